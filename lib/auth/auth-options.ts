@@ -1,0 +1,63 @@
+import type { NextAuthOptions } from "next-auth";
+import CredentialsProvider from "next-auth/providers/credentials";
+import { secretFromEnvironment } from "@/lib/config/secrets";
+import { signIn } from "@/lib/services/auth/sign-in";
+import { requestMetaFromHeaders } from "@/lib/http/request-meta";
+import { AppError } from "@/lib/errors";
+
+const SESSION_SECONDS = 8 * 60 * 60;
+
+/** __Host- cookies: Secure, Path=/, no Domain, HttpOnly, SameSite=Lax (browsers treat localhost as secure). */
+const hostCookie = (name: string, httpOnly = true) => ({
+  name: `__Host-sc.${name}`,
+  options: { httpOnly, sameSite: "lax" as const, path: "/", secure: true },
+});
+
+export const authOptions: NextAuthOptions = {
+  secret: secretFromEnvironment("NEXTAUTH_SECRET"),
+  session: { strategy: "jwt", maxAge: SESSION_SECONDS },
+  pages: { signIn: "/login", error: "/login" },
+  useSecureCookies: true,
+  cookies: {
+    sessionToken: hostCookie("session"),
+    csrfToken: hostCookie("csrf"),
+    callbackUrl: { name: "__Secure-sc.callback-url", options: { httpOnly: true, sameSite: "lax", path: "/", secure: true } },
+    state: hostCookie("state"),
+    nonce: hostCookie("nonce"),
+    pkceCodeVerifier: hostCookie("pkce"),
+  },
+  providers: [
+    CredentialsProvider({
+      name: "Email and password",
+      credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
+      async authorize(credentials, req) {
+        try {
+          const user = await signIn(credentials, requestMetaFromHeaders(new Headers(req.headers as Record<string, string>)));
+          return { id: user.id, sessionVersion: user.sessionVersion };
+        } catch (error) {
+          // next-auth shows this message on the login page; only coded errors carry a safe one.
+          if (error instanceof AppError) throw new Error(error.message);
+          throw error;
+        }
+      },
+    }),
+  ],
+  callbacks: {
+    jwt({ token, user }) {
+      if (user) {
+        token.uid = user.id;
+        token.sv = (user as { sessionVersion?: number }).sessionVersion;
+      }
+      return token;
+    },
+    session({ session, token }) {
+      return { ...session, uid: token.uid, sv: token.sv };
+    },
+  },
+};
+
+/** What the session cookie carries; the user is re-read and the version compared on every request. */
+export interface SessionClaims {
+  uid?: string;
+  sv?: number;
+}

@@ -1,0 +1,224 @@
+import { compileIpSet } from "../ip/ip-set";
+import { privilegeMask } from "../model/privileges";
+import { normalizeName } from "../model/principal";
+import { compileCondition, type CompiledCondition } from "../policy/conditions";
+import { parseConditionBlock } from "../policy/policy-document";
+import type { SecuritySnapshot, SnapshotGrant } from "../snapshot";
+import {
+  ROLE_SUBJECT_BASE, aclKey, foreignKey, objectKey,
+  type IndexedGrant, type IndexedObject, type IndexedRole, type IndexedUser, type SecurityIndex,
+} from "./index-types";
+import { emptyBuckets } from "./policy-buckets";
+import { addPolicyText } from "./statements";
+
+type ConditionCache = Map<string, { condition: CompiledCondition | null; error: string | null }>;
+
+function grantCondition(text: string | null, cache: ConditionCache): { condition: CompiledCondition | null; error: string | null } {
+  if (text === null) return { condition: null, error: null };
+  let entry = cache.get(text);
+  if (!entry) {
+    const parsed = parseConditionBlock(text);
+    entry = parsed.ok
+      ? { condition: compileCondition(parsed.condition), error: null }
+      : { condition: null, error: `condition does not parse: ${parsed.errors.map((e) => `${e.field}: ${e.message}`).join("; ")}` };
+    cache.set(text, entry);
+  }
+  return entry;
+}
+
+/** Indexes one ACL grant; returns an error text when its grantee or object is unknown to the snapshot. */
+export function indexGrant(index: SecurityIndex, grant: SnapshotGrant, cache: ConditionCache = new Map()): string | null {
+  const objectInt = index.objectById.get(grant.objectId);
+  if (objectInt === undefined) return `grant ${grant.id}: unknown object ${grant.objectId}`;
+  let subject: number | undefined;
+  if (grant.grantee.type === "User") subject = index.userById.get(grant.grantee.userId);
+  else {
+    const roleInt = index.roleById.get(grant.grantee.roleId);
+    subject = roleInt === undefined ? undefined : ROLE_SUBJECT_BASE + roleInt;
+  }
+  if (subject === undefined) return `grant ${grant.id}: unknown grantee`;
+  const { condition, error } = grantCondition(grant.condition, cache);
+  const indexed: IndexedGrant = {
+    id: grant.id,
+    objectInt,
+    subject,
+    mask: privilegeMask(grant.privileges),
+    columns: grant.columns ? new Set(grant.columns.map(normalizeName)) : null,
+    expiresAt: grant.expiresAt ?? Infinity,
+    condition,
+    conditionError: error,
+    text: "",
+  };
+  const key = aclKey(objectInt, subject);
+  const list = index.grants.get(key);
+  if (list) list.push(indexed);
+  else index.grants.set(key, [indexed]);
+  index.grantById.set(grant.id, indexed);
+  return error ? `grant ${grant.id}: ${error}` : null;
+}
+
+function compileUsers(snapshot: SecuritySnapshot, roles: IndexedRole[], roleIntById: Map<string, number>): { users: IndexedUser[]; userById: Map<string, number> } {
+  const activeMembers = new Set(snapshot.members.filter((member) => member.removedAt === null).map((member) => member.userId));
+  const userById = new Map<string, number>();
+  const users = snapshot.users.map((user, int): IndexedUser => {
+    userById.set(user.id, int);
+    return {
+      int, id: user.id, accountId: user.accountId, kind: user.kind,
+      principalName: normalizeName(user.principalName), displayName: user.principalName,
+      disabled: user.disabled, isMember: activeMembers.has(user.id), roles: [], adminRole: null, clearance: 0,
+    };
+  });
+  for (const assignment of snapshot.roleAssignments) {
+    const user = users[userById.get(assignment.userId) ?? -1];
+    const roleInt = roleIntById.get(assignment.roleId);
+    const role = roleInt === undefined ? undefined : roles[roleInt];
+    if (!user || !role || user.roles.includes(role.int)) continue;
+    user.roles.push(role.int);
+    if (role.kind === "Super_Administrator" || (role.kind === "Admin" && user.adminRole === null)) user.adminRole = role.kind;
+  }
+  for (const label of snapshot.labels.users) {
+    const user = users[userById.get(label.userId) ?? -1];
+    if (user) user.clearance = label.level;
+  }
+  return { users, userById };
+}
+
+function compileObjects(snapshot: SecuritySnapshot, userById: Map<string, number>): IndexedObject[] {
+  const project = normalizeName(snapshot.project.name);
+  const objects: IndexedObject[] = [
+    { int: 0, id: snapshot.project.id, type: "Project", name: project, creatorInt: -1, columns: [], label: 0, columnLabels: new Map() },
+  ];
+  for (const object of snapshot.objects) {
+    objects.push({
+      int: objects.length, id: object.id, type: object.type, name: normalizeName(object.name),
+      creatorInt: object.creatorUserId === null ? -1 : userById.get(object.creatorUserId) ?? -1,
+      columns: object.columns.map(normalizeName), label: 0, columnLabels: new Map(),
+    });
+  }
+  for (const pkg of snapshot.packages) {
+    objects.push({
+      int: objects.length, id: pkg.id, type: "Package", name: normalizeName(`${pkg.ownerProject}.${pkg.name}`),
+      creatorInt: -1, columns: [], label: 0, columnLabels: new Map(),
+    });
+  }
+  return objects;
+}
+
+/** Builds the in-memory index of a snapshot: integer ids, role closure, bucketed policies, ACL hash map. */
+export function compile(snapshot: SecuritySnapshot): SecurityIndex {
+  const projectName = normalizeName(snapshot.project.name);
+  const roles = snapshot.roles.map((role, int): IndexedRole => ({ int, id: role.id, name: role.name, kind: role.kind }));
+  const roleIntById = new Map(roles.map((role) => [role.id, role.int]));
+  const { users, userById } = compileUsers(snapshot, roles, roleIntById);
+  const objects = compileObjects(snapshot, userById);
+  const errors: string[] = [];
+
+  const index: SecurityIndex = {
+    securityVersion: snapshot.securityVersion,
+    project: { id: snapshot.project.id, name: projectName, accountId: snapshot.project.accountId, ownerInt: userById.get(snapshot.project.ownerUserId) ?? -1 },
+    config: snapshot.config,
+    trustedProjects: new Set(snapshot.trustedProjects.map(normalizeName)),
+    users,
+    userById,
+    userByPrincipalName: new Map(users.map((user) => [user.principalName, user.int])),
+    roles,
+    roleById: roleIntById,
+    roleByName: new Map(roles.map((role) => [normalizeName(role.name), role.int])),
+    objects,
+    objectByKey: new Map(objects.map((object) => [objectKey(object.type, object.name), object.int])),
+    objectById: new Map(objects.map((object) => [object.id, object.int])),
+    grants: new Map(),
+    grantById: new Map(),
+    labelGrants: new Map(),
+    policy: emptyBuckets(),
+    brokenProjectPolicy: null,
+    brokenRolePolicies: new Map(),
+    exceptionPolicy: null,
+    brokenExceptionPolicy: null,
+    foreignObjects: new Map(),
+    packageShares: new Map(),
+    whitelist: { system: compileIpSet(snapshot.whitelist.system), project: compileIpSet(snapshot.whitelist.project) },
+    errors,
+  };
+  errors.push(...index.whitelist.system.errors, ...index.whitelist.project.errors);
+
+  for (const label of snapshot.labels.objects) {
+    const object = objects[index.objectById.get(label.objectId) ?? -1];
+    if (!object) continue;
+    if (label.column === null) object.label = label.level;
+    else (object.columnLabels as Map<string, number>).set(normalizeName(label.column), label.level);
+  }
+
+  const conditionCache: ConditionCache = new Map();
+  for (const grant of snapshot.grants) {
+    const error = indexGrant(index, grant, conditionCache);
+    if (error) errors.push(error);
+  }
+
+  for (const grant of snapshot.labelGrants) {
+    const objectInt = index.objectById.get(grant.objectId);
+    const userInt = userById.get(grant.userId);
+    if (objectInt === undefined || userInt === undefined) continue;
+    const columns = grant.columns ? grant.columns.map(normalizeName) : null;
+    const object = objects[objectInt]!;
+    const key = aclKey(objectInt, userInt);
+    const entry = {
+      id: grant.id, level: grant.level, columns: columns ? new Set(columns) : null, expiresAt: grant.expiresAt,
+      text: `GRANT LABEL ${grant.level} ON TABLE ${object.name}${columns ? `(${columns.join(", ")})` : ""} TO USER ${users[userInt]!.displayName}, expires ${new Date(grant.expiresAt).toISOString()}`,
+    };
+    const list = index.labelGrants.get(key);
+    if (list) list.push(entry);
+    else index.labelGrants.set(key, [entry]);
+  }
+
+  for (const policy of snapshot.policies) {
+    const roleInt = policy.roleId === null ? -1 : roleIntById.get(policy.roleId);
+    if (roleInt === undefined) continue;
+    const error = addPolicyText(index.policy, projectName, { ...policy, roleInt });
+    if (!error) continue;
+    errors.push(error);
+    if (roleInt < 0) index.brokenProjectPolicy = error;
+    else index.brokenRolePolicies.set(roleInt, error);
+  }
+
+  if (snapshot.config.exceptionPolicy !== null) {
+    const buckets = emptyBuckets();
+    const error = addPolicyText(buckets, projectName, { id: "exception-policy", name: "ProjectProtection exception", roleInt: -1, document: snapshot.config.exceptionPolicy,
+    });
+    if (error) {
+      errors.push(error);
+      index.brokenExceptionPolicy = error;
+    } else {
+      index.exceptionPolicy = buckets;
+    }
+  }
+
+  for (const pkg of snapshot.packages) {
+    const packageInt = index.objectById.get(pkg.id)!;
+    const packageName = objects[packageInt]!.name;
+    const owner = normalizeName(pkg.ownerProject);
+    if (owner === projectName) {
+      const projects = new Set(pkg.installedInto.map((install) => normalizeName(install.project)));
+      for (const shared of pkg.objects) {
+        const objectInt = index.objectByKey.get(objectKey(shared.type, normalizeName(shared.name)));
+        if (objectInt === undefined) continue;
+        const list = index.packageShares.get(objectInt) ?? [];
+        list.push({ packageName, mask: privilegeMask(shared.privileges), projects });
+        index.packageShares.set(objectInt, list);
+      }
+      continue;
+    }
+    const install = pkg.installedInto.find((candidate) => normalizeName(candidate.project) === projectName);
+    if (!install) continue;
+    for (const shared of pkg.objects) {
+      const key = foreignKey(owner, shared.type, normalizeName(shared.name));
+      const list = index.foreignObjects.get(key) ?? [];
+      list.push({
+        packageInt, packageName, mask: privilegeMask(shared.privileges), labelSecurity: pkg.labelSecurity, installLabel: install.label,
+        label: shared.label, columnLabels: new Map(Object.entries(shared.columnLabels).map(([column, level]) => [normalizeName(column), level])),
+      });
+      index.foreignObjects.set(key, list);
+    }
+  }
+  return index;
+}

@@ -1,0 +1,148 @@
+import type { IpSet } from "../ip/ip-set";
+import type { GlobMatcher } from "../model/glob";
+import type { ObjectType } from "../model/privileges";
+import type { CompiledCondition } from "../policy/conditions";
+import type { PrincipalKind } from "../model/principal";
+import type { SecuritySnapshot } from "../snapshot";
+
+export type AdminRoleKind = "Super_Administrator" | "Admin";
+
+export interface IndexedUser {
+  int: number;
+  id: string;
+  accountId: string;
+  kind: PrincipalKind;
+  /** Lower-cased canonical name, compared with policy principals. */
+  principalName: string;
+  displayName: string;
+  disabled: boolean;
+  isMember: boolean;
+  /** Role ints of the user's assignments (the closure: MaxCompute roles do not nest). */
+  roles: number[];
+  /** Strongest built-in administrative role held, if any. */
+  adminRole: AdminRoleKind | null;
+  clearance: number;
+}
+
+export interface IndexedRole {
+  int: number;
+  id: string;
+  name: string;
+  kind: "Super_Administrator" | "Admin" | "Custom";
+}
+
+export interface IndexedObject {
+  int: number;
+  id: string;
+  type: ObjectType;
+  /** Lower-cased; packages are named `<owner project>.<package>`. */
+  name: string;
+  creatorInt: number;
+  columns: readonly string[];
+  label: number;
+  columnLabels: ReadonlyMap<string, number>;
+}
+
+export interface IndexedGrant {
+  id: string;
+  objectInt: number;
+  subject: number;
+  mask: number;
+  columns: ReadonlySet<string> | null;
+  expiresAt: number;
+  condition: CompiledCondition | null;
+  /** Set when the grant's condition does not parse: such a grant never grants. */
+  conditionError: string | null;
+  text: string;
+}
+
+export interface IndexedLabelGrant {
+  id: string;
+  level: number;
+  columns: ReadonlySet<string> | null;
+  expiresAt: number;
+  text: string;
+}
+
+export interface IndexedStatement {
+  id: string;
+  text: string;
+  effect: "Allow" | "Deny";
+  /** -1 for a project policy; otherwise the role whose members it applies to. */
+  roleInt: number;
+  /** null = no Principal element (role policies): every member of the role. */
+  principals: { exact: ReadonlySet<string>; globs: readonly GlobMatcher[] } | null;
+  actionMask: number;
+  resources: readonly GlobMatcher[];
+  condition: CompiledCondition | null;
+}
+
+/** Statements bucketed by the literal prefix of their resource paths (see policy-buckets.ts). */
+export interface PolicyBuckets {
+  byName: Map<string, IndexedStatement[]>;
+  byPrefix: Map<string, IndexedStatement[]>;
+  broad: IndexedStatement[];
+}
+
+export interface ForeignObject {
+  packageInt: number;
+  packageName: string;
+  mask: number;
+  labelSecurity: boolean;
+  installLabel: number;
+  label: number;
+  columnLabels: ReadonlyMap<string, number>;
+}
+
+export interface PackageShare {
+  packageName: string;
+  mask: number;
+  projects: ReadonlySet<string>;
+}
+
+export interface SecurityIndex {
+  securityVersion: number;
+  project: { id: string; name: string; accountId: string; ownerInt: number };
+  config: SecuritySnapshot["config"];
+  trustedProjects: ReadonlySet<string>;
+  users: IndexedUser[];
+  userById: Map<string, number>;
+  userByPrincipalName: Map<string, number>;
+  roles: IndexedRole[];
+  roleById: Map<string, number>;
+  roleByName: Map<string, number>;
+  objects: IndexedObject[];
+  objectByKey: Map<string, number>;
+  objectById: Map<string, number>;
+  /** ACL: key = aclKey(object, subject); users are subjects 0.., roles ROLE_SUBJECT_BASE... */
+  grants: Map<number, IndexedGrant[]>;
+  grantById: Map<string, IndexedGrant>;
+  /** Label grants: key = aclKey(object, user). */
+  labelGrants: Map<number, IndexedLabelGrant[]>;
+  policy: PolicyBuckets;
+  /** Why a policy document is unusable: project-wide (null role) or per role int. Fail closed. */
+  brokenProjectPolicy: string | null;
+  brokenRolePolicies: Map<number, string>;
+  exceptionPolicy: PolicyBuckets | null;
+  brokenExceptionPolicy: string | null;
+  foreignObjects: Map<string, ForeignObject[]>;
+  packageShares: Map<number, PackageShare[]>;
+  whitelist: { system: IpSet; project: IpSet };
+  errors: string[];
+}
+
+export const ROLE_SUBJECT_BASE = 1 << 20;
+const SUBJECT_SPACE = 1 << 21;
+
+export function aclKey(objectInt: number, subject: number): number {
+  return objectInt * SUBJECT_SPACE + subject;
+}
+
+export function objectKey(type: ObjectType, name: string): string {
+  return `${type}:${name}`;
+}
+
+export function foreignKey(project: string, type: ObjectType, name: string): string {
+  return `${project}:${type}:${name}`;
+}
+

@@ -1,0 +1,40 @@
+import type { IndexedUser, SecurityIndex } from "../compile/index-types";
+import type { RequestPrincipal } from "../request";
+import { uniform, type Evaluation, type LayerResult } from "./evaluation";
+
+export type IdentityCheck =
+  | { ok: false; ruleId: string; text: string }
+  | { ok: true; user: IndexedUser; isOwner: boolean };
+
+/**
+ * Who the principal is in this project. INVARIANT: a sub-account of another account is never let in,
+ * even if the snapshot lists it as a member; a removed member is not a member.
+ */
+export function resolveIdentity(index: SecurityIndex, principal: RequestPrincipal): IdentityCheck {
+  const userInt = index.userById.get(principal.userId);
+  const user = userInt === undefined ? undefined : index.users[userInt];
+  if (!user) return { ok: false, ruleId: "identity:unknown", text: `Unknown principal ${principal.userId}: not the owner or a member of project ${index.project.name}` };
+  if (user.accountId !== principal.accountId || user.kind !== principal.kind) {
+    return { ok: false, ruleId: "identity:mismatch", text: `Principal ${user.displayName} does not match the directory (account or account type differs)` };
+  }
+  if (principal.disabled || user.disabled) return { ok: false, ruleId: "identity:disabled", text: `${user.displayName} is disabled` };
+  if (user.kind === "sub" && user.accountId !== index.project.accountId) {
+    return { ok: false, ruleId: "identity:foreign-sub-account", text: `${user.displayName} is a RAM user of another account; such users can never be members of project ${index.project.name}` };
+  }
+  const isOwner = user.int === index.project.ownerInt && user.kind === "primary" && user.accountId === index.project.accountId;
+  if (!isOwner && !user.isMember) return { ok: false, ruleId: "identity:not-member", text: `${user.displayName} is not a member of project ${index.project.name} (never added or removed)` };
+  return { ok: true, user, isOwner };
+}
+
+export function identityLayer(evaluation: Evaluation): LayerResult {
+  const identity = resolveIdentity(evaluation.index, evaluation.request.principal);
+  if (!identity.ok) return uniform("Identity", "Deny", identity.ruleId, identity.text);
+  const { user, isOwner } = identity;
+  evaluation.user = user;
+  evaluation.exempt = isOwner || user.adminRole !== null;
+  const who = isOwner ? `${user.displayName} owns project ${evaluation.index.project.name}` : user.adminRole ? `${user.displayName} holds the built-in role ${user.adminRole}` : null;
+  if (!who) return uniform("Identity", "Pass", null, `${user.displayName} is a member of project ${evaluation.index.project.name}`);
+  // Owner and administrators hold every privilege on this project's objects, not on other projects' packages.
+  if (evaluation.foreignProject !== null) return uniform("Identity", "Pass", null, `${who}; objects of project ${evaluation.foreignProject} are reached only through packages`);
+  return uniform("Identity", "Allow", isOwner ? "identity:owner" : `identity:role:${user.adminRole}`, `${who}, which has every privilege on the project's objects`);
+}

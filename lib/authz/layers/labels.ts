@@ -1,0 +1,67 @@
+import { aclKey, type ForeignObject, type IndexedObject } from "../compile/index-types";
+import { describeObject, describeUser, perUnit, uniform, type Evaluation, type LayerResult, type UnitVerdict } from "./evaluation";
+
+/**
+ * Label of what a unit reads: a column's explicit label overrides the table's; a read of a table whose
+ * columns are unknown is held to the highest label on it. Unlabelled data is level 0.
+ */
+export function unitLabel(label: number, columnLabels: ReadonlyMap<string, number>, column: string | null): number {
+  if (column !== null) return columnLabels.get(column) ?? label;
+  let highest = label;
+  for (const level of columnLabels.values()) if (level > highest) highest = level;
+  return highest;
+}
+
+/** A package installed USING LABEL n gives every user of this project clearance n on its objects. */
+export function packageLabelAllows(entry: ForeignObject, column: string | null): boolean {
+  return !entry.labelSecurity || unitLabel(entry.label, entry.columnLabels, column) <= entry.installLabel;
+}
+
+function foreignUnits(evaluation: Evaluation, entries: ForeignObject[]): UnitVerdict[] {
+  return evaluation.units.map((column): UnitVerdict => {
+    if (entries.some((entry) => packageLabelAllows(entry, column))) return { verdict: "Pass", ruleId: null, text: "Within the label the package was installed with" };
+    const entry = entries[0]!;
+    return {
+      verdict: "Deny",
+      ruleId: `label:package:${entry.packageName}`,
+      text: `${describeObject(evaluation)} is labelled ${unitLabel(entry.label, entry.columnLabels, column)}, above label ${entry.installLabel} package ${entry.packageName} was installed with`,
+    };
+  });
+}
+
+function ownUnit(evaluation: Evaluation, object: IndexedObject, column: string | null): UnitVerdict {
+  const user = evaluation.user!;
+  const level = unitLabel(object.label, object.columnLabels, column);
+  if (level <= user.clearance) return { verdict: "Pass", ruleId: null, text: `Label ${level} is within the clearance ${user.clearance} of ${user.displayName}` };
+  const now = evaluation.request.context.time;
+  const grants = evaluation.index.labelGrants.get(aclKey(object.int, user.int));
+  if (grants) {
+    for (const grant of grants) {
+      if (grant.expiresAt > now && grant.level >= level && (grant.columns === null || (column !== null && grant.columns.has(column)))) {
+        return { verdict: "Pass", ruleId: grant.id, text: `Label ${level} is covered by ${grant.text}` };
+      }
+    }
+  }
+  const what = column === null ? describeObject(evaluation) : `Column ${column} of ${describeObject(evaluation)}`;
+  return {
+    verdict: "Deny",
+    ruleId: `label:${object.id}${column === null ? "" : `:${column}`}`,
+    text: `${what} has label ${level}, above the clearance ${user.clearance} of ${describeUser(user)}, and no unexpired label grant covers it (No-ReadUp)`,
+  };
+}
+
+/** No-ReadUp on data reads; writes are never restricted by labels (Trusted-User). */
+export function labelLayer(evaluation: Evaluation): LayerResult {
+  if (!evaluation.columnRead) return uniform("LabelSecurity", "Skip", null, "Not a read of table data");
+  if (evaluation.foreignProject !== null) {
+    const entries = evaluation.index.foreignObjects.get(evaluation.foreignKey) ?? [];
+    const usable = entries.filter((entry) => (entry.mask & evaluation.privilegeBit) !== 0);
+    if (usable.length === 0) return uniform("LabelSecurity", "Skip", null, "No installed package shares this object");
+    return perUnit("LabelSecurity", evaluation, foreignUnits(evaluation, usable));
+  }
+  if (!evaluation.index.config.labelSecurity) return uniform("LabelSecurity", "Skip", null, "LabelSecurity is off in this project");
+  if (evaluation.exempt) return uniform("LabelSecurity", "Skip", null, "The owner and the Super_Administrator/Admin roles are not restricted by LabelSecurity");
+  const object = evaluation.object;
+  if (!object) return uniform("LabelSecurity", "Pass", null, "Unlabelled data (level 0)");
+  return perUnit("LabelSecurity", evaluation, evaluation.units.map((column) => ownUnit(evaluation, object, column)));
+}

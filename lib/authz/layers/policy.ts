@@ -1,0 +1,27 @@
+import { describeObject, perUnit, uniform, type Evaluation, type LayerResult, type UnitVerdict } from "./evaluation";
+import { candidateStatements, matchStatements } from "./statement-match";
+import { objectPaths } from "../policy/resource-path";
+
+/** Project and role policies (CheckPermissionUsingPolicy). A matching Deny ends the check with Deny. */
+export function policyLayer(evaluation: Evaluation): LayerResult {
+  const { index, request } = evaluation;
+  if (evaluation.foreignProject !== null) return uniform("Policy", "Skip", null, `Policies of this project do not cover objects of project ${evaluation.foreignProject}`);
+  if (!index.config.checkPermissionUsingPolicy) return uniform("Policy", "Skip", null, "Policy checks are off in this project");
+  if (evaluation.exempt) return uniform("Policy", "Skip", null, "The owner and the Super_Administrator/Admin roles are not restricted by policies");
+  const user = evaluation.user!;
+  if (index.brokenProjectPolicy !== null) return uniform("Policy", "Deny", "policy:invalid", `${index.brokenProjectPolicy}; it is treated as denying until fixed`);
+  for (const roleInt of user.roles) {
+    const broken = index.brokenRolePolicies.get(roleInt);
+    if (broken !== undefined) return uniform("Policy", "Deny", "policy:invalid", `${broken}; it is treated as denying until fixed`);
+  }
+  const { type } = request.object;
+  const candidates = candidateStatements(index.policy, type, evaluation.objectName);
+  const action = `odps:${request.action}`;
+  const units = evaluation.units.map((column): UnitVerdict => {
+    const paths = objectPaths(index.project.name, type, evaluation.objectName, column);
+    const match = matchStatements(candidates, user, evaluation.privilegeBit, paths, request.context, evaluation.errors);
+    if (match.verdict === "None") return { verdict: "Pass", ruleId: null, text: `No policy statement matches ${action} on ${describeObject(evaluation)}` };
+    return { verdict: match.verdict, ruleId: match.statement.id, text: match.statement.text };
+  });
+  return perUnit("Policy", evaluation, units);
+}

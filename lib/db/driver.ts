@@ -1,0 +1,69 @@
+// Opens the database named by the environment, below Prisma:
+//   DATABASE_URL set   → a PostgreSQL server through `pg` (Prisma adapter: @prisma/adapter-pg)
+//   DATABASE_URL unset → embedded PGlite (Prisma adapter: pglite-prisma-adapter), data in
+//                        PGLITE_DIR (default .data/pglite, relative to the working directory,
+//                        i.e. the project root under npm scripts and Next), or in memory for
+//                        PGLITE_DIR=memory://
+// The Prisma client (client.ts) and the migration runner (migrate.ts) both sit on top of this.
+import path from "node:path";
+
+import { PGlite } from "@electric-sql/pglite";
+import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
+import { PrismaPGlite } from "pglite-prisma-adapter";
+
+import { acquirePgliteLock } from "./pglite-lock";
+
+export type RawDriver = { kind: "pglite"; pglite: PGlite; dataDir: string } | { kind: "pg"; pool: pg.Pool };
+
+export type OpenedDriver = {
+  driver: RawDriver;
+  adapter: PrismaPg | PrismaPGlite;
+  /** Closes the connection(s) and, for PGlite, releases the data-folder lock. */
+  close(): Promise<void>;
+};
+
+export const DEFAULT_PGLITE_DIR = ".data/pglite";
+const IN_MEMORY = "memory://";
+
+export function openDriver(env: NodeJS.ProcessEnv = process.env): OpenedDriver {
+  return env.DATABASE_URL ? openPostgres(env.DATABASE_URL) : openPglite(env.PGLITE_DIR || DEFAULT_PGLITE_DIR);
+}
+
+function openPostgres(connectionString: string): OpenedDriver {
+  const pool = new pg.Pool({ connectionString });
+  return {
+    driver: { kind: "pg", pool },
+    adapter: new PrismaPg(pool),
+    close: () => pool.end(),
+  };
+}
+
+function openPglite(dir: string): OpenedDriver {
+  if (dir.startsWith(IN_MEMORY)) {
+    const pglite = new PGlite(dir);
+    return { driver: { kind: "pglite", pglite, dataDir: dir }, adapter: new PrismaPGlite(pglite), close: () => pglite.close() };
+  }
+
+  const dataDir = path.resolve(dir);
+  // INVARIANT: the lock is taken before PGlite touches the folder, and released only after it closed.
+  const releaseLock = acquirePgliteLock(dataDir);
+  let pglite: PGlite;
+  try {
+    pglite = new PGlite(dataDir);
+  } catch (error) {
+    releaseLock();
+    throw error;
+  }
+  return {
+    driver: { kind: "pglite", pglite, dataDir },
+    adapter: new PrismaPGlite(pglite),
+    close: async () => {
+      try {
+        await pglite.close();
+      } finally {
+        releaseLock();
+      }
+    },
+  };
+}

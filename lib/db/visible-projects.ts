@@ -1,0 +1,15 @@
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { Actor } from "@/lib/endpoint/context";
+import { managesTenant } from "@/lib/authz/console-permissions";
+
+/**
+ * The projects an actor may see: all of their own tenant's when they manage the tenant, otherwise those they
+ * own or are an active member of. Anything outside this scope behaves as if it did not exist.
+ */
+export function visibleProjectsWhere(actor: Actor): Prisma.ProjectWhereInput {
+  const mine: Prisma.ProjectWhereInput[] = [
+    { ownerId: actor.userId },
+    { members: { some: { userId: actor.userId, removedAt: null } } },
+  ];
+  return { OR: managesTenant(actor) ? [{ tenantId: actor.tenantId }, ...mine] : mine };
+}

@@ -1,0 +1,28 @@
+import type { TenantRole, UserKind } from "@/lib/generated/prisma/enums";
+
+/** Who is acting: resolved by the one wrapper from a session (or, later, a signed AccessKey). */
+export interface Actor {
+  userId: string;
+  tenantId: string;
+  tenantName: string;
+  kind: UserKind;
+  email: string;
+  displayName: string;
+  /** The principal as MaxCompute statements name it: ALIYUN$<email> or RAM$<tenant>:<name>. */
+  principal: string;
+  tenantRoles: TenantRole[];
+  via: "session" | "access-key";
+}
+
+/** Facts about the request that services audit and the authorization core may check. */
+export interface RequestMeta {
+  /** The connection's address (or the one a trusted proxy vouched for); never a client-supplied header. */
+  sourceIp: string | null;
+  userAgent: string | null;
+  requestId: string;
+}
+
+export interface ServiceContext {
+  actor: Actor;
+  request: RequestMeta;
+}

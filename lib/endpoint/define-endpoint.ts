@@ -1,0 +1,23 @@
+import type { z } from "zod";
+import type { ConsolePermission } from "@/lib/authz/console-permissions";
+import type { ServiceContext } from "./context";
+
+/**
+ * One entry point (a server action or an API route): a name for the audit log and the inventory, the input
+ * schema, the console permission it requires ("signed-in" for any user: the service then decides), and the
+ * service call. Built only through serverAction() or routeHandler(), which run it through runEndpoint().
+ */
+export interface EndpointDefinition<Schema extends z.ZodType, Output> {
+  name: string;
+  input: Schema;
+  permission: ConsolePermission | "signed-in";
+  /** Field names whose values are never echoed back to a form or written to the audit log. */
+  secretFields?: readonly string[];
+  run(ctx: ServiceContext, input: z.output<Schema>): Promise<Output>;
+}
+
+export function defineEndpoint<Schema extends z.ZodType, Output>(
+  definition: EndpointDefinition<Schema, Output>,
+): EndpointDefinition<Schema, Output> {
+  return definition;
+}

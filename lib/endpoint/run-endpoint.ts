@@ -1,0 +1,54 @@
+import { z } from "zod";
+import { prisma } from "@/lib/db/client";
+import { AppError, toErrorBody, type ErrorBody, type ErrorCode } from "@/lib/errors";
+import { auditWhoOf, recordAuditEvent, type AuditWho } from "@/lib/audit/record-audit-event";
+import type { Actor, RequestMeta } from "./context";
+import type { EndpointDefinition } from "./define-endpoint";
+import { requirePermission } from "./resolve-actor";
+
+export type EndpointResult<Output> = { ok: true; data: Output } | { ok: false; error: ErrorBody };
+
+const DENIED_CODES: ReadonlySet<ErrorCode> = new Set(["UNAUTHENTICATED", "FORBIDDEN", "NOT_FOUND"]);
+
+/**
+ * The one door: actor → input validation → declared permission → service. Every refusal and failure is
+ * audited in a transaction of its own (the service's own transaction has rolled back by then).
+ */
+export async function runEndpoint<Schema extends z.ZodType, Output>(
+  definition: EndpointDefinition<Schema, Output>,
+  actor: Actor | null,
+  request: RequestMeta,
+  rawInput: unknown,
+): Promise<EndpointResult<Output>> {
+  try {
+    if (!actor) throw new AppError("UNAUTHENTICATED", "Sign in to continue.");
+    const parsed = definition.input.safeParse(rawInput);
+    if (!parsed.success) {
+      throw new AppError("INVALID_INPUT", "Some fields need attention.", z.flattenError(parsed.error).fieldErrors as Record<string, string[]>);
+    }
+    if (definition.permission !== "signed-in") await requirePermission(actor, definition.permission);
+    return { ok: true, data: await definition.run({ actor, request }, parsed.data) };
+  } catch (error) {
+    const body = toErrorBody(error);
+    if (body.code === "INTERNAL") console.error(`[${definition.name}]`, error);
+    await auditRefusal(definition.name, actor, request, body);
+    return { ok: false, error: body };
+  }
+}
+
+const ANONYMOUS: AuditWho = { tenantId: null, actorId: null, actorName: "anonymous", actorType: "ANONYMOUS" };
+
+async function auditRefusal(action: string, actor: Actor | null, request: RequestMeta, error: ErrorBody) {
+  try {
+    await prisma.$transaction((tx) =>
+      recordAuditEvent(tx, actor ? auditWhoOf(actor) : ANONYMOUS, request, {
+        action,
+        result: DENIED_CODES.has(error.code) ? "DENIED" : "FAILED",
+        reason: `${error.code}: ${error.message}`,
+      }),
+    );
+  } catch (auditError) {
+    // The refusal stands either way; a lost refusal record is reported, never turned into an allow.
+    console.error(`[audit] could not record the refusal of ${action}`, auditError);
+  }
+}

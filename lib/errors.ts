@@ -1,0 +1,59 @@
+/**
+ * Coded errors: services throw them, the one wrapper (lib/endpoint) maps them to a form result or an HTTP
+ * status. Anything else that escapes a service is an internal error and never leaks its message.
+ */
+export const ERROR_STATUS = {
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  INVALID_INPUT: 422,
+  CONFLICT: 409,
+  TOO_MANY_REQUESTS: 429,
+  INTERNAL: 500,
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_STATUS;
+
+export type FieldErrors = Record<string, string[]>;
+
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly fieldErrors?: FieldErrors,
+    /** Structured reasons (e.g. the authorization decision's steps) shown to the user. */
+    readonly details?: unknown,
+  ) {
+    super(message);
+    this.name = "AppError";
+  }
+}
+
+export const unauthenticated = (message = "Sign in to continue.") => new AppError("UNAUTHENTICATED", message);
+export const forbidden = (message: string, details?: unknown) =>
+  new AppError("FORBIDDEN", message, undefined, details);
+export const notFound = (what: string) => new AppError("NOT_FOUND", `${what} was not found.`);
+export const conflict = (message: string, fieldErrors?: FieldErrors) =>
+  new AppError("CONFLICT", message, fieldErrors);
+export const invalidInput = (fieldErrors: FieldErrors, message = "Some fields need attention.") =>
+  new AppError("INVALID_INPUT", message, fieldErrors);
+
+/** The wire shape of an error, for forms and for the API. */
+export interface ErrorBody {
+  code: ErrorCode;
+  message: string;
+  fieldErrors?: FieldErrors;
+  details?: unknown;
+}
+
+export function toErrorBody(error: unknown): ErrorBody {
+  if (error instanceof AppError) {
+    return {
+      code: error.code,
+      message: error.message,
+      ...(error.fieldErrors ? { fieldErrors: error.fieldErrors } : {}),
+      ...(error.details !== undefined ? { details: error.details } : {}),
+    };
+  }
+  return { code: "INTERNAL", message: "Something went wrong on our side. The change was not made." };
+}

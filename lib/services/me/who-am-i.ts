@@ -1,0 +1,16 @@
+import type { ServiceContext } from "@/lib/endpoint/context";
+import { permissionsOf } from "@/lib/endpoint/resolve-actor";
+
+/** The caller's identity and console permissions: what the navigation and API clients show. */
+export async function whoAmI(ctx: ServiceContext) {
+  const { actor } = ctx;
+  return {
+    userId: actor.userId,
+    principal: actor.principal,
+    email: actor.email,
+    displayName: actor.displayName,
+    tenant: actor.tenantName,
+    tenantRoles: actor.tenantRoles,
+    permissions: [...(await permissionsOf(actor))].sort(),
+  };
+}

@@ -1,0 +1,39 @@
+import { z } from "zod";
+import { prisma } from "@/lib/db/client";
+import { AppError } from "@/lib/errors";
+import type { ServiceContext } from "@/lib/endpoint/context";
+import { requirePermission } from "@/lib/endpoint/resolve-actor";
+import { auditedTransaction } from "@/lib/services/audited-transaction";
+import { BUILT_IN_ROLES } from "./built-in-roles";
+
+export const createProjectInput = z.object({
+  name: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z][A-Za-z0-9_]{2,27}$/, "Use 3–28 letters, digits or underscores, starting with a letter."),
+  description: z.string().trim().max(500).default(""),
+});
+
+/** The account owner creates a project and becomes its owner; the built-in roles come with it. */
+export async function createProject(ctx: ServiceContext, input: z.output<typeof createProjectInput>) {
+  await requirePermission(ctx.actor, "project.create");
+  const taken = await prisma.project.findUnique({ where: { name: input.name }, select: { id: true } });
+  if (taken) throw new AppError("CONFLICT", "That name is taken.", { name: ["A project with this name already exists."] });
+
+  return auditedTransaction(
+    ctx,
+    (tx) =>
+      tx.project.create({
+        data: {
+          name: input.name,
+          description: input.description,
+          tenantId: ctx.actor.tenantId,
+          ownerId: ctx.actor.userId,
+          members: { create: { userId: ctx.actor.userId } },
+          roles: { create: BUILT_IN_ROLES.map((role) => ({ ...role })) },
+        },
+        select: { id: true, name: true, description: true },
+      }),
+    (project) => ({ action: "project.create", projectId: project.id, target: { type: "PROJECT", id: project.id, name: project.name }, after: project }),
+  );
+}
