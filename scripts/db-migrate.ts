@@ -5,16 +5,22 @@ import { applyMigrations } from "@/lib/db/migrate";
 
 import { migrationsDir } from "./prisma-paths";
 
-const opened = openDriver();
-try {
-  const { applied, unknown } = await applyMigrations(opened.driver, migrationsDir, (line) => console.log(line));
-  if (unknown.length > 0) {
-    console.warn(`Warning: the database has migrations this checkout does not know: ${unknown.join(", ")}`);
+async function main(): Promise<void> {
+  const opened = openDriver();
+  try {
+    const { applied, unknown } = await applyMigrations(opened.driver, migrationsDir, (line) => console.log(line));
+    if (unknown.length > 0) {
+      console.warn(`Warning: the database has migrations this checkout does not know: ${unknown.join(", ")}`);
+    }
+    console.log(applied.length > 0 ? `Applied ${applied.length} migration(s).` : "Database is up to date.");
+  } finally {
+    await opened.close();
   }
-  console.log(applied.length > 0 ? `Applied ${applied.length} migration(s).` : "Database is up to date.");
+}
+
+try {
+  await main();
 } catch (error) {
-  console.error((error as Error).message);
+  console.error(`db:migrate failed: ${(error as Error).message}`);
   process.exitCode = 1;
-} finally {
-  await opened.close();
 }

@@ -1,6 +1,6 @@
 import type { KeyboardEvent } from "react";
 
-const FOCUSABLE =
+export const FOCUSABLE =
   'a[href], button:not(:disabled), input:not(:disabled):not([type="hidden"]), select:not(:disabled), textarea:not(:disabled), [tabindex]:not([tabindex="-1"])';
 
 /** onKeyDown for a modal <dialog>: keeps Tab and Shift+Tab cycling inside it instead of escaping to the browser UI. */

@@ -1,3 +1,4 @@
+import { revalidatePath } from "next/cache";
 import { headers } from "next/headers";
 import type { z } from "zod";
 import { requestMetaFromHeaders } from "@/lib/http/request-meta";
@@ -11,12 +12,14 @@ export type ActionState<Output> = EndpointResult<Output> & { values?: Record<str
 
 /** Builds a server action `(previousState, formData)` for useActionState from an endpoint definition. */
 export function serverAction<Schema extends z.ZodType, Output>(definition: EndpointDefinition<Schema, Output>) {
-  return async function action(_previous: ActionState<Output> | null, formData: FormData): Promise<ActionState<Output>> {
+  return async function action(_previous: unknown, formData: FormData): Promise<ActionState<Output>> {
     const requestHeaders = await headers();
     const request = requestMetaFromHeaders(requestHeaders);
     const input = formDataToObject(formData);
     const actor = isSameOrigin(requestHeaders) ? await sessionActor() : null;
     const result = await runEndpoint(definition, actor, request, input);
+    // A change anywhere may show on any page (counts, navigation): re-render what the user sees next.
+    if (result.ok) revalidatePath("/", "layout");
     return result.ok ? result : { ...result, values: echoableValues(input, definition.secretFields ?? []) };
   };
 }

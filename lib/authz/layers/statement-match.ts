@@ -1,7 +1,6 @@
 import type { IndexedStatement, IndexedUser, PolicyBuckets } from "../compile/index-types";
 import { collectCandidates } from "../compile/policy-buckets";
 import type { ObjectType } from "../model/privileges";
-import { objectPaths } from "../policy/resource-path";
 import type { RequestContext } from "../request";
 
 const COLLECTIONS: Readonly<Record<ObjectType, readonly string[]>> = {
@@ -52,8 +51,4 @@ export function matchStatements(
     }
   }
   return allow ? { verdict: "Allow", statement: allow } : { verdict: "None", statement: null };
-}
-
-export function unitPaths(project: string, type: ObjectType, name: string, column: string | null): string[] {
-  return objectPaths(project, type, name, column);
 }

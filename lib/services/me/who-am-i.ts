@@ -1,4 +1,6 @@
+import { z } from "zod";
 import type { ServiceContext } from "@/lib/endpoint/context";
+import { defineEndpoint } from "@/lib/endpoint/define-endpoint";
 import { permissionsOf } from "@/lib/endpoint/resolve-actor";
 
 /** The caller's identity and console permissions: what the navigation and API clients show. */
@@ -14,3 +16,10 @@ export async function whoAmI(ctx: ServiceContext) {
     permissions: [...(await permissionsOf(actor))].sort(),
   };
 }
+
+export const whoAmIEndpoint = defineEndpoint({
+  name: "me.get",
+  input: z.object({}),
+  permission: "signed-in",
+  run: whoAmI,
+});

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { prisma } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import type { ServiceContext } from "@/lib/endpoint/context";
+import { defineEndpoint } from "@/lib/endpoint/define-endpoint";
 import { requirePermission } from "@/lib/endpoint/resolve-actor";
 import { auditedTransaction } from "@/lib/services/audited-transaction";
 import { BUILT_IN_ROLES } from "./built-in-roles";
@@ -37,3 +38,10 @@ export async function createProject(ctx: ServiceContext, input: z.output<typeof 
     (project) => ({ action: "project.create", projectId: project.id, target: { type: "PROJECT", id: project.id, name: project.name }, after: project }),
   );
 }
+
+export const createProjectEndpoint = defineEndpoint({
+  name: "project.create",
+  input: createProjectInput,
+  permission: "project.create",
+  run: createProject,
+});

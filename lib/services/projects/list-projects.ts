@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { prisma } from "@/lib/db/client";
 import type { ServiceContext } from "@/lib/endpoint/context";
+import { defineEndpoint } from "@/lib/endpoint/define-endpoint";
 import { visibleProjectsWhere } from "@/lib/db/visible-projects";
 
 export const listProjectsInput = z.object({
@@ -46,3 +47,10 @@ export async function listProjects(ctx: ServiceContext, input: z.output<typeof l
   }));
   return { items, total, page: input.page, pageSize: input.pageSize };
 }
+
+export const listProjectsEndpoint = defineEndpoint({
+  name: "project.list",
+  input: listProjectsInput,
+  permission: "signed-in",
+  run: listProjects,
+});

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { prisma } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import type { ServiceContext } from "@/lib/endpoint/context";
+import { defineEndpoint } from "@/lib/endpoint/define-endpoint";
 import { requirePermission } from "@/lib/endpoint/resolve-actor";
 import { auditedTransaction } from "@/lib/services/audited-transaction";
 
@@ -37,3 +38,10 @@ export async function setUserDisabled(ctx: ServiceContext, input: z.output<typeo
     }),
   );
 }
+
+export const setUserDisabledEndpoint = defineEndpoint({
+  name: "user.set-disabled",
+  input: setUserDisabledInput,
+  permission: "tenant.manage",
+  run: setUserDisabled,
+});

@@ -1,0 +1,53 @@
+import { Badge } from "@/components/ui/Badge";
+import { DataTable, type Column } from "@/components/ui/DataTable";
+import { PageHeader } from "@/components/ui/PageHeader";
+import { TableFilter } from "@/components/ui/TableFilter";
+import { parseTableParams, type SearchParamsRecord, type TableFilterDef } from "@/components/ui/table-params";
+import { guardPage } from "@/lib/endpoint/page-guard";
+import { listAuditEvents } from "@/lib/services/audit/list-audit-events";
+
+export const metadata = { title: "Audit log" };
+
+type AuditRow = Awaited<ReturnType<typeof listAuditEvents>>["items"][number];
+
+const RESULT_TONE = { SUCCESS: "success", DENIED: "danger", FAILED: "warn" } as const;
+const FILTERS: TableFilterDef[] = [
+  { name: "result", label: "Result", options: [{ value: "SUCCESS", label: "Success" }, { value: "DENIED", label: "Denied" }, { value: "FAILED", label: "Failed" }] },
+];
+
+const COLUMNS: Column<AuditRow>[] = [
+  { id: "seq", header: "#", cell: (event) => <span className="tabular-nums text-slate-500">{event.seq}</span> },
+  { id: "at", header: "Time (UTC)", cell: (event) => <time dateTime={event.at}>{event.at.replace("T", " ").slice(0, 19)}</time> },
+  { id: "actor", header: "Actor", cell: (event) => <code className="text-xs">{event.actor}</code> },
+  { id: "action", header: "Action", cell: (event) => event.action },
+  { id: "target", header: "Target", cell: (event) => event.target, className: "hidden lg:table-cell" },
+  { id: "result", header: "Result", cell: (event) => <Badge tone={RESULT_TONE[event.result]}>{event.result}</Badge> },
+  { id: "reason", header: "Reason", cell: (event) => event.reason, className: "hidden xl:table-cell" },
+  { id: "ip", header: "Source IP", cell: (event) => event.sourceIp, className: "hidden md:table-cell" },
+];
+
+export default async function AuditPage({ searchParams }: { searchParams: Promise<SearchParamsRecord> }) {
+  const { ctx } = await guardPage("audit.read");
+  const params = parseTableParams(await searchParams, { sortable: ["seq"], defaultSort: { column: "seq", dir: "desc" }, pageSizes: [50, 100, 200], filters: FILTERS });
+  const result = await listAuditEvents(ctx, {
+    actor: params.q || undefined,
+    result: params.filters.result as AuditRow["result"] | undefined,
+    page: params.page,
+    pageSize: params.pageSize,
+  });
+  return (
+    <>
+      <PageHeader title="Audit log" description="Every change, sign-in and refusal in your account, hash-chained so no one can quietly alter it." />
+      <DataTable
+        caption="Audit events"
+        columns={COLUMNS}
+        rows={result.items}
+        rowKey={(event) => event.seq}
+        params={params}
+        total={result.total}
+        toolbar={<TableFilter params={params} filters={FILTERS} searchLabel="Search by actor" searchPlaceholder="e.g. RAM$wonderland:bob" />}
+        empty="No events yet. Sign-ins, changes and refusals will appear here."
+      />
+    </>
+  );
+}

@@ -1,0 +1,19 @@
+import type { ReactNode } from "react";
+import { AppShell } from "@/components/shell/AppShell";
+import { SignOutButton } from "@/components/auth/SignOutButton";
+import { guardPage } from "@/lib/endpoint/page-guard";
+import { navigationFor } from "./navigation";
+import { roleLabel } from "@/lib/identity/role-label";
+
+export default async function ConsoleLayout({ children }: { children: ReactNode }) {
+  const { actor, permissions } = await guardPage();
+  return (
+    <AppShell
+      nav={navigationFor(permissions)}
+      user={{ name: actor.displayName, email: actor.email, tenant: actor.tenantName, roleLabel: roleLabel(actor, permissions) }}
+      signOut={<SignOutButton />}
+    >
+      {children}
+    </AppShell>
+  );
+}

@@ -1,0 +1,45 @@
+import type { ConsolePermission } from "@/lib/authz/console-permissions";
+import type { NavSection } from "@/components/shell/NavList";
+
+interface NavEntry {
+  href: string;
+  label: string;
+  icon: string;
+  permission: ConsolePermission;
+}
+
+/** The console's map. Each entry names the permission its page requires, so the menu never shows a dead end. */
+const NAVIGATION: { section: string; items: NavEntry[] }[] = [
+  {
+    section: "Administration",
+    items: [
+      { href: "/tenant", label: "Tenant", icon: "users", permission: "tenant.manage" },
+      { href: "/projects", label: "Projects", icon: "folder", permission: "console.admin" },
+      { href: "/members", label: "Members", icon: "users", permission: "console.admin" },
+      { href: "/roles", label: "Roles", icon: "shield", permission: "console.admin" },
+      { href: "/grants", label: "Grants", icon: "key", permission: "console.admin" },
+      { href: "/labels", label: "Labels", icon: "tag", permission: "console.admin" },
+      { href: "/policies", label: "Policies", icon: "file-text", permission: "console.admin" },
+      { href: "/whitelists", label: "Whitelists", icon: "globe", permission: "console.admin" },
+      { href: "/settings", label: "Settings", icon: "settings", permission: "console.admin" },
+    ],
+  },
+  {
+    section: "Access",
+    items: [
+      { href: "/my-access", label: "My access", icon: "lock", permission: "access.request" },
+      { href: "/requests", label: "Requests", icon: "inbox", permission: "access.request" },
+    ],
+  },
+  {
+    section: "Audit",
+    items: [{ href: "/audit", label: "Audit log", icon: "clipboard-check", permission: "audit.read" }],
+  },
+];
+
+export function navigationFor(permissions: ReadonlySet<ConsolePermission>): NavSection[] {
+  return NAVIGATION.map(({ section, items }) => ({
+    section,
+    items: items.filter((item) => permissions.has(item.permission)).map(({ href, label, icon }) => ({ href, label, icon })),
+  })).filter((section) => section.items.length > 0);
+}

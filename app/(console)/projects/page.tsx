@@ -1,0 +1,57 @@
+import { Badge } from "@/components/ui/Badge";
+import { Card } from "@/components/ui/Card";
+import { DataTable, type Column } from "@/components/ui/DataTable";
+import { PageHeader } from "@/components/ui/PageHeader";
+import { TableFilter } from "@/components/ui/TableFilter";
+import { parseTableParams, type SearchParamsRecord } from "@/components/ui/table-params";
+import { CreateProjectForm } from "@/components/projects/CreateProjectForm";
+import { guardPage } from "@/lib/endpoint/page-guard";
+import { listProjects, type ProjectSummary } from "@/lib/services/projects/list-projects";
+import { createProjectAction } from "./actions";
+
+export const metadata = { title: "Projects" };
+
+const COLUMNS: Column<ProjectSummary>[] = [
+  { id: "name", header: "Project", cell: (project) => <span className="font-medium">{project.name}</span> },
+  { id: "description", header: "Description", cell: (project) => project.description, className: "hidden md:table-cell" },
+  { id: "owner", header: "Owner", cell: (project) => project.owner },
+  { id: "members", header: "Members", cell: (project) => project.memberCount, align: "end" },
+  {
+    id: "security",
+    header: "Security",
+    cell: (project) => (
+      <span className="flex gap-1">
+        {project.labelSecurity ? <Badge tone="accent">LabelSecurity</Badge> : null}
+        {project.projectProtection ? <Badge tone="warn">Protected</Badge> : null}
+      </span>
+    ),
+  },
+];
+
+export default async function ProjectsPage({ searchParams }: { searchParams: Promise<SearchParamsRecord> }) {
+  const { ctx, permissions } = await guardPage("console.admin");
+  const params = parseTableParams(await searchParams, { sortable: ["name"], defaultSort: { column: "name", dir: "asc" } });
+  const result = await listProjects(ctx, { q: params.q || undefined, page: params.page, pageSize: params.pageSize });
+  return (
+    <>
+      <PageHeader title="Projects" description="The projects you own, administer or belong to, with their security switches." />
+      <div className="grid gap-6 xl:grid-cols-[minmax(0,1fr)_22rem]">
+        <DataTable
+          caption="Projects"
+          columns={COLUMNS}
+          rows={result.items}
+          rowKey={(project) => project.id}
+          params={params}
+          total={result.total}
+          toolbar={<TableFilter params={params} searchLabel="Search projects" searchPlaceholder="Project name" />}
+          empty="No projects yet. The account owner creates the first one."
+        />
+        {permissions.has("project.create") ? (
+          <Card title="New project" description="You become its owner; Super_Administrator and Admin roles come with it.">
+            <CreateProjectForm action={createProjectAction} />
+          </Card>
+        ) : null}
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,52 @@
+import { Badge } from "@/components/ui/Badge";
+import { DataTable, type Column } from "@/components/ui/DataTable";
+import { PageHeader } from "@/components/ui/PageHeader";
+import { TableFilter } from "@/components/ui/TableFilter";
+import { parseTableParams, type SearchParamsRecord } from "@/components/ui/table-params";
+import { UserDisabledToggle } from "@/components/tenant/UserDisabledToggle";
+import { guardPage } from "@/lib/endpoint/page-guard";
+import { listTenantUsers } from "@/lib/services/tenants/list-tenant-users";
+import { setUserDisabledAction } from "./actions";
+
+export const metadata = { title: "Tenant" };
+
+type TenantUser = Awaited<ReturnType<typeof listTenantUsers>>["items"][number];
+
+const ROLE_NAMES = { SUPER_ADMINISTRATOR: "Super_Administrator", ADMIN: "Admin", AUDITOR: "Auditor" } as const;
+
+export default async function TenantPage({ searchParams }: { searchParams: Promise<SearchParamsRecord> }) {
+  const { ctx, actor } = await guardPage("tenant.manage");
+  const params = parseTableParams(await searchParams, { sortable: ["email"], defaultSort: { column: "email", dir: "asc" } });
+  const result = await listTenantUsers(ctx, { q: params.q || undefined, page: params.page, pageSize: params.pageSize });
+  const columns: Column<TenantUser>[] = [
+    { id: "email", header: "User", cell: (user) => <span className="grid"><span className="font-medium">{user.displayName}</span><span className="text-slate-500">{user.email}</span></span> },
+    { id: "principal", header: "Principal", cell: (user) => <code className="text-xs">{user.principal}</code>, className: "hidden md:table-cell" },
+    { id: "kind", header: "Kind", cell: (user) => (user.kind === "PRIMARY" ? <Badge tone="accent">Account owner</Badge> : "Sub-account") },
+    { id: "roles", header: "Tenant roles", cell: (user) => user.tenantRoles.map((role) => ROLE_NAMES[role]).join(", ") || "—" },
+    { id: "status", header: "Status", cell: (user) => (user.disabled ? <Badge tone="danger">Disabled</Badge> : <Badge tone="success">Active</Badge>) },
+    {
+      id: "actions",
+      header: "Actions",
+      align: "end",
+      cell: (user) =>
+        user.kind === "SUB" && user.id !== actor.userId ? (
+          <UserDisabledToggle action={setUserDisabledAction} userId={user.id} email={user.email} disabled={user.disabled} />
+        ) : null,
+    },
+  ];
+  return (
+    <>
+      <PageHeader title={`Tenant ${actor.tenantName}`} description="The account's owner and its RAM sub-accounts. A disabled user is signed out on their next request." />
+      <DataTable
+        caption="Users of this account"
+        columns={columns}
+        rows={result.items}
+        rowKey={(user) => user.id}
+        params={params}
+        total={result.total}
+        toolbar={<TableFilter params={params} searchLabel="Search users" searchPlaceholder="Name or email" />}
+        empty="No sub-accounts yet."
+      />
+    </>
+  );
+}

@@ -1,0 +1,43 @@
+import { z } from "zod";
+import { objectTypeSchema, privilegeSchema } from "../model/privileges";
+import { principalKindSchema } from "../model/principal";
+import { requestContextSchema, requestPrincipalSchema } from "../request";
+
+const objectRef = z.object({ type: objectTypeSchema, name: z.string().min(1) });
+const userId = z.string().min(1);
+const roleName = z.string().min(1);
+
+export const SECURITY_SETTINGS = [
+  "CheckPermissionUsingACL", "CheckPermissionUsingPolicy", "ObjectCreatorHasAccessPermission", "ObjectCreatorHasGrantPermission",
+  "LabelSecurity", "ProjectProtection", "TrustedProjects", "ExceptionPolicy",
+] as const;
+
+export const adminOperationSchema = z.discriminatedUnion("kind", [
+  z.object({ kind: z.literal("AddMember"), target: z.object({ userId, accountId: z.string().min(1), kind: principalKindSchema }) }),
+  z.object({ kind: z.literal("RemoveMember"), targetUserId: userId }),
+  z.object({
+    kind: z.enum(["Grant", "Revoke"]),
+    privileges: z.array(privilegeSchema).min(1),
+    object: objectRef,
+    grantee: z.discriminatedUnion("type", [z.object({ type: z.literal("User"), userId }), z.object({ type: z.literal("Role"), roleName })]),
+  }),
+  z.object({ kind: z.enum(["AssignRole", "RevokeRole"]), roleName, targetUserId: userId }),
+  z.object({ kind: z.enum(["CreateRole", "DropRole"]), roleName }),
+  z.object({ kind: z.literal("SetUserLabel"), targetUserId: userId }),
+  z.object({ kind: z.literal("SetObjectLabel"), object: objectRef }),
+  z.object({ kind: z.enum(["GrantLabel", "RevokeLabel"]), object: objectRef, targetUserId: userId }),
+  /** roleName null = the project policy. */
+  z.object({ kind: z.literal("EditPolicy"), roleName: roleName.nullable() }),
+  z.object({ kind: z.literal("EditWhitelist") }),
+  z.object({ kind: z.literal("SetSecurityConfig"), setting: z.enum(SECURITY_SETTINGS) }),
+]);
+
+export const adminRequestSchema = z.object({
+  principal: requestPrincipalSchema,
+  project: z.string().min(1),
+  operation: adminOperationSchema,
+  context: requestContextSchema,
+});
+
+export type AdminOperation = z.infer<typeof adminOperationSchema>;
+export type AdminRequest = z.infer<typeof adminRequestSchema>;

@@ -1,0 +1,21 @@
+export { compile } from "./compile/compile";
+export { applyDelta, type SecurityDelta } from "./compile/apply-delta";
+export type { SecurityIndex } from "./compile/index-types";
+export { decide } from "./pipeline";
+export { decideAdmin } from "./admin/decide-admin";
+export { adminRequestSchema, adminOperationSchema, SECURITY_SETTINGS, type AdminRequest, type AdminOperation } from "./admin/admin-request";
+export { accessRequestSchema, type AccessRequest, type RequestContext, type RequestPrincipal } from "./request";
+export type { Decision, Step, StepVerdict, ColumnVerdict } from "./decision";
+export {
+  securitySnapshotSchema, labelGrantExpiry, DEFAULT_LABEL_GRANT_DAYS,
+  type SecuritySnapshot, type SnapshotGrant, type SnapshotObject, type SnapshotPackage, type SnapshotUser, type Grantee,
+} from "./snapshot";
+export { parseWhitelistEntry, parseWhitelist, printWhitelistEntry, printWhitelist, type WhitelistEntry } from "./ip/whitelist-entry";
+export {
+  parsePolicyDocument, printPolicyDocument, parseConditionBlock,
+  type PolicyDocument, type PolicyStatement, type PolicyError, type PolicyParseResult,
+} from "./policy/policy-document";
+export { CONDITION_OPERATORS, CONDITION_KEYS } from "./policy/condition-operators";
+export { OBJECT_TYPES, PRIVILEGES, PRIVILEGES_BY_TYPE, type ObjectType, type Privilege } from "./model/privileges";
+export { formatPrincipalName } from "./model/principal";
+export { DATA_LAYERS, type Layer } from "./model/layers";

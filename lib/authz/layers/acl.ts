@@ -1,0 +1,24 @@
+import { describeObject, perUnit, uniform, type Evaluation, type LayerResult, type UnitVerdict } from "./evaluation";
+import { findGrant } from "./acl-lookup";
+import { grantText } from "./grant-text";
+
+/** ACL grants (CheckPermissionUsingACL), including ObjectCreatorHasAccessPermission. */
+export function aclLayer(evaluation: Evaluation): LayerResult {
+  const { index, request } = evaluation;
+  if (evaluation.foreignProject !== null) return uniform("ACL", "Skip", null, `Grants of this project do not cover objects of project ${evaluation.foreignProject}`);
+  if (!index.config.checkPermissionUsingACL) return uniform("ACL", "Skip", null, "ACL checks are off in this project");
+  if (evaluation.exempt) return uniform("ACL", "Skip", null, "The owner and the Super_Administrator/Admin roles are not restricted by ACL");
+  const user = evaluation.user!;
+  const object = evaluation.object;
+  if (object !== null && index.config.objectCreatorHasAccessPermission && object.creatorInt === user.int) {
+    return uniform("ACL", "Allow", `creator:${object.id}`, `${user.displayName} created ${describeObject(evaluation)} and ObjectCreatorHasAccessPermission is on`);
+  }
+  if (evaluation.objectInt < 0) return uniform("ACL", "Pass", null, `${describeObject(evaluation)} is not in the catalog, so no grant names it`);
+  const units = evaluation.units.map((column): UnitVerdict => {
+    const found = findGrant(index, user, evaluation.objectInt, evaluation.privilegeBit, column, request.context, evaluation.errors);
+    if (found.grant) return { verdict: "Allow", ruleId: found.grant.id, text: grantText(index, found.grant) };
+    const expired = found.expired ? ` (${grantText(index, found.expired)} has expired)` : "";
+    return { verdict: "Pass", ruleId: null, text: `No grant of ${request.action} on ${describeObject(evaluation)} to ${user.displayName} or their roles${expired}` };
+  });
+  return perUnit("ACL", evaluation, units);
+}

@@ -1,0 +1,29 @@
+import { objectPaths } from "../policy/resource-path";
+import { describeObject, uniform, type Evaluation, type LayerResult } from "./evaluation";
+import { candidateStatements, matchStatements } from "./statement-match";
+
+/**
+ * ProjectProtection: data of a protected project may flow in but not out (a read into another project, or a
+ * download) unless the target is trusted, a package shares it with the target, or the exception policy allows it.
+ */
+export function protectionLayer(evaluation: Evaluation): LayerResult {
+  const { index, request } = evaluation;
+  if (evaluation.foreignProject !== null) return uniform("ProjectProtection", "Skip", null, `The data belongs to project ${evaluation.foreignProject}`);
+  if (!index.config.projectProtection) return uniform("ProjectProtection", "Skip", null, "ProjectProtection is off");
+  const target = request.context.targetProject?.toLowerCase();
+  const leaving = evaluation.columnRead && (request.action === "Download" || (target !== undefined && target !== index.project.name));
+  if (!leaving) return uniform("ProjectProtection", "Pass", null, "The data stays in the project");
+  if (request.action !== "Download" && target !== undefined) {
+    if (index.trustedProjects.has(target)) return uniform("ProjectProtection", "Pass", `trusted:${target}`, `Project ${target} is a trusted project`);
+    const share = index.packageShares.get(evaluation.objectInt)?.find((candidate) => (candidate.mask & evaluation.privilegeBit) !== 0 && candidate.projects.has(target));
+    if (share) return uniform("ProjectProtection", "Pass", `package:${share.packageName}`, `Package ${share.packageName} shares ${describeObject(evaluation)} with project ${target}`);
+  }
+  if (index.exceptionPolicy !== null) {
+    const candidates = candidateStatements(index.exceptionPolicy, request.object.type, evaluation.objectName);
+    const paths = objectPaths(index.project.name, request.object.type, evaluation.objectName, null);
+    const match = matchStatements(candidates, evaluation.user!, evaluation.privilegeBit, paths, request.context, evaluation.errors);
+    if (match.verdict === "Allow") return uniform("ProjectProtection", "Pass", match.statement.id, `Exception policy: ${match.statement.text}`);
+  }
+  const where = request.action === "Download" ? "be downloaded" : `flow to project ${target}`;
+  return uniform("ProjectProtection", "Deny", "protection", `Project ${index.project.name} is protected: data of ${describeObject(evaluation)} may not ${where} without a trusted project, a package or an exception policy`);
+}

@@ -1,0 +1,50 @@
+import { z } from "zod";
+import { prisma } from "@/lib/db/client";
+import type { ServiceContext } from "@/lib/endpoint/context";
+import { defineEndpoint } from "@/lib/endpoint/define-endpoint";
+import { requirePermission } from "@/lib/endpoint/resolve-actor";
+
+export const listAuditEventsInput = z.object({
+  action: z.string().trim().max(100).optional(),
+  actor: z.string().trim().max(320).optional(),
+  result: z.enum(["SUCCESS", "DENIED", "FAILED"]).optional(),
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(50),
+});
+
+/** The audit trail of the auditor's own tenant, newest first. */
+export async function listAuditEvents(ctx: ServiceContext, input: z.output<typeof listAuditEventsInput>) {
+  await requirePermission(ctx.actor, "audit.read");
+  const where = {
+    tenantId: ctx.actor.tenantId,
+    ...(input.action ? { action: { startsWith: input.action } } : {}),
+    ...(input.actor ? { actorName: { contains: input.actor, mode: "insensitive" as const } } : {}),
+    ...(input.result ? { result: input.result } : {}),
+  };
+  const [total, rows] = await Promise.all([
+    prisma.auditEvent.count({ where }),
+    prisma.auditEvent.findMany({ where, orderBy: { seq: "desc" }, skip: (input.page - 1) * input.pageSize, take: input.pageSize }),
+  ]);
+  return {
+    total,
+    page: input.page,
+    pageSize: input.pageSize,
+    items: rows.map((event) => ({
+      seq: event.seq.toString(),
+      at: event.at.toISOString(),
+      actor: event.actorName,
+      action: event.action,
+      target: event.targetName ?? event.targetId ?? "",
+      result: event.result,
+      reason: event.reason ?? "",
+      sourceIp: event.sourceIp ?? "",
+    })),
+  };
+}
+
+export const listAuditEventsEndpoint = defineEndpoint({
+  name: "audit.list",
+  input: listAuditEventsInput,
+  permission: "audit.read",
+  run: listAuditEvents,
+});

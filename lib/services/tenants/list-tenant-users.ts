@@ -1,0 +1,44 @@
+import { z } from "zod";
+import { prisma } from "@/lib/db/client";
+import type { ServiceContext } from "@/lib/endpoint/context";
+import { requirePermission } from "@/lib/endpoint/resolve-actor";
+import { principalName } from "@/lib/identity/principal-name";
+
+export const listTenantUsersInput = z.object({
+  q: z.string().trim().max(100).optional(),
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(100).default(25),
+});
+
+/** The actor's own account: its owner and sub-accounts. Another tenant's users are never listed. */
+export async function listTenantUsers(ctx: ServiceContext, input: z.output<typeof listTenantUsersInput>) {
+  await requirePermission(ctx.actor, "tenant.manage");
+  const where = {
+    tenantId: ctx.actor.tenantId,
+    ...(input.q ? { OR: [{ email: { contains: input.q, mode: "insensitive" as const } }, { displayName: { contains: input.q, mode: "insensitive" as const } }] } : {}),
+  };
+  const [total, rows] = await Promise.all([
+    prisma.user.count({ where }),
+    prisma.user.findMany({
+      where,
+      orderBy: [{ kind: "asc" }, { email: "asc" }],
+      skip: (input.page - 1) * input.pageSize,
+      take: input.pageSize,
+      include: { tenantRoles: true },
+    }),
+  ]);
+  return {
+    total,
+    page: input.page,
+    pageSize: input.pageSize,
+    items: rows.map((user) => ({
+      id: user.id,
+      email: user.email,
+      displayName: user.displayName,
+      principal: principalName({ kind: user.kind, email: user.email, name: user.name, tenantName: ctx.actor.tenantName }),
+      kind: user.kind,
+      tenantRoles: user.tenantRoles.map((assignment) => assignment.role),
+      disabled: user.disabled,
+    })),
+  };
+}

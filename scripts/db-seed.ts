@@ -1,0 +1,12 @@
+// npm run db:seed — loads the demo into an empty database (does nothing when the demo is already there).
+import { disconnect, prisma } from "@/lib/db/client";
+import { seedDemo } from "@/lib/db/seed/seed-demo";
+
+try {
+  console.log((await seedDemo(prisma)) ? "Loaded the demo data." : "The demo data is already there.");
+} catch (error) {
+  console.error(`db:seed failed: ${(error as Error).message}`);
+  process.exitCode = 1;
+} finally {
+  await disconnect();
+}

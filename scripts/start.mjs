@@ -1,0 +1,33 @@
+// npm start — everything a fresh machine needs to serve the console with the demo:
+// build (when the sources changed), apply migrations, load the demo into an empty database, serve.
+// Each step runs in its own process, so the embedded database's folder is only ever open in one.
+import { spawnSync } from "node:child_process";
+import { createHash } from "node:crypto";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+
+const root = path.resolve(import.meta.dirname, "..");
+const bin = (name) => path.join(root, "node_modules", ".bin", name);
+
+function run(command, args, env = {}) {
+  const result = spawnSync(command, args, { cwd: root, stdio: "inherit", env: { ...process.env, ...env } });
+  if (result.status !== 0) process.exit(result.status ?? 1);
+}
+
+/** A fingerprint of what the build depends on: the committed tree plus local changes. */
+function sourceFingerprint() {
+  const git = (args) => spawnSync("git", args, { cwd: root, encoding: "utf8" }).stdout ?? "";
+  return createHash("sha256").update(git(["rev-parse", "HEAD"])).update(git(["status", "--porcelain"])).update(git(["diff"])).digest("hex");
+}
+
+const stamp = path.join(root, ".next", "source-fingerprint");
+const fingerprint = sourceFingerprint();
+if (process.argv.includes("--no-build")) {
+  if (!existsSync(path.join(root, ".next", "BUILD_ID"))) throw new Error("No build found: run without --no-build once.");
+} else if (!existsSync(stamp) || readFileSync(stamp, "utf8") !== fingerprint) {
+  run(bin("next"), ["build"]);
+  writeFileSync(stamp, fingerprint);
+}
+run(bin("tsx"), ["scripts/db-migrate.ts"]);
+run(bin("tsx"), ["scripts/db-seed.ts"]);
+run(process.execPath, ["scripts/serve.mjs"], { NODE_ENV: "production", NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${process.env.PORT ?? 3000}` });
