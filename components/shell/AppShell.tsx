@@ -24,7 +24,7 @@ export function AppShell({ nav, user, signOut, children }: AppShellProps) {
     <div className="min-h-dvh">
       <a
         href={`#${MAIN_CONTENT_ID}`}
-        className="sr-only rounded-md bg-white px-3 py-2 text-sm font-medium text-accent-700 shadow-lg focus:not-sr-only focus:fixed focus:top-2 focus:left-2 focus:z-50"
+        className="fixed top-2 left-2 z-50 -translate-y-[200%] rounded-md bg-white px-3 py-2 text-sm font-medium text-accent-700 shadow-lg ring-1 ring-slate-200 focus:translate-y-0"
       >
         Skip to content
       </a>

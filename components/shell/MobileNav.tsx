@@ -15,6 +15,16 @@ export function MobileNav({ nav }: { nav: readonly NavSection[] }) {
     dialogRef.current?.close();
   }, [pathname]);
 
+  // Widening the window hides the drawer with CSS; a modal left open would keep the page inert.
+  useEffect(() => {
+    const wide = window.matchMedia("(min-width: 64rem)");
+    const closeWhenWide = () => {
+      if (wide.matches) dialogRef.current?.close();
+    };
+    wide.addEventListener("change", closeWhenWide);
+    return () => wide.removeEventListener("change", closeWhenWide);
+  }, []);
+
   return (
     <>
       <button

@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState, useCallback, useEffect, useId, useRef, useState, type ReactNode } from "react";
+import { useActionState, useCallback, useEffect, useId, useRef, useState, type ReactNode, type RefObject } from "react";
 import type { ActionResult, ActionState } from "./action-result";
 import { Button, type ButtonSize, type ButtonVariant } from "./Button";
 import { controlClasses } from "./field-styles";
@@ -36,6 +36,7 @@ export function ConfirmDialog<T>({ triggerLabel, triggerVariant = "danger", trig
   const pendingRef = useRef(false);
   const [open, setOpen] = useState(false);
   const titleId = useId();
+  const descriptionId = useId();
   const close = useCallback(() => dialogRef.current?.close(), []);
 
   useEffect(() => {
@@ -53,6 +54,7 @@ export function ConfirmDialog<T>({ triggerLabel, triggerVariant = "danger", trig
       <dialog
         ref={dialogRef}
         aria-labelledby={titleId}
+        aria-describedby={formProps.children ? descriptionId : undefined}
         onCancel={(event) => {
           // Escape must not hide a request that is still running; its result would be lost.
           if (pendingRef.current) event.preventDefault();
@@ -68,6 +70,7 @@ export function ConfirmDialog<T>({ triggerLabel, triggerVariant = "danger", trig
           <ConfirmForm
             {...formProps}
             titleId={titleId}
+            descriptionId={descriptionId}
             pendingRef={pendingRef}
             onDone={close}
           />
@@ -79,7 +82,8 @@ export function ConfirmDialog<T>({ triggerLabel, triggerVariant = "danger", trig
 
 type ConfirmFormProps<T> = Omit<ConfirmDialogProps<T>, "triggerLabel" | "triggerVariant" | "triggerSize"> & {
   titleId: string;
-  pendingRef: { current: boolean };
+  descriptionId: string;
+  pendingRef: RefObject<boolean>;
   onDone: () => void;
 };
 
@@ -93,6 +97,7 @@ function ConfirmForm<T>({
   fields,
   successMessage,
   titleId,
+  descriptionId,
   pendingRef,
   onDone,
 }: ConfirmFormProps<T>) {
@@ -119,7 +124,11 @@ function ConfirmForm<T>({
       <h2 id={titleId} className="text-base font-semibold">
         {title}
       </h2>
-      {children ? <div className="grid gap-2 text-sm text-slate-600">{children}</div> : null}
+      {children ? (
+        <div id={descriptionId} className="grid gap-2 text-sm text-slate-600">
+          {children}
+        </div>
+      ) : null}
       <FormError state={state} />
       {Object.entries(fields ?? {}).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />

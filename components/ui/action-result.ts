@@ -22,3 +22,12 @@ export function fieldValue(state: ActionState<unknown> | undefined, name: string
   if (!state || state.ok) return fallback;
   return state.values?.[name] ?? fallback;
 }
+
+/**
+ * Whether a checkbox or switch should start checked. After a failed submission its absence from
+ * `values` means the user unchecked it, so the initial value must not come back.
+ */
+export function fieldChecked(state: ActionState<unknown> | undefined, name: string, initial = false): boolean {
+  if (!state || state.ok || !state.values) return initial;
+  return state.values[name] !== undefined;
+}

@@ -58,6 +58,7 @@ export function parseTableParams(searchParams: SearchParamsRecord, options: Tabl
       z
         .string()
         // Control characters have no business in a search box and break log lines downstream.
+        // eslint-disable-next-line no-control-regex
         .transform((q) => q.replace(/[\u0000-\u001f\u007f]/g, " ").trim().slice(0, MAX_QUERY_LENGTH))
         .catch(""),
     ),

@@ -11,7 +11,7 @@ export type EndpointResult<Output> = { ok: true; data: Output } | { ok: false; e
 const DENIED_CODES: ReadonlySet<ErrorCode> = new Set(["UNAUTHENTICATED", "FORBIDDEN", "NOT_FOUND"]);
 
 /**
- * The one door: actor → input validation → declared permission → service. Every refusal and failure is
+ * The one door: actor → declared permission → input validation → service. Every refusal and failure is
  * audited in a transaction of its own (the service's own transaction has rolled back by then).
  */
 export async function runEndpoint<Schema extends z.ZodType, Output>(
@@ -22,11 +22,12 @@ export async function runEndpoint<Schema extends z.ZodType, Output>(
 ): Promise<EndpointResult<Output>> {
   try {
     if (!actor) throw new AppError("UNAUTHENTICATED", "Sign in to continue.");
+    // Permission before validation: a caller who may not use this door learns nothing about its inputs.
+    if (definition.permission !== "signed-in") await requirePermission(actor, definition.permission);
     const parsed = definition.input.safeParse(rawInput);
     if (!parsed.success) {
       throw new AppError("INVALID_INPUT", "Some fields need attention.", z.flattenError(parsed.error).fieldErrors as Record<string, string[]>);
     }
-    if (definition.permission !== "signed-in") await requirePermission(actor, definition.permission);
     return { ok: true, data: await definition.run({ actor, request }, parsed.data) };
   } catch (error) {
     const body = toErrorBody(error);

@@ -81,6 +81,8 @@ export interface IndexedStatement {
 export interface PolicyBuckets {
   byName: Map<string, IndexedStatement[]>;
   byPrefix: Map<string, IndexedStatement[]>;
+  /** Distinct name-prefix lengths present in byPrefix, ascending. */
+  prefixLengths: number[];
   broad: IndexedStatement[];
 }
 

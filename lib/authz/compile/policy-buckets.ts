@@ -3,14 +3,13 @@ import type { IndexedStatement, PolicyBuckets } from "./index-types";
 
 /**
  * Bucketing by the literal prefix of a resource path pattern. A pattern can only match a path it is a
- * literal prefix of, so a request looks up: the bucket of its exact `<collection>/<name>`, the buckets of
- * the first 0..PREFIX_LENGTH characters of its name, and the broad list (patterns that stop before the
- * name). Every candidate is still glob-matched; buckets only narrow the search.
+ * literal prefix of, so a request looks up: the bucket of its exact `<collection>/<name>`, the buckets
+ * keyed by each prefix of its name whose length some wildcard pattern has (few distinct lengths in
+ * practice), and the broad list (patterns that stop before the name). Every candidate is still
+ * glob-matched; buckets only narrow the search.
  */
-const PREFIX_LENGTH = 3;
-
 export function emptyBuckets(): PolicyBuckets {
-  return { byName: new Map(), byPrefix: new Map(), broad: [] };
+  return { byName: new Map(), byPrefix: new Map(), prefixLengths: [], broad: [] };
 }
 
 function push(map: Map<string, IndexedStatement[]>, key: string, statement: IndexedStatement): void {
@@ -43,7 +42,13 @@ export function addStatement(buckets: PolicyBuckets, projectName: string, statem
     const nameEnd = afterCollection.indexOf("/");
     if (nameEnd >= 0) push(buckets.byName, collection + afterCollection.slice(0, nameEnd), statement);
     else if (!hasWildcard(pattern)) push(buckets.byName, collection + afterCollection, statement);
-    else push(buckets.byPrefix, collection + afterCollection.slice(0, PREFIX_LENGTH), statement);
+    else {
+      push(buckets.byPrefix, collection + afterCollection, statement);
+      if (!buckets.prefixLengths.includes(afterCollection.length)) {
+        buckets.prefixLengths.push(afterCollection.length);
+        buckets.prefixLengths.sort((a, b) => a - b);
+      }
+    }
   }
   if (broad && !buckets.broad.includes(statement)) buckets.broad.push(statement);
 }
@@ -52,12 +57,10 @@ export function addStatement(buckets: PolicyBuckets, projectName: string, statem
 export function collectCandidates(buckets: PolicyBuckets, collection: string, name: string, out: IndexedStatement[]): void {
   const exact = buckets.byName.get(collection + name);
   if (exact) for (const statement of exact) out.push(statement);
-  if (buckets.byPrefix.size > 0) {
-    const longest = Math.min(PREFIX_LENGTH, name.length);
-    for (let length = 0; length <= longest; length++) {
-      const list = buckets.byPrefix.get(collection + name.slice(0, length));
-      if (list) for (const statement of list) out.push(statement);
-    }
+  for (const length of buckets.prefixLengths) {
+    if (length > name.length) break;
+    const list = buckets.byPrefix.get(collection + name.slice(0, length));
+    if (list) for (const statement of list) out.push(statement);
   }
   for (const statement of buckets.broad) out.push(statement);
 }

@@ -42,20 +42,24 @@ function conditionHolds(text: string | null, request: AccessRequest): boolean {
 export function referenceDecide(snapshot: SecuritySnapshot, request: AccessRequest): ReferenceDecision {
   const project = lower(snapshot.project.name);
   const { object, action, context } = request;
-  const deny = (decidedBy: Layer): ReferenceDecision => ({ effect: "Deny", decidedBy, columns: [] });
+  const invalid: ReferenceDecision = { effect: "Deny", decidedBy: "Default", columns: [] };
 
   // Request shape.
   const name = lower(object.name);
   const owningProject = object.project === undefined ? project : lower(object.project);
   const foreign = owningProject !== project;
   const columnRead = isDataRead(object.type, action);
-  if (lower(request.project) !== project || !isPrivilegeOf(object.type, action)) return deny("Default");
-  if (object.columns !== undefined && !columnRead) return deny("Default");
-  if (object.type === "Project" && (foreign || name !== project)) return deny("Default");
+  if (lower(request.project) !== project || !isPrivilegeOf(object.type, action)) return invalid;
+  if (object.columns !== undefined && !columnRead) return invalid;
+  if (object.type === "Project" && (foreign || name !== project)) return invalid;
   const catalogObject = foreign ? undefined : snapshot.objects.find((candidate) => candidate.type === object.type && lower(candidate.name) === name);
   let units: Unit[] = [null];
   if (columnRead && object.columns !== undefined) units = [...new Set(object.columns.map(lower))];
   else if (columnRead && catalogObject && catalogObject.columns.length > 0) units = catalogObject.columns.map(lower);
+  const deny = (decidedBy: Layer): ReferenceDecision => ({
+    effect: "Deny", decidedBy,
+    columns: columnRead ? units.filter((unit) => unit !== null).map((column) => ({ column, effect: "Deny", decidedBy })) : [],
+  });
 
   // Identity.
   const user = snapshot.users.find((candidate) => candidate.id === request.principal.userId);

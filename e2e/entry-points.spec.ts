@@ -1,0 +1,120 @@
+import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { API_ROUTES, EXEMPT_ROUTES, SERVER_ACTIONS } from "./entry-point-inventory";
+import { signIn, type Persona } from "./personas";
+
+const require = createRequire(import.meta.url);
+const { encodeReply } = require("next/dist/compiled/react-server-dom-turbopack/client.node.js") as {
+  encodeReply: (args: unknown[]) => Promise<FormData | string>;
+};
+
+interface ManifestAction {
+  filename: string;
+  exportedName: string;
+}
+const builtActions = Object.entries(
+  (JSON.parse(readFileSync(".next/server/server-reference-manifest.json", "utf8")) as { node: Record<string, ManifestAction> }).node,
+).map(([id, action]) => ({ id, key: `${action.filename}#${action.exportedName}` }));
+const builtRoutes = Object.keys(JSON.parse(readFileSync(".next/server/app-paths-manifest.json", "utf8")) as Record<string, string>)
+  .filter((path) => path.endsWith("/route"))
+  .map((path) => path.replace(/\/route$/, ""));
+
+test("every server action and API route in the build is in the inventory", () => {
+  expect(builtActions.map((action) => action.key).sort()).toEqual(Object.keys(SERVER_ACTIONS).sort());
+  expect(builtRoutes.sort()).toEqual([...Object.keys(API_ROUTES), ...Object.keys(EXEMPT_ROUTES)].sort());
+});
+
+/** Calls a server action exactly as React does in the browser: multipart reply, Next-Action header. */
+async function callAction(request: APIRequestContext, page: string, actionId: string, fields: Record<string, string>, origin: string | null) {
+  const formData = new FormData();
+  for (const [name, value] of Object.entries(fields)) formData.set(name, value);
+  // The multipart body exactly as the browser's fetch would frame it (field order matters to React).
+  const encoded = new Response((await encodeReply([null, formData])) as FormData);
+  const response = await request.post(page, {
+    headers: {
+      "Next-Action": actionId,
+      Accept: "text/x-component",
+      "Content-Type": encoded.headers.get("content-type")!,
+      ...(origin ? { Origin: origin } : {}),
+    },
+    data: Buffer.from(await encoded.arrayBuffer()),
+  });
+  return { status: response.status(), text: await response.text() };
+}
+
+async function callRoute(request: APIRequestContext, path: string, method: string, input: Record<string, string>, origin: string | null) {
+  const headers = origin ? { Origin: origin } : undefined;
+  const response =
+    method === "GET"
+      ? await request.get(path, { params: input, headers })
+      : await request.fetch(path, { method, data: input, headers });
+  return { status: response.status(), text: await response.text() };
+}
+
+async function sessionOf(page: Page, persona: Persona | null) {
+  if (persona) await signIn(page, persona);
+  return page.context().request;
+}
+
+let bobId = "";
+test.beforeAll(async ({ browser }) => {
+  const page = await browser.newPage();
+  const request = await sessionOf(page, "bob");
+  bobId = ((await (await request.get("/api/v1/me")).json()) as { data: { userId: string } }).data.userId;
+  await page.close();
+});
+
+/** Callers that must be refused by every entry point that changes WonderLand, and the answer expected. */
+const STRANGERS: { who: string; persona: Persona | null; otherTenant?: true; origin: "same" | "none"; refusal: RegExp; status: number[] }[] = [
+  { who: "no session", persona: null, origin: "same", refusal: /UNAUTHENTICATED/, status: [401] },
+  { who: "the other tenant's owner", persona: "sam", otherTenant: true, origin: "same", refusal: /FORBIDDEN|NOT_FOUND/, status: [403, 404] },
+  { who: "an ordinary WonderLand member", persona: "allen", origin: "same", refusal: /FORBIDDEN|NOT_FOUND/, status: [403, 404] },
+  { who: "alice's session without an Origin header (cross-site forgery)", persona: "alice", origin: "none", refusal: /UNAUTHENTICATED/, status: [401] },
+];
+
+for (const stranger of STRANGERS) {
+  test(`${stranger.who}: every changing entry point refuses and nothing changes`, async ({ page, baseURL }) => {
+    const request = await sessionOf(page, stranger.persona);
+    const origin = stranger.origin === "same" ? baseURL! : null;
+    for (const action of builtActions) {
+      const probe = SERVER_ACTIONS[action.key]!;
+      if (stranger.otherTenant && probe.actsInOwnAccount) continue;
+      const { text } = await callAction(request, probe.page, action.id, probe.input({ bobId }), origin);
+      expect(text, action.key).toMatch(stranger.refusal);
+    }
+    for (const [path, methods] of Object.entries(API_ROUTES)) {
+      for (const [method, probe] of Object.entries(methods)) {
+        if (method === "GET" && stranger.persona) continue; // reads are scoped, checked below
+        if (stranger.otherTenant && probe.actsInOwnAccount) continue;
+        const { status, text } = await callRoute(request, path, method, probe.input({ bobId }), origin);
+        expect(stranger.status, `${method} ${path}: ${text}`).toContain(status);
+        expect(text).toMatch(stranger.refusal);
+      }
+    }
+  });
+}
+
+test("after every refused call, WonderLand is unchanged", async ({ page }) => {
+  const alice = await sessionOf(page, "alice");
+  const projects = (await (await alice.get("/api/v1/projects", { params: { q: "Inventory_probe" } })).json()) as { data: { total: number } };
+  expect(projects.data.total).toBe(0);
+  await page.context().clearCookies();
+  const bob = await sessionOf(page, "bob");
+  expect((await bob.get("/api/v1/me")).status()).toBe(200);
+});
+
+test("the other tenant's owner sees none of WonderLand's projects through the API", async ({ page }) => {
+  const sam = await sessionOf(page, "sam");
+  const body = (await (await sam.get("/api/v1/projects")).json()) as { data: { items: { name: string }[] } };
+  expect(body.data.items.map((project) => project.name)).toEqual(["SecretGarden"]);
+});
+
+test("positive control: the same encoded call from alice succeeds, so the refusals above are real", async ({ page, baseURL }) => {
+  const alice = await sessionOf(page, "alice");
+  const action = builtActions.find((candidate) => candidate.key.endsWith("#createProjectAction"))!;
+  const { text } = await callAction(alice, "/projects", action.id, { name: "Inventory_control" }, baseURL!);
+  expect(text).toContain('"ok":true');
+  const projects = (await (await alice.get("/api/v1/projects", { params: { q: "Inventory_control" } })).json()) as { data: { total: number } };
+  expect(projects.data.total).toBe(1);
+});

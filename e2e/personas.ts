@@ -1,0 +1,21 @@
+import { expect, type Page } from "@playwright/test";
+
+export const DEMO_PASSWORD = "correct-horse-battery";
+
+export const PERSONAS = {
+  alice: "alice@wonderland.example",
+  bob: "bob@wonderland.example",
+  allen: "allen@wonderland.example",
+  audrey: "audrey@wonderland.example",
+  sam: "sam@secretgarden.example",
+} as const;
+
+export type Persona = keyof typeof PERSONAS;
+
+export async function signIn(page: Page, persona: Persona, password = DEMO_PASSWORD) {
+  await page.goto("/login");
+  await page.getByLabel("Email").fill(PERSONAS[persona]);
+  await page.locator("input[name=password]").fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: /^Welcome/ })).toBeVisible();
+}

@@ -1,0 +1,42 @@
+import js from "@eslint/js";
+import nextPlugin from "@next/eslint-plugin-next";
+import tseslint from "typescript-eslint";
+
+export default tseslint.config(
+  { ignores: [".tmp/**", ".next/**", "node_modules/**", "lib/generated/**", ".data/**", "test-results/**", "playwright-report/**", "next-env.d.ts"] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    plugins: { "@next/next": nextPlugin },
+    rules: {
+      ...nextPlugin.configs.recommended.rules,
+      ...nextPlugin.configs["core-web-vitals"].rules,
+      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
+      // Raw SQL only through tagged templates, which parameterize every value.
+      "no-restricted-properties": [
+        "error",
+        { property: "$queryRawUnsafe", message: "Use the $queryRaw tagged template: it parameterizes values." },
+        { property: "$executeRawUnsafe", message: "Use the $executeRaw tagged template: it parameterizes values." },
+      ],
+    },
+  },
+  {
+    // The decision engine is pure: no database, no framework, no I/O.
+    files: ["lib/authz/**/*.ts"],
+    ignores: ["lib/authz/**/*.test.ts", "lib/authz/**/__tests__/**"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            { group: ["@prisma/*", "@/lib/generated/*", "@/lib/db/*", "next", "next/*", "next-auth", "next-auth/*", "pg", "@electric-sql/*", "node:fs", "node:net", "fs", "net"], message: "lib/authz is pure: pass data in, get a decision out." },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ["scripts/**/*.mjs"],
+    languageOptions: { globals: { process: "readonly", console: "readonly" } },
+  },
+);

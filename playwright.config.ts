@@ -1,0 +1,36 @@
+import { defineConfig } from "@playwright/test";
+import { execSync } from "node:child_process";
+import os from "node:os";
+import path from "node:path";
+
+const PORT = Number(process.env.E2E_PORT ?? 3100);
+export const BASE_URL = `http://localhost:${PORT}`;
+/** A fresh embedded database for every run, so tests start from the demo and nothing else. */
+const dataDir = process.env.E2E_PGLITE_DIR ?? path.join(os.tmpdir(), `security-center-e2e-${PORT}`);
+const chromium = process.env.CHROMIUM_PATH ?? execSync("command -v chromium || true", { shell: "/bin/sh" }).toString().trim();
+
+export default defineConfig({
+  testDir: "e2e",
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  reporter: [["list"]],
+  timeout: 60_000,
+  use: {
+    baseURL: BASE_URL,
+    trace: "retain-on-failure",
+    launchOptions: {
+      executablePath: chromium || undefined,
+      args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+    },
+  },
+  webServer: {
+    command: `rm -rf "${dataDir}" "${dataDir}.lock" && node scripts/start.mjs`,
+    url: `${BASE_URL}/login`,
+    timeout: 240_000,
+    reuseExistingServer: false,
+    stdout: "ignore",
+    stderr: "pipe",
+    env: { PORT: String(PORT), PGLITE_DIR: dataDir, NEXTAUTH_URL: BASE_URL },
+  },
+});
