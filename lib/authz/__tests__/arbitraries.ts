@@ -142,8 +142,8 @@ export function snapshotArb(options: GeneratorOptions = { timeConditions: true }
     }), { maxLength: 3 }),
     packages: packagesArb(),
     whitelist: fc.record({
-      system: fc.oneof({ weight: 5, arbitrary: fc.constant([]) }, { weight: 1, arbitrary: fc.subarray(["10.0.0.0/8", "2001:db8::/32", "192.168.1.1-192.168.1.9"], { minLength: 1 }) }),
-      project: fc.oneof({ weight: 3, arbitrary: fc.constant([]) }, { weight: 2, arbitrary: fc.subarray(["10.0.0.0/8", "::ffff:192.168.1.0/120", "2001:db8::1", "bad entry", "8.8.8.8"], { minLength: 1, maxLength: 3 }) }),
+      system: fc.oneof({ weight: 5, arbitrary: fc.constant<string[]>([]) }, { weight: 1, arbitrary: fc.subarray(["10.0.0.0/8", "2001:db8::/32", "192.168.1.1-192.168.1.9"], { minLength: 1 }) }),
+      project: fc.oneof({ weight: 3, arbitrary: fc.constant<string[]>([]) }, { weight: 2, arbitrary: fc.subarray(["10.0.0.0/8", "::ffff:192.168.1.0/120", "2001:db8::1", "bad entry", "8.8.8.8"], { minLength: 1, maxLength: 3 }) }),
     }),
   }).map((g): SecuritySnapshot => ({
     securityVersion: 1,

@@ -34,8 +34,10 @@ export function baseSnapshot(): SecuritySnapshot {
     },
     trustedProjects: [],
     users: Object.values(inDirectory).map((u) => ({ ...u })),
-    members: ["u-bob", "u-allen", "u-adm", "u-sa", "u-carol", "u-dave", "u-frank"].map((userId) => ({ userId, removedAt: null }))
-      .concat([{ userId: "u-eve", removedAt: NOW - DAY }]),
+    members: [
+      ...["u-bob", "u-allen", "u-adm", "u-sa", "u-carol", "u-dave", "u-frank"].map((userId) => ({ userId, removedAt: null })),
+      { userId: "u-eve", removedAt: NOW - DAY },
+    ],
     roles: [
       { id: "r-sa", name: "Super_Administrator", kind: "Super_Administrator" },
       { id: "r-admin", name: "Admin", kind: "Admin" },
