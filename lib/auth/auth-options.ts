@@ -1,7 +1,9 @@
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { secretFromEnvironment } from "@/lib/config/secrets";
+import { headers } from "next/headers";
 import { signIn } from "@/lib/services/auth/sign-in";
+import { recordSignOut } from "@/lib/services/auth/record-sign-out";
 import { requestMetaFromHeaders } from "@/lib/http/request-meta";
 import { AppError } from "@/lib/errors";
 
@@ -42,6 +44,11 @@ export const authOptions: NextAuthOptions = {
       },
     }),
   ],
+  events: {
+    async signOut({ token }) {
+      await recordSignOut(token?.uid, requestMetaFromHeaders(await headers()));
+    },
+  },
   callbacks: {
     jwt({ token, user }) {
       if (user) {
