@@ -70,7 +70,7 @@ export function run(): Metric[] {
     applyDelta(index, { kind: "GrantAdded", grant, securityVersion: 2 + 2 * i });
     addTimes.push(nowMs() - t);
     t = nowMs();
-    applyDelta(index, { kind: "GrantRevoked", grantId: grant.id, securityVersion: 3 + 2 * i });
+    applyDelta(index, { kind: "GrantRevoked", grant, securityVersion: 3 + 2 * i });
     revokeTimes.push(nowMs() - t);
   }
   const deltaTimes = [...addTimes, ...revokeTimes].sort((a, b) => a - b);

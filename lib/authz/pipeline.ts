@@ -1,5 +1,5 @@
 import type { SecurityIndex } from "./compile/index-types";
-import { foreignKey, objectKey } from "./compile/index-types";
+import { findObject, foreignKey } from "./compile/index-types";
 import type { ColumnVerdict, Decision, Step } from "./decision";
 import { aclLayer } from "./layers/acl";
 import type { Evaluation, LayerFunction } from "./layers/evaluation";
@@ -11,6 +11,7 @@ import { protectionLayer } from "./layers/protection";
 import { whitelistLayer } from "./layers/whitelist";
 import { LAYER_ORDER, type Layer } from "./model/layers";
 import { isDataRead, isPrivilegeOf, privilegeBit } from "./model/privileges";
+import { normalizeName } from "./model/principal";
 import type { AccessRequest } from "./request";
 
 /** The layers in MaxCompute's order; each may deny, and only Identity/Policy/ACL/Package may allow. */
@@ -30,21 +31,30 @@ function rejected(index: SecurityIndex, message: string): Decision {
   };
 }
 
+function distinctNames(names: readonly string[]): string[] {
+  const result: string[] = [];
+  for (const name of names) {
+    const normalized = normalizeName(name);
+    if (!result.includes(normalized)) result.push(normalized);
+  }
+  return result;
+}
+
 function prepare(index: SecurityIndex, request: AccessRequest): Evaluation | string {
   const { object, action } = request;
-  if (request.project.toLowerCase() !== index.project.name) return `Request for project ${request.project} evaluated against project ${index.project.name}`;
+  if (normalizeName(request.project) !== index.project.name) return `Request for project ${request.project} evaluated against project ${index.project.name}`;
   if (!isPrivilegeOf(object.type, action)) return `${action} is not a privilege of ${object.type} objects`;
   const columnRead = isDataRead(object.type, action);
   if (object.columns !== undefined && !columnRead) return "Columns apply only to Select and Download on tables and views";
-  const name = object.name.toLowerCase();
-  const owner = object.project?.toLowerCase();
+  const name = normalizeName(object.name);
+  const owner = object.project === undefined ? undefined : normalizeName(object.project);
   const foreignProject = owner !== undefined && owner !== index.project.name ? owner : null;
   if (object.type === "Project" && (foreignProject !== null || name !== index.project.name)) return `Project-level privileges apply to project ${index.project.name} only`;
-  const objectInt = foreignProject === null ? index.objectByKey.get(objectKey(object.type, name)) ?? -1 : -1;
+  const objectInt = foreignProject === null ? findObject(index, object.type, name) : -1;
   const catalogEntry = objectInt >= 0 ? index.objects[objectInt]! : null;
   let units: (string | null)[] = [null];
   if (columnRead) {
-    if (object.columns !== undefined) units = [...new Set(object.columns.map((column) => column.toLowerCase()))];
+    if (object.columns !== undefined) units = distinctNames(object.columns);
     else if (catalogEntry !== null && catalogEntry.columns.length > 0) units = [...catalogEntry.columns];
   }
   return {

@@ -26,7 +26,7 @@ export type OpenedDriver = {
 export const DEFAULT_PGLITE_DIR = ".data/pglite";
 const IN_MEMORY = "memory://";
 
-export function openDriver(env: NodeJS.ProcessEnv = process.env): OpenedDriver {
+export function openDriver(env: Record<string, string | undefined> = process.env): OpenedDriver {
   return env.DATABASE_URL ? openPostgres(env.DATABASE_URL) : openPglite(env.PGLITE_DIR || DEFAULT_PGLITE_DIR);
 }
 

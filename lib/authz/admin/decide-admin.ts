@@ -1,5 +1,5 @@
 import type { IndexedUser, SecurityIndex } from "../compile/index-types";
-import { objectKey } from "../compile/index-types";
+import { findObject } from "../compile/index-types";
 import type { Decision, Step } from "../decision";
 import { resolveIdentity } from "../layers/identity";
 import { checkWhitelist } from "../layers/whitelist";
@@ -28,7 +28,7 @@ function ruleGrant(index: SecurityIndex, actor: IndexedUser, authority: Authorit
   const name = object.name.toLowerCase();
   const invalid = privileges.find((privilege) => !isPrivilegeOf(object.type, privilege));
   if (invalid) return refuse("grant:invalid-privilege", `${invalid} is not a privilege of ${object.type} objects`);
-  const objectInt = object.type === "Project" ? (name === index.project.name ? 0 : -1) : index.objectByKey.get(objectKey(object.type, name)) ?? -1;
+  const objectInt = object.type === "Project" ? (name === index.project.name ? 0 : -1) : findObject(index, object.type, name);
   if (objectInt < 0) return refuse("grant:unknown-object", `${object.type} ${object.name} does not exist in project ${index.project.name}`);
   if (grantee.type === "Role") {
     const roleInt = index.roleByName.get(grantee.roleName.toLowerCase());

@@ -1,10 +1,11 @@
 import type { SnapshotGrant } from "../snapshot";
-import { indexGrant } from "./compile";
-import { aclKey, type SecurityIndex } from "./index-types";
+import { grantSubject } from "./compile";
+import { addOverlayGrant, revokeGrant } from "./grant-store";
+import type { SecurityIndex } from "./index-types";
 
 export type SecurityDelta =
   | { kind: "GrantAdded"; grant: SnapshotGrant; securityVersion: number }
-  | { kind: "GrantRevoked"; grantId: string; securityVersion: number };
+  | { kind: "GrantRevoked"; grant: Pick<SnapshotGrant, "id" | "objectId">; securityVersion: number };
 
 /**
  * Applies one ACL grant change in place (the index is owned by the cache that compiled it) and returns the
@@ -12,24 +13,17 @@ export type SecurityDelta =
  */
 export function applyDelta(index: SecurityIndex, delta: SecurityDelta): string[] {
   const errors: string[] = [];
-  if (delta.kind === "GrantAdded") {
-    if (index.grantById.has(delta.grant.id)) removeGrant(index, delta.grant.id);
-    const error = indexGrant(index, delta.grant);
+  const objectInt = index.objectById.get(delta.grant.objectId);
+  if (objectInt === undefined) {
+    errors.push(`grant ${delta.grant.id}: unknown object ${delta.grant.objectId}`);
+  } else if (delta.kind === "GrantAdded") {
+    revokeGrant(index.grants, objectInt, delta.grant.id);
+    const resolved = grantSubject(index, delta.grant);
+    const error = typeof resolved === "string" ? resolved : addOverlayGrant(index.grants, delta.grant, resolved.objectInt, resolved.subject);
     if (error) errors.push(error);
-  } else if (!removeGrant(index, delta.grantId)) {
-    errors.push(`grant ${delta.grantId} is not in the index`);
+  } else if (!revokeGrant(index.grants, objectInt, delta.grant.id)) {
+    errors.push(`grant ${delta.grant.id} is not in the index`);
   }
   index.securityVersion = delta.securityVersion;
   return errors;
-}
-
-function removeGrant(index: SecurityIndex, grantId: string): boolean {
-  const grant = index.grantById.get(grantId);
-  if (!grant) return false;
-  index.grantById.delete(grantId);
-  const key = aclKey(grant.objectInt, grant.subject);
-  const remaining = index.grants.get(key)?.filter((candidate) => candidate !== grant) ?? [];
-  if (remaining.length > 0) index.grants.set(key, remaining);
-  else index.grants.delete(key);
-  return true;
 }

@@ -1,60 +1,22 @@
 import { compileIpSet } from "../ip/ip-set";
 import { privilegeMask } from "../model/privileges";
 import { normalizeName } from "../model/principal";
-import { compileCondition, type CompiledCondition } from "../policy/conditions";
-import { parseConditionBlock } from "../policy/policy-document";
 import type { SecuritySnapshot, SnapshotGrant } from "../snapshot";
+import { buildGrantStore } from "./grant-store";
 import {
-  ROLE_SUBJECT_BASE, aclKey, foreignKey, objectKey,
-  type IndexedGrant, type IndexedObject, type IndexedRole, type IndexedUser, type SecurityIndex,
+  ROLE_SUBJECT_BASE, findObject, foreignKey,
+  type IndexedLabelGrant, type IndexedObject, type IndexedRole, type IndexedUser, type ObjectsByType, type SecurityIndex,
 } from "./index-types";
 import { emptyBuckets } from "./policy-buckets";
 import { addPolicyText } from "./statements";
 
-type ConditionCache = Map<string, { condition: CompiledCondition | null; error: string | null }>;
-
-function grantCondition(text: string | null, cache: ConditionCache): { condition: CompiledCondition | null; error: string | null } {
-  if (text === null) return { condition: null, error: null };
-  let entry = cache.get(text);
-  if (!entry) {
-    const parsed = parseConditionBlock(text);
-    entry = parsed.ok
-      ? { condition: compileCondition(parsed.condition), error: null }
-      : { condition: null, error: `condition does not parse: ${parsed.errors.map((e) => `${e.field}: ${e.message}`).join("; ")}` };
-    cache.set(text, entry);
-  }
-  return entry;
-}
-
-/** Indexes one ACL grant; returns an error text when its grantee or object is unknown to the snapshot. */
-export function indexGrant(index: SecurityIndex, grant: SnapshotGrant, cache: ConditionCache = new Map()): string | null {
+/** Resolves a grant's object and grantee to ints, or says why it cannot be indexed. */
+export function grantSubject(index: Pick<SecurityIndex, "objectById" | "userById" | "roleById">, grant: SnapshotGrant): { objectInt: number; subject: number } | string {
   const objectInt = index.objectById.get(grant.objectId);
   if (objectInt === undefined) return `grant ${grant.id}: unknown object ${grant.objectId}`;
-  let subject: number | undefined;
-  if (grant.grantee.type === "User") subject = index.userById.get(grant.grantee.userId);
-  else {
-    const roleInt = index.roleById.get(grant.grantee.roleId);
-    subject = roleInt === undefined ? undefined : ROLE_SUBJECT_BASE + roleInt;
-  }
+  const subject = grant.grantee.type === "User" ? index.userById.get(grant.grantee.userId) : index.roleById.get(grant.grantee.roleId);
   if (subject === undefined) return `grant ${grant.id}: unknown grantee`;
-  const { condition, error } = grantCondition(grant.condition, cache);
-  const indexed: IndexedGrant = {
-    id: grant.id,
-    objectInt,
-    subject,
-    mask: privilegeMask(grant.privileges),
-    columns: grant.columns ? new Set(grant.columns.map(normalizeName)) : null,
-    expiresAt: grant.expiresAt ?? Infinity,
-    condition,
-    conditionError: error,
-    text: "",
-  };
-  const key = aclKey(objectInt, subject);
-  const list = index.grants.get(key);
-  if (list) list.push(indexed);
-  else index.grants.set(key, [indexed]);
-  index.grantById.set(grant.id, indexed);
-  return error ? `grant ${grant.id}: ${error}` : null;
+  return { objectInt, subject: grant.grantee.type === "User" ? subject : ROLE_SUBJECT_BASE + subject };
 }
 
 function compileUsers(snapshot: SecuritySnapshot, roles: IndexedRole[], roleIntById: Map<string, number>): { users: IndexedUser[]; userById: Map<string, number> } {
@@ -65,7 +27,7 @@ function compileUsers(snapshot: SecuritySnapshot, roles: IndexedRole[], roleIntB
     return {
       int, id: user.id, accountId: user.accountId, kind: user.kind,
       principalName: normalizeName(user.principalName), displayName: user.principalName,
-      disabled: user.disabled, isMember: activeMembers.has(user.id), roles: [], adminRole: null, clearance: 0,
+      disabled: user.disabled, isMember: activeMembers.has(user.id), roles: [], subjects: [int], adminRole: null, clearance: 0,
     };
   });
   for (const assignment of snapshot.roleAssignments) {
@@ -74,6 +36,7 @@ function compileUsers(snapshot: SecuritySnapshot, roles: IndexedRole[], roleIntB
     const role = roleInt === undefined ? undefined : roles[roleInt];
     if (!user || !role || user.roles.includes(role.int)) continue;
     user.roles.push(role.int);
+    user.subjects.push(ROLE_SUBJECT_BASE + role.int);
     if (role.kind === "Super_Administrator" || (role.kind === "Admin" && user.adminRole === null)) user.adminRole = role.kind;
   }
   for (const label of snapshot.labels.users) {
@@ -113,6 +76,16 @@ export function compile(snapshot: SecuritySnapshot): SecurityIndex {
   const objects = compileObjects(snapshot, userById);
   const errors: string[] = [];
 
+  const objectById = new Map(objects.map((object) => [object.id, object.int]));
+  const objectsByType: ObjectsByType = new Map();
+  for (const object of objects) {
+    let byName = objectsByType.get(object.type);
+    if (!byName) objectsByType.set(object.type, (byName = new Map()));
+    byName.set(object.name, object.int);
+  }
+  const ids = { objectById, userById, roleById: roleIntById };
+  const grants = buildGrantStore(snapshot.grants, objects.length, (grant) => grantSubject(ids, grant), errors);
+
   const index: SecurityIndex = {
     securityVersion: snapshot.securityVersion,
     project: { id: snapshot.project.id, name: projectName, accountId: snapshot.project.accountId, ownerInt: userById.get(snapshot.project.ownerUserId) ?? -1 },
@@ -125,10 +98,9 @@ export function compile(snapshot: SecuritySnapshot): SecurityIndex {
     roleById: roleIntById,
     roleByName: new Map(roles.map((role) => [normalizeName(role.name), role.int])),
     objects,
-    objectByKey: new Map(objects.map((object) => [objectKey(object.type, object.name), object.int])),
-    objectById: new Map(objects.map((object) => [object.id, object.int])),
-    grants: new Map(),
-    grantById: new Map(),
+    objectsByType,
+    objectById,
+    grants,
     labelGrants: new Map(),
     policy: emptyBuckets(),
     brokenProjectPolicy: null,
@@ -149,26 +121,19 @@ export function compile(snapshot: SecuritySnapshot): SecurityIndex {
     else (object.columnLabels as Map<string, number>).set(normalizeName(label.column), label.level);
   }
 
-  const conditionCache: ConditionCache = new Map();
-  for (const grant of snapshot.grants) {
-    const error = indexGrant(index, grant, conditionCache);
-    if (error) errors.push(error);
-  }
-
   for (const grant of snapshot.labelGrants) {
     const objectInt = index.objectById.get(grant.objectId);
     const userInt = userById.get(grant.userId);
     if (objectInt === undefined || userInt === undefined) continue;
     const columns = grant.columns ? grant.columns.map(normalizeName) : null;
     const object = objects[objectInt]!;
-    const key = aclKey(objectInt, userInt);
-    const entry = {
-      id: grant.id, level: grant.level, columns: columns ? new Set(columns) : null, expiresAt: grant.expiresAt,
+    const entry: IndexedLabelGrant = {
+      id: grant.id, userInt, level: grant.level, columns: columns ? new Set(columns) : null, expiresAt: grant.expiresAt,
       text: `GRANT LABEL ${grant.level} ON TABLE ${object.name}${columns ? `(${columns.join(", ")})` : ""} TO USER ${users[userInt]!.displayName}, expires ${new Date(grant.expiresAt).toISOString()}`,
     };
-    const list = index.labelGrants.get(key);
+    const list = index.labelGrants.get(objectInt);
     if (list) list.push(entry);
-    else index.labelGrants.set(key, [entry]);
+    else index.labelGrants.set(objectInt, [entry]);
   }
 
   for (const policy of snapshot.policies) {
@@ -200,8 +165,8 @@ export function compile(snapshot: SecuritySnapshot): SecurityIndex {
     if (owner === projectName) {
       const projects = new Set(pkg.installedInto.map((install) => normalizeName(install.project)));
       for (const shared of pkg.objects) {
-        const objectInt = index.objectByKey.get(objectKey(shared.type, normalizeName(shared.name)));
-        if (objectInt === undefined) continue;
+        const objectInt = findObject(index, shared.type, normalizeName(shared.name));
+        if (objectInt < 0) continue;
         const list = index.packageShares.get(objectInt) ?? [];
         list.push({ packageName, mask: privilegeMask(shared.privileges), projects });
         index.packageShares.set(objectInt, list);

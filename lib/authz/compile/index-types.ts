@@ -2,6 +2,7 @@ import type { IpSet } from "../ip/ip-set";
 import type { GlobMatcher } from "../model/glob";
 import type { ObjectType } from "../model/privileges";
 import type { CompiledCondition } from "../policy/conditions";
+import type { GrantStore } from "./grant-store";
 import type { PrincipalKind } from "../model/principal";
 import type { SecuritySnapshot } from "../snapshot";
 
@@ -19,6 +20,8 @@ export interface IndexedUser {
   isMember: boolean;
   /** Role ints of the user's assignments (the closure: MaxCompute roles do not nest). */
   roles: number[];
+  /** ACL subjects: the user's int, then ROLE_SUBJECT_BASE + each role int. */
+  subjects: number[];
   /** Strongest built-in administrative role held, if any. */
   adminRole: AdminRoleKind | null;
   clearance: number;
@@ -43,21 +46,9 @@ export interface IndexedObject {
   columnLabels: ReadonlyMap<string, number>;
 }
 
-export interface IndexedGrant {
-  id: string;
-  objectInt: number;
-  subject: number;
-  mask: number;
-  columns: ReadonlySet<string> | null;
-  expiresAt: number;
-  condition: CompiledCondition | null;
-  /** Set when the grant's condition does not parse: such a grant never grants. */
-  conditionError: string | null;
-  text: string;
-}
-
 export interface IndexedLabelGrant {
   id: string;
+  userInt: number;
   level: number;
   columns: ReadonlySet<string> | null;
   expiresAt: number;
@@ -77,12 +68,17 @@ export interface IndexedStatement {
   condition: CompiledCondition | null;
 }
 
-/** Statements bucketed by the literal prefix of their resource paths (see policy-buckets.ts). */
-export interface PolicyBuckets {
+/** Statements of one collection (`tables/`, `functions/`...) bucketed by object name. */
+export interface CollectionBuckets {
   byName: Map<string, IndexedStatement[]>;
   byPrefix: Map<string, IndexedStatement[]>;
   /** Distinct name-prefix lengths present in byPrefix, ascending. */
   prefixLengths: number[];
+}
+
+/** Statements bucketed by the literal prefix of their resource paths (see policy-buckets.ts). */
+export interface PolicyBuckets {
+  collections: Map<string, CollectionBuckets>;
   broad: IndexedStatement[];
 }
 
@@ -114,12 +110,12 @@ export interface SecurityIndex {
   roleById: Map<string, number>;
   roleByName: Map<string, number>;
   objects: IndexedObject[];
-  objectByKey: Map<string, number>;
+  /** Per object type: lower-cased name → object int. */
+  objectsByType: ObjectsByType;
   objectById: Map<string, number>;
-  /** ACL: key = aclKey(object, subject); users are subjects 0.., roles ROLE_SUBJECT_BASE... */
-  grants: Map<number, IndexedGrant[]>;
-  grantById: Map<string, IndexedGrant>;
-  /** Label grants: key = aclKey(object, user). */
+  /** ACL grants; subjects are user ints, and ROLE_SUBJECT_BASE + role int for roles. */
+  grants: GrantStore;
+  /** Label grants by object int. */
   labelGrants: Map<number, IndexedLabelGrant[]>;
   policy: PolicyBuckets;
   /** Why a policy document is unusable: project-wide (null role) or per role int. Fail closed. */
@@ -133,15 +129,12 @@ export interface SecurityIndex {
   errors: string[];
 }
 
+export type ObjectsByType = Map<ObjectType, Map<string, number>>;
+
 export const ROLE_SUBJECT_BASE = 1 << 20;
-const SUBJECT_SPACE = 1 << 21;
 
-export function aclKey(objectInt: number, subject: number): number {
-  return objectInt * SUBJECT_SPACE + subject;
-}
-
-export function objectKey(type: ObjectType, name: string): string {
-  return `${type}:${name}`;
+export function findObject(index: SecurityIndex, type: ObjectType, name: string): number {
+  return index.objectsByType.get(type)?.get(name) ?? -1;
 }
 
 export function foreignKey(project: string, type: ObjectType, name: string): string {

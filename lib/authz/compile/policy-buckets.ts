@@ -1,15 +1,15 @@
 import { hasWildcard, literalPrefix } from "../model/glob";
-import type { IndexedStatement, PolicyBuckets } from "./index-types";
+import type { CollectionBuckets, IndexedStatement, PolicyBuckets } from "./index-types";
 
 /**
  * Bucketing by the literal prefix of a resource path pattern. A pattern can only match a path it is a
- * literal prefix of, so a request looks up: the bucket of its exact `<collection>/<name>`, the buckets
+ * literal prefix of, so a request looks up, in its collection: the bucket of its exact name, the buckets
  * keyed by each prefix of its name whose length some wildcard pattern has (few distinct lengths in
  * practice), and the broad list (patterns that stop before the name). Every candidate is still
  * glob-matched; buckets only narrow the search.
  */
 export function emptyBuckets(): PolicyBuckets {
-  return { byName: new Map(), byPrefix: new Map(), prefixLengths: [], broad: [] };
+  return { collections: new Map(), broad: [] };
 }
 
 function push(map: Map<string, IndexedStatement[]>, key: string, statement: IndexedStatement): void {
@@ -19,6 +19,12 @@ function push(map: Map<string, IndexedStatement[]>, key: string, statement: Inde
   } else {
     map.set(key, [statement]);
   }
+}
+
+function collectionOf(buckets: PolicyBuckets, collection: string): CollectionBuckets {
+  let entry = buckets.collections.get(collection);
+  if (!entry) buckets.collections.set(collection, (entry = { byName: new Map(), byPrefix: new Map(), prefixLengths: [] }));
+  return entry;
 }
 
 /** Adds a statement under each of its lower-cased resource path patterns; patterns of other projects are dropped. */
@@ -37,31 +43,31 @@ export function addStatement(buckets: PolicyBuckets, projectName: string, statem
       broad = true;
       continue;
     }
-    const collection = rest.slice(0, slash + 1);
+    const collection = collectionOf(buckets, rest.slice(0, slash + 1));
     const afterCollection = rest.slice(slash + 1);
     const nameEnd = afterCollection.indexOf("/");
-    if (nameEnd >= 0) push(buckets.byName, collection + afterCollection.slice(0, nameEnd), statement);
-    else if (!hasWildcard(pattern)) push(buckets.byName, collection + afterCollection, statement);
+    if (nameEnd >= 0) push(collection.byName, afterCollection.slice(0, nameEnd), statement);
+    else if (!hasWildcard(pattern)) push(collection.byName, afterCollection, statement);
     else {
-      push(buckets.byPrefix, collection + afterCollection, statement);
-      if (!buckets.prefixLengths.includes(afterCollection.length)) {
-        buckets.prefixLengths.push(afterCollection.length);
-        buckets.prefixLengths.sort((a, b) => a - b);
+      push(collection.byPrefix, afterCollection, statement);
+      if (!collection.prefixLengths.includes(afterCollection.length)) {
+        collection.prefixLengths.push(afterCollection.length);
+        collection.prefixLengths.sort((a, b) => a - b);
       }
     }
   }
   if (broad && !buckets.broad.includes(statement)) buckets.broad.push(statement);
 }
 
-/** Appends to `out` the statements that may match `<collection>/<name>` (collection like `tables/`). */
+/** Appends to `out` the statements of a collection (like `tables/`) that may match `name`. */
 export function collectCandidates(buckets: PolicyBuckets, collection: string, name: string, out: IndexedStatement[]): void {
-  const exact = buckets.byName.get(collection + name);
+  const entry = buckets.collections.get(collection);
+  if (entry === undefined) return;
+  const exact = entry.byName.get(name);
   if (exact) for (const statement of exact) out.push(statement);
-  for (const length of buckets.prefixLengths) {
+  for (const length of entry.prefixLengths) {
     if (length > name.length) break;
-    const list = buckets.byPrefix.get(collection + name.slice(0, length));
+    const list = entry.byPrefix.get(length === name.length ? name : name.slice(0, length));
     if (list) for (const statement of list) out.push(statement);
   }
-  for (const statement of buckets.broad) out.push(statement);
 }
-

@@ -1,6 +1,8 @@
 import { describeObject, perUnit, uniform, type Evaluation, type LayerResult, type UnitVerdict } from "./evaluation";
-import { findGrant } from "./acl-lookup";
 import { grantText } from "./grant-text";
+import { findGrant, grantSource } from "../compile/grant-store";
+
+const NO_GRANT: UnitVerdict = Object.freeze({ verdict: "Pass", ruleId: null, text: "No unexpired grant of this privilege to the user or their roles" });
 
 /** ACL grants (CheckPermissionUsingACL), including ObjectCreatorHasAccessPermission. */
 export function aclLayer(evaluation: Evaluation): LayerResult {
@@ -15,10 +17,10 @@ export function aclLayer(evaluation: Evaluation): LayerResult {
   }
   if (evaluation.objectInt < 0) return uniform("ACL", "Pass", null, `${describeObject(evaluation)} is not in the catalog, so no grant names it`);
   const units = evaluation.units.map((column): UnitVerdict => {
-    const found = findGrant(index, user, evaluation.objectInt, evaluation.privilegeBit, column, request.context, evaluation.errors);
-    if (found.grant) return { verdict: "Allow", ruleId: found.grant.id, text: grantText(index, found.grant) };
-    const expired = found.expired ? ` (${grantText(index, found.expired)} has expired)` : "";
-    return { verdict: "Pass", ruleId: null, text: `No grant of ${request.action} on ${describeObject(evaluation)} to ${user.displayName} or their roles${expired}` };
+    const found = findGrant(index.grants, evaluation.objectInt, user.subjects, evaluation.privilegeBit, column, request.context, evaluation.errors);
+    if (found.grant !== null) return { verdict: "Allow", ruleId: grantSource(index.grants, found.grant).id, text: grantText(index, found.grant) };
+    if (found.expired !== null) return { verdict: "Pass", ruleId: null, text: `${grantText(index, found.expired)} has expired` };
+    return NO_GRANT;
   });
   return perUnit("ACL", evaluation, units);
 }

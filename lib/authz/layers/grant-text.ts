@@ -1,16 +1,15 @@
-import { ROLE_SUBJECT_BASE, type IndexedGrant, type SecurityIndex } from "../compile/index-types";
-import { PRIVILEGES, privilegeBit, ALL_PRIVILEGES_MASK } from "../model/privileges";
+import { grantSource, type GrantRef } from "../compile/grant-store";
+import type { SecurityIndex } from "../compile/index-types";
 
-/** Human text of an ACL grant, built on first use and kept (1M grants are not described up front). */
-export function grantText(index: SecurityIndex, grant: IndexedGrant): string {
-  if (grant.text !== "") return grant.text;
-  const object = index.objects[grant.objectInt]!;
-  const privileges = grant.mask === ALL_PRIVILEGES_MASK ? "All" : PRIVILEGES.filter((p) => (grant.mask & privilegeBit(p)) !== 0).join(", ");
-  const columns = grant.columns ? `(${[...grant.columns].join(", ")})` : "";
-  const grantee = grant.subject >= ROLE_SUBJECT_BASE
-    ? `ROLE ${index.roles[grant.subject - ROLE_SUBJECT_BASE]?.name}`
-    : `USER ${index.users[grant.subject]?.displayName}`;
-  const expiry = grant.expiresAt === Infinity ? "" : `, expires ${new Date(grant.expiresAt).toISOString()}`;
-  grant.text = `GRANT ${privileges} ON ${object.type.toUpperCase()} ${object.name}${columns} TO ${grantee}${expiry} (grant ${grant.id})`;
-  return grant.text;
+/** Human text of an ACL grant, built only when it decides (a million grants are not described up front). */
+export function grantText(index: SecurityIndex, ref: GrantRef): string {
+  const grant = grantSource(index.grants, ref);
+  const object = index.objects[index.objectById.get(grant.objectId) ?? -1];
+  const columns = grant.columns ? `(${grant.columns.join(", ")})` : "";
+  const grantee = grant.grantee.type === "Role"
+    ? `ROLE ${index.roles[index.roleById.get(grant.grantee.roleId) ?? -1]?.name ?? grant.grantee.roleId}`
+    : `USER ${index.users[index.userById.get(grant.grantee.userId) ?? -1]?.displayName ?? grant.grantee.userId}`;
+  const expiry = grant.expiresAt === null ? "" : `, expires ${new Date(grant.expiresAt).toISOString()}`;
+  const condition = grant.condition === null ? "" : ` when ${grant.condition}`;
+  return `GRANT ${grant.privileges.join(", ")} ON ${object?.type.toUpperCase()} ${object?.name}${columns} TO ${grantee}${expiry}${condition} (grant ${grant.id})`;
 }

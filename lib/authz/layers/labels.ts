@@ -1,4 +1,4 @@
-import { aclKey, type ForeignObject, type IndexedObject } from "../compile/index-types";
+import type { ForeignObject, IndexedObject } from "../compile/index-types";
 import { describeObject, describeUser, perUnit, uniform, type Evaluation, type LayerResult, type UnitVerdict } from "./evaluation";
 
 /**
@@ -29,15 +29,17 @@ function foreignUnits(evaluation: Evaluation, entries: ForeignObject[]): UnitVer
   });
 }
 
+const WITHIN_CLEARANCE: UnitVerdict = Object.freeze({ verdict: "Pass", ruleId: null, text: "The data's label is within the user's clearance" });
+
 function ownUnit(evaluation: Evaluation, object: IndexedObject, column: string | null): UnitVerdict {
   const user = evaluation.user!;
   const level = unitLabel(object.label, object.columnLabels, column);
-  if (level <= user.clearance) return { verdict: "Pass", ruleId: null, text: `Label ${level} is within the clearance ${user.clearance} of ${user.displayName}` };
+  if (level <= user.clearance) return WITHIN_CLEARANCE;
   const now = evaluation.request.context.time;
-  const grants = evaluation.index.labelGrants.get(aclKey(object.int, user.int));
+  const grants = evaluation.index.labelGrants.get(object.int);
   if (grants) {
     for (const grant of grants) {
-      if (grant.expiresAt > now && grant.level >= level && (grant.columns === null || (column !== null && grant.columns.has(column)))) {
+      if (grant.userInt === user.int && grant.expiresAt > now && grant.level >= level && (grant.columns === null || (column !== null && grant.columns.has(column)))) {
         return { verdict: "Pass", ruleId: grant.id, text: `Label ${level} is covered by ${grant.text}` };
       }
     }

@@ -1,6 +1,6 @@
 import type { ForeignObject } from "../compile/index-types";
 import { privilegeBit } from "../model/privileges";
-import { findGrant } from "./acl-lookup";
+import { findGrant } from "../compile/grant-store";
 import { describeObject, perUnit, uniform, type Evaluation, type LayerResult, type UnitVerdict } from "./evaluation";
 import { packageLabelAllows } from "./labels";
 
@@ -8,7 +8,7 @@ const READ = privilegeBit("Read");
 
 function mayUsePackage(evaluation: Evaluation, entry: ForeignObject): boolean {
   if (evaluation.exempt) return true;
-  const found = findGrant(evaluation.index, evaluation.user!, entry.packageInt, READ, null, evaluation.request.context, evaluation.errors);
+  const found = findGrant(evaluation.index.grants, entry.packageInt, evaluation.user!.subjects, READ, null, evaluation.request.context, evaluation.errors);
   return found.grant !== null;
 }
 

@@ -1,6 +1,10 @@
-import { describeObject, perUnit, uniform, type Evaluation, type LayerResult, type UnitVerdict } from "./evaluation";
+import { perUnit, uniform, type Evaluation, type LayerResult, type UnitVerdict } from "./evaluation";
 import { candidateStatements, matchStatements } from "./statement-match";
 import { objectPaths } from "../policy/resource-path";
+
+const NO_STATEMENT: UnitVerdict = Object.freeze({ verdict: "Pass", ruleId: null, text: "No policy statement matches this action, object and principal" });
+
+const NOTHING_APPLIES = Object.freeze(uniform("Policy", "Pass", null, "No policy statement names this principal, action and object"));
 
 /** Project and role policies (CheckPermissionUsingPolicy). A matching Deny ends the check with Deny. */
 export function policyLayer(evaluation: Evaluation): LayerResult {
@@ -15,12 +19,12 @@ export function policyLayer(evaluation: Evaluation): LayerResult {
     if (broken !== undefined) return uniform("Policy", "Deny", "policy:invalid", `${broken}; it is treated as denying until fixed`);
   }
   const { type } = request.object;
-  const candidates = candidateStatements(index.policy, type, evaluation.objectName);
-  const action = `odps:${request.action}`;
+  const candidates = candidateStatements(index.policy, type, evaluation.objectName, user, evaluation.privilegeBit);
+  if (candidates.length === 0) return NOTHING_APPLIES;
   const units = evaluation.units.map((column): UnitVerdict => {
     const paths = objectPaths(index.project.name, type, evaluation.objectName, column);
-    const match = matchStatements(candidates, user, evaluation.privilegeBit, paths, request.context, evaluation.errors);
-    if (match.verdict === "None") return { verdict: "Pass", ruleId: null, text: `No policy statement matches ${action} on ${describeObject(evaluation)}` };
+    const match = matchStatements(candidates, paths, request.context, evaluation.errors);
+    if (match.verdict === "None") return NO_STATEMENT;
     return { verdict: match.verdict, ruleId: match.statement.id, text: match.statement.text };
   });
   return perUnit("Policy", evaluation, units);

@@ -19,9 +19,9 @@ export function protectionLayer(evaluation: Evaluation): LayerResult {
     if (share) return uniform("ProjectProtection", "Pass", `package:${share.packageName}`, `Package ${share.packageName} shares ${describeObject(evaluation)} with project ${target}`);
   }
   if (index.exceptionPolicy !== null) {
-    const candidates = candidateStatements(index.exceptionPolicy, request.object.type, evaluation.objectName);
+    const candidates = candidateStatements(index.exceptionPolicy, request.object.type, evaluation.objectName, evaluation.user!, evaluation.privilegeBit);
     const paths = objectPaths(index.project.name, request.object.type, evaluation.objectName, null);
-    const match = matchStatements(candidates, evaluation.user!, evaluation.privilegeBit, paths, request.context, evaluation.errors);
+    const match = matchStatements(candidates, paths, request.context, evaluation.errors);
     if (match.verdict === "Allow") return uniform("ProjectProtection", "Pass", match.statement.id, `Exception policy: ${match.statement.text}`);
   }
   const where = request.action === "Download" ? "be downloaded" : `flow to project ${target}`;

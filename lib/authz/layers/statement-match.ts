@@ -8,12 +8,24 @@ const COLLECTIONS: Readonly<Record<ObjectType, readonly string[]>> = {
   Resource: ["resources/"], Instance: ["instances/"], Package: ["packages/"],
 };
 
-export function candidateStatements(buckets: PolicyBuckets, type: ObjectType, name: string): IndexedStatement[] {
-  const out: IndexedStatement[] = [];
-  const collections = COLLECTIONS[type];
-  if (collections.length === 0) for (const statement of buckets.broad) out.push(statement);
-  for (const collection of collections) collectCandidates(buckets, collection, name, out);
-  return out;
+/**
+ * Statements that may apply to this user, action and object: bucket candidates filtered once per request
+ * by action and principal (resources and conditions are checked per unit by matchStatements).
+ */
+export function candidateStatements(buckets: PolicyBuckets, type: ObjectType, name: string, user: IndexedUser, privilegeBit: number): IndexedStatement[] {
+  const found: IndexedStatement[] = [];
+  for (const collection of COLLECTIONS[type]) collectCandidates(buckets, collection, name, found);
+  for (const statement of buckets.broad) found.push(statement);
+  const applicable: IndexedStatement[] = [];
+  for (const statement of found) {
+    if ((statement.actionMask & privilegeBit) !== 0 && statementAppliesTo(statement, user) && !applicable.includes(statement)) applicable.push(statement);
+  }
+  return applicable;
+}
+
+function matchesAnyPath(statement: IndexedStatement, paths: readonly string[]): boolean {
+  for (const matches of statement.resources) for (const path of paths) if (matches(path)) return true;
+  return false;
 }
 
 export function statementAppliesTo(statement: IndexedStatement, user: IndexedUser): boolean {
@@ -25,6 +37,8 @@ export function statementAppliesTo(statement: IndexedStatement, user: IndexedUse
   return false;
 }
 
+const NO_MATCH: StatementVerdict = Object.freeze({ verdict: "None", statement: null });
+
 export type StatementVerdict =
   | { verdict: "Deny" | "Allow"; statement: IndexedStatement }
   | { verdict: "None"; statement: null };
@@ -34,14 +48,12 @@ export type StatementVerdict =
  * whose condition errors still denies; an Allow whose condition errors never grants (errors are reported).
  */
 export function matchStatements(
-  candidates: readonly IndexedStatement[], user: IndexedUser, privilegeBit: number,
-  paths: readonly string[], context: RequestContext, errors: string[],
+  candidates: readonly IndexedStatement[], paths: readonly string[], context: RequestContext, errors: string[],
 ): StatementVerdict {
   let allow: IndexedStatement | null = null;
   for (const statement of candidates) {
-    if ((statement.actionMask & privilegeBit) === 0 || (statement.effect === "Allow" && allow !== null)) continue;
-    if (!statementAppliesTo(statement, user)) continue;
-    if (!statement.resources.some((matches) => paths.some(matches))) continue;
+    if (statement.effect === "Allow" && allow !== null) continue;
+    if (!matchesAnyPath(statement, paths)) continue;
     const outcome = statement.condition === null ? true : statement.condition(context);
     if (typeof outcome === "string") errors.push(`${statement.id}: ${outcome}`);
     if (statement.effect === "Deny") {
@@ -50,5 +62,5 @@ export function matchStatements(
       allow = statement;
     }
   }
-  return allow ? { verdict: "Allow", statement: allow } : { verdict: "None", statement: null };
+  return allow ? { verdict: "Allow", statement: allow } : NO_MATCH;
 }

@@ -2,6 +2,8 @@ import type { SecurityIndex } from "../compile/index-types";
 import { ipSetContains } from "../ip/ip-set";
 import { uniform, type Evaluation, type LayerResult } from "./evaluation";
 
+const WHITELISTED = Object.freeze(uniform("Whitelist", "Pass", null, "The source IP address is whitelisted"));
+
 /** System-level then project-level IP whitelist; an empty list does not restrict. */
 export function checkWhitelist(index: SecurityIndex, address: string | undefined): LayerResult {
   const { system, project } = index.whitelist;
@@ -13,7 +15,7 @@ export function checkWhitelist(index: SecurityIndex, address: string | undefined
   if (!project.isEmpty && !ipSetContains(project, address)) {
     return uniform("Whitelist", "Deny", "whitelist:project", `Source IP ${address} is not in the IP whitelist of project ${index.project.name}`);
   }
-  return uniform("Whitelist", "Pass", null, `Source IP ${address} is whitelisted`);
+  return WHITELISTED;
 }
 
 export function whitelistLayer(evaluation: Evaluation): LayerResult {

@@ -13,7 +13,14 @@ export function formatPrincipalName(
   return principal.kind === "primary" ? `ALIYUN$${principal.login}` : `RAM$${principal.accountName}:${principal.subUser}`;
 }
 
-/** Names compare case-insensitively (MaxCompute lower-cases identifiers). */
+/**
+ * Names compare case-insensitively (MaxCompute lower-cases identifiers). Returns the same string when it has
+ * no upper-case letter, so a request's name keeps its cached hash for map lookups.
+ */
 export function normalizeName(name: string): string {
-  return name.toLowerCase();
+  for (let i = 0; i < name.length; i++) {
+    const code = name.charCodeAt(i);
+    if ((code >= 65 && code <= 90) || code > 127) return name.toLowerCase();
+  }
+  return name;
 }

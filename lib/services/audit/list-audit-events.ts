@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { prisma } from "@/lib/db/client";
+import { pageWindow, paginationFields } from "@/lib/services/pagination";
 import type { ServiceContext } from "@/lib/endpoint/context";
 import { defineEndpoint } from "@/lib/endpoint/define-endpoint";
 import { requirePermission } from "@/lib/endpoint/resolve-actor";
@@ -8,8 +9,7 @@ export const listAuditEventsInput = z.object({
   action: z.string().trim().max(100).optional(),
   actor: z.string().trim().max(320).optional(),
   result: z.enum(["SUCCESS", "DENIED", "FAILED"]).optional(),
-  page: z.coerce.number().int().min(1).default(1),
-  pageSize: z.coerce.number().int().min(1).max(200).default(50),
+  ...paginationFields(50, 200),
 });
 
 /** The audit trail of the auditor's own tenant, newest first. */
@@ -23,7 +23,7 @@ export async function listAuditEvents(ctx: ServiceContext, input: z.output<typeo
   };
   const [total, rows] = await Promise.all([
     prisma.auditEvent.count({ where }),
-    prisma.auditEvent.findMany({ where, orderBy: { seq: "desc" }, skip: (input.page - 1) * input.pageSize, take: input.pageSize }),
+    prisma.auditEvent.findMany({ where, orderBy: { seq: "desc" }, ...pageWindow(input) }),
   ]);
   return {
     total,

@@ -1,13 +1,13 @@
 import { z } from "zod";
 import { prisma } from "@/lib/db/client";
+import { pageWindow, paginationFields } from "@/lib/services/pagination";
 import type { ServiceContext } from "@/lib/endpoint/context";
 import { defineEndpoint } from "@/lib/endpoint/define-endpoint";
 import { visibleProjectsWhere } from "@/lib/db/visible-projects";
 
 export const listProjectsInput = z.object({
   q: z.string().trim().max(100).optional(),
-  page: z.coerce.number().int().min(1).default(1),
-  pageSize: z.coerce.number().int().min(1).max(100).default(25),
+  ...paginationFields(),
 });
 
 export interface ProjectSummary {
@@ -30,8 +30,7 @@ export async function listProjects(ctx: ServiceContext, input: z.output<typeof l
     prisma.project.findMany({
       where,
       orderBy: { name: "asc" },
-      skip: (input.page - 1) * input.pageSize,
-      take: input.pageSize,
+      ...pageWindow(input),
       include: { owner: true, _count: { select: { members: { where: { removedAt: null } } } } },
     }),
   ]);

@@ -1,13 +1,13 @@
 import { z } from "zod";
 import { prisma } from "@/lib/db/client";
+import { pageWindow, paginationFields } from "@/lib/services/pagination";
 import type { ServiceContext } from "@/lib/endpoint/context";
 import { requirePermission } from "@/lib/endpoint/resolve-actor";
 import { principalName } from "@/lib/identity/principal-name";
 
 export const listTenantUsersInput = z.object({
   q: z.string().trim().max(100).optional(),
-  page: z.coerce.number().int().min(1).default(1),
-  pageSize: z.coerce.number().int().min(1).max(100).default(25),
+  ...paginationFields(),
 });
 
 /** The actor's own account: its owner and sub-accounts. Another tenant's users are never listed. */
@@ -22,8 +22,7 @@ export async function listTenantUsers(ctx: ServiceContext, input: z.output<typeo
     prisma.user.findMany({
       where,
       orderBy: [{ kind: "asc" }, { email: "asc" }],
-      skip: (input.page - 1) * input.pageSize,
-      take: input.pageSize,
+      ...pageWindow(input),
       include: { tenantRoles: true },
     }),
   ]);

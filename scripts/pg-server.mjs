@@ -1,0 +1,122 @@
+// A throwaway PostgreSQL server from the machine's own binaries, for suites that need a real server
+// (concurrency, isolation) and to try DATABASE_URL by hand.
+//
+//   import { startPgServer } from "./pg-server.mjs"; const server = await startPgServer(); ...; await server.stop();
+//   node scripts/pg-server.mjs      # prints DATABASE_URL=..., runs until Ctrl-C
+//
+// PostgreSQL refuses to run as root, so under root initdb/pg_ctl run as the `postgres` OS user.
+// Data, socket and log live in one temporary folder, deleted on stop. Auth is `trust`, bound to
+// 127.0.0.1 only, durability switched off for speed: never put data you care about in it.
+import { execFileSync } from "node:child_process";
+import fs from "node:fs";
+import net from "node:net";
+import os from "node:os";
+import path from "node:path";
+import { setInterval } from "node:timers";
+
+const INSTALL_HINT =
+  "PostgreSQL server binaries not found. Install them with `apt-get install -y postgresql` " +
+  "(or set PG_BINDIR to the folder holding initdb and pg_ctl).";
+
+function findBinDir() {
+  const candidates = [];
+  if (process.env.PG_BINDIR) candidates.push(process.env.PG_BINDIR);
+  try {
+    candidates.push(execFileSync("pg_config", ["--bindir"], { encoding: "utf8" }).trim());
+  } catch {
+    // pg_config missing: fall back to the Debian layout below.
+  }
+  const debianRoot = "/usr/lib/postgresql";
+  if (fs.existsSync(debianRoot)) {
+    const versions = fs.readdirSync(debianRoot).sort((a, b) => Number(b) - Number(a));
+    candidates.push(...versions.map((version) => path.join(debianRoot, version, "bin")));
+  }
+  const binDir = candidates.find((dir) => fs.existsSync(path.join(dir, "initdb")) && fs.existsSync(path.join(dir, "pg_ctl")));
+  if (!binDir) throw new Error(INSTALL_HINT);
+  return binDir;
+}
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+const quote = (value) => `'${String(value).replaceAll("'", `'\\''`)}'`;
+
+/** Runs a PostgreSQL program, as the `postgres` OS user when we are root. */
+function runPg(binDir, program, args) {
+  const command = [path.join(binDir, program), ...args].map(quote).join(" ");
+  const runsAsRoot = process.getuid?.() === 0;
+  try {
+    execFileSync(runsAsRoot ? "su" : "/bin/sh", runsAsRoot ? ["postgres", "-s", "/bin/sh", "-c", command] : ["-c", command], {
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+  } catch (error) {
+    throw new Error(`${program} failed: ${error.stderr?.toString().trim() || error.message}`);
+  }
+}
+
+/**
+ * Starts a fresh PostgreSQL cluster. Resolves to { url, host, port, stop }: `url` reaches the
+ * `postgres` database as the `postgres` superuser; `stop()` shuts the server down and deletes its folder.
+ */
+export async function startPgServer() {
+  const binDir = findBinDir();
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), "security-center-pg-"));
+  if (process.getuid?.() === 0) {
+    const uid = Number(execFileSync("id", ["-u", "postgres"], { encoding: "utf8" }));
+    const gid = Number(execFileSync("id", ["-g", "postgres"], { encoding: "utf8" }));
+    fs.chownSync(root, uid, gid);
+  }
+  const dataDir = path.join(root, "data");
+  const logFile = path.join(root, "server.log");
+  const host = "127.0.0.1";
+  const port = await freePort();
+
+  const stop = async () => {
+    try {
+      runPg(binDir, "pg_ctl", ["-D", dataDir, "-m", "immediate", "-w", "stop"]);
+    } catch {
+      // Not running (start failed half-way, or already stopped): only the folder is left to remove.
+    }
+    fs.rmSync(root, { recursive: true, force: true });
+  };
+
+  try {
+    runPg(binDir, "initdb", ["-D", dataDir, "-U", "postgres", "-A", "trust", "-E", "UTF8", "--locale=C", "--no-sync"]);
+    const serverOptions = [
+      `-p ${port}`,
+      `-k ${root}`,
+      `-c listen_addresses=${host}`,
+      "-c fsync=off",
+      "-c synchronous_commit=off",
+      "-c full_page_writes=off",
+    ].join(" ");
+    runPg(binDir, "pg_ctl", ["-D", dataDir, "-o", serverOptions, "-l", logFile, "-w", "-t", "30", "start"]);
+  } catch (error) {
+    const log = fs.existsSync(logFile) ? `\n${fs.readFileSync(logFile, "utf8")}` : "";
+    await stop();
+    throw new Error(`${error.message}${log}`);
+  }
+
+  return { url: `postgresql://postgres@${host}:${port}/postgres`, host, port, stop };
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const server = await startPgServer();
+  console.log(`DATABASE_URL=${server.url}`);
+  console.log("PostgreSQL is running; Ctrl-C stops it and deletes its data.");
+  const shutdown = async () => {
+    await server.stop();
+    process.exit(0);
+  };
+  process.once("SIGINT", shutdown);
+  process.once("SIGTERM", shutdown);
+  setInterval(() => {}, 1 << 30); // keeps the process alive until a signal arrives
+}
