@@ -27,7 +27,17 @@ function database(): Database {
   return cache.__securityCenterDatabase;
 }
 
-export const prisma: PrismaClient = database().prisma;
+/**
+ * The client, opened on first use rather than at import: `next build` loads route modules without
+ * needing a database, and must not take the embedded database's folder lock while a server runs.
+ */
+export const prisma: PrismaClient = new Proxy({} as PrismaClient, {
+  get(_target, property) {
+    const client = database().prisma;
+    const value: unknown = Reflect.get(client, property, client);
+    return typeof value === "function" ? value.bind(client) : value;
+  },
+});
 
 /** The PGlite instance or pg pool under `prisma`, for work Prisma does not do (migrations). */
 export function rawDriver(): RawDriver {
@@ -36,7 +46,7 @@ export function rawDriver(): RawDriver {
 
 /**
  * Closes the database and releases the PGlite folder lock. For scripts and tests at the end of their
- * life: `prisma` stays bound to the closed client.
+ * life; a later use of `prisma` opens the database again.
  */
 export async function disconnect(): Promise<void> {
   const current = cache.__securityCenterDatabase;

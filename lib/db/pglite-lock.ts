@@ -57,10 +57,15 @@ function tryCreate(lockPath: string): boolean {
   }
 }
 
+// Folders this process holds. A lock file with our own pid that is not in here was left by an earlier
+// process that happened to have the same pid (common in containers, where pids restart from 1).
+const heldByThisProcess = new Set<string>();
+
 /**
  * Takes the lock for `dataDir` (absolute path) for this process, or throws DatabaseInUseError.
- * Re-entrant within one process (Next dev re-evaluates modules). A lock left by a dead process is
- * taken over. Returns the function that releases it; the lock is also released when the process exits.
+ * A lock left by a dead process is taken over. Opening a folder twice in one process is refused too:
+ * two PGlite instances on one folder lose writes just like two processes (share lib/db/client.ts).
+ * Returns the function that releases it; the lock is also released when the process exits.
  */
 export function acquirePgliteLock(dataDir: string): () => void {
   const lockPath = lockPathFor(dataDir);
@@ -68,13 +73,19 @@ export function acquirePgliteLock(dataDir: string): () => void {
 
   while (!tryCreate(lockPath)) {
     const ownerPid = readOwnerPid(lockPath);
-    if (ownerPid === process.pid) break;
-    if (ownerPid !== undefined && isAlive(ownerPid)) throw new DatabaseInUseError(dataDir, ownerPid);
+    if (ownerPid === process.pid && heldByThisProcess.has(dataDir)) {
+      throw new Error(`The embedded database in ${dataDir} is already open in this process; use the shared client (lib/db/client.ts).`);
+    }
+    if (ownerPid !== undefined && ownerPid !== process.pid && isAlive(ownerPid)) {
+      throw new DatabaseInUseError(dataDir, ownerPid);
+    }
     // The owner died without releasing it (or the file is garbage): take it over.
     fs.rmSync(lockPath, { force: true });
   }
+  heldByThisProcess.add(dataDir);
 
   const release = () => {
+    heldByThisProcess.delete(dataDir);
     if (readOwnerPid(lockPath) === process.pid) fs.rmSync(lockPath, { force: true });
     process.off("exit", release);
   };

@@ -25,9 +25,13 @@ async function recordedMigrations(driver: RawDriver): Promise<string[]> {
   return rows.map((row) => row.migration_name);
 }
 
+const scratchDirs: string[] = [];
+afterAll(() => scratchDirs.forEach((dir) => fs.rmSync(dir, { recursive: true, force: true })));
+
 /** A migrations folder made of the given scripts, named 1_<key>, 2_<key>... in order. */
 function scratchMigrations(scripts: Record<string, string>): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "migrations-test-"));
+  scratchDirs.push(dir);
   Object.entries(scripts).forEach(([key, script], index) => {
     fs.mkdirSync(path.join(dir, `${index + 1}_${key}`));
     fs.writeFileSync(path.join(dir, `${index + 1}_${key}`, "migration.sql"), script);
@@ -119,10 +123,25 @@ describe.skipIf(!process.env.DATABASE_URL)("migrations on PostgreSQL", () => {
     };
   }
 
+  // Not `WITH (FORCE)`: pool.end() resolves before its sockets close, and a connection the server
+  // terminates then surfaces as an uncaught error. Instead wait until the server has seen them go.
+  async function dropDatabase(name: string): Promise<void> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await admin.query(`DROP DATABASE IF EXISTS ${name}`);
+        return;
+      } catch (error) {
+        const stillInUse = (error as { code?: string }).code === "55006";
+        if (!stillInUse || attempt === 50) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+    }
+  }
+
   afterAll(async () => {
     for (const { name, pools } of created) {
       await Promise.all(pools.map((pool) => pool.end()));
-      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await dropDatabase(name);
     }
     await admin.end();
   });

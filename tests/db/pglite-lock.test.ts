@@ -5,13 +5,18 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 
-import { afterEach, describe, expect, it } from "vitest";
+import { afterAll, afterEach, describe, expect, it } from "vitest";
 
 import { openDriver } from "@/lib/db/driver";
 import { DatabaseInUseError, acquirePgliteLock, lockPathFor } from "@/lib/db/pglite-lock";
 
+const scratchDirs: string[] = [];
+afterAll(() => scratchDirs.forEach((dir) => fs.rmSync(dir, { recursive: true, force: true })));
+
 function scratchDataDir(): string {
-  return path.join(fs.mkdtempSync(path.join(os.tmpdir(), "pglite-lock-test-")), "pglite");
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "pglite-lock-test-"));
+  scratchDirs.push(dir);
+  return path.join(dir, "pglite");
 }
 
 /** The pid of a process that has already exited. */
@@ -55,6 +60,16 @@ describe("PGlite folder lock", () => {
     releases.push(acquirePgliteLock(dataDir));
 
     expect(fs.readFileSync(lockPathFor(dataDir), "utf8")).toBe(`${process.pid}\n`);
+  });
+
+  it("takes over a lock with its own pid left by an earlier process (pids repeat in containers)", () => {
+    const dataDir = scratchDataDir();
+    fs.mkdirSync(path.dirname(dataDir), { recursive: true });
+    fs.writeFileSync(lockPathFor(dataDir), `${process.pid}\n`);
+
+    releases.push(acquirePgliteLock(dataDir));
+
+    expect(() => acquirePgliteLock(dataDir)).toThrow(/already open in this process/);
   });
 
   it("is released when the driver closes, so the next process can open the folder", async () => {
