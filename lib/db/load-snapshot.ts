@@ -1,0 +1,143 @@
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { ObjectType as DbObjectType } from "@/lib/generated/prisma/enums";
+import type { ObjectType, Privilege, SecuritySnapshot, SnapshotPackage } from "@/lib/authz";
+import { prisma } from "./client";
+import { principalName } from "@/lib/identity/principal-name";
+
+/** The database's object types, as the decision engine names them. */
+const OBJECT_TYPE: Record<DbObjectType, ObjectType> = {
+  PROJECT: "Project", TABLE: "Table", VIEW: "View", FUNCTION: "Function", RESOURCE: "Resource", INSTANCE: "Instance", PACKAGE: "Package",
+};
+type CatalogType = Exclude<ObjectType, "Project" | "Package">;
+
+const ROLE_KIND = { SUPER_ADMINISTRATOR: "Super_Administrator", ADMIN: "Admin", CUSTOM: "Custom" } as const;
+
+const ms = (date: Date | null) => (date === null ? null : date.getTime());
+
+const catalogInclude = { columns: { orderBy: { position: "asc" } } } satisfies Prisma.CatalogObjectInclude;
+type CatalogRow = Prisma.CatalogObjectGetPayload<{ include: typeof catalogInclude }>;
+
+/**
+ * Reads everything the decision engine needs about one project, in one consistent read, and shapes it as
+ * the engine's snapshot. Returns null when there is no such project.
+ */
+export async function loadSnapshot(projectId: string): Promise<SecuritySnapshot | null> {
+  return prisma.$transaction(async (tx) => {
+    const project = await tx.project.findUnique({
+      where: { id: projectId },
+      include: {
+        tenant: true,
+        owner: { include: { tenant: true } },
+        trusted: { include: { trustedProject: { select: { name: true } } } },
+        members: { include: { user: { include: { tenant: true } } } },
+        roles: { include: { assignments: true, policy: true } },
+        objects: { include: catalogInclude },
+        aclGrants: true,
+        policies: { where: { roleId: null } },
+        labelGrants: true,
+        whitelist: true,
+      },
+    });
+    if (!project) return null;
+    const packages = await tx.package.findMany({
+      where: { OR: [{ projectId }, { installations: { some: { projectId } } }] },
+      include: {
+        project: { select: { name: true, labelSecurity: true } },
+        objects: { include: { object: { include: catalogInclude } } },
+        allowed: { include: { project: { select: { name: true } } } },
+        installations: { include: { project: { select: { name: true } } } },
+      },
+    });
+    const systemWhitelist = await tx.whitelistEntry.findMany({ where: { scope: "SYSTEM" }, select: { value: true } });
+
+    const users = new Map<string, SecuritySnapshot["users"][number]>();
+    for (const user of [project.owner, ...project.members.flatMap((member) => (member.user ? [member.user] : []))]) {
+      users.set(user.id, {
+        id: user.id,
+        accountId: user.tenantId,
+        kind: user.kind === "PRIMARY" ? "primary" : "sub",
+        principalName: principalName({ kind: user.kind, email: user.email, name: user.name, tenantName: user.tenant.name }),
+        disabled: user.disabled,
+      });
+    }
+    const userMembers = project.members.filter((member) => member.userId !== null);
+
+    return {
+      securityVersion: project.securityVersion,
+      project: { id: project.id, name: project.name, accountId: project.tenantId, ownerUserId: project.ownerId },
+      config: {
+        checkPermissionUsingACL: project.checkPermissionUsingAcl,
+        checkPermissionUsingPolicy: project.checkPermissionUsingPolicy,
+        objectCreatorHasAccessPermission: project.objectCreatorHasAccessPermission,
+        objectCreatorHasGrantPermission: project.objectCreatorHasGrantPermission,
+        labelSecurity: project.labelSecurity,
+        projectProtection: project.projectProtection,
+        exceptionPolicy: project.protectionExceptionPolicy === null ? null : JSON.stringify(project.protectionExceptionPolicy),
+      },
+      trustedProjects: project.trusted.map((trust) => trust.trustedProject.name),
+      users: [...users.values()],
+      members: userMembers.map((member) => ({ userId: member.userId!, removedAt: ms(member.removedAt) })),
+      roles: project.roles.map((role) => ({ id: role.id, name: role.name, kind: ROLE_KIND[role.kind] })),
+      roleAssignments: project.roles.flatMap((role) => role.assignments.map((assignment) => ({ roleId: role.id, userId: assignment.userId }))),
+      objects: project.objects.map((object) => ({
+        id: object.id,
+        type: OBJECT_TYPE[object.type] as CatalogType,
+        name: object.name,
+        creatorUserId: object.creatorId,
+        columns: object.columns.map((column) => column.name),
+      })),
+      grants: project.aclGrants.map((grant) => ({
+        id: grant.id,
+        objectId: grant.objectType === "PROJECT" ? project.id : (grant.objectId ?? grant.packageId ?? project.id),
+        privileges: [grant.privilege as Privilege],
+        columns: grant.columns.length > 0 ? grant.columns : null,
+        grantee: grant.granteeRoleId ? { type: "Role" as const, roleId: grant.granteeRoleId } : { type: "User" as const, userId: grant.granteeUserId! },
+        expiresAt: ms(grant.expiresAt),
+        condition: grant.conditions === null ? null : JSON.stringify(grant.conditions),
+      })),
+      policies: [
+        ...project.policies.map((policy) => ({ id: policy.id, name: "project policy", roleId: null, document: JSON.stringify(policy.document) })),
+        ...project.roles.flatMap((role) =>
+          role.policy ? [{ id: role.policy.id, name: `policy of role ${role.name}`, roleId: role.id, document: JSON.stringify(role.policy.document) }] : [],
+        ),
+      ],
+      labels: {
+        users: userMembers.filter((member) => member.clearance > 0).map((member) => ({ userId: member.userId!, level: member.clearance })),
+        objects: project.objects.flatMap((object) => [
+          ...(object.label > 0 ? [{ objectId: object.id, column: null, level: object.label }] : []),
+          ...object.columns.filter((column) => column.label !== null).map((column) => ({ objectId: object.id, column: column.name, level: column.label! })),
+        ]),
+      },
+      labelGrants: project.labelGrants.map((grant) => ({
+        id: grant.id,
+        objectId: grant.objectId,
+        columns: grant.columns.length > 0 ? grant.columns : null,
+        userId: grant.granteeUserId,
+        level: grant.level,
+        expiresAt: grant.expiresAt.getTime(),
+      })),
+      packages: packages.map((pkg): SnapshotPackage => ({
+        id: pkg.id,
+        name: pkg.name,
+        ownerProject: pkg.project.name,
+        labelSecurity: pkg.project.labelSecurity,
+        objects: pkg.objects.map((entry) => packageObject(entry.object, entry.privileges)),
+        installedInto: pkg.installations.map((installation) => ({
+          project: installation.project.name,
+          label: pkg.allowed.find((allowed) => allowed.projectId === installation.projectId)?.label ?? 0,
+        })),
+      })),
+      whitelist: { system: systemWhitelist.map((entry) => entry.value), project: project.whitelist.map((entry) => entry.value) },
+    };
+  });
+}
+
+function packageObject(object: CatalogRow, privileges: string[]): SnapshotPackage["objects"][number] {
+  return {
+    type: OBJECT_TYPE[object.type] as CatalogType,
+    name: object.name,
+    privileges: privileges as Privilege[],
+    label: object.label,
+    columnLabels: Object.fromEntries(object.columns.filter((column) => column.label !== null).map((column) => [column.name, column.label!])),
+  };
+}
