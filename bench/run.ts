@@ -24,8 +24,8 @@ const files = readdirSync(benchDir)
 
 for (const file of files) {
   console.log(`\n▶ ${file}`);
-  const module = (await import(pathToFileURL(path.join(benchDir, file)).href)) as BenchModule;
-  const metrics: Metric[] = await module.run();
+  const bench = (await import(pathToFileURL(path.join(benchDir, file)).href)) as BenchModule;
+  const metrics: Metric[] = await bench.run();
   const results = readResults(); // re-read: another benchmark may have written in between
   for (const { name, value, unit, workload } of metrics) {
     results[name] = { value, unit, workload };

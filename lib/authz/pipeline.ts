@@ -103,12 +103,14 @@ export function decide(index: SecurityIndex, request: AccessRequest): Decision {
 function finish(evaluation: Evaluation, outcomes: UnitOutcome[], steps: Step[]): Decision {
   const { index, request, units } = evaluation;
   let effect: "Allow" | "Deny" = "Allow";
+  let defaultText: string | null = null;
   for (const outcome of outcomes) {
     if (outcome.effect === null) {
+      defaultText ??= `Nothing allows ${request.action} on ${request.object.type} ${evaluation.objectName} (default deny)`;
       outcome.effect = "Deny";
       outcome.layer = "Default";
       outcome.ruleId = null;
-      outcome.text = `Nothing allows ${request.action} on ${request.object.type.toLowerCase()} ${evaluation.objectName} (default deny)`;
+      outcome.text = defaultText;
     }
     if (outcome.effect === "Deny") effect = "Deny";
   }

@@ -1,6 +1,5 @@
 import type { SnapshotGrant } from "../snapshot";
-import { grantSubject } from "./compile";
-import { addOverlayGrant, revokeGrant } from "./grant-store";
+import { addOverlayGrant, revokeGrant, subjectOf } from "./grant-store";
 import type { SecurityIndex } from "./index-types";
 
 export type SecurityDelta =
@@ -18,8 +17,8 @@ export function applyDelta(index: SecurityIndex, delta: SecurityDelta): string[]
     errors.push(`grant ${delta.grant.id}: unknown object ${delta.grant.objectId}`);
   } else if (delta.kind === "GrantAdded") {
     revokeGrant(index.grants, objectInt, delta.grant.id);
-    const resolved = grantSubject(index, delta.grant);
-    const error = typeof resolved === "string" ? resolved : addOverlayGrant(index.grants, delta.grant, resolved.objectInt, resolved.subject);
+    const subject = subjectOf(index, delta.grant.grantee);
+    const error = subject < 0 ? `grant ${delta.grant.id}: unknown grantee` : addOverlayGrant(index.grants, delta.grant, objectInt, subject);
     if (error) errors.push(error);
   } else if (!revokeGrant(index.grants, objectInt, delta.grant.id)) {
     errors.push(`grant ${delta.grant.id} is not in the index`);

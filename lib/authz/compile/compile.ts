@@ -1,23 +1,14 @@
 import { compileIpSet } from "../ip/ip-set";
 import { privilegeMask } from "../model/privileges";
 import { normalizeName } from "../model/principal";
-import type { SecuritySnapshot, SnapshotGrant } from "../snapshot";
-import { buildGrantStore } from "./grant-store";
+import type { SecuritySnapshot } from "../snapshot";
+import { ROLE_SUBJECT_BASE, buildGrantStore } from "./grant-store";
 import {
-  ROLE_SUBJECT_BASE, findObject, foreignKey,
+  findObject, foreignKey,
   type IndexedLabelGrant, type IndexedObject, type IndexedRole, type IndexedUser, type ObjectsByType, type SecurityIndex,
 } from "./index-types";
 import { emptyBuckets } from "./policy-buckets";
 import { addPolicyText } from "./statements";
-
-/** Resolves a grant's object and grantee to ints, or says why it cannot be indexed. */
-export function grantSubject(index: Pick<SecurityIndex, "objectById" | "userById" | "roleById">, grant: SnapshotGrant): { objectInt: number; subject: number } | string {
-  const objectInt = index.objectById.get(grant.objectId);
-  if (objectInt === undefined) return `grant ${grant.id}: unknown object ${grant.objectId}`;
-  const subject = grant.grantee.type === "User" ? index.userById.get(grant.grantee.userId) : index.roleById.get(grant.grantee.roleId);
-  if (subject === undefined) return `grant ${grant.id}: unknown grantee`;
-  return { objectInt, subject: grant.grantee.type === "User" ? subject : ROLE_SUBJECT_BASE + subject };
-}
 
 function compileUsers(snapshot: SecuritySnapshot, roles: IndexedRole[], roleIntById: Map<string, number>): { users: IndexedUser[]; userById: Map<string, number> } {
   const activeMembers = new Set(snapshot.members.filter((member) => member.removedAt === null).map((member) => member.userId));
@@ -83,8 +74,7 @@ export function compile(snapshot: SecuritySnapshot): SecurityIndex {
     if (!byName) objectsByType.set(object.type, (byName = new Map()));
     byName.set(object.name, object.int);
   }
-  const ids = { objectById, userById, roleById: roleIntById };
-  const grants = buildGrantStore(snapshot.grants, objects.length, (grant) => grantSubject(ids, grant), errors);
+  const grants = buildGrantStore(snapshot.grants, objects.length, { objectById, userById, roleById: roleIntById }, errors);
 
   const index: SecurityIndex = {
     securityVersion: snapshot.securityVersion,

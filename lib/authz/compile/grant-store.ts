@@ -21,7 +21,7 @@ export interface GrantStore {
   maskOf: Int32Array;
   expiresOf: Float64Array;
   /** Column sets and compiled conditions of the few grants that have them (sparse). */
-  columnsOf: Map<number, ReadonlySet<string>>;
+  columnsOf: Map<number, readonly string[]>;
   conditionOf: Map<number, CompiledCondition>;
   /** Grants whose condition does not parse: they never grant. */
   brokenOf: Map<number, string>;
@@ -33,12 +33,31 @@ export interface GrantStore {
   overlay: (SnapshotGrant | null)[];
   overlayByObject: Map<number, number[]>;
   /** Overlay copies of the compiled fields, by slot. */
-  overlayFields: { objectInt: number; subject: number; mask: number; expiresAt: number; columns: ReadonlySet<string> | null; condition: CompiledCondition | null; broken: string | null }[];
+  overlayFields: { objectInt: number; subject: number; mask: number; expiresAt: number; columns: readonly string[] | null; condition: CompiledCondition | null; broken: string | null }[];
 }
 
 const HOT_RANGE = 48;
 
-export type SubjectResolver = (grant: SnapshotGrant) => { objectInt: number; subject: number } | string;
+/** Column lists are short: kept as arrays, reused as given when already lower-case. */
+function normalizedNames(names: readonly string[]): readonly string[] {
+  return names.every((name) => normalizeName(name) === name) ? names : names.map(normalizeName);
+}
+
+/** String ids → ints, as compiled for the index. */
+export interface IdMaps {
+  objectById: ReadonlyMap<string, number>;
+  userById: ReadonlyMap<string, number>;
+  roleById: ReadonlyMap<string, number>;
+}
+
+export const ROLE_SUBJECT_BASE = 1 << 20;
+
+/** The grantee as an ACL subject: user ints as they are, roles from ROLE_SUBJECT_BASE; -1 when unknown. */
+export function subjectOf(ids: IdMaps, grantee: SnapshotGrant["grantee"]): number {
+  if (grantee.type === "User") return ids.userById.get(grantee.userId) ?? -1;
+  const role = ids.roleById.get(grantee.roleId);
+  return role === undefined ? -1 : ROLE_SUBJECT_BASE + role;
+}
 
 type ConditionCache = Map<string, CompiledCondition | string>;
 
@@ -52,7 +71,7 @@ function compiledCondition(text: string, cache: ConditionCache): CompiledConditi
   return entry;
 }
 
-export function buildGrantStore(grants: SnapshotGrant[], objectCount: number, resolve: SubjectResolver, errors: string[]): GrantStore {
+export function buildGrantStore(grants: SnapshotGrant[], objectCount: number, ids: IdMaps, errors: string[]): GrantStore {
   const n = grants.length;
   const store: GrantStore = {
     source: grants, objectOf: new Int32Array(n), subjectOf: new Int32Array(n), maskOf: new Int32Array(n), expiresOf: new Float64Array(n),
@@ -66,21 +85,21 @@ export function buildGrantStore(grants: SnapshotGrant[], objectCount: number, re
   let lastMask = 0;
   for (let i = 0; i < n; i++) {
     const grant = grants[i]!;
-    const resolved = resolve(grant);
-    if (typeof resolved === "string") {
-      errors.push(resolved);
-      store.objectOf[i] = -1;
+    const objectInt = ids.objectById.get(grant.objectId) ?? -1;
+    const subject = subjectOf(ids, grant.grantee);
+    store.objectOf[i] = subject < 0 ? -1 : objectInt;
+    if (objectInt < 0 || subject < 0) {
+      errors.push(`grant ${grant.id}: unknown ${objectInt < 0 ? `object ${grant.objectId}` : "grantee"}`);
       continue;
     }
-    store.objectOf[i] = resolved.objectInt;
-    store.subjectOf[i] = resolved.subject;
+    store.subjectOf[i] = subject;
     if (grant.privileges !== lastPrivileges) {
       lastPrivileges = grant.privileges;
       lastMask = privilegeMask(grant.privileges);
     }
     store.maskOf[i] = lastMask;
     store.expiresOf[i] = grant.expiresAt ?? Infinity;
-    if (grant.columns !== null) store.columnsOf.set(i, new Set(grant.columns.map(normalizeName)));
+    if (grant.columns !== null) store.columnsOf.set(i, normalizedNames(grant.columns));
     if (grant.condition !== null) {
       const condition = compiledCondition(grant.condition, cache);
       if (typeof condition === "string") {
@@ -90,7 +109,7 @@ export function buildGrantStore(grants: SnapshotGrant[], objectCount: number, re
         store.conditionOf.set(i, condition);
       }
     }
-    counts[resolved.objectInt + 1]!++;
+    counts[objectInt + 1]!++;
   }
   for (let o = 0; o < objectCount; o++) counts[o + 1]! += counts[o]!;
   const cursor = counts.slice(0, objectCount);
@@ -114,7 +133,7 @@ const EXPIRED = 2;
 function check(store: GrantStore, ref: GrantRef, privilegeBit: number, column: string | null, context: RequestContext, errors: string[]): number {
   if ((grantMask(store, ref) & privilegeBit) === 0) return 0;
   const columns = grantColumns(store, ref);
-  if (columns !== null && (column === null || !columns.has(column))) return 0;
+  if (columns !== null && (column === null || !columns.includes(column))) return 0;
   if (grantBroken(store, ref) !== null) return 0;
   const condition = grantCondition(store, ref);
   if (condition !== null) {
@@ -185,7 +204,7 @@ export function grantExpiry(store: GrantStore, ref: GrantRef): number {
   return ref >= 0 ? store.expiresOf[ref]! : store.overlayFields[-ref - 1]!.expiresAt;
 }
 
-export function grantColumns(store: GrantStore, ref: GrantRef): ReadonlySet<string> | null {
+export function grantColumns(store: GrantStore, ref: GrantRef): readonly string[] | null {
   return ref >= 0 ? store.columnsOf.get(ref) ?? null : store.overlayFields[-ref - 1]!.columns;
 }
 
@@ -207,7 +226,7 @@ export function addOverlayGrant(store: GrantStore, grant: SnapshotGrant, objectI
   store.overlay.push(grant);
   store.overlayFields.push({
     objectInt, subject, mask: privilegeMask(grant.privileges), expiresAt: grant.expiresAt ?? Infinity,
-    columns: grant.columns ? new Set(grant.columns.map(normalizeName)) : null,
+    columns: grant.columns ? normalizedNames(grant.columns) : null,
     condition: typeof condition === "string" ? null : condition,
     broken: typeof condition === "string" ? condition : null,
   });

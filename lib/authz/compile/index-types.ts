@@ -131,7 +131,7 @@ export interface SecurityIndex {
 
 export type ObjectsByType = Map<ObjectType, Map<string, number>>;
 
-export const ROLE_SUBJECT_BASE = 1 << 20;
+export { ROLE_SUBJECT_BASE } from "./grant-store";
 
 export function findObject(index: SecurityIndex, type: ObjectType, name: string): number {
   return index.objectsByType.get(type)?.get(name) ?? -1;

@@ -1,6 +1,9 @@
-import { describeObject, perUnit, uniform, type Evaluation, type LayerResult, type UnitVerdict } from "./evaluation";
+import { constantResult, describeObject, perUnit, uniform, type Evaluation, type LayerResult, type UnitVerdict } from "./evaluation";
 import { grantText } from "./grant-text";
 import { findGrant, grantSource } from "../compile/grant-store";
+
+const ACL_OFF = constantResult("ACL", "Skip", "ACL checks are off in this project");
+const ACL_EXEMPT = constantResult("ACL", "Skip", "The owner and the Super_Administrator/Admin roles are not restricted by ACL");
 
 const NO_GRANT: UnitVerdict = Object.freeze({ verdict: "Pass", ruleId: null, text: "No unexpired grant of this privilege to the user or their roles" });
 
@@ -8,8 +11,8 @@ const NO_GRANT: UnitVerdict = Object.freeze({ verdict: "Pass", ruleId: null, tex
 export function aclLayer(evaluation: Evaluation): LayerResult {
   const { index, request } = evaluation;
   if (evaluation.foreignProject !== null) return uniform("ACL", "Skip", null, `Grants of this project do not cover objects of project ${evaluation.foreignProject}`);
-  if (!index.config.checkPermissionUsingACL) return uniform("ACL", "Skip", null, "ACL checks are off in this project");
-  if (evaluation.exempt) return uniform("ACL", "Skip", null, "The owner and the Super_Administrator/Admin roles are not restricted by ACL");
+  if (!index.config.checkPermissionUsingACL) return ACL_OFF;
+  if (evaluation.exempt) return ACL_EXEMPT;
   const user = evaluation.user!;
   const object = evaluation.object;
   if (object !== null && index.config.objectCreatorHasAccessPermission && object.creatorInt === user.int) {

@@ -46,6 +46,11 @@ export function uniform(layer: DataLayer, verdict: StepVerdict, ruleId: string |
   return { step: { layer, verdict, ruleId, text }, units: null };
 }
 
+/** A result that never varies, shared by every decision (frozen, so no caller can alter it). */
+export function constantResult(layer: DataLayer, verdict: StepVerdict, text: string): LayerResult {
+  return Object.freeze({ step: Object.freeze({ layer, verdict, ruleId: null, text }), units: null });
+}
+
 /** Summarises per-unit verdicts into the layer's step: the first Deny, else the first Allow, else Pass. */
 export function perUnit(layer: DataLayer, evaluation: Evaluation, units: UnitVerdict[]): LayerResult {
   let chosen: UnitVerdict | undefined;

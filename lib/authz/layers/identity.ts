@@ -1,6 +1,8 @@
 import type { IndexedUser, SecurityIndex } from "../compile/index-types";
 import type { RequestPrincipal } from "../request";
-import { uniform, type Evaluation, type LayerResult } from "./evaluation";
+import { constantResult, uniform, type Evaluation, type LayerResult } from "./evaluation";
+
+const MEMBER = constantResult("Identity", "Pass", "The principal is an active member of the project");
 
 export type IdentityCheck =
   | { ok: false; ruleId: string; text: string }
@@ -33,7 +35,7 @@ export function identityLayer(evaluation: Evaluation): LayerResult {
   evaluation.user = user;
   evaluation.exempt = isOwner || user.adminRole !== null;
   const who = isOwner ? `${user.displayName} owns project ${evaluation.index.project.name}` : user.adminRole ? `${user.displayName} holds the built-in role ${user.adminRole}` : null;
-  if (!who) return uniform("Identity", "Pass", null, `${user.displayName} is a member of project ${evaluation.index.project.name}`);
+  if (!who) return MEMBER;
   // Owner and administrators hold every privilege on this project's objects, not on other projects' packages.
   if (evaluation.foreignProject !== null) return uniform("Identity", "Pass", null, `${who}; objects of project ${evaluation.foreignProject} are reached only through packages`);
   return uniform("Identity", "Allow", isOwner ? "identity:owner" : `identity:role:${user.adminRole}`, `${who}, which has every privilege on the project's objects`);

@@ -1,5 +1,11 @@
 import type { ForeignObject, IndexedObject } from "../compile/index-types";
-import { describeObject, describeUser, perUnit, uniform, type Evaluation, type LayerResult, type UnitVerdict } from "./evaluation";
+import { constantResult, describeObject, describeUser, perUnit, type Evaluation, type LayerResult, type UnitVerdict } from "./evaluation";
+
+const NOT_A_READ = constantResult("LabelSecurity", "Skip", "Not a read of table data");
+const NO_PACKAGE = constantResult("LabelSecurity", "Skip", "No installed package shares this object");
+const LABELS_OFF = constantResult("LabelSecurity", "Skip", "LabelSecurity is off in this project");
+const LABELS_EXEMPT = constantResult("LabelSecurity", "Skip", "The owner and the Super_Administrator/Admin roles are not restricted by LabelSecurity");
+const UNLABELLED = constantResult("LabelSecurity", "Pass", "Unlabelled data (level 0)");
 
 /**
  * Label of what a unit reads: a column's explicit label overrides the table's; a read of a table whose
@@ -54,16 +60,16 @@ function ownUnit(evaluation: Evaluation, object: IndexedObject, column: string |
 
 /** No-ReadUp on data reads; writes are never restricted by labels (Trusted-User). */
 export function labelLayer(evaluation: Evaluation): LayerResult {
-  if (!evaluation.columnRead) return uniform("LabelSecurity", "Skip", null, "Not a read of table data");
+  if (!evaluation.columnRead) return NOT_A_READ;
   if (evaluation.foreignProject !== null) {
     const entries = evaluation.index.foreignObjects.get(evaluation.foreignKey) ?? [];
     const usable = entries.filter((entry) => (entry.mask & evaluation.privilegeBit) !== 0);
-    if (usable.length === 0) return uniform("LabelSecurity", "Skip", null, "No installed package shares this object");
+    if (usable.length === 0) return NO_PACKAGE;
     return perUnit("LabelSecurity", evaluation, foreignUnits(evaluation, usable));
   }
-  if (!evaluation.index.config.labelSecurity) return uniform("LabelSecurity", "Skip", null, "LabelSecurity is off in this project");
-  if (evaluation.exempt) return uniform("LabelSecurity", "Skip", null, "The owner and the Super_Administrator/Admin roles are not restricted by LabelSecurity");
+  if (!evaluation.index.config.labelSecurity) return LABELS_OFF;
+  if (evaluation.exempt) return LABELS_EXEMPT;
   const object = evaluation.object;
-  if (!object) return uniform("LabelSecurity", "Pass", null, "Unlabelled data (level 0)");
+  if (!object) return UNLABELLED;
   return perUnit("LabelSecurity", evaluation, evaluation.units.map((column) => ownUnit(evaluation, object, column)));
 }

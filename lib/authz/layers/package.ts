@@ -1,8 +1,10 @@
 import type { ForeignObject } from "../compile/index-types";
 import { privilegeBit } from "../model/privileges";
 import { findGrant } from "../compile/grant-store";
-import { describeObject, perUnit, uniform, type Evaluation, type LayerResult, type UnitVerdict } from "./evaluation";
+import { constantResult, describeObject, perUnit, uniform, type Evaluation, type LayerResult, type UnitVerdict } from "./evaluation";
 import { packageLabelAllows } from "./labels";
+
+const OWN_OBJECT = constantResult("Package", "Skip", "The object belongs to this project");
 
 const READ = privilegeBit("Read");
 
@@ -17,7 +19,7 @@ function mayUsePackage(evaluation: Evaluation, entry: ForeignObject): boolean {
  * privileges to the owner/administrators and to users granted Read on the package.
  */
 export function packageLayer(evaluation: Evaluation): LayerResult {
-  if (evaluation.foreignProject === null) return uniform("Package", "Skip", null, "The object belongs to this project");
+  if (evaluation.foreignProject === null) return OWN_OBJECT;
   const entries = (evaluation.index.foreignObjects.get(evaluation.foreignKey) ?? []).filter((entry) => (entry.mask & evaluation.privilegeBit) !== 0);
   const action = evaluation.request.action;
   if (entries.length === 0) return uniform("Package", "Pass", null, `No package installed in this project shares ${action} on ${describeObject(evaluation)}`);

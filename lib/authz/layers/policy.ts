@@ -1,17 +1,19 @@
-import { perUnit, uniform, type Evaluation, type LayerResult, type UnitVerdict } from "./evaluation";
+import { constantResult, perUnit, uniform, type Evaluation, type LayerResult, type UnitVerdict } from "./evaluation";
 import { candidateStatements, matchStatements } from "./statement-match";
 import { objectPaths } from "../policy/resource-path";
 
-const NO_STATEMENT: UnitVerdict = Object.freeze({ verdict: "Pass", ruleId: null, text: "No policy statement matches this action, object and principal" });
+const NOTHING_APPLIES = constantResult("Policy", "Pass", "No policy statement names this principal, action and object");
+const POLICY_OFF = constantResult("Policy", "Skip", "Policy checks are off in this project");
+const POLICY_EXEMPT = constantResult("Policy", "Skip", "The owner and the Super_Administrator/Admin roles are not restricted by policies");
 
-const NOTHING_APPLIES = Object.freeze(uniform("Policy", "Pass", null, "No policy statement names this principal, action and object"));
+const NO_STATEMENT: UnitVerdict = Object.freeze({ verdict: "Pass", ruleId: null, text: "No policy statement matches this action, object and principal" });
 
 /** Project and role policies (CheckPermissionUsingPolicy). A matching Deny ends the check with Deny. */
 export function policyLayer(evaluation: Evaluation): LayerResult {
   const { index, request } = evaluation;
   if (evaluation.foreignProject !== null) return uniform("Policy", "Skip", null, `Policies of this project do not cover objects of project ${evaluation.foreignProject}`);
-  if (!index.config.checkPermissionUsingPolicy) return uniform("Policy", "Skip", null, "Policy checks are off in this project");
-  if (evaluation.exempt) return uniform("Policy", "Skip", null, "The owner and the Super_Administrator/Admin roles are not restricted by policies");
+  if (!index.config.checkPermissionUsingPolicy) return POLICY_OFF;
+  if (evaluation.exempt) return POLICY_EXEMPT;
   const user = evaluation.user!;
   if (index.brokenProjectPolicy !== null) return uniform("Policy", "Deny", "policy:invalid", `${index.brokenProjectPolicy}; it is treated as denying until fixed`);
   for (const roleInt of user.roles) {

@@ -1,6 +1,9 @@
 import { objectPaths } from "../policy/resource-path";
-import { describeObject, uniform, type Evaluation, type LayerResult } from "./evaluation";
+import { constantResult, describeObject, uniform, type Evaluation, type LayerResult } from "./evaluation";
 import { candidateStatements, matchStatements } from "./statement-match";
+
+const PROTECTION_OFF = constantResult("ProjectProtection", "Skip", "ProjectProtection is off");
+const DATA_STAYS = constantResult("ProjectProtection", "Pass", "The data stays in the project");
 
 /**
  * ProjectProtection: data of a protected project may flow in but not out (a read into another project, or a
@@ -9,10 +12,10 @@ import { candidateStatements, matchStatements } from "./statement-match";
 export function protectionLayer(evaluation: Evaluation): LayerResult {
   const { index, request } = evaluation;
   if (evaluation.foreignProject !== null) return uniform("ProjectProtection", "Skip", null, `The data belongs to project ${evaluation.foreignProject}`);
-  if (!index.config.projectProtection) return uniform("ProjectProtection", "Skip", null, "ProjectProtection is off");
+  if (!index.config.projectProtection) return PROTECTION_OFF;
   const target = request.context.targetProject?.toLowerCase();
   const leaving = evaluation.columnRead && (request.action === "Download" || (target !== undefined && target !== index.project.name));
-  if (!leaving) return uniform("ProjectProtection", "Pass", null, "The data stays in the project");
+  if (!leaving) return DATA_STAYS;
   if (request.action !== "Download" && target !== undefined) {
     if (index.trustedProjects.has(target)) return uniform("ProjectProtection", "Pass", `trusted:${target}`, `Project ${target} is a trusted project`);
     const share = index.packageShares.get(evaluation.objectInt)?.find((candidate) => (candidate.mask & evaluation.privilegeBit) !== 0 && candidate.projects.has(target));

@@ -1,13 +1,14 @@
 import type { SecurityIndex } from "../compile/index-types";
 import { ipSetContains } from "../ip/ip-set";
-import { uniform, type Evaluation, type LayerResult } from "./evaluation";
+import { constantResult, uniform, type Evaluation, type LayerResult } from "./evaluation";
 
-const WHITELISTED = Object.freeze(uniform("Whitelist", "Pass", null, "The source IP address is whitelisted"));
+const WHITELISTED = constantResult("Whitelist", "Pass", "The source IP address is whitelisted");
+const NO_WHITELIST = constantResult("Whitelist", "Skip", "No IP whitelist is configured");
 
 /** System-level then project-level IP whitelist; an empty list does not restrict. */
 export function checkWhitelist(index: SecurityIndex, address: string | undefined): LayerResult {
   const { system, project } = index.whitelist;
-  if (system.isEmpty && project.isEmpty) return uniform("Whitelist", "Skip", null, "No IP whitelist is configured");
+  if (system.isEmpty && project.isEmpty) return NO_WHITELIST;
   if (address === undefined) return uniform("Whitelist", "Deny", "whitelist:no-address", "The request has no source IP address, and an IP whitelist is configured");
   if (!system.isEmpty && !ipSetContains(system, address)) {
     return uniform("Whitelist", "Deny", "whitelist:system", `Source IP ${address} is not in the system-level IP whitelist`);

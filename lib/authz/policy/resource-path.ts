@@ -28,7 +28,3 @@ export function objectPaths(project: string, type: ObjectType, name: string, col
   if (column !== null) for (const path of [...paths]) paths.push(`${path}/columns/${column}`);
   return paths;
 }
-
-export function printResource(project: string, type: ObjectType, name: string): string {
-  return `acs:odps:*:${objectPaths(project, type, name, null)[0]}`;
-}

@@ -37,7 +37,3 @@ export function entryContains(entryText: string, addressText: string): boolean {
   const [low, high] = cidrBounds(bytesOf(entry.address)!, prefix);
   return compare(low, address) <= 0 && compare(address, high) <= 0;
 }
-
-export function isAddress(text: string): boolean {
-  return bytesOf(text) !== null;
-}
