@@ -1,9 +1,9 @@
 // npm run test:pg [-- vitest args] — the suites that need a real PostgreSQL server.
 // Starts a throwaway server (scripts/pg-server.mjs), creates an empty database, runs vitest with
-// DATABASE_URL pointing at it (default: tests/pg and tests/db; tests that need the server skip
-// themselves when DATABASE_URL is unset, so the plain `vitest run` stays server-free), and always
-// stops the server, also on failure and Ctrl-C. Exit code: vitest's.
-import { spawn } from "node:child_process";
+// DATABASE_URL pointing at it (default: every integration suite under tests/, each test file in a database
+// of its own — see tests/helpers/test-database.ts; suites that need the server skip themselves when
+// DATABASE_URL is unset, so the plain `vitest run` stays server-free), and always stops the server, also on
+// failure and Ctrl-C. Ends with "N passed, N failed". Exit code: vitest's.
 import { createRequire } from "node:module";
 import path from "node:path";
 import { URL } from "node:url";
@@ -11,6 +11,7 @@ import { URL } from "node:url";
 import pg from "pg";
 
 import { startPgServer } from "./pg-server.mjs";
+import { runEchoing, vitestCounts } from "./test-output.mjs";
 
 const require = createRequire(import.meta.url);
 const vitestBin = path.join(path.dirname(require.resolve("vitest/package.json")), "vitest.mjs");
@@ -35,6 +36,8 @@ process.on("SIGINT", forward);
 process.on("SIGTERM", forward);
 
 let exitCode = 1;
+let passed = 0;
+let failed = 1;
 try {
   const admin = new pg.Client({ connectionString: server.url });
   await admin.connect();
@@ -47,16 +50,19 @@ try {
 
   if (!interrupted) {
     const args = process.argv.slice(2);
-    vitest = spawn(process.execPath, [vitestBin, "run", ...(args.length > 0 ? args : ["tests/pg", "tests/db"])], {
+    const run = runEchoing(process.execPath, [vitestBin, "run", ...(args.length > 0 ? args : ["--dir", "tests"])], {
       cwd: projectRoot,
-      stdio: "inherit",
       env: { ...process.env, DATABASE_URL: databaseUrl.toString(), TEST_PG: "1" },
     });
-    exitCode = await new Promise((resolve) => vitest.on("exit", (code, signal) => resolve(code ?? (signal ? 130 : 1))));
+    vitest = run.child;
+    const { code, output } = await run.done;
+    exitCode = code;
+    [passed, failed] = vitestCounts(code, output);
   }
 } catch (error) {
   console.error(`test:pg: ${error.message}`);
 } finally {
   await server.stop();
 }
+console.log(`${passed} passed, ${failed} failed`);
 process.exit(interrupted && exitCode === 0 ? 130 : exitCode);
