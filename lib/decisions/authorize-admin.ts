@@ -1,0 +1,23 @@
+import { decideAdmin, type AdminOperation, type Decision } from "@/lib/authz";
+import type { ServiceContext } from "@/lib/endpoint/context";
+import { AppError } from "@/lib/errors";
+import type { ScopedProject } from "./project-scope";
+import { principalOf, requestContextOf } from "./request-principal";
+
+/**
+ * Opens every administrative service: asks the decision engine whether the actor may perform the
+ * operation in the project, and refuses with FORBIDDEN — carrying the engine's reason and steps — if not.
+ */
+export function authorizeAdmin(ctx: ServiceContext, project: ScopedProject, operation: AdminOperation): Decision {
+  const decision = decideAdmin(project.index, {
+    principal: principalOf(ctx.actor),
+    project: project.name,
+    operation,
+    context: requestContextOf(ctx),
+  });
+  if (decision.effect !== "Allow") {
+    const deciding = decision.steps.find((step) => step.verdict === "Deny") ?? decision.steps.at(-1);
+    throw new AppError("FORBIDDEN", deciding?.text ?? "You may not do this in this project.", undefined, { steps: decision.steps });
+  }
+  return decision;
+}

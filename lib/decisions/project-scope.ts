@@ -1,0 +1,27 @@
+import type { SecurityIndex } from "@/lib/authz";
+import { prisma } from "@/lib/db/client";
+import { visibleProjectsWhere } from "@/lib/db/visible-projects";
+import type { ServiceContext } from "@/lib/endpoint/context";
+import { AppError } from "@/lib/errors";
+import { projectIndex } from "./project-index";
+
+export interface ScopedProject {
+  id: string;
+  name: string;
+  tenantId: string;
+  index: SecurityIndex;
+}
+
+/**
+ * A project by name, if the actor may see it, with its decision index. A project outside the actor's
+ * scope answers NOT_FOUND, exactly like one that does not exist.
+ */
+export async function projectInScope(ctx: ServiceContext, name: string): Promise<ScopedProject> {
+  const project = await prisma.project.findFirst({
+    where: { AND: [visibleProjectsWhere(ctx.actor), { name: { equals: name, mode: "insensitive" } }] },
+    select: { id: true, name: true, tenantId: true },
+  });
+  const index = project ? await projectIndex(project.id) : null;
+  if (!project || !index) throw new AppError("NOT_FOUND", `Project ${name} was not found.`);
+  return { ...project, index };
+}
