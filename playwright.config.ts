@@ -31,6 +31,6 @@ export default defineConfig({
     reuseExistingServer: false,
     stdout: "ignore",
     stderr: "pipe",
-    env: { PORT: String(PORT), PGLITE_DIR: dataDir, NEXTAUTH_URL: BASE_URL },
+    env: { PORT: String(PORT), PGLITE_DIR: dataDir, NEXTAUTH_URL: BASE_URL, NEXT_DIST_DIR: process.env.NEXT_DIST_DIR ?? ".next" },
   },
 });

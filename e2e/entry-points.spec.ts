@@ -13,10 +13,11 @@ interface ManifestAction {
   filename: string;
   exportedName: string;
 }
+const distDir = process.env.NEXT_DIST_DIR ?? ".next";
 const builtActions = Object.entries(
-  (JSON.parse(readFileSync(".next/server/server-reference-manifest.json", "utf8")) as { node: Record<string, ManifestAction> }).node,
+  (JSON.parse(readFileSync(`${distDir}/server/server-reference-manifest.json`, "utf8")) as { node: Record<string, ManifestAction> }).node,
 ).map(([id, action]) => ({ id, key: `${action.filename}#${action.exportedName}` }));
-const builtRoutes = Object.keys(JSON.parse(readFileSync(".next/server/app-paths-manifest.json", "utf8")) as Record<string, string>)
+const builtRoutes = Object.keys(JSON.parse(readFileSync(`${distDir}/server/app-paths-manifest.json`, "utf8")) as Record<string, string>)
   .filter((path) => path.endsWith("/route"))
   .map((path) => path.replace(/\/route$/, ""));
 

@@ -20,10 +20,15 @@ function sourceFingerprint() {
   return createHash("sha256").update(git(["rev-parse", "HEAD"])).update(git(["status", "--porcelain"])).update(git(["diff"])).digest("hex");
 }
 
-const stamp = path.join(root, ".next", "source-fingerprint");
+const distDir = path.join(root, process.env.NEXT_DIST_DIR ?? ".next");
+if (process.env.NEXT_DIST_DIR) {
+  // See next.config.mjs: a side build's own tsconfig, so Next never rewrites tsconfig.json.
+  writeFileSync(`${distDir}.tsconfig.json`, JSON.stringify({ extends: "./tsconfig.json" }));
+}
+const stamp = path.join(distDir, "source-fingerprint");
 const fingerprint = sourceFingerprint();
 if (process.argv.includes("--no-build")) {
-  if (!existsSync(path.join(root, ".next", "BUILD_ID"))) throw new Error("No build found: run without --no-build once.");
+  if (!existsSync(path.join(distDir, "BUILD_ID"))) throw new Error("No build found: run without --no-build once.");
 } else if (!existsSync(stamp) || readFileSync(stamp, "utf8") !== fingerprint) {
   run(bin("next"), ["build"]);
   writeFileSync(stamp, fingerprint);
