@@ -4,7 +4,8 @@ import path from "node:path";
 export default defineConfig({
   resolve: { alias: { "@": path.resolve(import.meta.dirname) } },
   test: {
-    include: ["lib/**/*.test.ts", "tests/**/*.test.ts"],
+    // Under `npm run test:pg` only the suites that touch the database; the pure engine's tests need no server.
+    include: process.env.TEST_PG ? ["tests/**/*.test.ts"] : ["lib/**/*.test.ts", "tests/**/*.test.ts"],
     environment: "node",
     // Each test file gets its own in-memory embedded database unless DATABASE_URL names a server.
     env: process.env.DATABASE_URL ? {} : { PGLITE_DIR: "memory://" },

@@ -50,7 +50,7 @@ try {
 
   if (!interrupted) {
     const args = process.argv.slice(2);
-    const run = runEchoing(process.execPath, [vitestBin, "run", ...(args.length > 0 ? args : ["--dir", "tests"])], {
+    const run = runEchoing(process.execPath, [vitestBin, "run", ...args], {
       cwd: projectRoot,
       env: { ...process.env, DATABASE_URL: databaseUrl.toString(), TEST_PG: "1" },
     });
