@@ -20,6 +20,13 @@ export const SERVER_ACTIONS: Record<string, Probe & { page: string }> = {
     actsInOwnAccount: "an account owner creates projects in their own account",
   },
   "app/(console)/tenant/actions.ts#setUserDisabledAction": { page: "/tenant", input: ({ bobId }) => ({ userId: bobId, disabled: "true" }) },
+  "app/(console)/tenant/actions.ts#createSubAccountAction": {
+    page: "/tenant",
+    input: () => ({ name: "probe", email: "probe@wonderland.example", displayName: "Probe", password: "a-long-enough-probe-passphrase" }),
+    actsInOwnAccount: "an account administrator creates sub-accounts in their own account",
+  },
+  "app/(console)/tenant/actions.ts#resetPasswordAction": { page: "/tenant", input: ({ bobId }) => ({ userId: bobId, password: "a-long-enough-probe-passphrase" }) },
+  "app/(console)/tenant/actions.ts#setTenantRoleAction": { page: "/tenant", input: ({ bobId }) => ({ userId: bobId, role: "ADMIN", assigned: "true" }) },
 };
 
 export const API_ROUTES: Record<string, Record<string, Probe>> = {

@@ -3,10 +3,14 @@ import { DataTable, type Column } from "@/components/ui/DataTable";
 import { PageHeader } from "@/components/ui/PageHeader";
 import { TableFilter } from "@/components/ui/TableFilter";
 import { parseTableParams, type SearchParamsRecord } from "@/components/ui/table-params";
+import { Card } from "@/components/ui/Card";
+import { CreateSubAccountForm } from "@/components/tenant/CreateSubAccountForm";
+import { ResetPasswordDialog } from "@/components/tenant/ResetPasswordDialog";
+import { TenantRoleDialog } from "@/components/tenant/TenantRoleDialog";
 import { UserDisabledToggle } from "@/components/tenant/UserDisabledToggle";
 import { guardPage } from "@/lib/endpoint/page-guard";
 import { listTenantUsers } from "@/lib/services/tenants/list-tenant-users";
-import { setUserDisabledAction } from "./actions";
+import { createSubAccountAction, resetPasswordAction, setTenantRoleAction, setUserDisabledAction } from "./actions";
 
 export const metadata = { title: "Tenant" };
 
@@ -30,13 +34,18 @@ export default async function TenantPage({ searchParams }: { searchParams: Promi
       align: "end",
       cell: (user) =>
         user.kind === "SUB" && user.id !== actor.userId ? (
-          <UserDisabledToggle action={setUserDisabledAction} userId={user.id} email={user.email} disabled={user.disabled} />
+          <span className="flex justify-end gap-2">
+            <TenantRoleDialog action={setTenantRoleAction} userId={user.id} email={user.email} />
+            <ResetPasswordDialog action={resetPasswordAction} userId={user.id} email={user.email} />
+            <UserDisabledToggle action={setUserDisabledAction} userId={user.id} email={user.email} disabled={user.disabled} />
+          </span>
         ) : null,
     },
   ];
   return (
     <>
       <PageHeader title={`Tenant ${actor.tenantName}`} description="The account's owner and its RAM sub-accounts. A disabled user is signed out on their next request." />
+      <div className="grid gap-6 xl:grid-cols-[minmax(0,1fr)_22rem]">
       <DataTable
         caption="Users of this account"
         columns={columns}
@@ -45,8 +54,12 @@ export default async function TenantPage({ searchParams }: { searchParams: Promi
         params={params}
         total={result.total}
         toolbar={<TableFilter params={params} searchLabel="Search users" searchPlaceholder="Name or email" />}
-        empty="No sub-accounts yet."
+        empty="No sub-accounts yet. Create one for each person who works with the data."
       />
+        <Card title="New sub-account" description="A RAM user of this account. Add it to projects from the Members page.">
+          <CreateSubAccountForm action={createSubAccountAction} tenant={actor.tenantName} />
+        </Card>
+      </div>
     </>
   );
 }

@@ -1,10 +1,8 @@
 import { z } from "zod";
-import { prisma } from "@/lib/db/client";
-import { AppError } from "@/lib/errors";
 import type { ServiceContext } from "@/lib/endpoint/context";
 import { defineEndpoint } from "@/lib/endpoint/define-endpoint";
-import { requirePermission } from "@/lib/endpoint/resolve-actor";
 import { auditedTransaction } from "@/lib/services/audited-transaction";
+import { authorizeTenant, tenantUser } from "./tenant-user";
 
 export const setUserDisabledInput = z.object({
   userId: z.string().uuid(),
@@ -16,12 +14,8 @@ export const setUserDisabledInput = z.object({
  * user's open sessions stop working on their next request.
  */
 export async function setUserDisabled(ctx: ServiceContext, input: z.output<typeof setUserDisabledInput>) {
-  await requirePermission(ctx.actor, "tenant.manage");
-  const user = await prisma.user.findFirst({ where: { id: input.userId, tenantId: ctx.actor.tenantId } });
-  if (!user) throw new AppError("NOT_FOUND", "That user was not found.");
-  if (user.kind === "PRIMARY") throw new AppError("FORBIDDEN", "The account owner cannot be disabled here.");
-  if (user.id === ctx.actor.userId) throw new AppError("FORBIDDEN", "You cannot disable yourself.");
-
+  const user = await tenantUser(ctx, input.userId);
+  authorizeTenant(ctx, { kind: "SetDisabled", target: { kind: user.kind, isSelf: user.isSelf, tenantRoles: user.roles } });
   return auditedTransaction(
     ctx,
     (tx) =>

@@ -1,0 +1,45 @@
+import { z } from "zod";
+import type { ServiceContext } from "@/lib/endpoint/context";
+import { defineEndpoint } from "@/lib/endpoint/define-endpoint";
+import { auditedTransaction } from "@/lib/services/audited-transaction";
+import { authorizeTenant, tenantUser } from "./tenant-user";
+
+export const setTenantRoleInput = z.object({
+  userId: z.string().uuid(),
+  role: z.enum(["SUPER_ADMINISTRATOR", "ADMIN", "AUDITOR"]),
+  assigned: z.union([z.boolean(), z.enum(["true", "false"]).transform((value) => value === "true")]),
+});
+
+/** Assigns or revokes an account-level role of a sub-account. Idempotent. */
+export async function setTenantRole(ctx: ServiceContext, input: z.output<typeof setTenantRoleInput>) {
+  const user = await tenantUser(ctx, input.userId);
+  authorizeTenant(ctx, { kind: input.assigned ? "AssignTenantRole" : "RevokeTenantRole", role: input.role, target: { kind: user.kind, isSelf: user.isSelf } });
+  return auditedTransaction(
+    ctx,
+    async (tx) => {
+      if (input.assigned) {
+        await tx.tenantRoleAssignment.upsert({
+          where: { userId_role: { userId: user.id, role: input.role } },
+          create: { tenantId: ctx.actor.tenantId, userId: user.id, role: input.role },
+          update: {},
+        });
+      } else {
+        await tx.tenantRoleAssignment.deleteMany({ where: { userId: user.id, role: input.role } });
+      }
+      return { userId: user.id, email: user.email, role: input.role, assigned: input.assigned };
+    },
+    (result) => ({
+      action: result.assigned ? "tenant-role.assign" : "tenant-role.revoke",
+      target: { type: "USER", id: result.userId, name: result.email },
+      before: { roles: user.roles },
+      after: { role: result.role, assigned: result.assigned },
+    }),
+  );
+}
+
+export const setTenantRoleEndpoint = defineEndpoint({
+  name: "tenant-role.set",
+  input: setTenantRoleInput,
+  permission: "tenant.manage",
+  run: setTenantRole,
+});
