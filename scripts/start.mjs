@@ -1,5 +1,6 @@
 // npm start — everything a fresh machine needs to serve the console with the demo:
 // build (when the sources changed), apply migrations, load the demo into an empty database, serve.
+// `--no-build` serves the existing build; `--build-only` stops after the build (benchmarks).
 // Each step runs in its own process, so the embedded database's folder is only ever open in one.
 import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
@@ -33,6 +34,7 @@ if (process.argv.includes("--no-build")) {
   run(bin("next"), ["build"]);
   writeFileSync(stamp, fingerprint);
 }
+if (process.argv.includes("--build-only")) process.exit(0);
 run(bin("tsx"), ["scripts/db-migrate.ts"]);
 run(bin("tsx"), ["scripts/db-seed.ts"]);
 run(process.execPath, ["scripts/serve.mjs"], { NODE_ENV: "production", NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${process.env.PORT ?? 3000}` });

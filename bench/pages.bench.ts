@@ -1,0 +1,118 @@
+/**
+ * Console page speed under load: time to first byte of list pages on a grown demo (10,000 members and
+ * 10,000 grants in WonderLand), 50 concurrent signed-in users, against the production build served by
+ * scripts/serve.mjs on an embedded PGlite database.
+ */
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import http from "node:http";
+import { mkdtempSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { percentile, type Metric } from "./metrics";
+
+const PORT = 3390;
+const CONCURRENCY = 50;
+const REQUESTS = 1000;
+const GROWTH = { tables: "200", members: "10000", grants: "10000" };
+const PAGES = { grants: "/grants?project=WonderLand", members: "/members?project=WonderLand", projects: "/projects" };
+
+const root = path.resolve(import.meta.dirname, "..");
+const bin = (name: string) => path.join(root, "node_modules", ".bin", name);
+
+function must(command: string, args: string[], env: NodeJS.ProcessEnv) {
+  const result = spawnSync(command, args, { cwd: root, env, stdio: ["ignore", "ignore", "inherit"] });
+  if (result.status !== 0) throw new Error(`${command} ${args.join(" ")} failed`);
+}
+
+interface Reply { status: number; ttfbMs: number; headers: http.IncomingHttpHeaders; body: string }
+
+function request(method: string, url: string, headers: Record<string, string> = {}, body?: string): Promise<Reply> {
+  return new Promise((resolve, reject) => {
+    const started = performance.now();
+    const req = http.request(`http://localhost:${PORT}${url}`, { method, headers }, (res) => {
+      const ttfbMs = performance.now() - started;
+      let text = "";
+      res.setEncoding("utf8");
+      res.on("data", (chunk: string) => (text += chunk));
+      res.on("end", () => resolve({ status: res.statusCode ?? 0, ttfbMs, headers: res.headers, body: text }));
+    });
+    req.on("error", reject);
+    if (body) req.write(body);
+    req.end();
+  });
+}
+
+const cookiesOf = (reply: Reply) => (reply.headers["set-cookie"] ?? []).map((cookie) => cookie.split(";")[0]!).join("; ");
+
+async function signIn(email: string): Promise<string> {
+  const csrf = await request("GET", "/api/auth/csrf");
+  const { csrfToken } = JSON.parse(csrf.body) as { csrfToken: string };
+  const form = new URLSearchParams({ csrfToken, email, password: "correct-horse-battery", json: "true" }).toString();
+  const login = await request("POST", "/api/auth/callback/credentials", {
+    cookie: cookiesOf(csrf), "content-type": "application/x-www-form-urlencoded", "content-length": String(Buffer.byteLength(form)),
+  }, form);
+  const cookie = [cookiesOf(csrf), cookiesOf(login)].filter(Boolean).join("; ");
+  if (!cookie.includes("__Host-sc.session")) throw new Error(`sign-in failed: ${login.status}`);
+  return cookie;
+}
+
+async function waitForServer(server: ChildProcess) {
+  for (let attempt = 0; attempt < 300; attempt++) {
+    if (server.exitCode !== null) throw new Error("the server exited");
+    try {
+      if ((await request("GET", "/login")).status === 200) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error("the server did not start");
+}
+
+async function load(url: string, cookie: string) {
+  for (let i = 0; i < 20; i++) await request("GET", url, { cookie }); // warm caches and JIT
+  const ttfb: number[] = [];
+  let next = 0;
+  const started = performance.now();
+  await Promise.all(Array.from({ length: CONCURRENCY }, async () => {
+    while (next < REQUESTS) {
+      next++;
+      const reply = await request("GET", url, { cookie });
+      if (reply.status !== 200) throw new Error(`${url} answered ${reply.status}`);
+      ttfb.push(reply.ttfbMs);
+    }
+  }));
+  const seconds = (performance.now() - started) / 1000;
+  ttfb.sort((a, b) => a - b);
+  return { p50: percentile(ttfb, 0.5), p95: percentile(ttfb, 0.95), p99: percentile(ttfb, 0.99), rps: ttfb.length / seconds };
+}
+
+export async function run(): Promise<Metric[]> {
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), "sc-bench-pages-"));
+  // Always the embedded database: the figures describe the default set-up.
+  const { DATABASE_URL: _ignored, ...inherited } = process.env;
+  const env: NodeJS.ProcessEnv = { ...inherited, PGLITE_DIR: path.join(dataDir, "pglite"), NEXT_DIST_DIR: ".next-bench", PORT: String(PORT), NODE_ENV: "production", NEXTAUTH_URL: `http://localhost:${PORT}` };
+  must(process.execPath, ["scripts/start.mjs", "--build-only"], env);
+  must(bin("tsx"), ["scripts/db-migrate.ts"], env);
+  must(bin("tsx"), ["scripts/db-seed.ts"], env);
+  must(bin("tsx"), ["scripts/grow-demo.ts", "--tables", GROWTH.tables, "--members", GROWTH.members, "--grants", GROWTH.grants], env);
+  const server = spawn(process.execPath, ["scripts/serve.mjs"], { cwd: root, env, stdio: "ignore" });
+  try {
+    await waitForServer(server);
+    const cookie = await signIn("alice@wonderland.example");
+    const workload = `${REQUESTS} GETs at concurrency ${CONCURRENCY} as alice, first page (25 rows) of a list; WonderLand grown to ${GROWTH.members} members and ${GROWTH.grants} grants on ${GROWTH.tables} tables; production build, PGlite`;
+    const metrics: Metric[] = [];
+    for (const [name, url] of Object.entries(PAGES)) {
+      const figures = await load(url, cookie);
+      metrics.push(
+        { name: `pages.${name}.ttfb_p50`, value: Number(figures.p50.toFixed(1)), unit: "ms time to first byte", workload },
+        { name: `pages.${name}.ttfb_p95`, value: Number(figures.p95.toFixed(1)), unit: "ms time to first byte", workload },
+        { name: `pages.${name}.requests_per_s`, value: Math.round(figures.rps), unit: "requests/s", workload },
+      );
+    }
+    return metrics;
+  } finally {
+    server.kill("SIGTERM");
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
