@@ -44,8 +44,13 @@ async function callAction(request: APIRequestContext, page: string, actionId: st
   return { status: response.status(), text: await response.text() };
 }
 
-async function callRoute(request: APIRequestContext, path: string, method: string, input: Record<string, string>, origin: string | null) {
+/** Dynamic segments aimed at WonderLand: [project] is the project; any other id is a well-formed stranger. */
+const concretePath = (path: string) =>
+  path.replaceAll("[project]", "WonderLand").replace(/\[[^\]]+\]/g, "00000000-0000-4000-8000-000000000000");
+
+async function callRoute(request: APIRequestContext, routePath: string, method: string, input: Record<string, string>, origin: string | null) {
   const headers = origin ? { Origin: origin } : undefined;
+  const path = concretePath(routePath);
   const response =
     method === "GET"
       ? await request.get(path, { params: input, headers })

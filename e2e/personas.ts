@@ -17,5 +17,6 @@ export async function signIn(page: Page, persona: Persona, password = DEMO_PASSW
   await page.getByLabel("Email").fill(PERSONAS[persona]);
   await page.locator("input[name=password]").fill(password);
   await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByRole("heading", { level: 1, name: /^Welcome/ })).toBeVisible();
+  // Generous: the first sign-in of a run also compiles and warms the server.
+  await expect(page.getByRole("heading", { level: 1, name: /^Welcome/ })).toBeVisible({ timeout: 30_000 });
 }

@@ -30,6 +30,9 @@ export function TableFilter({ params, filters = [], searchLabel, searchPlacehold
       aria-label={searchLabel}
       className="flex flex-wrap items-center gap-2"
     >
+      {Object.entries(params.scope).map(([name, value]) => (
+        <input key={name} type="hidden" name={name} value={value} />
+      ))}
       <input type="hidden" name="sort" value={params.sort} />
       <input type="hidden" name="dir" value={params.dir} />
       <input type="hidden" name="pageSize" value={params.pageSize} />

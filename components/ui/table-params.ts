@@ -27,10 +27,19 @@ export type TableParams = {
   filters: Record<string, string>;
   /** Rows to skip for this page: (page - 1) * pageSize. */
   offset: number;
+  /** The page's scope (see SCOPE_PARAMS), kept in every link the table makes. */
+  scope: Record<string, string>;
   pageSizes: readonly number[];
 };
 
 export type SearchParamsRecord = Record<string, string | string[] | undefined>;
+
+/**
+ * Query parameters that say what a page is about (the project, the tab, the role or user inspected) rather
+ * than how its table is shown: every table link and filter form carries them along unchanged.
+ */
+const SCOPE_PARAMS = ["project", "view", "role", "user"] as const;
+const MAX_SCOPE_LENGTH = 200;
 
 export const DEFAULT_PAGE_SIZES: readonly number[] = [25, 50, 100];
 const MAX_PAGE = 100_000;
@@ -73,6 +82,12 @@ export function parseTableParams(searchParams: SearchParamsRecord, options: Tabl
     }
   }
 
+  const scope: Record<string, string> = {};
+  for (const name of SCOPE_PARAMS) {
+    const value = firstValue(searchParams[name]);
+    if (typeof value === "string" && value !== "" && value.length <= MAX_SCOPE_LENGTH) scope[name] = value;
+  }
+
   const sort = raw.sort ?? options.defaultSort.column;
   const dir = raw.sort ? (raw.dir ?? "asc") : options.defaultSort.dir;
   return {
@@ -84,6 +99,7 @@ export function parseTableParams(searchParams: SearchParamsRecord, options: Tabl
     filters,
     offset: (raw.page - 1) * raw.pageSize,
     pageSizes,
+    scope,
   };
 }
 
@@ -95,7 +111,7 @@ export type TableParamsOverrides = Partial<Pick<TableParams, "page" | "pageSize"
  */
 export function tableHref(params: TableParams, overrides: TableParamsOverrides = {}): string {
   const next = { ...params, ...overrides };
-  const query = new URLSearchParams();
+  const query = new URLSearchParams(next.scope);
   if (next.q) query.set("q", next.q);
   for (const [name, value] of Object.entries(next.filters).sort(([a], [b]) => a.localeCompare(b))) {
     if (value) query.set(name, value);

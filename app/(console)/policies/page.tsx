@@ -1,16 +1,74 @@
-import { UpcomingSection } from "@/components/console/UpcomingSection";
+import { ProjectPicker } from "@/components/console/ProjectPicker";
+import { PolicyEditor } from "@/components/policies/PolicyEditor";
+import { PolicyHistory } from "@/components/policies/PolicyHistory";
+import { starterPolicy } from "@/components/policies/starter-policy";
+import { AdministratorsOnly, readAsAdministrator } from "@/components/settings/AdministratorsOnly";
+import { Card } from "@/components/ui/Card";
+import { EmptyState } from "@/components/ui/EmptyState";
+import { PageHeader } from "@/components/ui/PageHeader";
+import { Tabs } from "@/components/ui/Tabs";
+import type { SearchParamsRecord } from "@/components/ui/table-params";
 import { guardPage } from "@/lib/endpoint/page-guard";
+import { pageProject } from "@/lib/endpoint/page-project";
+import { getPolicy } from "@/lib/services/policies/get-policy";
+import { dryRunPolicyAction, savePolicyAction } from "./actions";
 
 export const metadata = { title: "Policies" };
 
-export default async function Page() {
-  await guardPage("console.admin");
+const DESCRIPTION = "Allow and Deny statements with wildcards and conditions. A Deny wins over every Allow; the owner and administrators are not restricted by policies.";
+
+const policyHref = (project: string, role: string | null) => `/policies?${new URLSearchParams({ project, ...(role ? { role } : {}) })}`;
+
+export default async function PoliciesPage({ searchParams }: { searchParams: Promise<SearchParamsRecord> }) {
+  const { ctx, actor } = await guardPage("console.admin");
+  const params = await searchParams;
+  const scope = await pageProject(ctx, params);
+  if (!scope) {
+    return (
+      <>
+        <PageHeader title="Policies" description={DESCRIPTION} />
+        <Card>
+          <EmptyState icon="file-text" title="No project yet">The account owner creates a project on the Projects page; its policies are edited here.</EmptyState>
+        </Card>
+      </>
+    );
+  }
+  const role = typeof params.role === "string" && params.role !== "" ? params.role : null;
+  const read = await readAsAdministrator(() => getPolicy(ctx, { project: scope.current, role }));
+  const header = <PageHeader title="Policies" description={DESCRIPTION} actions={<ProjectPicker projects={scope.projects} current={scope.current} action="/policies" />} />;
+  if ("refusal" in read) {
+    return (
+      <>
+        {header}
+        <AdministratorsOnly reason={read.refusal} />
+      </>
+    );
+  }
+  const policy = read.view;
+  const tabs = [{ href: policyHref(policy.project, null), label: "Project policy" }, ...policy.roles.map((name) => ({ href: policyHref(policy.project, name), label: `Role ${name}` }))];
   return (
-    <UpcomingSection
-      title="Policies"
-      icon="file-text"
-      description="Project and role policies: JSON statements with Allow/Deny, wildcards and conditions."
-      next="The policy editor with dry run arrives with the admin console."
-    />
+    <>
+      {header}
+      <Tabs label="Policies of the project" items={tabs} current={policyHref(policy.project, policy.role)} />
+      <p className="mb-4 text-sm text-slate-600">
+        {policy.version === 0
+          ? `The ${policy.label} has never been saved; it starts from a template that allows nothing until you edit it.`
+          : `Editing the ${policy.label}, version ${policy.version}, saved by ${policy.updatedBy ?? "a deleted user"} on ${policy.updatedAt?.slice(0, 16).replace("T", " ")} UTC.`}
+      </p>
+      <PolicyEditor
+        key={`${policy.project}/${policy.role ?? ""}`}
+        project={policy.project}
+        role={policy.role}
+        scope={policy.scope}
+        version={policy.version}
+        document={policy.document || starterPolicy(policy.project, actor.tenantName)}
+        edit={policy.edit}
+        saveAction={savePolicyAction}
+        dryRunAction={dryRunPolicyAction}
+      />
+      <Card title="Version history" className="mt-6">
+        <PolicyHistory history={policy.history} />
+      </Card>
+    </>
   );
 }

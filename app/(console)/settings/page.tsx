@@ -1,16 +1,71 @@
-import { UpcomingSection } from "@/components/console/UpcomingSection";
+import { ProjectPicker } from "@/components/console/ProjectPicker";
+import { AdministratorsOnly, readAsAdministrator } from "@/components/settings/AdministratorsOnly";
+import { ExceptionPolicyForm } from "@/components/settings/ExceptionPolicyForm";
+import { SecuritySwitchForm } from "@/components/settings/SecuritySwitchForm";
+import { TrustedProjectsForm } from "@/components/settings/TrustedProjectsForm";
+import { Card } from "@/components/ui/Card";
+import { EmptyState } from "@/components/ui/EmptyState";
+import { PageHeader } from "@/components/ui/PageHeader";
+import type { SearchParamsRecord } from "@/components/ui/table-params";
 import { guardPage } from "@/lib/endpoint/page-guard";
+import { pageProject } from "@/lib/endpoint/page-project";
+import { getSecuritySettings } from "@/lib/services/settings/get-security-settings";
+import { addTrustedProjectAction, removeTrustedProjectAction, updateSecuritySettingsAction } from "./actions";
 
 export const metadata = { title: "Settings" };
 
-export default async function Page() {
-  await guardPage("console.admin");
+const DESCRIPTION = "The project's security configuration. Only the owner changes LabelSecurity, ProjectProtection, its exception policy and trusted projects; Super_Administrator the other switches.";
+
+export default async function SettingsPage({ searchParams }: { searchParams: Promise<SearchParamsRecord> }) {
+  const { ctx } = await guardPage("console.admin");
+  const scope = await pageProject(ctx, await searchParams);
+  if (!scope) {
+    return (
+      <>
+        <PageHeader title="Settings" description={DESCRIPTION} />
+        <Card>
+          <EmptyState icon="settings" title="No project yet">The account owner creates a project on the Projects page; its security settings are changed here.</EmptyState>
+        </Card>
+      </>
+    );
+  }
+  const read = await readAsAdministrator(() => getSecuritySettings(ctx, { project: scope.current }));
+  const header = <PageHeader title="Settings" description={DESCRIPTION} actions={<ProjectPicker projects={scope.projects} current={scope.current} action="/settings" />} />;
+  if ("refusal" in read) {
+    return (
+      <>
+        {header}
+        <AdministratorsOnly reason={read.refusal} />
+      </>
+    );
+  }
+  const settings = read.view;
   return (
-    <UpcomingSection
-      title="Settings"
-      icon="settings"
-      description="Each project's security configuration: ACL, policy, creator rights, LabelSecurity, ProjectProtection."
-      next="Security configuration arrives with the admin console."
-    />
+    <>
+      {header}
+      <div className="grid gap-6 xl:grid-cols-2">
+        <Card title={`Security switches of ${settings.project}`} description="Each change takes effect on the next request and is written to the audit log." className="self-start">
+          <div className="grid gap-5">
+            {settings.switches.map((item) => (
+              <SecuritySwitchForm key={item.setting} project={settings.project} {...item} action={updateSecuritySettingsAction} />
+            ))}
+          </div>
+        </Card>
+        <div className="grid content-start gap-6">
+          <Card title="ProjectProtection exception policy" description="Lets chosen data leave the project while ProjectProtection is on.">
+            <ExceptionPolicyForm project={settings.project} document={settings.exceptionPolicy.document} change={settings.exceptionPolicy.change} action={updateSecuritySettingsAction} />
+          </Card>
+          <Card title="Trusted projects" description="Under ProjectProtection, data may be read into these projects (not downloaded).">
+            <TrustedProjectsForm
+              project={settings.project}
+              names={settings.trustedProjects.names}
+              change={settings.trustedProjects.change}
+              addAction={addTrustedProjectAction}
+              removeAction={removeTrustedProjectAction}
+            />
+          </Card>
+        </div>
+      </div>
+    </>
   );
 }

@@ -1,16 +1,101 @@
-import { UpcomingSection } from "@/components/console/UpcomingSection";
+import { ProjectPicker } from "@/components/console/ProjectPicker";
+import { AdministratorsOnly, readAsAdministrator } from "@/components/settings/AdministratorsOnly";
+import { Alert } from "@/components/ui/Alert";
+import { Card } from "@/components/ui/Card";
+import { EmptyState } from "@/components/ui/EmptyState";
+import { PageHeader } from "@/components/ui/PageHeader";
+import type { SearchParamsRecord } from "@/components/ui/table-params";
+import { AddWhitelistEntryForm } from "@/components/whitelists/AddWhitelistEntryForm";
+import { WhitelistEntryActions } from "@/components/whitelists/WhitelistEntryActions";
+import { WhitelistTable } from "@/components/whitelists/WhitelistTable";
 import { guardPage } from "@/lib/endpoint/page-guard";
+import { pageProject } from "@/lib/endpoint/page-project";
+import { listWhitelist } from "@/lib/services/whitelists/list-whitelist";
+import { addWhitelistEntryAction, removeWhitelistEntryAction, updateWhitelistEntryAction } from "./actions";
 
 export const metadata = { title: "Whitelists" };
 
-export default async function Page() {
-  await guardPage("console.admin");
+const DESCRIPTION = "A request must come from an address in the system whitelist (when it has entries) and in the project's (when it has entries). An empty list restricts nobody.";
+
+export default async function WhitelistsPage({ searchParams }: { searchParams: Promise<SearchParamsRecord> }) {
+  const { ctx } = await guardPage("console.admin");
+  const scope = await pageProject(ctx, await searchParams);
+  if (!scope) {
+    return (
+      <>
+        <PageHeader title="Whitelists" description={DESCRIPTION} />
+        <Card>
+          <EmptyState icon="globe" title="No project yet">The account owner creates a project on the Projects page; its whitelist is edited here.</EmptyState>
+        </Card>
+      </>
+    );
+  }
+  const read = await readAsAdministrator(() => listWhitelist(ctx, { project: scope.current }));
+  const header = <PageHeader title="Whitelists" description={DESCRIPTION} actions={<ProjectPicker projects={scope.projects} current={scope.current} action="/whitelists" />} />;
+  if ("refusal" in read) {
+    return (
+      <>
+        {header}
+        <AdministratorsOnly reason={read.refusal} />
+      </>
+    );
+  }
+  const whitelist = read.view;
+  const values = whitelist.entries.map((entry) => entry.value);
   return (
-    <UpcomingSection
-      title="Whitelists"
-      icon="globe"
-      description="System and project IP whitelists: addresses, CIDR blocks and ranges."
-      next="Whitelist editing arrives with the admin console."
-    />
+    <>
+      {header}
+      <div className="grid gap-6 xl:grid-cols-[minmax(0,1fr)_22rem]">
+        <div className="grid content-start gap-6">
+          <Card
+            title={`Whitelist of ${whitelist.project}`}
+            description={`Your address as the whitelist sees it: ${whitelist.sourceIp ?? "unknown"}. ${whitelist.entries.length === 0 ? "The list is empty: every address may reach the project." : `${whitelist.entries.length} of at most ${whitelist.limit} entries.`}`}
+            padded={false}
+          >
+            {whitelist.edit.allowed ? null : (
+              <div className="px-5 pt-4">
+                <Alert tone="info" title="Read-only">{whitelist.edit.reason}.</Alert>
+              </div>
+            )}
+            {whitelist.entries.length === 0 ? (
+              <EmptyState icon="globe" title="No entries">
+                {whitelist.edit.allowed ? "Add an address, CIDR block or range to let only those addresses in." : "Every address may reach this project."}
+              </EmptyState>
+            ) : (
+              <WhitelistTable
+                caption={`Whitelist of ${whitelist.project}`}
+                entries={whitelist.entries}
+                actions={
+                  whitelist.edit.allowed
+                    ? (entry) => (
+                        <WhitelistEntryActions
+                          project={whitelist.project}
+                          entry={entry}
+                          entries={values}
+                          sourceIp={whitelist.sourceIp}
+                          updateAction={updateWhitelistEntryAction}
+                          removeAction={removeWhitelistEntryAction}
+                        />
+                      )
+                    : undefined
+                }
+              />
+            )}
+          </Card>
+          <Card title="System whitelist" description="Maintained by the platform operator; it applies to every project of every account and is read-only in this console." padded={false}>
+            {whitelist.system.length === 0 ? (
+              <EmptyState icon="globe" title="No system whitelist">The platform restricts no address; only project whitelists apply.</EmptyState>
+            ) : (
+              <WhitelistTable caption="System whitelist" entries={whitelist.system} />
+            )}
+          </Card>
+        </div>
+        {whitelist.edit.allowed ? (
+          <Card title="Add an entry" description="Takes effect on the next request." className="self-start">
+            <AddWhitelistEntryForm action={addWhitelistEntryAction} project={whitelist.project} entries={values} sourceIp={whitelist.sourceIp} />
+          </Card>
+        ) : null}
+      </div>
+    </>
   );
 }

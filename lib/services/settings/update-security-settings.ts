@@ -1,0 +1,83 @@
+import { z } from "zod";
+import { projectInScope } from "@/lib/decisions/project-scope";
+import { authorizeAdmin } from "@/lib/decisions/authorize-admin";
+import { bumpSecurityVersion } from "@/lib/decisions/security-version";
+import type { ServiceContext } from "@/lib/endpoint/context";
+import { defineEndpoint } from "@/lib/endpoint/define-endpoint";
+import { AppError } from "@/lib/errors";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { auditedTransaction } from "@/lib/services/audited-transaction";
+import { requireValidPolicy } from "@/lib/services/policies/policy-validation";
+import { SECURITY_SWITCHES, type SecuritySwitchName } from "./security-switches";
+
+const switchValue = z.union([z.boolean(), z.enum(["true", "false"]).transform((value) => value === "true")]).optional();
+
+/** The exception policy as text (a form) or JSON (the API); "" or null removes it. */
+const exceptionPolicyValue = z
+  .union([z.string().max(65_536, "A policy document may be at most 64 KB."), z.record(z.string(), z.unknown()), z.null()])
+  .transform((value) => (value === null || typeof value === "string" ? value?.trim() || null : JSON.stringify(value)))
+  .optional();
+
+/** Any subset of the settings, named as MaxCompute names them; fields not listed here are ignored. */
+export const updateSecuritySettingsInput = z.object({
+  project: z.string().trim().min(1).max(64),
+  CheckPermissionUsingACL: switchValue,
+  CheckPermissionUsingPolicy: switchValue,
+  ObjectCreatorHasAccessPermission: switchValue,
+  ObjectCreatorHasGrantPermission: switchValue,
+  LabelSecurity: switchValue,
+  ProjectProtection: switchValue,
+  ExceptionPolicy: exceptionPolicyValue,
+});
+
+type SettingsChange = Partial<Record<SecuritySwitchName, boolean>> & { ExceptionPolicy?: string | null };
+
+/**
+ * Changes security settings. Each one named is authorized on its own by the engine (only the owner may
+ * change LabelSecurity, ProjectProtection and its exception policy; Admin none), all or nothing, audited
+ * with the values before and after.
+ */
+export async function updateSecuritySettings(ctx: ServiceContext, input: z.output<typeof updateSecuritySettingsInput>) {
+  const project = await projectInScope(ctx, input.project);
+  const change: SettingsChange = {};
+  for (const { setting } of SECURITY_SWITCHES) if (input[setting] !== undefined) change[setting] = input[setting];
+  if (input.ExceptionPolicy !== undefined) change.ExceptionPolicy = input.ExceptionPolicy;
+  const settings = Object.keys(change) as (SecuritySwitchName | "ExceptionPolicy")[];
+  if (settings.length === 0) throw new AppError("INVALID_INPUT", `Name at least one setting to change: ${[...SECURITY_SWITCHES.map((item) => item.setting), "ExceptionPolicy"].join(", ")}.`);
+  for (const setting of settings) authorizeAdmin(ctx, project, { kind: "SetSecurityConfig", setting });
+  if (typeof change.ExceptionPolicy === "string") requireValidPolicy(change.ExceptionPolicy, "project", "ExceptionPolicy");
+
+  return auditedTransaction(
+    ctx,
+    async (tx) => {
+      await bumpSecurityVersion(tx, project.id);
+      const row = await tx.project.findUniqueOrThrow({ where: { id: project.id } });
+      const before: Record<string, unknown> = {};
+      const after: Record<string, unknown> = {};
+      const data: Prisma.ProjectUpdateInput = {};
+      for (const { setting, column } of SECURITY_SWITCHES) {
+        const value = change[setting];
+        if (value === undefined) continue;
+        before[setting] = row[column];
+        after[setting] = value;
+        data[column] = value;
+      }
+      if (change.ExceptionPolicy !== undefined) {
+        const document = change.ExceptionPolicy === null ? null : (JSON.parse(change.ExceptionPolicy) as Prisma.InputJsonValue);
+        before.ExceptionPolicy = row.protectionExceptionPolicy;
+        after.ExceptionPolicy = document;
+        data.protectionExceptionPolicy = document ?? Prisma.DbNull;
+      }
+      await tx.project.update({ where: { id: project.id }, data });
+      return { before, after };
+    },
+    ({ before, after }) => ({ action: "settings.update", projectId: project.id, target: { type: "PROJECT", id: project.id, name: project.name }, before, after }),
+  ).then(({ after }) => ({ project: project.name, changed: after }));
+}
+
+export const updateSecuritySettingsEndpoint = defineEndpoint({
+  name: "settings.update",
+  input: updateSecuritySettingsInput,
+  permission: "console.admin",
+  run: updateSecuritySettings,
+});

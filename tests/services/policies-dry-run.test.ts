@@ -1,0 +1,88 @@
+import { describe, expect, it } from "vitest";
+import { runEndpoint } from "@/lib/endpoint/run-endpoint";
+import { dryRunPolicyEndpoint } from "@/lib/services/policies/dry-run-policy";
+import { getPolicy } from "@/lib/services/policies/get-policy";
+import { contextFor, demoDatabase, requestMeta } from "../helpers/test-database";
+
+await demoDatabase();
+const alice = await contextFor("alice@wonderland.example");
+const current = await getPolicy(alice, { project: "WonderLand", role: null });
+const currentDocument = JSON.parse(current.document) as { Version: string; Statement: object[] };
+const withStatement = (statement: object) => JSON.stringify({ ...currentDocument, Statement: [...currentDocument.Statement, statement] });
+
+async function dryRun(email: string | null, input: Record<string, unknown>) {
+  const actor = email ? (await contextFor(email)).actor : null;
+  return runEndpoint(dryRunPolicyEndpoint, actor, requestMeta(), input);
+}
+
+const ALLEN = "RAM$wonderland:allen";
+
+describe("the dry run of a policy change", () => {
+  it("denying Select on sales_orders to allen: allen loses Select on sales_orders (every column), nobody gains", async () => {
+    const result = await dryRun("alice@wonderland.example", {
+      project: "WonderLand",
+      document: withStatement({ Effect: "Deny", Principal: [ALLEN], Action: ["odps:Select"], Resource: ["acs:odps:*:projects/WonderLand/tables/sales_orders"] }),
+    });
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.data.losses).toEqual([{ principal: ALLEN, objectType: "Table", objectName: "sales_orders", privilege: "Select", columns: null }]);
+    expect(result.data.gains).toEqual([]);
+    expect(result.data).toMatchObject({ members: 3, truncated: false, context: { sourceIp: "127.0.0.1" } });
+    expect(result.data.evaluated).toBe(result.data.total);
+  });
+
+  it("allowing Select on ods_click_log to allen (his grant expired): allen gains it, nobody loses", async () => {
+    const result = await dryRun("alice@wonderland.example", {
+      project: "WonderLand",
+      document: withStatement({ Effect: "Allow", Principal: [ALLEN], Action: ["odps:Select"], Resource: ["acs:odps:*:projects/WonderLand/tables/ods_click_log"] }),
+    });
+    expect(result.ok && result.data.gains).toEqual([{ principal: ALLEN, objectType: "Table", objectName: "ods_click_log", privilege: "Select", columns: null }]);
+    expect(result.ok && result.data.losses).toEqual([]);
+  });
+
+  it("denying one column names only the columns lost", async () => {
+    const result = await dryRun("alice@wonderland.example", {
+      project: "WonderLand",
+      document: withStatement({ Effect: "Deny", Principal: [ALLEN], Action: ["odps:Select"], Resource: ["acs:odps:*:projects/WonderLand/tables/user_profile/columns/mobile"] }),
+    });
+    expect(result.ok && result.data.losses).toEqual([{ principal: ALLEN, objectType: "Table", objectName: "user_profile", privilege: "Select", columns: ["mobile"] }]);
+  });
+
+  it("the owner and administrators are not restricted by policies, so denying everyone changes only allen's access", async () => {
+    const result = await dryRun("bob@wonderland.example", {
+      project: "WonderLand",
+      document: withStatement({ Effect: "Deny", Principal: ["*"], Action: ["odps:*"], Resource: ["acs:odps:*:projects/WonderLand/*"] }),
+    });
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(new Set(result.data.losses.map((change) => change.principal))).toEqual(new Set([ALLEN]));
+    expect(result.data.losses.length).toBeGreaterThan(5);
+  });
+
+  it("the unchanged document changes nobody's access; a role policy is tried out too (t_app_* were already allowed)", async () => {
+    const unchanged = await dryRun("alice@wonderland.example", { project: "WonderLand", document: current.document });
+    expect(unchanged.ok && [unchanged.data.gains, unchanged.data.losses]).toEqual([[], []]);
+    const role = await dryRun("alice@wonderland.example", { project: "WonderLand", role: "analyst", document: { Version: "1", Statement: [{ Effect: "Allow", Action: "odps:Describe", Resource: "acs:odps:*:projects/WonderLand/tables/*" }] } });
+    expect(role.ok && role.data.losses).toEqual([]);
+    expect(role.ok && role.data.gains.map((change) => `${change.objectName}:${change.privilege}`).sort()).toEqual(
+      ["ods_click_log:Describe", "user_profile:Describe"],
+    );
+  });
+
+  const REFUSALS = [
+    { who: null, code: "UNAUTHENTICATED" },
+    { who: "sam@secretgarden.example", code: "NOT_FOUND" },
+    { who: "allen@wonderland.example", code: "FORBIDDEN" },
+  ] as const;
+  for (const refusal of REFUSALS) {
+    it(`${refusal.who ?? "no session"} → ${refusal.code}`, async () => {
+      const result = await dryRun(refusal.who, { project: "WonderLand", document: current.document });
+      expect(result.ok ? null : result.error.code).toBe(refusal.code);
+    });
+  }
+
+  it("an invalid document is refused with the statement and field at fault", async () => {
+    const result = await dryRun("alice@wonderland.example", { project: "WonderLand", document: withStatement({ Effect: "Maybe", Principal: ["*"], Action: ["odps:Select"], Resource: ["acs:odps:*:projects/WonderLand"] }) });
+    expect(result.ok ? null : result.error.fieldErrors?.document?.[0]).toMatch(/^Statement 3 → Effect: /);
+  });
+});
