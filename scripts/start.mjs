@@ -15,10 +15,15 @@ function run(command, args, env = {}) {
   if (result.status !== 0) process.exit(result.status ?? 1);
 }
 
-/** A fingerprint of what the build depends on: the committed tree plus local changes. */
+/** A fingerprint of what the build depends on: the committed tree, local changes and new files' contents. */
 function sourceFingerprint() {
-  const git = (args) => spawnSync("git", args, { cwd: root, encoding: "utf8" }).stdout ?? "";
-  return createHash("sha256").update(git(["rev-parse", "HEAD"])).update(git(["status", "--porcelain"])).update(git(["diff"])).digest("hex");
+  const git = (args) => spawnSync("git", args, { cwd: root, encoding: "utf8", maxBuffer: 256 * 1024 * 1024 }).stdout ?? "";
+  const hash = createHash("sha256").update(git(["rev-parse", "HEAD"])).update(git(["diff", "HEAD"]));
+  for (const file of git(["ls-files", "--others", "--exclude-standard"]).split("\n").filter(Boolean).sort()) {
+    hash.update(file);
+    if (existsSync(path.join(root, file))) hash.update(readFileSync(path.join(root, file)));
+  }
+  return hash.digest("hex");
 }
 
 const distDir = path.join(root, process.env.NEXT_DIST_DIR ?? ".next");

@@ -1,16 +1,51 @@
-import { UpcomingSection } from "@/components/console/UpcomingSection";
+import { EffectivePermissionsView } from "@/components/access/EffectivePermissionsView";
+import { PermissionsFilter } from "@/components/access/PermissionsFilter";
+import { ProjectPicker } from "@/components/console/ProjectPicker";
+import { Alert } from "@/components/ui/Alert";
+import { Card } from "@/components/ui/Card";
+import { EmptyState } from "@/components/ui/EmptyState";
+import { PageHeader } from "@/components/ui/PageHeader";
+import { parseTableParams, type SearchParamsRecord } from "@/components/ui/table-params";
 import { guardPage } from "@/lib/endpoint/page-guard";
+import { pageProject } from "@/lib/endpoint/page-project";
+import { runEndpoint } from "@/lib/endpoint/run-endpoint";
+import { effectivePermissionsEndpoint } from "@/lib/services/access/effective-permissions";
 
 export const metadata = { title: "My access" };
 
-export default async function Page() {
-  await guardPage("access.request");
+const DESCRIPTION = "What you may do in each project, object by object, and where each privilege comes from.";
+
+export default async function MyAccessPage({ searchParams }: { searchParams: Promise<SearchParamsRecord> }) {
+  const { ctx } = await guardPage("access.request");
+  const raw = await searchParams;
+  const picked = await pageProject(ctx, raw);
+  if (!picked) {
+    return (
+      <>
+        <PageHeader title="My access" description={DESCRIPTION} />
+        <Card><EmptyState icon="lock" title="You are not in any project yet">Ask a project's owner or administrator to add you.</EmptyState></Card>
+      </>
+    );
+  }
+  // The project rides along as a table filter, so paging links keep it.
+  const params = parseTableParams(raw, {
+    sortable: ["object"],
+    defaultSort: { column: "object", dir: "asc" },
+    filters: [{ name: "project", label: "Project", options: picked.projects.map((name) => ({ value: name, label: name })) }],
+  });
+  const result = await runEndpoint(effectivePermissionsEndpoint, ctx.actor, ctx.request, { project: picked.current, q: params.q, page: params.page, pageSize: params.pageSize });
   return (
-    <UpcomingSection
-      title="My access"
-      icon="lock"
-      description="What you may do in each project, and where each privilege comes from."
-      next="Effective permissions arrive with the authorization core."
-    />
+    <>
+      <PageHeader title="My access" description={DESCRIPTION} actions={<ProjectPicker projects={picked.projects} current={picked.current} action="/my-access" />} />
+      {result.ok ? (
+        <EffectivePermissionsView
+          data={result.data}
+          params={{ ...params, filters: { project: picked.current } }}
+          toolbar={<PermissionsFilter action="/my-access" hidden={{ project: picked.current }} q={params.q} />}
+        />
+      ) : (
+        <Alert tone="danger" role="alert" title={result.error.message} />
+      )}
+    </>
   );
 }

@@ -1,0 +1,91 @@
+import { OBJECT_TYPES, type ObjectType, type Privilege } from "@/lib/authz";
+import { CheckAccessForm, type CheckAccessValues } from "@/components/access/CheckAccessForm";
+import { CheckAccessResultView } from "@/components/access/CheckAccessResultView";
+import { firstFieldErrors, firstParam } from "@/components/access/form-errors";
+import { LayerLegend } from "@/components/access/LayerLegend";
+import { ProjectPicker } from "@/components/console/ProjectPicker";
+import { Alert } from "@/components/ui/Alert";
+import { Card } from "@/components/ui/Card";
+import { EmptyState } from "@/components/ui/EmptyState";
+import { PageHeader } from "@/components/ui/PageHeader";
+import type { SearchParamsRecord } from "@/components/ui/table-params";
+import { guardPage } from "@/lib/endpoint/page-guard";
+import { pageProject } from "@/lib/endpoint/page-project";
+import { runEndpoint } from "@/lib/endpoint/run-endpoint";
+import { checkAccessEndpoint, requestablePrivilegesOf } from "@/lib/services/access/check-access";
+import { inspectionOptions } from "@/lib/services/access/inspection-options";
+
+export const metadata = { title: "Check access" };
+
+const DESCRIPTION = "Ask the decision engine what would happen if a principal performed an action on an object, and why. Nothing changes and nobody is notified.";
+
+export default async function CheckAccessPage({ searchParams }: { searchParams: Promise<SearchParamsRecord> }) {
+  const { ctx } = await guardPage("console.admin");
+  const params = await searchParams;
+  const picked = await pageProject(ctx, params);
+  if (!picked) {
+    return (
+      <>
+        <PageHeader title="Check access" description={DESCRIPTION} />
+        <Card><EmptyState icon="folder" title="No projects yet">Create a project or ask to be added to one, then check access in it.</EmptyState></Card>
+      </>
+    );
+  }
+  const options = await inspectionOptions(ctx, picked.current);
+  const types = OBJECT_TYPES.filter((type) => type === "Project" || options.objects.some((object) => object.type === type));
+  const actionsByType: Partial<Record<ObjectType, readonly Privilege[]>> = Object.fromEntries(types.map((type) => [type, requestablePrivilegesOf(type)]));
+  const asked = firstParam(params.objectType) as ObjectType;
+  const objectType = types.includes(asked) ? asked : types.includes("Table") ? "Table" : types[0]!;
+  const askedAction = firstParam(params.action);
+  const initial: CheckAccessValues = {
+    principal: firstParam(params.principal),
+    objectType,
+    objectName: firstParam(params.objectName) || (options.objects.find((object) => object.type === objectType)?.name ?? ""),
+    columns: [params.columns ?? []].flat().flatMap((value) => value.split(",")).map((column) => column.trim().toLowerCase()),
+    action: actionsByType[objectType]!.includes(askedAction as Privilege) ? askedAction : actionsByType[objectType]!.includes("Select") ? "Select" : actionsByType[objectType]![0]!,
+    sourceIp: params.sourceIp === undefined ? (ctx.request.sourceIp ?? "") : firstParam(params.sourceIp),
+    time: firstParam(params.time),
+    targetProject: firstParam(params.targetProject),
+  };
+  // A check runs once a principal is named: the form's URL is the question, so a check can be linked to.
+  const result = params.principal === undefined ? null : await runEndpoint(checkAccessEndpoint, ctx.actor, ctx.request, { ...params, project: picked.current });
+  const error = result && !result.ok ? result.error : null;
+  const checkedObject = result?.ok ? options.objects.find((object) => object.type === result.data.request.objectType && object.name === result.data.request.objectName.toLowerCase()) : undefined;
+
+  return (
+    <>
+      <PageHeader title="Check access" description={DESCRIPTION} actions={<ProjectPicker projects={picked.projects} current={picked.current} action="/check-access" />} />
+      <div className="grid items-start gap-6 xl:grid-cols-[26rem_minmax(0,1fr)]">
+        <Card title="Question" description={options.mayInspectOthers ? `Anyone in ${picked.current}, or any user of your account.` : `You may check only your own access in ${picked.current}.`}>
+          {error ? (
+            <Alert tone="danger" role="alert" title={error.message} className="mb-4">
+              {error.fieldErrors ? "Check the highlighted fields below." : null}
+            </Alert>
+          ) : null}
+          <CheckAccessForm
+            key={JSON.stringify(initial)}
+            project={picked.current}
+            principals={options.principals}
+            objects={options.objects}
+            actionsByType={actionsByType}
+            initial={initial}
+            errors={firstFieldErrors(error)}
+          />
+        </Card>
+        <Card title="Answer">
+          {result?.ok ? (
+            <CheckAccessResultView result={result.data} columnLabels={new Map(checkedObject?.columns.map((column) => [column.name, column.label]))} />
+          ) : (
+            <EmptyState icon="search" title="Ask a question to see the engine's answer">
+              <p className="mb-3">
+                Pick a principal, an object and an action. The engine answers Allowed or Denied, names the layer that decided, and shows what every
+                layer said — column by column for reads of tables and views:
+              </p>
+              <LayerLegend />
+            </EmptyState>
+          )}
+        </Card>
+      </div>
+    </>
+  );
+}

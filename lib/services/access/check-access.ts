@@ -1,0 +1,115 @@
+import { z } from "zod";
+import { decide, OBJECT_TYPES, PRIVILEGES, PRIVILEGES_BY_TYPE, type Decision } from "@/lib/authz";
+import { projectInScope } from "@/lib/decisions/project-scope";
+import type { ServiceContext } from "@/lib/endpoint/context";
+import { defineEndpoint } from "@/lib/endpoint/define-endpoint";
+import { requireCatalogObject } from "./catalog-object";
+import { decisionContext, decisionContextFields, describedContext, optionalField } from "./decision-context";
+import { principalReferenceField } from "./principal-reference";
+import { resolvePrincipal, type PrincipalSummary } from "./resolve-principal";
+
+/** Privileges a request may ask for (`All` is granted, never requested). */
+export const REQUESTABLE_PRIVILEGES = PRIVILEGES.filter((privilege) => privilege !== "All");
+export const requestablePrivilegesOf = (type: (typeof OBJECT_TYPES)[number]) => PRIVILEGES_BY_TYPE[type].filter((privilege) => privilege !== "All");
+
+const name = z.string().trim().min(1).max(256);
+
+/** Columns as a list (JSON), repeated form fields, or one comma-separated value. */
+const columnsField = optionalField(
+  z.preprocess(
+    (value) => (typeof value === "string" ? value.split(",").map((column) => column.trim()).filter(Boolean) : value),
+    z.array(name).min(1).max(2000),
+  ),
+);
+
+export const checkAccessInput = z
+  .object({
+    project: name,
+    principal: principalReferenceField,
+    action: z.enum(REQUESTABLE_PRIVILEGES, { error: "Choose a privilege." }),
+    objectType: z.enum(OBJECT_TYPES, { error: "Choose an object type." }),
+    /** Defaults to the project itself for project-level privileges. */
+    objectName: optionalField(name),
+    /** The owning project of an object reached through a package installed in `project`. */
+    objectProject: optionalField(name),
+    columns: columnsField,
+    /** Destination of data leaving the project (ProjectProtection). */
+    targetProject: optionalField(name),
+    ...decisionContextFields,
+  })
+  .superRefine((input, context) => {
+    if (!requestablePrivilegesOf(input.objectType).includes(input.action)) {
+      context.addIssue({ code: "custom", path: ["action"], message: `${input.action} is not a privilege of ${input.objectType.toLowerCase()}s.` });
+    }
+    if (input.columns && !((input.objectType === "Table" || input.objectType === "View") && (input.action === "Select" || input.action === "Download"))) {
+      context.addIssue({ code: "custom", path: ["columns"], message: "Columns apply only to Select and Download on tables and views." });
+    }
+    if (input.objectType !== "Project" && input.objectName === undefined) {
+      context.addIssue({ code: "custom", path: ["objectName"], message: "Choose an object." });
+    }
+  });
+
+export type CheckAccessInput = z.output<typeof checkAccessInput>;
+
+export interface CheckAccessResult {
+  project: string;
+  principal: PrincipalSummary;
+  request: {
+    action: CheckAccessInput["action"];
+    objectType: CheckAccessInput["objectType"];
+    objectName: string;
+    objectProject: string | null;
+    columns: string[] | null;
+    sourceIp: string | null;
+    time: string;
+    targetProject: string | null;
+  };
+  decision: Decision;
+}
+
+/**
+ * Asks the decision engine whether a principal may perform an action on an object, with every layer's
+ * verdict and reason. Anyone may check themselves; the project's administrators may check anyone.
+ */
+export async function checkAccess(ctx: ServiceContext, input: CheckAccessInput): Promise<CheckAccessResult> {
+  const project = await projectInScope(ctx, input.project);
+  const principal = await resolvePrincipal(ctx, project, input.principal);
+  const foreign = input.objectProject !== undefined && input.objectProject.toLowerCase() !== project.name.toLowerCase();
+  const objectName = input.objectName ?? project.name;
+  // Objects of this project must exist; another project's objects are the engine's to refuse (through packages).
+  if (!foreign) requireCatalogObject(project.index, { type: input.objectType, name: objectName, columns: input.columns }, { name: "objectName", columns: "columns" });
+  const context = decisionContext(ctx, input);
+  const decision = decide(project.index, {
+    principal: principal.request,
+    project: project.name,
+    action: input.action,
+    object: {
+      type: input.objectType,
+      name: objectName,
+      ...(foreign ? { project: input.objectProject } : {}),
+      ...(input.columns ? { columns: input.columns } : {}),
+    },
+    context,
+  });
+  return {
+    project: project.name,
+    principal: principal.summary,
+    request: {
+      action: input.action,
+      objectType: input.objectType,
+      objectName,
+      objectProject: foreign ? input.objectProject! : null,
+      columns: input.columns ?? null,
+      ...describedContext(context),
+    },
+    decision,
+  };
+}
+
+export const checkAccessEndpoint = defineEndpoint({
+  name: "access.check",
+  input: checkAccessInput,
+  // Any signed-in user may ask about themselves; the service decides who may ask about others.
+  permission: "signed-in",
+  run: checkAccess,
+});

@@ -1,0 +1,72 @@
+import { describe, expect, it } from "vitest";
+import { runEndpoint } from "@/lib/endpoint/run-endpoint";
+import { whoCanAccessEndpoint, type WhoCanAccess } from "@/lib/services/access/who-can-access";
+import { contextFor, demoDatabase, requestMeta } from "../helpers/test-database";
+
+const prisma = await demoDatabase();
+const ALICE = "alice@wonderland.example";
+
+async function whoCan(caller: string | null, input: Record<string, unknown>) {
+  const actor = caller ? (await contextFor(caller)).actor : null;
+  return runEndpoint(whoCanAccessEndpoint, actor, requestMeta(), { project: "WonderLand", ...input });
+}
+
+async function allowed(caller: string, input: Record<string, unknown>): Promise<WhoCanAccess> {
+  const result = await whoCan(caller, input);
+  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
+  return result.data;
+}
+
+const emails = (verdicts: WhoCanAccess["allowed"]) => verdicts.map((verdict) => verdict.user.email).sort();
+
+describe("who can access", () => {
+  it("user_profile.id_card: alice (owner) and bob (Admin) may read it, allen may not (label)", async () => {
+    const result = await allowed(ALICE, { objectName: "user_profile", column: "id_card" });
+    expect(result.privilege).toBe("Select");
+    expect(emails(result.allowed)).toEqual(["alice@wonderland.example", "bob@wonderland.example"]);
+    expect(result.allowed.find((verdict) => verdict.user.email === "bob@wonderland.example")).toMatchObject({ decidedBy: "Identity", sources: [{ kind: "admin-role" }] });
+    expect(emails(result.denied)).toEqual(["allen@wonderland.example"]);
+    expect(result.denied[0]).toMatchObject({ decidedBy: "LabelSecurity", reason: expect.stringMatching(/label 3/) });
+  });
+
+  it("user_profile.mobile: allen too, through his label grant and column grant", async () => {
+    const result = await allowed("bob@wonderland.example", { objectName: "user_profile", column: "mobile" });
+    expect(emails(result.allowed)).toEqual(["alice@wonderland.example", "allen@wonderland.example", "bob@wonderland.example"]);
+    expect(result.allowed.find((verdict) => verdict.user.email === "allen@wonderland.example")!.sources[0]).toMatchObject({ kind: "grant" });
+  });
+
+  it("the whole of user_profile: allen is denied but may still read five of its columns", async () => {
+    const result = await allowed(ALICE, { objectName: "user_profile" });
+    expect(result.denied).toEqual([expect.objectContaining({ readableColumns: 5, decidedBy: "LabelSecurity" })]);
+    expect(result.object).toMatchObject({ name: "user_profile", column: null, columnCount: 100 });
+  });
+
+  it("sales_orders Describe: allen through the analyst role", async () => {
+    const result = await allowed(ALICE, { objectName: "sales_orders", privilege: "Describe" });
+    expect(result.allowed.find((verdict) => verdict.user.email === "allen@wonderland.example")!.sources[0]).toMatchObject({ kind: "role", label: "Role analyst" });
+  });
+});
+
+const REFUSALS = [
+  { description: "no session", caller: null, input: { objectName: "user_profile" }, code: "UNAUTHENTICATED" },
+  { description: "the other tenant's owner", caller: "sam@secretgarden.example", input: { objectName: "user_profile" }, code: "NOT_FOUND" },
+  { description: "allen, an ordinary member (and no console.admin)", caller: "allen@wonderland.example", input: { objectName: "user_profile" }, code: "FORBIDDEN" },
+  { description: "bob in WonderLand_dev, where he is only a member", caller: "bob@wonderland.example", input: { project: "WonderLand_dev", objectName: "tmp_experiment" }, code: "FORBIDDEN" },
+  { description: "an unknown table", caller: ALICE, input: { objectName: "nope" }, code: "INVALID_INPUT", field: "objectName" },
+  { description: "an unknown column", caller: ALICE, input: { objectName: "user_profile", column: "shoe_size" }, code: "INVALID_INPUT", field: "column" },
+  { description: "a column with a privilege that is not a read", caller: ALICE, input: { objectName: "user_profile", column: "mobile", privilege: "Drop" }, code: "INVALID_INPUT", field: "column" },
+] as const;
+
+describe("who can access: who may ask", () => {
+  for (const testCase of REFUSALS) {
+    it(`${testCase.description} → ${testCase.code}`, async () => {
+      const result = await whoCan(testCase.caller, testCase.input);
+      expect(result.ok).toBe(false);
+      if (result.ok) return;
+      expect(result.error.code).toBe(testCase.code);
+      if ("field" in testCase) expect(result.error.fieldErrors?.[testCase.field]?.length).toBeGreaterThan(0);
+      const audit = await prisma.auditEvent.findFirstOrThrow({ orderBy: { seq: "desc" } });
+      expect(audit).toMatchObject({ action: "access.who-can-access", result: "field" in testCase ? "FAILED" : "DENIED" });
+    });
+  }
+});
