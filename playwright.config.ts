@@ -11,6 +11,8 @@ const chromium = process.env.CHROMIUM_PATH ?? execSync("command -v chromium || t
 
 export default defineConfig({
   testDir: "e2e",
+  // Concurrent runs (one port each) keep their artefacts apart.
+  outputDir: `test-results/${PORT}`,
   fullyParallel: false,
   workers: 1,
   retries: 0,

@@ -64,7 +64,7 @@ export function ConfirmDialog<T>({ triggerLabel, triggerVariant = "danger", trig
           triggerRef.current?.focus();
         }}
         onKeyDown={trapTab}
-        className="m-auto w-[calc(100%-2rem)] max-w-md rounded-lg bg-white p-0 text-slate-900 shadow-xl backdrop:bg-slate-900/40"
+        className="m-auto w-[calc(100%-2rem)] max-w-md rounded-lg bg-white p-0 text-left text-slate-900 shadow-xl backdrop:bg-slate-900/40"
       >
         {open ? (
           <ConfirmForm

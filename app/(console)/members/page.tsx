@@ -1,16 +1,145 @@
-import { UpcomingSection } from "@/components/console/UpcomingSection";
+import { ProjectPicker } from "@/components/console/ProjectPicker";
+import { AddAgainButton } from "@/components/members/AddAgainButton";
+import { AddMemberForm } from "@/components/members/AddMemberForm";
+import { NoProjectToManage, NotAdministered } from "@/components/members/ProjectNotices";
+import { RemoveMemberDialog } from "@/components/members/RemoveMemberDialog";
+import { readOrRefusal } from "@/components/members/read-or-refusal";
+import { Badge } from "@/components/ui/Badge";
+import { Card } from "@/components/ui/Card";
+import { DataTable, type Column } from "@/components/ui/DataTable";
+import { EmptyState } from "@/components/ui/EmptyState";
+import { PageHeader } from "@/components/ui/PageHeader";
+import { TableFilter } from "@/components/ui/TableFilter";
+import { parseTableParams, type SearchParamsRecord, type TableFilterDef } from "@/components/ui/table-params";
 import { guardPage } from "@/lib/endpoint/page-guard";
+import { pageProject } from "@/lib/endpoint/page-project";
+import { listMembers, listMembersInput, MEMBER_SORTS, type MemberSummary } from "@/lib/services/members/list-members";
+import { addMemberAction, removeMemberAction } from "./actions";
 
 export const metadata = { title: "Members" };
 
-export default async function Page() {
-  await guardPage("console.admin");
+const STATUS_FILTER: TableFilterDef = {
+  name: "status",
+  label: "Status",
+  options: [
+    { value: "active", label: "Active" },
+    { value: "removed", label: "Removed" },
+  ],
+};
+
+const KIND_LABELS: Record<MemberSummary["kind"], string> = { PRIMARY: "Account", SUB: "RAM user", RAM_ROLE: "RAM role" };
+
+const date = (iso: string) => <time dateTime={iso}>{iso.slice(0, 10)}</time>;
+
+function memberColumns(project: string): Column<MemberSummary>[] {
+  return [
+    {
+      id: "member",
+      header: "Member",
+      sortable: true,
+      cell: (member) => (
+        <span className="grid gap-0.5">
+          <span className="flex flex-wrap items-center gap-1.5 font-medium">
+            {member.displayName}
+            {member.isOwner ? <Badge tone="accent">Owner</Badge> : null}
+            {member.otherAccount ? <Badge tone="warn">Other account</Badge> : null}
+          </span>
+          <code className="text-xs text-slate-500">{member.principal}</code>
+        </span>
+      ),
+    },
+    { id: "kind", header: "Kind", cell: (member) => KIND_LABELS[member.kind], className: "hidden whitespace-nowrap 2xl:table-cell" },
+    {
+      id: "roles",
+      header: "Roles",
+      cell: (member) =>
+        member.roles.length > 0 ? (
+          <span className="flex flex-wrap gap-1">
+            {member.roles.map((role) => (
+              <Badge key={role} tone={member.removedAt ? "neutral" : "accent"}>
+                {role}
+              </Badge>
+            ))}
+          </span>
+        ) : (
+          "—"
+        ),
+    },
+    { id: "clearance", header: "Clearance", sortable: true, align: "end", cell: (member) => member.clearance, className: "hidden 2xl:table-cell" },
+    { id: "addedAt", header: "Added", sortable: true, cell: (member) => date(member.addedAt), className: "hidden whitespace-nowrap lg:table-cell" },
+    {
+      id: "status",
+      header: "Status",
+      cell: (member) =>
+        member.removedAt ? (
+          <span className="grid gap-0.5">
+            <Badge tone="neutral" dot>
+              Removed
+            </Badge>
+            <span className="text-xs text-slate-500">on {date(member.removedAt)}; permissions dormant</span>
+          </span>
+        ) : (
+          <Badge tone="success" dot>
+            Active
+          </Badge>
+        ),
+    },
+    {
+      id: "actions",
+      header: "Actions",
+      align: "end",
+      cell: (member) => {
+        if (member.isOwner || member.userId === null || member.email === null) return null;
+        return member.removedAt ? (
+          <AddAgainButton action={addMemberAction} project={project} email={member.email} />
+        ) : (
+          <RemoveMemberDialog action={removeMemberAction} project={project} userId={member.userId} principal={member.principal} />
+        );
+      },
+    },
+  ];
+}
+
+export default async function MembersPage({ searchParams }: { searchParams: Promise<SearchParamsRecord> }) {
+  const { ctx } = await guardPage("console.admin");
+  const query = await searchParams;
+  const scope = await pageProject(ctx, query);
+  const description = "Who belongs to the project. A removed member keeps their grants and roles, dormant, until added again or cleared.";
+  if (!scope) return <NoProjectToManage title="Members" description={description} />;
+
+  const params = parseTableParams(query, { sortable: MEMBER_SORTS, defaultSort: { column: "member", dir: "asc" }, filters: [STATUS_FILTER] });
+  const result = await readOrRefusal(
+    listMembers(
+      ctx,
+      listMembersInput.parse({ project: scope.current, q: params.q || undefined, status: params.filters.status, sort: params.sort, dir: params.dir, page: params.page, pageSize: params.pageSize }),
+    ),
+  );
   return (
-    <UpcomingSection
-      title="Members"
-      icon="users"
-      description="Who belongs to each project, and their LabelSecurity clearance."
-      next="Until then, members are managed from the project's owner account."
-    />
+    <>
+      <PageHeader
+        title={`Members of ${scope.current}`}
+        description={description}
+        actions={<ProjectPicker projects={scope.projects} current={scope.current} action="/members" />}
+      />
+      {result.ok ? (
+        <div className="grid items-start gap-6 xl:grid-cols-[minmax(0,1fr)_22rem]">
+          <DataTable
+            caption={`Members of ${scope.current}`}
+            columns={memberColumns(scope.current)}
+            rows={result.data.items}
+            rowKey={(member) => member.id}
+            params={params}
+            total={result.data.total}
+            toolbar={<TableFilter params={params} filters={[STATUS_FILTER]} searchLabel="Search members" searchPlaceholder="Name or email" />}
+            empty={<EmptyState icon="users" title="No members yet">Add a member with the form beside this list.</EmptyState>}
+          />
+          <Card title="Add a member" description="Adding a removed member again brings back their dormant grants and roles.">
+            <AddMemberForm action={addMemberAction} project={scope.current} />
+          </Card>
+        </div>
+      ) : (
+        <NotAdministered project={scope.current} reason={result.message} />
+      )}
+    </>
   );
 }

@@ -1,0 +1,122 @@
+import { notFound } from "next/navigation";
+import { NoProjectToManage, NotAdministered } from "@/components/members/ProjectNotices";
+import { readOrRefusal } from "@/components/members/read-or-refusal";
+import { AssignRoleForm } from "@/components/roles/AssignRoleForm";
+import { memberChoices } from "@/components/roles/member-choices";
+import { RoleMembers } from "@/components/roles/RoleMembers";
+import { roleSummaryText } from "@/components/roles/role-powers";
+import { Badge } from "@/components/ui/Badge";
+import { LinkButton } from "@/components/ui/Button";
+import { Card } from "@/components/ui/Card";
+import { DataTable, type Column } from "@/components/ui/DataTable";
+import { EmptyState } from "@/components/ui/EmptyState";
+import { PageHeader } from "@/components/ui/PageHeader";
+import { parseTableParams, type SearchParamsRecord } from "@/components/ui/table-params";
+import { guardPage } from "@/lib/endpoint/page-guard";
+import { pageProject } from "@/lib/endpoint/page-project";
+import { getRole, getRoleInput, type RoleDetail } from "@/lib/services/roles/get-role";
+import { assignRoleAction, revokeRoleAction } from "../actions";
+
+export const metadata = { title: "Role" };
+
+type RoleGrant = RoleDetail["grants"]["items"][number];
+
+const GRANT_COLUMNS: Column<RoleGrant>[] = [
+  { id: "object", header: "Object", cell: (grant) => <span className="grid"><span className="font-medium">{grant.objectName}</span><span className="text-xs text-slate-500">{grant.objectType.toLowerCase()}</span></span> },
+  { id: "privilege", header: "Privilege", cell: (grant) => <Badge>{grant.privilege}</Badge> },
+  { id: "columns", header: "Columns", cell: (grant) => (grant.columns.length > 0 ? grant.columns.join(", ") : "All"), className: "hidden md:table-cell" },
+  {
+    id: "expires",
+    header: "Expires",
+    cell: (grant) =>
+      grant.expiresAt === null ? (
+        "Never"
+      ) : (
+        <span className="flex items-center gap-1.5">
+          <time dateTime={grant.expiresAt}>{grant.expiresAt.slice(0, 10)}</time>
+          {grant.expired ? <Badge tone="warn">Expired</Badge> : null}
+        </span>
+      ),
+  },
+  { id: "conditions", header: "Conditions", cell: (grant) => (grant.hasConditions ? "Yes" : "—"), className: "hidden lg:table-cell" },
+];
+
+export default async function RolePage({ params: routeParams, searchParams }: { params: Promise<{ role: string }>; searchParams: Promise<SearchParamsRecord> }) {
+  const { ctx } = await guardPage("console.admin");
+  const query = await searchParams;
+  const { role: roleName } = await routeParams;
+  const scope = await pageProject(ctx, query);
+  if (!scope) return <NoProjectToManage title={`Role ${roleName}`} description="A role's members, grants and policy." />;
+
+  const params = parseTableParams(query, { sortable: ["object"], defaultSort: { column: "object", dir: "asc" } });
+  const input = getRoleInput.safeParse({ project: scope.current, role: roleName, page: params.page, pageSize: params.pageSize });
+  if (!input.success) notFound();
+  const result = await readOrRefusal(Promise.all([getRole(ctx, input.data), memberChoices(ctx, scope.current)]));
+  if (!result.ok) {
+    return (
+      <>
+        <PageHeader title={`Role ${roleName}`} breadcrumbs={[{ label: "Roles", href: `/roles?project=${encodeURIComponent(scope.current)}` }]} />
+        <NotAdministered project={scope.current} reason={result.message} />
+      </>
+    );
+  }
+  const [detail, members] = result.data;
+  const notHolding = members.filter((member) => !detail.members.some((holder) => holder.userId === member.value));
+  const policyHref = `/policies?project=${encodeURIComponent(detail.project)}&role=${encodeURIComponent(detail.role.name)}`;
+  return (
+    <>
+      <PageHeader
+        title={`Role ${detail.role.name}`}
+        description={roleSummaryText(detail.role)}
+        breadcrumbs={[{ label: `Roles of ${detail.project}`, href: `/roles?project=${encodeURIComponent(detail.project)}` }]}
+        actions={<Badge tone={detail.role.kind === "Custom" ? "neutral" : "accent"}>{detail.role.kind === "Custom" ? "Custom role" : "Built-in role"}</Badge>}
+      />
+      <div className="grid items-start gap-6 xl:grid-cols-[minmax(0,1fr)_24rem]">
+        <div className="grid content-start gap-6">
+          <section aria-labelledby="role-grants" className="grid gap-3">
+            <h2 id="role-grants" className="text-base font-semibold text-slate-900">
+              ACL grants
+            </h2>
+            <DataTable
+              caption={`ACL grants of ${detail.role.name}`}
+              columns={GRANT_COLUMNS}
+              rows={detail.grants.items}
+              rowKey={(grant) => grant.id}
+              params={params}
+              total={detail.grants.total}
+              empty={<EmptyState icon="key" title="No ACL grants">Grant this role privileges on objects from the Grants page.</EmptyState>}
+            />
+          </section>
+          <Card
+            title="Policy"
+            description="Read-only here. A role policy applies to every member of the role."
+            actions={
+              <LinkButton href={policyHref} size="sm">
+                {detail.policy ? "Edit policy" : "Attach a policy"}
+              </LinkButton>
+            }
+          >
+            {detail.policy ? (
+              <div className="grid gap-2">
+                <p className="text-xs text-slate-500">
+                  Version {detail.policy.version}, updated <time dateTime={detail.policy.updatedAt}>{detail.policy.updatedAt.slice(0, 10)}</time>
+                </p>
+                <pre aria-label={`Policy of ${detail.role.name}`} className="max-h-96 overflow-auto rounded-md bg-slate-50 p-3 text-xs leading-relaxed text-slate-800">
+                  {detail.policy.document}
+                </pre>
+              </div>
+            ) : (
+              <p className="text-sm text-slate-600">This role has no policy.</p>
+            )}
+          </Card>
+        </div>
+        <Card title="Members" description="Removed members keep the role, dormant, until they are added again or their permissions are cleared.">
+          <div className="grid gap-6">
+            <RoleMembers detail={detail} revokeAction={revokeRoleAction} />
+            <AssignRoleForm action={assignRoleAction} project={detail.project} role={{ fixed: detail.role.name }} members={notHolding} />
+          </div>
+        </Card>
+      </div>
+    </>
+  );
+}

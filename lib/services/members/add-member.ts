@@ -1,0 +1,82 @@
+import { z } from "zod";
+import { prisma } from "@/lib/db/client";
+import { authorizeAdmin } from "@/lib/decisions/authorize-admin";
+import { projectInScope } from "@/lib/decisions/project-scope";
+import { bumpSecurityVersion } from "@/lib/decisions/security-version";
+import type { ServiceContext } from "@/lib/endpoint/context";
+import { defineEndpoint } from "@/lib/endpoint/define-endpoint";
+import { AppError } from "@/lib/errors";
+import { auditedTransaction } from "@/lib/services/audited-transaction";
+import { countMemberPermissions, type MemberPermissionCounts } from "./member-permissions";
+import { isUniqueViolation } from "./unique-violation";
+import { principalOfUser } from "./user-principal";
+
+export const addMemberInput = z.object({
+  project: z.string().trim().min(1).max(128),
+  email: z.string().trim().toLowerCase().email("Enter the email of an account or a RAM user.").max(320),
+});
+
+export interface AddedMember {
+  userId: string;
+  principal: string;
+  /** The user had been removed: their dormant permissions are active again. */
+  revived: boolean;
+  restored: MemberPermissionCounts | null;
+}
+
+/**
+ * Adds a primary account (of any Alibaba Cloud account) or a RAM user of the project's own account. Adding
+ * a removed member again revives the grants and roles they kept (MaxCompute's Alice/Bob rule).
+ */
+export async function addMember(ctx: ServiceContext, input: z.output<typeof addMemberInput>): Promise<AddedMember> {
+  const project = await projectInScope(ctx, input.project);
+  const user = await prisma.user.findUnique({ where: { email: input.email }, include: { tenant: { select: { name: true } } } });
+  // An unknown email is judged as another account's primary account would be, so only someone who may add
+  // members learns that no such account exists.
+  authorizeAdmin(ctx, project, {
+    kind: "AddMember",
+    target: user
+      ? { userId: user.id, accountId: user.tenantId, kind: user.kind === "PRIMARY" ? "primary" : "sub" }
+      : { userId: input.email, accountId: "unknown-account", kind: "primary" },
+  });
+  if (!user) {
+    throw new AppError("INVALID_INPUT", "No account has this email.", { email: [`No Alibaba Cloud account or RAM user has the email ${input.email}.`] });
+  }
+  const principal = principalOfUser(user);
+  const alreadyMember = () => new AppError("CONFLICT", `${principal} is already a member of ${project.name}.`, { email: [`Already a member of ${project.name}.`] });
+  const existing = await prisma.projectMember.findUnique({ where: { projectId_userId: { projectId: project.id, userId: user.id } } });
+  if (existing && existing.removedAt === null) throw alreadyMember();
+
+  try {
+    return await auditedTransaction(
+      ctx,
+      async (tx): Promise<AddedMember> => {
+        if (existing) {
+          const revived = await tx.projectMember.updateMany({ where: { id: existing.id, removedAt: { not: null } }, data: { removedAt: null, addedAt: new Date() } });
+          if (revived.count === 0) throw alreadyMember();
+        } else {
+          await tx.projectMember.create({ data: { projectId: project.id, userId: user.id } });
+        }
+        const restored = existing ? await countMemberPermissions(tx, project.id, user.id) : null;
+        await bumpSecurityVersion(tx, project.id);
+        return { userId: user.id, principal, revived: existing !== null, restored };
+      },
+      (added) => ({
+        action: "member.add",
+        projectId: project.id,
+        target: { type: "USER", id: added.userId, name: added.principal },
+        before: existing ? { member: false, removedAt: existing.removedAt?.toISOString() } : { member: false },
+        after: { member: true, revived: added.revived, restored: added.restored },
+      }),
+    );
+  } catch (error) {
+    throw isUniqueViolation(error) ? alreadyMember() : error;
+  }
+}
+
+export const addMemberEndpoint = defineEndpoint({
+  name: "member.add",
+  input: addMemberInput,
+  permission: "console.admin",
+  run: addMember,
+});
