@@ -13,6 +13,14 @@ export interface Probe {
   actsInOwnAccount?: string;
 }
 
+/** A valid policy for the policy probes: the refusal must come from authorization, not validation. */
+const PROBE_POLICY = JSON.stringify({
+  Version: "1",
+  Statement: [{ Effect: "Deny", Principal: ["RAM$wonderland:allen"], Action: ["odps:Drop"], Resource: ["acs:odps:*:projects/WonderLand/tables/sales_orders"] }],
+});
+/** A well-formed id of no whitelist entry: the refusal comes before the entry is looked up. */
+const PROBE_UUID = "00000000-0000-4000-8000-000000000000";
+
 export const SERVER_ACTIONS: Record<string, Probe & { page: string }> = {
   "app/(console)/projects/actions.ts#createProjectAction": {
     page: "/projects",
@@ -27,6 +35,32 @@ export const SERVER_ACTIONS: Record<string, Probe & { page: string }> = {
   },
   "app/(console)/tenant/actions.ts#resetPasswordAction": { page: "/tenant", input: ({ bobId }) => ({ userId: bobId, password: "a-long-enough-probe-passphrase" }) },
   "app/(console)/tenant/actions.ts#setTenantRoleAction": { page: "/tenant", input: ({ bobId }) => ({ userId: bobId, role: "ADMIN", assigned: "true" }) },
+  "app/(console)/members/actions.ts#addMemberAction": { page: "/members", input: () => ({ project: "WonderLand", email: "sam@secretgarden.example" }) },
+  "app/(console)/members/actions.ts#removeMemberAction": { page: "/members", input: ({ bobId }) => ({ project: "WonderLand", userId: bobId, clearPermissions: "on" }) },
+  "app/(console)/roles/actions.ts#createRoleAction": { page: "/roles", input: () => ({ project: "WonderLand", name: "inventory_probe" }) },
+  "app/(console)/roles/actions.ts#dropRoleAction": { page: "/roles", input: () => ({ project: "WonderLand", role: "etl_writer" }) },
+  "app/(console)/roles/actions.ts#assignRoleAction": { page: "/roles", input: ({ bobId }) => ({ project: "WonderLand", role: "analyst", userId: bobId }) },
+  "app/(console)/roles/actions.ts#revokeRoleAction": { page: "/roles", input: ({ bobId }) => ({ project: "WonderLand", role: "Admin", userId: bobId }) },
+  "app/(console)/policies/actions.ts#dryRunPolicyAction": { page: "/policies", input: () => ({ project: "WonderLand", document: PROBE_POLICY }) },
+  "app/(console)/policies/actions.ts#savePolicyAction": { page: "/policies", input: () => ({ project: "WonderLand", document: PROBE_POLICY, version: "1" }) },
+  "app/(console)/whitelists/actions.ts#addWhitelistEntryAction": { page: "/whitelists", input: () => ({ project: "WonderLand", value: "127.0.0.1", description: "probe", confirmLockout: "true" }) },
+  "app/(console)/whitelists/actions.ts#updateWhitelistEntryAction": { page: "/whitelists", input: () => ({ project: "WonderLand", entryId: PROBE_UUID, description: "probe" }) },
+  "app/(console)/whitelists/actions.ts#removeWhitelistEntryAction": { page: "/whitelists", input: () => ({ project: "WonderLand", entryId: PROBE_UUID, confirmLockout: "true" }) },
+  "app/(console)/settings/actions.ts#updateSecuritySettingsAction": { page: "/settings", input: () => ({ project: "WonderLand", LabelSecurity: "false" }) },
+  "app/(console)/settings/actions.ts#addTrustedProjectAction": { page: "/settings", input: () => ({ project: "WonderLand", trustedProject: "SecretGarden" }) },
+  "app/(console)/settings/actions.ts#removeTrustedProjectAction": { page: "/settings", input: () => ({ project: "WonderLand", trustedProject: "WonderLand_dev" }) },
+  "app/(console)/catalog/actions.ts#createObjectAction": {
+    page: "/catalog",
+    input: () => ({ project: "WonderLand", type: "Table", name: "inventory_probe", columns: JSON.stringify([{ name: "a", type: "STRING" }]) }),
+  },
+  "app/(console)/catalog/actions.ts#updateObjectAction": { page: "/catalog", input: () => ({ project: "WonderLand", type: "Table", name: "sales_orders", description: "probe" }) },
+  "app/(console)/catalog/actions.ts#dropObjectAction": { page: "/catalog", input: () => ({ project: "WonderLand", type: "Table", name: "dim_region", confirmation: "dim_region" }) },
+  "app/(console)/catalog/actions.ts#importTablesAction": { page: "/catalog", input: () => ({ project: "WonderLand", format: "csv", text: "table,column,type,comment\ninventory_probe_import,a,STRING,\n" }) },
+  "app/(console)/grants/actions.ts#grantPrivilegesAction": {
+    page: "/grants",
+    input: () => ({ project: "WonderLand", objectType: "Table", objectName: "sales_orders", privileges: "Select", granteeType: "User", grantee: "RAM$wonderland:allen" }),
+  },
+  "app/(console)/grants/actions.ts#revokeGrantAction": { page: "/grants", input: () => ({ project: "WonderLand", grantId: PROBE_UUID }) },
 };
 
 export const API_ROUTES: Record<string, Record<string, Probe>> = {
@@ -35,6 +69,35 @@ export const API_ROUTES: Record<string, Record<string, Probe>> = {
     GET: { input: () => ({ q: "WonderLand" }) },
     POST: { input: () => ({ name: "Inventory_probe_api" }), actsInOwnAccount: "an account owner creates projects in their own account" },
   },
+  "/api/v1/projects/[project]/members": {
+    GET: { input: () => ({ project: "WonderLand" }) },
+    POST: { input: () => ({ project: "WonderLand", email: "sam@secretgarden.example" }) },
+  },
+  "/api/v1/projects/[project]/roles": { GET: { input: () => ({ project: "WonderLand" }) } },
+  // Reads: sam cannot see WonderLand (404) and allen may check only himself (403), so the probes ask about bob.
+  "/api/v1/projects/[project]/check-access": {
+    POST: { input: () => ({ project: "WonderLand", principal: "RAM$wonderland:bob", action: "Select", objectType: "Table", objectName: "user_profile" }) },
+  },
+  "/api/v1/projects/[project]/effective-permissions": { GET: { input: () => ({ project: "WonderLand", principal: "RAM$wonderland:bob" }) } },
+  "/api/v1/projects/[project]/policy": {
+    GET: { input: () => ({ project: "WonderLand" }) },
+    PUT: { input: () => ({ project: "WonderLand", document: PROBE_POLICY, version: "1" }) },
+  },
+  "/api/v1/projects/[project]/whitelist": {
+    GET: { input: () => ({ project: "WonderLand" }) },
+    POST: { input: () => ({ project: "WonderLand", value: "127.0.0.1", description: "probe", confirmLockout: "true" }) },
+  },
+  "/api/v1/projects/[project]/settings": {
+    GET: { input: () => ({ project: "WonderLand" }) },
+    PATCH: { input: () => ({ project: "WonderLand", LabelSecurity: "false" }) },
+  },
+  "/api/v1/projects/[project]/grants": {
+    GET: { input: () => ({ project: "WonderLand", view: "principal", principal: "RAM$wonderland:bob" }) },
+    POST: { input: () => ({ project: "WonderLand", objectType: "Table", objectName: "sales_orders", privileges: "Select", granteeType: "User", grantee: "RAM$wonderland:allen" }) },
+  },
+  "/api/v1/projects/[project]/grants/[grantId]": { DELETE: { input: () => ({ project: "WonderLand", grantId: PROBE_UUID }) } },
+  "/api/v1/projects/[project]/objects": { GET: { input: () => ({ project: "WonderLand", type: "Table" }) } },
+  "/api/v1/projects/[project]/objects/[type]/[name]": { GET: { input: () => ({ project: "WonderLand", type: "Table", name: "sales_orders" }) } },
 };
 
 /** Routes outside the one wrapper, each with the reason. */

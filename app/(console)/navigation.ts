@@ -15,6 +15,7 @@ const NAVIGATION: { section: string; items: NavEntry[] }[] = [
     items: [
       { href: "/tenant", label: "Tenant", icon: "users", permission: "tenant.manage" },
       { href: "/projects", label: "Projects", icon: "folder", permission: "console.admin" },
+      { href: "/catalog", label: "Catalog", icon: "file-text", permission: "console.admin" },
       { href: "/members", label: "Members", icon: "users", permission: "console.admin" },
       { href: "/roles", label: "Roles", icon: "shield", permission: "console.admin" },
       { href: "/grants", label: "Grants", icon: "key", permission: "console.admin" },
@@ -22,6 +23,8 @@ const NAVIGATION: { section: string; items: NavEntry[] }[] = [
       { href: "/policies", label: "Policies", icon: "file-text", permission: "console.admin" },
       { href: "/whitelists", label: "Whitelists", icon: "globe", permission: "console.admin" },
       { href: "/settings", label: "Settings", icon: "settings", permission: "console.admin" },
+      { href: "/check-access", label: "Check access", icon: "search", permission: "console.admin" },
+      { href: "/effective-permissions", label: "Effective permissions", icon: "shield", permission: "console.admin" },
     ],
   },
   {

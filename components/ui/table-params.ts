@@ -38,7 +38,7 @@ export type SearchParamsRecord = Record<string, string | string[] | undefined>;
  * Query parameters that say what a page is about (the project, the tab, the role or user inspected) rather
  * than how its table is shown: every table link and filter form carries them along unchanged.
  */
-const SCOPE_PARAMS = ["project", "view", "role", "user"] as const;
+const SCOPE_PARAMS = ["project", "view", "role", "user", "principal", "objectType", "objectName"] as const;
 const MAX_SCOPE_LENGTH = 200;
 
 export const DEFAULT_PAGE_SIZES: readonly number[] = [25, 50, 100];

@@ -1,0 +1,22 @@
+import { z } from "zod";
+import { projectInScope } from "@/lib/decisions/project-scope";
+import type { ServiceContext } from "@/lib/endpoint/context";
+import { defineEndpoint } from "@/lib/endpoint/define-endpoint";
+import { authorizeAccess, CATALOG_PRIVILEGE } from "./catalog-access";
+import { findCatalogObject, objectRefFields, toDetail, type CatalogObjectDetail } from "./catalog-object";
+
+export const getObjectInput = z.object(objectRefFields);
+
+/** One object with its columns (DESC TABLE): needs Describe (Read for functions and resources). */
+export async function getObject(ctx: ServiceContext, input: z.output<typeof getObjectInput>): Promise<CatalogObjectDetail> {
+  const project = await projectInScope(ctx, input.project);
+  authorizeAccess(ctx, project, CATALOG_PRIVILEGE.read[input.type], { type: input.type, name: input.name });
+  return toDetail(await findCatalogObject(project.id, input.type, input.name), input.type);
+}
+
+export const getObjectEndpoint = defineEndpoint({
+  name: "catalog.get",
+  input: getObjectInput,
+  permission: "signed-in",
+  run: getObject,
+});

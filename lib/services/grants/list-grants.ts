@@ -1,0 +1,115 @@
+import { z } from "zod";
+import { administers } from "@/lib/authz";
+import { prisma } from "@/lib/db/client";
+import { projectInScope, type ScopedProject } from "@/lib/decisions/project-scope";
+import type { ServiceContext } from "@/lib/endpoint/context";
+import { defineEndpoint } from "@/lib/endpoint/define-endpoint";
+import { AppError, invalidInput } from "@/lib/errors";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { pageWindow, paginationFields } from "@/lib/services/pagination";
+import { findGrantObject } from "./grant-object";
+import { grantInclude, objectTypeField, privilegeField, toGrantItems, type GrantItem } from "./grant-item";
+import { resolveGrantee } from "./resolve-grantee";
+
+export const GRANT_SORTS = ["object", "privilege", "grantee", "expiresAt", "createdAt"] as const;
+export const GRANT_VIEWS = ["principal", "object"] as const;
+/** Names a role in `principal` (anything else names a user). */
+export const ROLE_PREFIX = "role:";
+
+export const listGrantsInput = z.object({
+  project: z.string().trim().min(1).max(128),
+  /** "principal": SHOW GRANTS (for one user or role, or everyone); "object": SHOW ACL FOR an object. */
+  view: z.enum(GRANT_VIEWS).default("principal"),
+  /** `role:<name>`, or a user's email, principal name or id; empty = every grantee. */
+  principal: z.string().trim().max(320).optional(),
+  objectType: objectTypeField.optional(),
+  objectName: z.string().trim().max(260).optional(),
+  q: z.string().trim().max(200).optional(),
+  privilege: privilegeField.optional(),
+  status: z.enum(["active", "expired"]).optional(),
+  sort: z.enum(GRANT_SORTS).default("createdAt"),
+  dir: z.enum(["asc", "desc"]).default("desc"),
+  ...paginationFields(),
+});
+
+type ListGrantsInput = z.output<typeof listGrantsInput>;
+
+/** Whose grants or which object's ACL a list shows. */
+export type GrantSubject =
+  | { kind: "everyone" }
+  | { kind: "user"; label: string; roles: string[] }
+  | { kind: "role"; label: string }
+  | { kind: "object"; type: string; name: string };
+
+const ORDER: Record<(typeof GRANT_SORTS)[number], (dir: "asc" | "desc") => Prisma.AclGrantOrderByWithRelationInput[]> = {
+  object: (dir) => [{ objectType: dir }, { object: { name: dir } }, { package: { name: dir } }],
+  privilege: (dir) => [{ privilege: dir }],
+  grantee: (dir) => [{ granteeRole: { name: dir } }, { granteeUser: { email: dir } }],
+  expiresAt: (dir) => [{ expiresAt: { sort: dir, nulls: "last" } }],
+  createdAt: (dir) => [{ createdAt: dir }],
+};
+
+async function subjectOf(ctx: ServiceContext, project: ScopedProject, input: ListGrantsInput): Promise<{ subject: GrantSubject; where: Prisma.AclGrantWhereInput }> {
+  const admin = administers(project.index, ctx.actor.userId);
+  if (input.view === "object") {
+    if (!admin) throw new AppError("FORBIDDEN", `Only the owner, a Super_Administrator or an Admin of ${project.name} may show the ACL of an object.`);
+    if (!input.objectType) throw invalidInput({ objectType: ["Pick the object's type."] });
+    const object = findGrantObject(project, input.objectType, input.objectName ?? "");
+    if (!object) throw invalidInput({ objectName: [`${input.objectType} ${input.objectName ?? ""} does not exist in ${project.name}.`] });
+    return { subject: { kind: "object", type: object.type, name: object.name }, where: object.where };
+  }
+  const named = input.principal ?? "";
+  // Anyone may show their own grants; only administrators anyone else's (or everyone's).
+  const asked = named === "" ? (admin ? null : ctx.actor.userId) : named;
+  if (asked === null) return { subject: { kind: "everyone" }, where: {} };
+  const isRole = asked.toLowerCase().startsWith(ROLE_PREFIX);
+  const grantee = await resolveGrantee(project, isRole ? "Role" : "User", isRole ? asked.slice(ROLE_PREFIX.length) : asked);
+  if (!admin && (grantee?.type !== "User" || grantee.userId !== ctx.actor.userId)) {
+    throw new AppError("FORBIDDEN", `You may show only your own grants in ${project.name}; its owner or an Admin may show anyone's.`);
+  }
+  if (!grantee) throw invalidInput({ principal: [`${named} is neither a role nor a member of ${project.name}.`] });
+  if (grantee.type === "Role") return { subject: { kind: "role", label: grantee.label }, where: { granteeRoleId: grantee.roleId } };
+  const { index } = project;
+  const roles = index.users[index.userById.get(grantee.userId)!]!.roles.map((int) => index.roles[int]!);
+  return {
+    subject: { kind: "user", label: grantee.label, roles: roles.map((role) => role.name) },
+    // SHOW GRANTS for a user: their own grants and those of their roles.
+    where: { OR: [{ granteeUserId: grantee.userId }, { granteeRoleId: { in: roles.map((role) => role.id) } }] },
+  };
+}
+
+function filtersOf(input: ListGrantsInput): Prisma.AclGrantWhereInput[] {
+  const now = new Date();
+  const contains = { contains: input.q ?? "", mode: "insensitive" as const };
+  return [
+    input.privilege ? { privilege: input.privilege } : {},
+    input.status === "active" ? { OR: [{ expiresAt: null }, { expiresAt: { gt: now } }] } : {},
+    input.status === "expired" ? { expiresAt: { lte: now } } : {},
+    input.q
+      ? { OR: [{ object: { name: contains } }, { package: { name: contains } }, { granteeRole: { name: contains } }, { granteeUser: { email: contains } }, { granteeUser: { displayName: contains } }] }
+      : {},
+  ];
+}
+
+/**
+ * SHOW GRANTS (a user's own and their roles' grants, a role's, or every grant of the project) and SHOW ACL FOR
+ * an object, paged, filtered and sorted in the database. Administrators see all; anyone else only their own.
+ */
+export async function listGrants(ctx: ServiceContext, input: ListGrantsInput) {
+  const project = await projectInScope(ctx, input.project);
+  const { subject, where: subjectWhere } = await subjectOf(ctx, project, input);
+  const where: Prisma.AclGrantWhereInput = { AND: [{ projectId: project.id }, subjectWhere, ...filtersOf(input)] };
+  const [total, rows] = await Promise.all([
+    prisma.aclGrant.count({ where }),
+    prisma.aclGrant.findMany({ where, include: grantInclude, orderBy: [...ORDER[input.sort](input.dir), { id: "asc" }], ...pageWindow(input) }),
+  ]);
+  const items: GrantItem[] = await toGrantItems(rows, project.name);
+  return { project: project.name, subject, items, total, page: input.page, pageSize: input.pageSize };
+}
+
+export const listGrantsEndpoint = defineEndpoint({
+  name: "grant.list",
+  input: listGrantsInput,
+  permission: "signed-in",
+  run: listGrants,
+});
