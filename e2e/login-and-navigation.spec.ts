@@ -1,7 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { PERSONAS, signIn, type Persona } from "./personas";
 
-const ADMIN = ["Projects", "Members", "Roles", "Grants", "Labels", "Policies", "Whitelists", "Settings"];
+const ADMIN = ["Projects", "Catalog", "Members", "Roles", "Grants", "Labels", "Policies", "Whitelists", "Settings", "Check access", "Effective permissions"];
 const ACCESS = ["My access", "Requests"];
 const ALL = ["Tenant", ...ADMIN, ...ACCESS, "Audit log"];
 
@@ -45,7 +45,7 @@ test("an unknown account gets the very same message", async ({ page }) => {
   await expect(page.locator("form [role=alert]")).toHaveText(/email or password is incorrect/i);
 });
 
-const CONSOLE_PAGES = ["/", "/tenant", "/projects", "/members", "/roles", "/grants", "/labels", "/policies", "/whitelists", "/settings", "/my-access", "/requests", "/audit"];
+const CONSOLE_PAGES = ["/", "/tenant", "/projects", "/catalog", "/check-access", "/effective-permissions", "/members", "/roles", "/grants", "/labels", "/policies", "/whitelists", "/settings", "/my-access", "/requests", "/audit"];
 
 for (const path of CONSOLE_PAGES) {
   test(`an unauthenticated visit to ${path} goes to the login page`, async ({ page }) => {
