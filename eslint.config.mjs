@@ -36,7 +36,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ["scripts/**/*.mjs"],
+    files: ["scripts/**/*.mjs", "*.mjs"],
     languageOptions: { globals: { process: "readonly", console: "readonly" } },
   },
 );
