@@ -1,9 +1,9 @@
 import { ProjectPicker } from "@/components/console/ProjectPicker";
 import { AddAgainButton } from "@/components/members/AddAgainButton";
 import { AddMemberForm } from "@/components/members/AddMemberForm";
-import { NoProjectToManage, NotAdministered } from "@/components/members/ProjectNotices";
+import { NoProjectToManage, NotAdministered } from "@/components/console/ProjectNotices";
 import { RemoveMemberDialog } from "@/components/members/RemoveMemberDialog";
-import { readOrRefusal } from "@/components/members/read-or-refusal";
+import { readOrRefusal } from "@/components/console/read-or-refusal";
 import { Badge } from "@/components/ui/Badge";
 import { Card } from "@/components/ui/Card";
 import { DataTable, type Column } from "@/components/ui/DataTable";

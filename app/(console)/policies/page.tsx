@@ -2,7 +2,8 @@ import { ProjectPicker } from "@/components/console/ProjectPicker";
 import { PolicyEditor } from "@/components/policies/PolicyEditor";
 import { PolicyHistory } from "@/components/policies/PolicyHistory";
 import { starterPolicy } from "@/components/policies/starter-policy";
-import { AdministratorsOnly, readAsAdministrator } from "@/components/settings/AdministratorsOnly";
+import { AdministratorsOnly } from "@/components/console/AdministratorsOnly";
+import { readOrRefusal } from "@/components/console/read-or-refusal";
 import { Card } from "@/components/ui/Card";
 import { EmptyState } from "@/components/ui/EmptyState";
 import { PageHeader } from "@/components/ui/PageHeader";
@@ -34,17 +35,17 @@ export default async function PoliciesPage({ searchParams }: { searchParams: Pro
     );
   }
   const role = typeof params.role === "string" && params.role !== "" ? params.role : null;
-  const read = await readAsAdministrator(() => getPolicy(ctx, { project: scope.current, role }));
+  const read = await readOrRefusal(getPolicy(ctx, { project: scope.current, role }));
   const header = <PageHeader title="Policies" description={DESCRIPTION} actions={<ProjectPicker projects={scope.projects} current={scope.current} action="/policies" />} />;
-  if ("refusal" in read) {
+  if (!read.ok) {
     return (
       <>
         {header}
-        <AdministratorsOnly reason={read.refusal} />
+        <AdministratorsOnly reason={read.message} />
       </>
     );
   }
-  const policy = read.view;
+  const policy = read.data;
   const tabs = [{ href: policyHref(policy.project, null), label: "Project policy" }, ...policy.roles.map((name) => ({ href: policyHref(policy.project, name), label: `Role ${name}` }))];
   return (
     <>

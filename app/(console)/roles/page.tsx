@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { ProjectPicker } from "@/components/console/ProjectPicker";
-import { NoProjectToManage, NotAdministered } from "@/components/members/ProjectNotices";
-import { readOrRefusal } from "@/components/members/read-or-refusal";
+import { NoProjectToManage, NotAdministered } from "@/components/console/ProjectNotices";
+import { readOrRefusal } from "@/components/console/read-or-refusal";
 import { AssignRoleForm } from "@/components/roles/AssignRoleForm";
 import { CreateRoleForm } from "@/components/roles/CreateRoleForm";
 import { DropRoleDialog } from "@/components/roles/DropRoleDialog";

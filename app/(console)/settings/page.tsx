@@ -1,5 +1,6 @@
 import { ProjectPicker } from "@/components/console/ProjectPicker";
-import { AdministratorsOnly, readAsAdministrator } from "@/components/settings/AdministratorsOnly";
+import { AdministratorsOnly } from "@/components/console/AdministratorsOnly";
+import { readOrRefusal } from "@/components/console/read-or-refusal";
 import { ExceptionPolicyForm } from "@/components/settings/ExceptionPolicyForm";
 import { SecuritySwitchForm } from "@/components/settings/SecuritySwitchForm";
 import { TrustedProjectsForm } from "@/components/settings/TrustedProjectsForm";
@@ -29,17 +30,17 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
       </>
     );
   }
-  const read = await readAsAdministrator(() => getSecuritySettings(ctx, { project: scope.current }));
+  const read = await readOrRefusal(getSecuritySettings(ctx, { project: scope.current }));
   const header = <PageHeader title="Settings" description={DESCRIPTION} actions={<ProjectPicker projects={scope.projects} current={scope.current} action="/settings" />} />;
-  if ("refusal" in read) {
+  if (!read.ok) {
     return (
       <>
         {header}
-        <AdministratorsOnly reason={read.refusal} />
+        <AdministratorsOnly reason={read.message} />
       </>
     );
   }
-  const settings = read.view;
+  const settings = read.data;
   return (
     <>
       {header}

@@ -1,5 +1,6 @@
 import { ProjectPicker } from "@/components/console/ProjectPicker";
-import { AdministratorsOnly, readAsAdministrator } from "@/components/settings/AdministratorsOnly";
+import { AdministratorsOnly } from "@/components/console/AdministratorsOnly";
+import { readOrRefusal } from "@/components/console/read-or-refusal";
 import { Alert } from "@/components/ui/Alert";
 import { Card } from "@/components/ui/Card";
 import { EmptyState } from "@/components/ui/EmptyState";
@@ -30,17 +31,17 @@ export default async function WhitelistsPage({ searchParams }: { searchParams: P
       </>
     );
   }
-  const read = await readAsAdministrator(() => listWhitelist(ctx, { project: scope.current }));
+  const read = await readOrRefusal(listWhitelist(ctx, { project: scope.current }));
   const header = <PageHeader title="Whitelists" description={DESCRIPTION} actions={<ProjectPicker projects={scope.projects} current={scope.current} action="/whitelists" />} />;
-  if ("refusal" in read) {
+  if (!read.ok) {
     return (
       <>
         {header}
-        <AdministratorsOnly reason={read.refusal} />
+        <AdministratorsOnly reason={read.message} />
       </>
     );
   }
-  const whitelist = read.view;
+  const whitelist = read.data;
   const values = whitelist.entries.map((entry) => entry.value);
   return (
     <>

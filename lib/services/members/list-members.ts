@@ -5,7 +5,7 @@ import type { ServiceContext } from "@/lib/endpoint/context";
 import { defineEndpoint } from "@/lib/endpoint/define-endpoint";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { pageWindow, paginationFields } from "@/lib/services/pagination";
-import { requireAdministrator } from "./require-administrator";
+import { requireAdministrator } from "@/lib/decisions/require-administrator";
 import { principalOfUser } from "./user-principal";
 
 export const MEMBER_SORTS = ["member", "addedAt", "clearance"] as const;

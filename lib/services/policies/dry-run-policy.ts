@@ -10,7 +10,7 @@ import { requestContextOf } from "@/lib/decisions/request-principal";
 import type { ServiceContext } from "@/lib/endpoint/context";
 import { defineEndpoint } from "@/lib/endpoint/define-endpoint";
 import { AppError } from "@/lib/errors";
-import { requireAdministrator } from "@/lib/services/settings/administration";
+import { requireAdministrator } from "@/lib/decisions/require-administrator";
 import { findPolicy, policyTarget, policyTargetFields } from "./policy-target";
 import { policyDocumentField, requireValidPolicy } from "./policy-validation";
 

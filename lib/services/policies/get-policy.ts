@@ -4,7 +4,8 @@ import { projectInScope } from "@/lib/decisions/project-scope";
 import type { ServiceContext } from "@/lib/endpoint/context";
 import { defineEndpoint } from "@/lib/endpoint/define-endpoint";
 import { principalName } from "@/lib/identity/principal-name";
-import { adminVerdict, requireAdministrator, type AdminVerdict } from "@/lib/services/settings/administration";
+import { adminVerdict, type AdminVerdict } from "@/lib/decisions/admin-verdict";
+import { requireAdministrator } from "@/lib/decisions/require-administrator";
 import { findPolicy, policyTarget, policyTargetFields, policyText } from "./policy-target";
 
 export const getPolicyInput = z.object(policyTargetFields);

@@ -3,7 +3,7 @@ import { prisma } from "@/lib/db/client";
 import { projectInScope } from "@/lib/decisions/project-scope";
 import type { ServiceContext } from "@/lib/endpoint/context";
 import { defineEndpoint } from "@/lib/endpoint/define-endpoint";
-import { requireAdministrator } from "@/lib/services/members/require-administrator";
+import { requireAdministrator } from "@/lib/decisions/require-administrator";
 import { pageWindow, paginationFields } from "@/lib/services/pagination";
 import { ROLE_KIND_NAMES, roleInProject, roleReference } from "./role-names";
 import { principalOfUser } from "@/lib/services/members/user-principal";

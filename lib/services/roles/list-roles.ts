@@ -4,7 +4,7 @@ import { projectInScope } from "@/lib/decisions/project-scope";
 import type { ServiceContext } from "@/lib/endpoint/context";
 import { defineEndpoint } from "@/lib/endpoint/define-endpoint";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { requireAdministrator } from "@/lib/services/members/require-administrator";
+import { requireAdministrator } from "@/lib/decisions/require-administrator";
 import { paginationFields } from "@/lib/services/pagination";
 import { ROLE_KIND_NAMES, type RoleKindName } from "./role-names";
 import { principalOfUser } from "@/lib/services/members/user-principal";

@@ -6,7 +6,8 @@ import type { ServiceContext } from "@/lib/endpoint/context";
 import { defineEndpoint } from "@/lib/endpoint/define-endpoint";
 import { AppError } from "@/lib/errors";
 import { policyText } from "@/lib/services/policies/policy-target";
-import { adminVerdict, requireAdministrator, type AdminVerdict } from "./administration";
+import { adminVerdict, type AdminVerdict } from "@/lib/decisions/admin-verdict";
+import { requireAdministrator } from "@/lib/decisions/require-administrator";
 import { SECURITY_SWITCHES, type SecuritySwitchName } from "./security-switches";
 
 type SecuritySetting = (typeof SECURITY_SETTINGS)[number];

@@ -1,6 +1,6 @@
 import { notFound } from "next/navigation";
-import { NoProjectToManage, NotAdministered } from "@/components/members/ProjectNotices";
-import { readOrRefusal } from "@/components/members/read-or-refusal";
+import { NoProjectToManage, NotAdministered } from "@/components/console/ProjectNotices";
+import { readOrRefusal } from "@/components/console/read-or-refusal";
 import { AssignRoleForm } from "@/components/roles/AssignRoleForm";
 import { memberChoices } from "@/components/roles/member-choices";
 import { RoleMembers } from "@/components/roles/RoleMembers";
