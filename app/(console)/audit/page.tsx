@@ -5,6 +5,7 @@ import { TableFilter } from "@/components/ui/TableFilter";
 import { parseTableParams, type SearchParamsRecord, type TableFilterDef } from "@/components/ui/table-params";
 import { guardPage } from "@/lib/endpoint/page-guard";
 import { listAuditEvents } from "@/lib/services/audit/list-audit-events";
+import { NewEventsNotice } from "@/components/audit/NewEventsNotice";
 
 export const metadata = { title: "Audit log" };
 
@@ -38,6 +39,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   return (
     <>
       <PageHeader title="Audit log" description="Every change, sign-in and refusal in your account, hash-chained so no one can quietly alter it." />
+      <NewEventsNotice newestSeq={result.newestSeq} />
       <DataTable
         caption="Audit events"
         columns={COLUMNS}

@@ -21,12 +21,15 @@ export async function listAuditEvents(ctx: ServiceContext, input: z.output<typeo
     ...(input.actor ? { actorName: { contains: input.actor, mode: "insensitive" as const } } : {}),
     ...(input.result ? { result: input.result } : {}),
   };
-  const [total, rows] = await Promise.all([
+  const [total, rows, newest] = await Promise.all([
     prisma.auditEvent.count({ where }),
     prisma.auditEvent.findMany({ where, orderBy: { seq: "desc" }, ...pageWindow(input) }),
+    prisma.auditEvent.findFirst({ where: { tenantId: ctx.actor.tenantId }, orderBy: { seq: "desc" }, select: { seq: true } }),
   ]);
   return {
     total,
+    /** The newest event of the tenant, whatever the filters: lets a reader notice events that arrive later. */
+    newestSeq: newest?.seq.toString() ?? null,
     page: input.page,
     pageSize: input.pageSize,
     items: rows.map((event) => ({
