@@ -20,6 +20,10 @@ export interface ColumnVerdict {
   text: string;
 }
 
+/**
+ * A decision is read-only: decide serves a cached decision to every identical request, so those decisions
+ * (and their steps, columns and errors) are frozen; copy one to change it.
+ */
 export interface Decision {
   effect: "Allow" | "Deny";
   decidedBy: Layer;

@@ -2,22 +2,35 @@ import { compileIpSet } from "../ip/ip-set";
 import { privilegeMask } from "../model/privileges";
 import { normalizeName } from "../model/principal";
 import type { SecuritySnapshot } from "../snapshot";
+import { createDecisionCache } from "./decision-cache";
 import { ROLE_SUBJECT_BASE, buildGrantStore } from "./grant-store";
 import {
   findObject, foreignKey,
-  type IndexedLabelGrant, type IndexedObject, type IndexedRole, type IndexedUser, type ObjectsByType, type SecurityIndex,
+  type IndexedObject, type IndexedRole, type IndexedUser, type ObjectsByType, type SecurityIndex,
 } from "./index-types";
+import { compileLabelGrants } from "./label-grants";
 import { emptyBuckets } from "./policy-buckets";
 import { addPolicyText } from "./statements";
 
+/**
+ * Names are lower-cased with toLowerCase rather than normalizeName at compile: besides lower-casing, it
+ * returns a flat string, so the keys the index stores compare with one memory read (a concatenated "cons"
+ * string, as template literals build, costs a pointer chase on every comparison).
+ */
+const lower = (name: string) => name.toLowerCase();
+
+/** Objects without column labels share this empty map; compile gives an object its own map on its first label. */
+const NO_COLUMN_LABELS: ReadonlyMap<string, number> = new Map();
+
 function compileUsers(snapshot: SecuritySnapshot, roles: IndexedRole[], roleIntById: Map<string, number>): { users: IndexedUser[]; userById: Map<string, number> } {
-  const activeMembers = new Set(snapshot.members.filter((member) => member.removedAt === null).map((member) => member.userId));
+  const activeMembers = new Set<string>();
+  for (const member of snapshot.members) if (member.removedAt === null) activeMembers.add(member.userId);
   const userById = new Map<string, number>();
   const users = snapshot.users.map((user, int): IndexedUser => {
     userById.set(user.id, int);
     return {
       int, id: user.id, accountId: user.accountId, kind: user.kind,
-      principalName: normalizeName(user.principalName), displayName: user.principalName,
+      principalName: lower(user.principalName), displayName: user.principalName,
       disabled: user.disabled, isMember: activeMembers.has(user.id), roles: [], subjects: [int], adminRole: null, clearance: 0,
     };
   });
@@ -37,62 +50,89 @@ function compileUsers(snapshot: SecuritySnapshot, roles: IndexedRole[], roleIntB
   return { users, userById };
 }
 
-function compileObjects(snapshot: SecuritySnapshot, userById: Map<string, number>): IndexedObject[] {
-  const project = normalizeName(snapshot.project.name);
-  const objects: IndexedObject[] = [
-    { int: 0, id: snapshot.project.id, type: "Project", name: project, creatorInt: -1, columns: [], label: 0, columnLabels: new Map() },
-  ];
-  for (const object of snapshot.objects) {
-    objects.push({
-      int: objects.length, id: object.id, type: object.type, name: normalizeName(object.name),
-      creatorInt: object.creatorUserId === null ? -1 : userById.get(object.creatorUserId) ?? -1,
-      columns: object.columns.map(normalizeName), label: 0, columnLabels: new Map(),
-    });
-  }
-  for (const pkg of snapshot.packages) {
-    objects.push({
-      int: objects.length, id: pkg.id, type: "Package", name: normalizeName(`${pkg.ownerProject}.${pkg.name}`),
-      creatorInt: -1, columns: [], label: 0, columnLabels: new Map(),
-    });
-  }
-  return objects;
+/** Column lists are kept as given when already lower-case (objects often share one list). */
+function lowerColumns(columns: readonly string[]): readonly string[] {
+  for (const column of columns) if (normalizeName(column) !== column) return columns.map(lower);
+  return columns;
 }
 
-/** Builds the in-memory index of a snapshot: integer ids, role closure, bucketed policies, ACL hash map. */
-export function compile(snapshot: SecuritySnapshot): SecurityIndex {
-  const projectName = normalizeName(snapshot.project.name);
-  const roles = snapshot.roles.map((role, int): IndexedRole => ({ int, id: role.id, name: role.name, kind: role.kind }));
-  const roleIntById = new Map(roles.map((role) => [role.id, role.int]));
-  const { users, userById } = compileUsers(snapshot, roles, roleIntById);
-  const objects = compileObjects(snapshot, userById);
-  const errors: string[] = [];
+interface CompiledObjects {
+  objects: IndexedObject[];
+  objectById: Map<string, number>;
+  objectsByType: ObjectsByType;
+}
 
-  const objectById = new Map(objects.map((object) => [object.id, object.int]));
+/** The project itself (int 0), the catalog, then the packages; with both lookups, in one pass. */
+function compileObjects(snapshot: SecuritySnapshot, userById: Map<string, number>): CompiledObjects {
+  const objects: IndexedObject[] = [];
+  const objectById = new Map<string, number>();
   const objectsByType: ObjectsByType = new Map();
-  for (const object of objects) {
+  const add = (object: IndexedObject) => {
+    objects.push(object);
+    objectById.set(object.id, object.int);
     let byName = objectsByType.get(object.type);
     if (!byName) objectsByType.set(object.type, (byName = new Map()));
     byName.set(object.name, object.int);
+  };
+  add({ int: 0, id: snapshot.project.id, type: "Project", name: lower(snapshot.project.name), creatorInt: -1, columns: [], label: 0, columnLabels: NO_COLUMN_LABELS });
+  for (const object of snapshot.objects) {
+    add({
+      int: objects.length, id: object.id, type: object.type, name: lower(object.name),
+      creatorInt: object.creatorUserId === null ? -1 : userById.get(object.creatorUserId) ?? -1,
+      columns: lowerColumns(object.columns), label: 0, columnLabels: NO_COLUMN_LABELS,
+    });
   }
+  for (const pkg of snapshot.packages) {
+    add({
+      int: objects.length, id: pkg.id, type: "Package", name: lower(`${pkg.ownerProject}.${pkg.name}`),
+      creatorInt: -1, columns: [], label: 0, columnLabels: NO_COLUMN_LABELS,
+    });
+  }
+  return { objects, objectById, objectsByType };
+}
+
+function applyObjectLabels(snapshot: SecuritySnapshot, objects: IndexedObject[], objectById: Map<string, number>): void {
+  for (const label of snapshot.labels.objects) {
+    const object = objects[objectById.get(label.objectId) ?? -1];
+    if (!object) continue;
+    if (label.column === null) {
+      object.label = label.level;
+    } else {
+      if (object.columnLabels === NO_COLUMN_LABELS) object.columnLabels = new Map();
+      (object.columnLabels as Map<string, number>).set(lower(label.column), label.level);
+    }
+  }
+}
+
+/** Builds the in-memory index of a snapshot: integer ids, role closure, bucketed policies, ACL grant store. */
+export function compile(snapshot: SecuritySnapshot): SecurityIndex {
+  const projectName = lower(snapshot.project.name);
+  const roles = snapshot.roles.map((role, int): IndexedRole => ({ int, id: role.id, name: role.name, kind: role.kind }));
+  const roleIntById = new Map(roles.map((role) => [role.id, role.int]));
+  const { users, userById } = compileUsers(snapshot, roles, roleIntById);
+  const { objects, objectById, objectsByType } = compileObjects(snapshot, userById);
+  applyObjectLabels(snapshot, objects, objectById);
+  const errors: string[] = [];
   const grants = buildGrantStore(snapshot.grants, objects.length, { objectById, userById, roleById: roleIntById }, errors);
 
   const index: SecurityIndex = {
     securityVersion: snapshot.securityVersion,
     project: { id: snapshot.project.id, name: projectName, accountId: snapshot.project.accountId, ownerInt: userById.get(snapshot.project.ownerUserId) ?? -1 },
     config: snapshot.config,
-    trustedProjects: new Set(snapshot.trustedProjects.map(normalizeName)),
+    trustedProjects: new Set(snapshot.trustedProjects.map(lower)),
     users,
     userById,
     userByPrincipalName: new Map(users.map((user) => [user.principalName, user.int])),
     roles,
     roleById: roleIntById,
-    roleByName: new Map(roles.map((role) => [normalizeName(role.name), role.int])),
+    roleByName: new Map(roles.map((role) => [lower(role.name), role.int])),
     objects,
     objectsByType,
     objectById,
     grants,
-    labelGrants: new Map(),
+    labelGrants: compileLabelGrants(snapshot, objects, objectById, users, userById),
     policy: emptyBuckets(),
+    statementsByObject: new Array<readonly number[] | undefined>(objects.length).fill(undefined),
     brokenProjectPolicy: null,
     brokenRolePolicies: new Map(),
     exceptionPolicy: null,
@@ -101,30 +141,9 @@ export function compile(snapshot: SecuritySnapshot): SecurityIndex {
     packageShares: new Map(),
     whitelist: { system: compileIpSet(snapshot.whitelist.system), project: compileIpSet(snapshot.whitelist.project) },
     errors,
+    decisions: createDecisionCache(),
   };
   errors.push(...index.whitelist.system.errors, ...index.whitelist.project.errors);
-
-  for (const label of snapshot.labels.objects) {
-    const object = objects[index.objectById.get(label.objectId) ?? -1];
-    if (!object) continue;
-    if (label.column === null) object.label = label.level;
-    else (object.columnLabels as Map<string, number>).set(normalizeName(label.column), label.level);
-  }
-
-  for (const grant of snapshot.labelGrants) {
-    const objectInt = index.objectById.get(grant.objectId);
-    const userInt = userById.get(grant.userId);
-    if (objectInt === undefined || userInt === undefined) continue;
-    const columns = grant.columns ? grant.columns.map(normalizeName) : null;
-    const object = objects[objectInt]!;
-    const entry: IndexedLabelGrant = {
-      id: grant.id, userInt, level: grant.level, columns: columns ? new Set(columns) : null, expiresAt: grant.expiresAt,
-      text: `GRANT LABEL ${grant.level} ON TABLE ${object.name}${columns ? `(${columns.join(", ")})` : ""} TO USER ${users[userInt]!.displayName}, expires ${new Date(grant.expiresAt).toISOString()}`,
-    };
-    const list = index.labelGrants.get(objectInt);
-    if (list) list.push(entry);
-    else index.labelGrants.set(objectInt, [entry]);
-  }
 
   for (const policy of snapshot.policies) {
     const roleInt = policy.roleId === null ? -1 : roleIntById.get(policy.roleId);
@@ -151,11 +170,11 @@ export function compile(snapshot: SecuritySnapshot): SecurityIndex {
   for (const pkg of snapshot.packages) {
     const packageInt = index.objectById.get(pkg.id)!;
     const packageName = objects[packageInt]!.name;
-    const owner = normalizeName(pkg.ownerProject);
+    const owner = lower(pkg.ownerProject);
     if (owner === projectName) {
-      const projects = new Set(pkg.installedInto.map((install) => normalizeName(install.project)));
+      const projects = new Set(pkg.installedInto.map((install) => lower(install.project)));
       for (const shared of pkg.objects) {
-        const objectInt = findObject(index, shared.type, normalizeName(shared.name));
+        const objectInt = findObject(index, shared.type, lower(shared.name));
         if (objectInt < 0) continue;
         const list = index.packageShares.get(objectInt) ?? [];
         list.push({ packageName, mask: privilegeMask(shared.privileges), projects });
@@ -163,14 +182,14 @@ export function compile(snapshot: SecuritySnapshot): SecurityIndex {
       }
       continue;
     }
-    const install = pkg.installedInto.find((candidate) => normalizeName(candidate.project) === projectName);
+    const install = pkg.installedInto.find((candidate) => lower(candidate.project) === projectName);
     if (!install) continue;
     for (const shared of pkg.objects) {
-      const key = foreignKey(owner, shared.type, normalizeName(shared.name));
+      const key = foreignKey(owner, shared.type, lower(shared.name));
       const list = index.foreignObjects.get(key) ?? [];
       list.push({
         packageInt, packageName, mask: privilegeMask(shared.privileges), labelSecurity: pkg.labelSecurity, installLabel: install.label,
-        label: shared.label, columnLabels: new Map(Object.entries(shared.columnLabels).map(([column, level]) => [normalizeName(column), level])),
+        label: shared.label, columnLabels: new Map(Object.entries(shared.columnLabels).map(([column, level]) => [lower(column), level])),
       });
       index.foreignObjects.set(key, list);
     }

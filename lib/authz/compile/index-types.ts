@@ -2,6 +2,7 @@ import type { IpSet } from "../ip/ip-set";
 import type { GlobMatcher } from "../model/glob";
 import type { ObjectType } from "../model/privileges";
 import type { CompiledCondition } from "../policy/conditions";
+import type { DecisionCache } from "./decision-cache";
 import type { GrantStore } from "./grant-store";
 import type { PrincipalKind } from "../model/principal";
 import type { SecuritySnapshot } from "../snapshot";
@@ -66,20 +67,30 @@ export interface IndexedStatement {
   actionMask: number;
   resources: readonly GlobMatcher[];
   condition: CompiledCondition | null;
+  /** Context fields (CONTEXT_* bits) the condition may read. */
+  conditionFields: number;
 }
 
-/** Statements of one collection (`tables/`, `functions/`...) bucketed by object name. */
+/** Statements (by ordinal) of one collection (`tables/`, `functions/`...) bucketed by object name. */
 export interface CollectionBuckets {
-  byName: Map<string, IndexedStatement[]>;
-  byPrefix: Map<string, IndexedStatement[]>;
+  byName: Map<string, number[]>;
+  byPrefix: Map<string, number[]>;
   /** Distinct name-prefix lengths present in byPrefix, ascending. */
   prefixLengths: number[];
 }
 
-/** Statements bucketed by the literal prefix of their resource paths (see policy-buckets.ts). */
+/**
+ * Statements bucketed by the literal prefix of their resource paths (see policy-buckets.ts). Buckets hold
+ * ordinals; the action mask and role of each statement are also kept by ordinal, in flat arrays, so that
+ * filtering a bucket by request reads two numbers per statement and touches only the statements that pass.
+ */
 export interface PolicyBuckets {
   collections: Map<string, CollectionBuckets>;
-  broad: IndexedStatement[];
+  /** Ordinals of the statements whose patterns stop before an object name (they may name any object). */
+  broad: number[];
+  statements: IndexedStatement[];
+  actions: number[];
+  roles: number[];
 }
 
 export interface ForeignObject {
@@ -118,6 +129,11 @@ export interface SecurityIndex {
   /** Label grants by object int. */
   labelGrants: Map<number, IndexedLabelGrant[]>;
   policy: PolicyBuckets;
+  /**
+   * Per catalog object, filled on first use: the ordinals of the statements of `policy` bucketed under its
+   * name (bucket order, without duplicates). Policies change only by a full compile.
+   */
+  statementsByObject: (readonly number[] | undefined)[];
   /** Why a policy document is unusable: project-wide (null role) or per role int. Fail closed. */
   brokenProjectPolicy: string | null;
   brokenRolePolicies: Map<number, string>;
@@ -127,6 +143,8 @@ export interface SecurityIndex {
   packageShares: Map<number, PackageShare[]>;
   whitelist: { system: IpSet; project: IpSet };
   errors: string[];
+  /** Decisions kept for reuse (see decision-cache.ts); owned by this index, emptied with it. */
+  decisions: DecisionCache;
 }
 
 export type ObjectsByType = Map<ObjectType, Map<string, number>>;

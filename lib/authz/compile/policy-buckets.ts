@@ -9,15 +9,15 @@ import type { CollectionBuckets, IndexedStatement, PolicyBuckets } from "./index
  * glob-matched; buckets only narrow the search.
  */
 export function emptyBuckets(): PolicyBuckets {
-  return { collections: new Map(), broad: [] };
+  return { collections: new Map(), broad: [], statements: [], actions: [], roles: [] };
 }
 
-function push(map: Map<string, IndexedStatement[]>, key: string, statement: IndexedStatement): void {
+function push(map: Map<string, number[]>, key: string, ordinal: number): void {
   const list = map.get(key);
   if (list) {
-    if (list[list.length - 1] !== statement) list.push(statement);
+    if (list[list.length - 1] !== ordinal) list.push(ordinal);
   } else {
-    map.set(key, [statement]);
+    map.set(key, [ordinal]);
   }
 }
 
@@ -29,6 +29,10 @@ function collectionOf(buckets: PolicyBuckets, collection: string): CollectionBuc
 
 /** Adds a statement under each of its lower-cased resource path patterns; patterns of other projects are dropped. */
 export function addStatement(buckets: PolicyBuckets, projectName: string, statement: IndexedStatement, pathPatterns: readonly string[]): void {
+  const ordinal = buckets.statements.length;
+  buckets.statements.push(statement);
+  buckets.actions.push(statement.actionMask);
+  buckets.roles.push(statement.roleInt);
   const projectPrefix = `projects/${projectName}/`;
   let broad = false;
   for (const pattern of pathPatterns) {
@@ -46,28 +50,28 @@ export function addStatement(buckets: PolicyBuckets, projectName: string, statem
     const collection = collectionOf(buckets, rest.slice(0, slash + 1));
     const afterCollection = rest.slice(slash + 1);
     const nameEnd = afterCollection.indexOf("/");
-    if (nameEnd >= 0) push(collection.byName, afterCollection.slice(0, nameEnd), statement);
-    else if (!hasWildcard(pattern)) push(collection.byName, afterCollection, statement);
+    if (nameEnd >= 0) push(collection.byName, afterCollection.slice(0, nameEnd), ordinal);
+    else if (!hasWildcard(pattern)) push(collection.byName, afterCollection, ordinal);
     else {
-      push(collection.byPrefix, afterCollection, statement);
+      push(collection.byPrefix, afterCollection, ordinal);
       if (!collection.prefixLengths.includes(afterCollection.length)) {
         collection.prefixLengths.push(afterCollection.length);
         collection.prefixLengths.sort((a, b) => a - b);
       }
     }
   }
-  if (broad && !buckets.broad.includes(statement)) buckets.broad.push(statement);
+  if (broad) buckets.broad.push(ordinal);
 }
 
-/** Appends to `out` the statements of a collection (like `tables/`) that may match `name`. */
-export function collectCandidates(buckets: PolicyBuckets, collection: string, name: string, out: IndexedStatement[]): void {
+/** Appends to `out` the ordinals of the statements of a collection (like `tables/`) that may match `name`. */
+export function collectCandidates(buckets: PolicyBuckets, collection: string, name: string, out: number[]): void {
   const entry = buckets.collections.get(collection);
   if (entry === undefined) return;
   const exact = entry.byName.get(name);
-  if (exact) for (const statement of exact) out.push(statement);
+  if (exact) for (const ordinal of exact) out.push(ordinal);
   for (const length of entry.prefixLengths) {
     if (length > name.length) break;
     const list = entry.byPrefix.get(length === name.length ? name : name.slice(0, length));
-    if (list) for (const statement of list) out.push(statement);
+    if (list) for (const ordinal of list) out.push(ordinal);
   }
 }

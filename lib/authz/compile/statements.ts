@@ -1,3 +1,4 @@
+import { conditionFields } from "../model/context-fields";
 import { compileGlob, hasWildcard } from "../model/glob";
 import { PRIVILEGES, privilegeBit } from "../model/privileges";
 import { compileCondition } from "../policy/conditions";
@@ -35,26 +36,54 @@ function compileStatement(policyId: string, policyName: string, roleInt: number,
     actionMask: actionMask(statement.Action),
     resources: statement.Resource.map((resource) => compileGlob(resourcePathPattern(resource) ?? "")),
     condition: statement.Condition ? compileCondition(statement.Condition) : null,
+    conditionFields: statement.Condition ? conditionFields(statement.Condition) : 0,
   };
 }
 
-export function addDocument(buckets: PolicyBuckets, projectName: string, policy: { id: string; name: string; roleInt: number }, document: PolicyDocument): void {
-  document.Statement.forEach((statement, index) => {
-    const compiled = compileStatement(policy.id, policy.name, policy.roleInt, index, statement);
-    addStatement(buckets, projectName, compiled, statement.Resource.map((resource) => resourcePathPattern(resource) ?? ""));
-  });
+interface CompiledStatement {
+  statement: IndexedStatement;
+  /** Lower-cased resource path patterns, for bucketing. */
+  patterns: string[];
 }
 
-/** Parses and adds a policy; returns the error text of an unusable document. */
-export function addPolicyText(
-  buckets: PolicyBuckets, projectName: string, policy: { id: string; name: string; roleInt: number; document: string },
-): string | null {
+function compileDocument(policy: { id: string; name: string; roleInt: number }, document: PolicyDocument): CompiledStatement[] {
+  return document.Statement.map((statement, index) => ({
+    statement: compileStatement(policy.id, policy.name, policy.roleInt, index, statement),
+    patterns: statement.Resource.map((resource) => resourcePathPattern(resource) ?? ""),
+  }));
+}
+
+function compilePolicy(policy: { id: string; name: string; roleInt: number; document: string }): CompiledStatement[] | string {
   const parsed = parsePolicyDocument(policy.document, policy.roleInt < 0 ? "project" : "role");
   if (!parsed.ok) {
     const first = parsed.errors[0];
     const where = first?.statementIndex !== null && first?.statementIndex !== undefined ? `statement ${first.statementIndex} ${first.field}` : first?.field;
     return `Policy "${policy.name}" (${policy.id}) is invalid: ${where}: ${first?.message}`;
   }
-  addDocument(buckets, projectName, policy, parsed.document);
+  return compileDocument(policy, parsed.document);
+}
+
+/**
+ * Compiled policies of recent compiles, by everything their statements are made of. Parsing and compiling a
+ * document (schema validation, glob and condition compilation) is most of a recompile's policy work, and a
+ * recompile (after a grant, role or label change) usually finds the same documents: they are compiled once.
+ * Statements are immutable, so indexes may share them. Bounded: emptied when it reaches POLICY_MEMO_LIMIT.
+ */
+const POLICY_MEMO_LIMIT = 20_000;
+const policyMemo = new Map<string, CompiledStatement[] | string>();
+
+/** Parses, compiles and buckets a policy; returns the error text of an unusable document. */
+export function addPolicyText(
+  buckets: PolicyBuckets, projectName: string, policy: { id: string; name: string; roleInt: number; document: string },
+): string | null {
+  const key = `${policy.roleInt}\u0000${policy.id}\u0000${policy.name}\u0000${policy.document}`;
+  let compiled = policyMemo.get(key);
+  if (compiled === undefined) {
+    if (policyMemo.size >= POLICY_MEMO_LIMIT) policyMemo.clear();
+    compiled = compilePolicy(policy);
+    policyMemo.set(key, compiled);
+  }
+  if (typeof compiled === "string") return compiled;
+  for (const { statement, patterns } of compiled) addStatement(buckets, projectName, statement, patterns);
   return null;
 }

@@ -2,9 +2,13 @@ import type { IndexedObject, IndexedUser, SecurityIndex } from "../compile/index
 import type { Step, StepVerdict } from "../decision";
 import type { DataLayer } from "../model/layers";
 import type { AccessRequest } from "../request";
+import type { ContextReads } from "./context-reads";
 
-/** Everything the layers share about one request, resolved once by the pipeline. */
-export interface Evaluation {
+/**
+ * Everything the layers share about one request, resolved once by the pipeline. Layers after the whitelist
+ * read the request context only through context-reads.ts, which records what they read.
+ */
+export interface Evaluation extends ContextReads {
   index: SecurityIndex;
   request: AccessRequest;
   /** Lower-cased object name; for packages `<owner project>.<package>`. */
@@ -20,7 +24,7 @@ export interface Evaluation {
   /** Select/Download on a table or view: decided column by column. */
   columnRead: boolean;
   /** Columns read, or [null] for a decision on the object as a whole. */
-  units: (string | null)[];
+  units: readonly (string | null)[];
   /** Set by the Identity layer. */
   user: IndexedUser | null;
   /** Owner or holder of Super_Administrator/Admin: not restricted by ACL, policy or LabelSecurity. */
@@ -51,17 +55,18 @@ export function constantResult(layer: DataLayer, verdict: StepVerdict, text: str
   return Object.freeze({ step: Object.freeze({ layer, verdict, ruleId: null, text }), units: null });
 }
 
-/** Summarises per-unit verdicts into the layer's step: the first Deny, else the first Allow, else Pass. */
+/** Summarises per-unit verdicts into the layer's step: the first Deny, else the first Allow, else the first Pass. */
 export function perUnit(layer: DataLayer, evaluation: Evaluation, units: UnitVerdict[]): LayerResult {
-  let chosen: UnitVerdict | undefined;
-  let chosenIndex = 0;
-  for (const verdict of ["Deny", "Allow", "Pass"] as const) {
-    chosenIndex = units.findIndex((unit) => unit.verdict === verdict);
-    if (chosenIndex >= 0) {
-      chosen = units[chosenIndex];
+  let chosenIndex = -1;
+  for (let i = 0; i < units.length; i++) {
+    const verdict = units[i]!.verdict;
+    if (verdict === "Deny") {
+      chosenIndex = i;
       break;
     }
+    if (chosenIndex < 0 || (verdict === "Allow" && units[chosenIndex]!.verdict === "Pass")) chosenIndex = i;
   }
+  const chosen = units[chosenIndex];
   if (!chosen) return { step: { layer, verdict: "Pass", ruleId: null, text: "" }, units };
   const column = evaluation.units[chosenIndex];
   const prefix = units.length > 1 && column !== null && column !== undefined ? `Column ${column}: ` : "";

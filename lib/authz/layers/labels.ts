@@ -1,4 +1,5 @@
 import type { ForeignObject, IndexedObject } from "../compile/index-types";
+import { isUnexpired } from "./context-reads";
 import { constantResult, describeObject, describeUser, perUnit, type Evaluation, type LayerResult, type UnitVerdict } from "./evaluation";
 
 const NOT_A_READ = constantResult("LabelSecurity", "Skip", "Not a read of table data");
@@ -41,11 +42,10 @@ function ownUnit(evaluation: Evaluation, object: IndexedObject, column: string |
   const user = evaluation.user!;
   const level = unitLabel(object.label, object.columnLabels, column);
   if (level <= user.clearance) return WITHIN_CLEARANCE;
-  const now = evaluation.request.context.time;
   const grants = evaluation.index.labelGrants.get(object.int);
   if (grants) {
     for (const grant of grants) {
-      if (grant.userInt === user.int && grant.expiresAt > now && grant.level >= level && (grant.columns === null || (column !== null && grant.columns.has(column)))) {
+      if (grant.userInt === user.int && isUnexpired(evaluation, grant.expiresAt) && grant.level >= level && (grant.columns === null || (column !== null && grant.columns.has(column)))) {
         return { verdict: "Pass", ruleId: grant.id, text: `Label ${level} is covered by ${grant.text}` };
       }
     }

@@ -1,7 +1,7 @@
 import type { ForeignObject } from "../compile/index-types";
 import { privilegeBit } from "../model/privileges";
-import { findGrant } from "../compile/grant-store";
 import { constantResult, describeObject, perUnit, uniform, type Evaluation, type LayerResult, type UnitVerdict } from "./evaluation";
+import { findGrant } from "./grant-lookup";
 import { packageLabelAllows } from "./labels";
 
 const OWN_OBJECT = constantResult("Package", "Skip", "The object belongs to this project");
@@ -10,7 +10,7 @@ const READ = privilegeBit("Read");
 
 function mayUsePackage(evaluation: Evaluation, entry: ForeignObject): boolean {
   if (evaluation.exempt) return true;
-  const found = findGrant(evaluation.index.grants, entry.packageInt, evaluation.user!.subjects, READ, null, evaluation.request.context, evaluation.errors);
+  const found = findGrant(evaluation.index.grants, entry.packageInt, evaluation.user!.subjects, READ, null, evaluation, evaluation.errors);
   return found.grant !== null;
 }
 

@@ -1,6 +1,7 @@
-import { constantResult, perUnit, uniform, type Evaluation, type LayerResult, type UnitVerdict } from "./evaluation";
-import { candidateStatements, matchStatements } from "./statement-match";
+import { bucketStatements, objectStatements } from "../compile/object-statements";
 import { objectPaths } from "../policy/resource-path";
+import { constantResult, perUnit, uniform, type Evaluation, type LayerResult, type UnitVerdict } from "./evaluation";
+import { applicableStatements, matchStatements } from "./statement-match";
 
 const NOTHING_APPLIES = constantResult("Policy", "Pass", "No policy statement names this principal, action and object");
 const POLICY_OFF = constantResult("Policy", "Skip", "Policy checks are off in this project");
@@ -21,11 +22,12 @@ export function policyLayer(evaluation: Evaluation): LayerResult {
     if (broken !== undefined) return uniform("Policy", "Deny", "policy:invalid", `${broken}; it is treated as denying until fixed`);
   }
   const { type } = request.object;
-  const candidates = candidateStatements(index.policy, type, evaluation.objectName, user, evaluation.privilegeBit);
+  const bucketed = evaluation.objectInt >= 0 ? objectStatements(index, evaluation.objectInt) : bucketStatements(index.policy, type, evaluation.objectName);
+  const candidates = applicableStatements(index.policy, bucketed, user, evaluation.privilegeBit);
   if (candidates.length === 0) return NOTHING_APPLIES;
   const units = evaluation.units.map((column): UnitVerdict => {
     const paths = objectPaths(index.project.name, type, evaluation.objectName, column);
-    const match = matchStatements(candidates, paths, request.context, evaluation.errors);
+    const match = matchStatements(candidates, paths, evaluation, evaluation.errors);
     if (match.verdict === "None") return NO_STATEMENT;
     return { verdict: match.verdict, ruleId: match.statement.id, text: match.statement.text };
   });

@@ -1,6 +1,8 @@
+import { bucketStatements } from "../compile/object-statements";
 import { objectPaths } from "../policy/resource-path";
+import { targetProjectOf } from "./context-reads";
 import { constantResult, describeObject, uniform, type Evaluation, type LayerResult } from "./evaluation";
-import { candidateStatements, matchStatements } from "./statement-match";
+import { applicableStatements, matchStatements } from "./statement-match";
 
 const PROTECTION_OFF = constantResult("ProjectProtection", "Skip", "ProjectProtection is off");
 const DATA_STAYS = constantResult("ProjectProtection", "Pass", "The data stays in the project");
@@ -13,7 +15,7 @@ export function protectionLayer(evaluation: Evaluation): LayerResult {
   const { index, request } = evaluation;
   if (evaluation.foreignProject !== null) return uniform("ProjectProtection", "Skip", null, `The data belongs to project ${evaluation.foreignProject}`);
   if (!index.config.projectProtection) return PROTECTION_OFF;
-  const target = request.context.targetProject?.toLowerCase();
+  const target = targetProjectOf(evaluation)?.toLowerCase();
   const leaving = evaluation.columnRead && (request.action === "Download" || (target !== undefined && target !== index.project.name));
   if (!leaving) return DATA_STAYS;
   if (request.action !== "Download" && target !== undefined) {
@@ -21,10 +23,12 @@ export function protectionLayer(evaluation: Evaluation): LayerResult {
     const share = index.packageShares.get(evaluation.objectInt)?.find((candidate) => (candidate.mask & evaluation.privilegeBit) !== 0 && candidate.projects.has(target));
     if (share) return uniform("ProjectProtection", "Pass", `package:${share.packageName}`, `Package ${share.packageName} shares ${describeObject(evaluation)} with project ${target}`);
   }
-  if (index.exceptionPolicy !== null) {
-    const candidates = candidateStatements(index.exceptionPolicy, request.object.type, evaluation.objectName, evaluation.user!, evaluation.privilegeBit);
+  const exception = index.exceptionPolicy;
+  if (exception !== null) {
+    const bucketed = bucketStatements(exception, request.object.type, evaluation.objectName);
+    const candidates = applicableStatements(exception, bucketed, evaluation.user!, evaluation.privilegeBit);
     const paths = objectPaths(index.project.name, request.object.type, evaluation.objectName, null);
-    const match = matchStatements(candidates, paths, request.context, evaluation.errors);
+    const match = matchStatements(candidates, paths, evaluation, evaluation.errors);
     if (match.verdict === "Allow") return uniform("ProjectProtection", "Pass", match.statement.id, `Exception policy: ${match.statement.text}`);
   }
   const where = request.action === "Download" ? "be downloaded" : `flow to project ${target}`;

@@ -1,26 +1,30 @@
 import type { IndexedStatement, IndexedUser, PolicyBuckets } from "../compile/index-types";
-import { collectCandidates } from "../compile/policy-buckets";
-import type { ObjectType } from "../model/privileges";
-import type { RequestContext } from "../request";
+import { conditionOutcome, type ContextReads } from "./context-reads";
 
-const COLLECTIONS: Readonly<Record<ObjectType, readonly string[]>> = {
-  Project: [], Table: ["tables/"], View: ["views/", "tables/"], Function: ["functions/"],
-  Resource: ["resources/"], Instance: ["instances/"], Package: ["packages/"],
-};
+const NONE: readonly IndexedStatement[] = Object.freeze([]);
 
 /**
- * Statements that may apply to this user, action and object: bucket candidates filtered once per request
- * by action and principal (resources and conditions are checked per unit by matchStatements).
+ * Statements that may apply to this user and action: the object's bucket candidates, then the broad
+ * statements not already among them (the order of the buckets, without duplicates), filtered once per request
+ * by action and principal. Resources and conditions are checked per unit by matchStatements.
  */
-export function candidateStatements(buckets: PolicyBuckets, type: ObjectType, name: string, user: IndexedUser, privilegeBit: number): IndexedStatement[] {
-  const found: IndexedStatement[] = [];
-  for (const collection of COLLECTIONS[type]) collectCandidates(buckets, collection, name, found);
-  for (const statement of buckets.broad) found.push(statement);
-  const applicable: IndexedStatement[] = [];
-  for (const statement of found) {
-    if ((statement.actionMask & privilegeBit) !== 0 && statementAppliesTo(statement, user) && !applicable.includes(statement)) applicable.push(statement);
+export function applicableStatements(buckets: PolicyBuckets, candidates: readonly number[], user: IndexedUser, privilegeBit: number): readonly IndexedStatement[] {
+  let applicable: IndexedStatement[] | null = null;
+  for (const ordinal of candidates) {
+    if (applies(buckets, ordinal, user, privilegeBit)) (applicable ??= []).push(buckets.statements[ordinal]!);
   }
-  return applicable;
+  for (const ordinal of buckets.broad) {
+    if (applies(buckets, ordinal, user, privilegeBit) && !candidates.includes(ordinal)) (applicable ??= []).push(buckets.statements[ordinal]!);
+  }
+  return applicable ?? NONE;
+}
+
+/** Action and role first, from the flat arrays; the statement itself is read only for its principals. */
+function applies(buckets: PolicyBuckets, ordinal: number, user: IndexedUser, privilegeBit: number): boolean {
+  if ((buckets.actions[ordinal]! & privilegeBit) === 0) return false;
+  const roleInt = buckets.roles[ordinal]!;
+  if (roleInt >= 0 && !user.roles.includes(roleInt)) return false;
+  return principalMatches(buckets.statements[ordinal]!, user);
 }
 
 function matchesAnyPath(statement: IndexedStatement, paths: readonly string[]): boolean {
@@ -28,8 +32,7 @@ function matchesAnyPath(statement: IndexedStatement, paths: readonly string[]): 
   return false;
 }
 
-export function statementAppliesTo(statement: IndexedStatement, user: IndexedUser): boolean {
-  if (statement.roleInt >= 0 && !user.roles.includes(statement.roleInt)) return false;
+function principalMatches(statement: IndexedStatement, user: IndexedUser): boolean {
   const principals = statement.principals;
   if (principals === null) return true;
   if (principals.exact.has(user.principalName)) return true;
@@ -48,13 +51,13 @@ export type StatementVerdict =
  * whose condition errors still denies; an Allow whose condition errors never grants (errors are reported).
  */
 export function matchStatements(
-  candidates: readonly IndexedStatement[], paths: readonly string[], context: RequestContext, errors: string[],
+  candidates: readonly IndexedStatement[], paths: readonly string[], reads: ContextReads, errors: string[],
 ): StatementVerdict {
   let allow: IndexedStatement | null = null;
   for (const statement of candidates) {
     if (statement.effect === "Allow" && allow !== null) continue;
     if (!matchesAnyPath(statement, paths)) continue;
-    const outcome = statement.condition === null ? true : statement.condition(context);
+    const outcome = statement.condition === null ? true : conditionOutcome(reads, statement.condition, statement.conditionFields);
     if (typeof outcome === "string") errors.push(`${statement.id}: ${outcome}`);
     if (statement.effect === "Deny") {
       if (outcome !== false) return { verdict: "Deny", statement };

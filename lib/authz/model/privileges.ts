@@ -28,9 +28,11 @@ export function isPrivilegeOf(type: ObjectType, privilege: Privilege): boolean {
   return PRIVILEGES_BY_TYPE[type].includes(privilege);
 }
 
+const PRIVILEGE_BITS = new Map<string, number>(PRIVILEGES.map((privilege, position) => [privilege, 1 << position]));
+
 /** Bit of one privilege; `All` in a grant is expanded to every bit (see privilegeMask). */
 export function privilegeBit(privilege: Privilege): number {
-  return 1 << PRIVILEGES.indexOf(privilege);
+  return PRIVILEGE_BITS.get(privilege) ?? 0;
 }
 
 export const ALL_PRIVILEGES_MASK = (1 << PRIVILEGES.length) - 1;
