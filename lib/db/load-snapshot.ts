@@ -129,7 +129,9 @@ export async function loadSnapshot(projectId: string): Promise<SecuritySnapshot 
       })),
       whitelist: { system: systemWhitelist.map((entry) => entry.value), project: project.whitelist.map((entry) => entry.value) },
     };
-  });
+    // Repeatable read: every read above sees the same committed state (under the default read committed,
+    // each statement could see a later commit, and the snapshot could mix two states).
+  }, { isolationLevel: "RepeatableRead" });
 }
 
 function packageObject(object: CatalogRow, privileges: string[]): SnapshotPackage["objects"][number] {

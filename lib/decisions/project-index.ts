@@ -1,40 +1,116 @@
 import { compile, securitySnapshotSchema, type SecurityIndex } from "@/lib/authz";
-import { prisma } from "@/lib/db/client";
+import { prisma, rawDriver } from "@/lib/db/client";
 import { loadSnapshot } from "@/lib/db/load-snapshot";
+import { ALL_PROJECTS } from "./security-version";
+import { startSecurityVersionListener } from "./security-version-listener";
+
+/**
+ * How many projects' indexes one instance keeps, the least recently used dropped first. Each index carries
+ * its own decision cache of up to ~130k decisions on top of the compiled state, so an unbounded map would
+ * grow with every project ever looked up; 32 covers the projects a console instance works on at once, and a
+ * project that falls out only costs one compile when it comes back.
+ */
+export const MAX_CACHED_PROJECTS = 32;
 
 interface CacheEntry {
   version: number;
   index: Promise<SecurityIndex>;
+  compiled: boolean;
 }
 
 /**
  * Compiled decision indexes, one per project, kept while the project's security version is unchanged.
  * INVARIANT: every security change bumps the version in its own transaction (bumpSecurityVersion), and each
  * lookup reads the current version first, so a decision never uses a state older than the last commit —
- * on this instance or any other sharing the database.
+ * on this instance or any other sharing the database. The change notifications (on PostgreSQL) only let
+ * an instance recompile before it is asked; they are never relied on.
+ * The map's order is the recency order: first = least recently used.
  */
 const cache = new Map<string, CacheEntry>();
 
 export async function projectIndex(projectId: string): Promise<SecurityIndex | null> {
-  const project = await prisma.project.findUnique({ where: { id: projectId }, select: { securityVersion: true } });
-  if (!project) {
+  listenForChangesOnce();
+  const version = await currentVersion(projectId);
+  if (version === null) {
     cache.delete(projectId);
     return null;
   }
   const cached = cache.get(projectId);
-  if (cached && cached.version === project.securityVersion) return cached.index;
+  cache.delete(projectId);
+  // A newer entry than the version just read (a background refresh overtook this lookup) is as good: its
+  // version was read before its snapshot, so it holds a state at least as new.
+  const entry = cached && cached.version >= version ? cached : load(projectId, version);
+  cache.set(projectId, entry);
+  if (cache.size > MAX_CACHED_PROJECTS) cache.delete(cache.keys().next().value!);
+  return entry.index;
+}
 
-  // Concurrent callers share one load; a failed load is not kept.
-  const index = loadAndCompile(projectId);
-  cache.set(projectId, { version: project.securityVersion, index });
-  index.catch(() => {
-    if (cache.get(projectId)?.index === index) cache.delete(projectId);
-  });
-  return index;
+/** The version of the compiled index this instance holds for a project, if any (for tests and diagnostics). */
+export function cachedIndexVersion(projectId: string): number | undefined {
+  const entry = cache.get(projectId);
+  return entry?.compiled ? entry.version : undefined;
+}
+
+/** Starts compiling; concurrent callers share the entry, and a failed compile is not kept. */
+function load(projectId: string, version: number): CacheEntry {
+  const entry: CacheEntry = { version, index: loadAndCompile(projectId), compiled: false };
+  entry.index.then(
+    () => {
+      entry.compiled = true;
+    },
+    () => {
+      if (cache.get(projectId) === entry) cache.delete(projectId);
+    },
+  );
+  return entry;
 }
 
 async function loadAndCompile(projectId: string): Promise<SecurityIndex> {
   const snapshot = await loadSnapshot(projectId);
   if (!snapshot) throw new Error(`Project ${projectId} disappeared while loading its security state.`);
   return compile(securitySnapshotSchema.parse(snapshot));
+}
+
+async function currentVersion(projectId: string): Promise<number | null> {
+  const project = await prisma.project.findUnique({ where: { id: projectId }, select: { securityVersion: true } });
+  return project?.securityVersion ?? null;
+}
+
+let listenerStarted = false;
+
+// PGlite lives inside this process, which is then the database's only user: there is nobody to hear from.
+function listenForChangesOnce(): void {
+  if (listenerStarted) return;
+  listenerStarted = true;
+  const driver = rawDriver();
+  if (driver.kind === "pg") startSecurityVersionListener(driver.pool.options, (changed) => void refreshChanged(changed));
+}
+
+/** One project at a time, so a change to every project does not load all their snapshots at once. */
+async function refreshChanged(projectIdOrAll: string): Promise<void> {
+  const projectIds = projectIdOrAll === ALL_PROJECTS ? [...cache.keys()] : [projectIdOrAll];
+  for (const projectId of projectIds) {
+    try {
+      await refresh(projectId);
+    } catch (error) {
+      console.error(`Could not refresh the decision index of project ${projectId}:`, error);
+    }
+  }
+}
+
+/** Recompiles a cached index whose version is behind the database's. Projects not cached are left alone. */
+async function refresh(projectId: string): Promise<void> {
+  if (!cache.has(projectId)) return;
+  const version = await currentVersion(projectId);
+  const cached = cache.get(projectId);
+  if (!cached) return;
+  if (version === null) {
+    cache.delete(projectId);
+    return;
+  }
+  if (cached.version >= version) return;
+  const entry = load(projectId, version);
+  // Replacing the value keeps the project's place in the recency order: a refresh is not a use.
+  cache.set(projectId, entry);
+  await entry.index;
 }

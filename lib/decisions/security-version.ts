@@ -1,11 +1,28 @@
 import type { Prisma } from "@/lib/generated/prisma/client";
 
+/**
+ * The PostgreSQL channel on which every security change is announced, so that other app instances refresh
+ * their cached decision indexes early (security-version-listener.ts). The payload is a project id, or
+ * ALL_PROJECTS. The announcement is only a hint: the version itself stays the correctness guarantee.
+ */
+export const SECURITY_VERSION_CHANNEL = "sc_security_version";
+export const ALL_PROJECTS = "*";
+
 /** Marks a project's security state as changed; call inside the transaction that changes it. */
 export async function bumpSecurityVersion(tx: Prisma.TransactionClient, projectId: string): Promise<void> {
   await tx.project.update({ where: { id: projectId }, data: { securityVersion: { increment: 1 } } });
+  await announce(tx, projectId);
 }
 
 /** A system-level change (the system whitelist) changes every project's decisions. */
 export async function bumpAllSecurityVersions(tx: Prisma.TransactionClient): Promise<void> {
   await tx.project.updateMany({ data: { securityVersion: { increment: 1 } } });
+  await announce(tx, ALL_PROJECTS);
+}
+
+// NOTIFY is transactional: listeners receive it only if this transaction commits, after the commit (so they
+// read the new version), and PostgreSQL folds identical notifications of one transaction into one.
+// `$executeRaw` rather than `$queryRaw`: pg_notify returns void, which there is no need to decode.
+async function announce(tx: Prisma.TransactionClient, payload: string): Promise<void> {
+  await tx.$executeRaw`SELECT pg_notify(${SECURITY_VERSION_CHANNEL}, ${payload})`;
 }
