@@ -7,6 +7,7 @@
 import { parseArgs } from "node:util";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { disconnect, prisma } from "@/lib/db/client";
+import { refreshPlannerStatistics } from "@/lib/db/planner-statistics";
 import type { Prisma } from "@/lib/generated/prisma/client";
 
 const TABLE_PREFIX = "grow_t_";
@@ -117,6 +118,7 @@ async function main() {
       reason: "Grew the demo for scale testing (scripts/grow-demo.ts).",
     });
   });
+  await refreshPlannerStatistics(prisma);
   const grants = await prisma.aclGrant.count({ where: { projectId: project.id } });
   const memberCount = await prisma.projectMember.count({ where: { projectId: project.id, removedAt: null } });
   console.log(`WonderLand now has ${tables.length} grown tables, ${memberCount} members and ${grants} grants (${fresh.length} added) — ${((Date.now() - started) / 1000).toFixed(1)} s.`);
