@@ -1,4 +1,4 @@
-export { compile } from "./compile/compile";
+export { compile, type CompileOptions } from "./compile/compile";
 export { applyDelta, type SecurityDelta } from "./compile/apply-delta";
 export type { SecurityIndex } from "./compile/index-types";
 export { decide } from "./pipeline";

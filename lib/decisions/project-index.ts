@@ -6,11 +6,17 @@ import { startSecurityVersionListener } from "./security-version-listener";
 
 /**
  * How many projects' indexes one instance keeps, the least recently used dropped first. Each index carries
- * its own decision cache of up to ~130k decisions on top of the compiled state, so an unbounded map would
+ * its compiled state and a decision cache (below), so an unbounded map would
  * grow with every project ever looked up; 32 covers the projects a console instance works on at once, and a
  * project that falls out only costs one compile when it comes back.
  */
 export const MAX_CACHED_PROJECTS = 32;
+
+/**
+ * Decisions each cached index keeps for reuse: 8,192 × ~1.5 kB ≈ 12 MB a project, ≈ 400 MB at most over
+ * MAX_CACHED_PROJECTS (the engine's default, sized for one query engine's hot set, would be 200 MB each).
+ */
+const DECISION_CACHE_CAPACITY = 1 << 13;
 
 interface CacheEntry {
   version: number;
@@ -68,7 +74,7 @@ function load(projectId: string, version: number): CacheEntry {
 async function loadAndCompile(projectId: string): Promise<SecurityIndex> {
   const snapshot = await loadSnapshot(projectId);
   if (!snapshot) throw new Error(`Project ${projectId} disappeared while loading its security state.`);
-  return compile(securitySnapshotSchema.parse(snapshot));
+  return compile(securitySnapshotSchema.parse(snapshot), { decisionCacheCapacity: DECISION_CACHE_CAPACITY });
 }
 
 async function currentVersion(projectId: string): Promise<number | null> {

@@ -184,6 +184,20 @@ describe("decision cache", () => {
     for (const columns of lists) expect(decide(index, read(columns))).toEqual(decideUncached(index, read(columns)));
   });
 
+  it("holds a smaller capacity when compiled with one (rounded up to a power of 2), and stays transparent", () => {
+    const snapshot = baseSnapshot();
+    snapshot.grants.push(grantToBob());
+    const index = compile(snapshot, { decisionCacheCapacity: 100 });
+    expect(index.decisions.capacity).toBe(128);
+    let largest = 0;
+    for (let i = 0; i < 1_000; i++) {
+      const asked = request("bob", "Describe", table(`t_${i % 300}`));
+      expect(decide(index, asked)).toEqual(decideUncached(index, asked));
+      largest = Math.max(largest, index.decisions.size);
+    }
+    expect(largest).toBe(128);
+  });
+
   it("keeps its own copy of the columns requested", () => {
     const snapshot = baseSnapshot();
     snapshot.grants.push(grantToBob({ columns: ["col1"] }));

@@ -105,7 +105,12 @@ function applyObjectLabels(snapshot: SecuritySnapshot, objects: IndexedObject[],
 }
 
 /** Builds the in-memory index of a snapshot: integer ids, role closure, bucketed policies, ACL grant store. */
-export function compile(snapshot: SecuritySnapshot): SecurityIndex {
+export interface CompileOptions {
+  /** Most decisions the index's decision cache keeps (default DECISION_CACHE_CAPACITY). */
+  decisionCacheCapacity?: number;
+}
+
+export function compile(snapshot: SecuritySnapshot, options: CompileOptions = {}): SecurityIndex {
   const projectName = lower(snapshot.project.name);
   const roles = snapshot.roles.map((role, int): IndexedRole => ({ int, id: role.id, name: role.name, kind: role.kind }));
   const roleIntById = new Map(roles.map((role) => [role.id, role.int]));
@@ -141,7 +146,7 @@ export function compile(snapshot: SecuritySnapshot): SecurityIndex {
     packageShares: new Map(),
     whitelist: { system: compileIpSet(snapshot.whitelist.system), project: compileIpSet(snapshot.whitelist.project) },
     errors,
-    decisions: createDecisionCache(),
+    decisions: createDecisionCache(options.decisionCacheCapacity),
   };
   errors.push(...index.whitelist.system.errors, ...index.whitelist.project.errors);
 

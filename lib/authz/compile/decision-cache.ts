@@ -25,11 +25,11 @@ import type { AccessRequest, RequestContext } from "../request";
  * columns) chain from one slot. Probes and chains are bounded (MAX_PROBES, MAX_CHAIN, and a per-index
  * random seed against crafted collisions): a request that finds no slot within them is simply not cached.
  * Capacity bounds memory: on the benchmark's workload a cached request costs about 1.5 kB, 1 kB of which is
- * the decision itself (its steps and texts), i.e. up to ~200 MB when full. When full, the cache is emptied
- * and refills from the requests that follow.
+ * the decision itself (its steps and texts), i.e. up to ~200 MB at the default capacity. A host that keeps
+ * many indexes passes a smaller one to compile. When full, the cache is emptied and refills from the requests
+ * that follow.
  */
 export const DECISION_CACHE_CAPACITY = 1 << 17;
-const SLOTS = DECISION_CACHE_CAPACITY * 2;
 const MAX_PROBES = 16;
 const MAX_CHAIN = 16;
 
@@ -66,10 +66,11 @@ export interface CachedDecision {
 }
 
 export interface DecisionCache {
-  /** SLOTS heads of entry chains (one chain per user id and object name), undefined when free. */
+  /** Heads of entry chains (one chain per user id and object name), undefined when free; 2 × capacity, a power of 2. */
   slots: (CachedDecision | undefined)[];
-  /** Cached decisions (at most DECISION_CACHE_CAPACITY, so at most half the slots are used). */
+  /** Cached decisions (at most `capacity`, so at most half the slots are used). */
   size: number;
+  capacity: number;
   seed: number;
   /** By object int; allocated by the first retirement (until then every epoch is 0). */
   epochs: Uint32Array | null;
@@ -78,8 +79,11 @@ export interface DecisionCache {
   misses: number;
 }
 
-export function createDecisionCache(): DecisionCache {
-  return { slots: new Array<CachedDecision | undefined>(SLOTS).fill(undefined), size: 0, seed: (Math.random() * 0x100000000) | 0, epochs: null, hits: 0, misses: 0 };
+/** A cache of at most `capacity` decisions (rounded up to a power of 2). */
+export function createDecisionCache(capacity: number = DECISION_CACHE_CAPACITY): DecisionCache {
+  const rounded = 2 ** Math.ceil(Math.log2(Math.max(1, capacity)));
+  const slots = new Array<CachedDecision | undefined>(rounded * 2).fill(undefined);
+  return { slots, size: 0, capacity: rounded, seed: (Math.random() * 0x100000000) | 0, epochs: null, hits: 0, misses: 0 };
 }
 
 /** Retires the cached decisions on an object (its grants changed). */
@@ -196,7 +200,7 @@ export function rememberDecision(cache: DecisionCache, request: AccessRequest, o
     else previous.next = entry;
     return;
   }
-  if (cache.size >= DECISION_CACHE_CAPACITY) {
+  if (cache.size >= cache.capacity) {
     cache.slots.fill(undefined);
     cache.size = 0;
     slot = hash & (cache.slots.length - 1);
