@@ -1,31 +1,107 @@
 // The console's HTTP server: Next.js behind a thin Node server that sets the one client-address header the
 // app trusts (x-sc-client-ip) from the TCP connection, overwriting anything a client sent under that name.
 // Next alone cannot do this: it keeps a client-supplied X-Forwarded-For as the client's address.
+//
+// On PostgreSQL it runs one worker process per core (WEB_CONCURRENCY overrides), sharing the port: a page
+// is rendered on one thread, so one process uses one core. Workers share nothing but the database; each
+// keeps its own decision indexes, kept fresh by the database's change notifications. PGlite lives inside
+// its one process, so with PGlite there is exactly one.
+import cluster from "node:cluster";
 import http from "node:http";
+import os from "node:os";
 import next from "next";
 import { clientIp, parseTrustedProxies } from "./client-ip.mjs";
 
 const dev = process.argv.includes("--dev");
 const port = Number(process.env.PORT ?? 3000);
 const hostname = process.env.HOST ?? "localhost";
-const trustedProxies = parseTrustedProxies(process.env.TRUSTED_PROXIES);
 
-const app = next({ dev, hostname, port });
-const handle = app.getRequestHandler();
-await app.prepare();
+/** A worker that dies sooner than this after its start is failing to start, not crashing at random. */
+const EARLY_EXIT_MS = 10_000;
 
-const server = http.createServer((request, response) => {
-  const address = clientIp(request.socket.remoteAddress, request.headers["x-forwarded-for"], trustedProxies);
-  if (address) request.headers["x-sc-client-ip"] = address;
-  else delete request.headers["x-sc-client-ip"];
-  handle(request, response);
-});
-server.listen(port, hostname, () => console.log(`Security Center is ready on http://${hostname}:${port}`));
+function workerCount() {
+  const asked = process.env.WEB_CONCURRENCY;
+  const embedded = !process.env.DATABASE_URL;
+  if (asked === undefined || asked === "") return embedded || dev ? 1 : os.availableParallelism();
+  const count = Number(asked);
+  if (!Number.isInteger(count) || count < 1) throw new Error(`WEB_CONCURRENCY must be a whole number ≥ 1, not "${asked}".`);
+  if (count > 1 && embedded) throw new Error("WEB_CONCURRENCY > 1 needs DATABASE_URL: the embedded database (PGlite) allows one process.");
+  return count;
+}
 
-for (const signal of ["SIGINT", "SIGTERM"]) {
-  process.on(signal, () => {
-    server.close();
-    // Releases the embedded database's folder lock (lib/db/client.ts registers its own exit handling).
-    process.exit(0);
+async function serve() {
+  const trustedProxies = parseTrustedProxies(process.env.TRUSTED_PROXIES);
+  const app = next({ dev, hostname, port });
+  const handle = app.getRequestHandler();
+  await app.prepare();
+
+  const server = http.createServer((request, response) => {
+    const address = clientIp(request.socket.remoteAddress, request.headers["x-forwarded-for"], trustedProxies);
+    if (address) request.headers["x-sc-client-ip"] = address;
+    else delete request.headers["x-sc-client-ip"];
+    handle(request, response);
   });
+  server.listen(port, hostname, () => {
+    if (cluster.isPrimary) console.log(`Security Center is ready on http://${hostname}:${port}`);
+    else process.send?.("ready");
+  });
+
+  for (const signal of ["SIGINT", "SIGTERM"]) {
+    process.on(signal, () => {
+      server.close();
+      // Releases the embedded database's folder lock (lib/db/client.ts registers its own exit handling).
+      process.exit(0);
+    });
+  }
+}
+
+function superviseWorkers(count) {
+  let stopping = false;
+  let ready = 0;
+  const startedAt = new Map();
+  const fork = () => {
+    const worker = cluster.fork();
+    startedAt.set(worker.id, Date.now());
+    worker.on("message", (message) => {
+      if (message === "ready" && ++ready === count) console.log(`Security Center is ready on http://${hostname}:${port} (${count} workers)`);
+    });
+  };
+  cluster.on("exit", (worker, code, signal) => {
+    if (stopping) {
+      if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(0);
+      return;
+    }
+    const lived = Date.now() - (startedAt.get(worker.id) ?? 0);
+    console.error(`Worker ${worker.process.pid} exited (${signal ?? `code ${code}`}) after ${Math.round(lived / 1000)} s.`);
+    if (lived < EARLY_EXIT_MS) {
+      console.error("It did not survive its start; stopping instead of restarting it in a loop.");
+      process.exitCode = 1;
+      stopping = true;
+      for (const other of Object.values(cluster.workers ?? {})) other?.kill("SIGTERM");
+      if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(1);
+      return;
+    }
+    fork();
+  });
+  for (const signal of ["SIGINT", "SIGTERM"]) {
+    process.on(signal, () => {
+      stopping = true;
+      for (const worker of Object.values(cluster.workers ?? {})) worker?.kill("SIGTERM");
+    });
+  }
+  for (let i = 0; i < count; i++) fork();
+}
+
+if (cluster.isPrimary) {
+  let count;
+  try {
+    count = workerCount();
+  } catch (error) {
+    console.error(error.message);
+    process.exit(1);
+  }
+  if (count === 1) await serve();
+  else superviseWorkers(count);
+} else {
+  await serve();
 }
