@@ -11,6 +11,8 @@ export interface Probe {
    * legitimately succeeds (in their own tenant): the reason why.
    */
   actsInOwnAccount?: string;
+  /** Set on a project-scoped read that an ordinary member of the project may make: the reason why. */
+  memberMayRead?: string;
 }
 
 /** A valid policy for the policy probes: the refusal must come from authorization, not validation. */
@@ -97,8 +99,13 @@ export const API_ROUTES: Record<string, Record<string, Probe>> = {
     POST: { input: () => ({ project: "WonderLand", objectType: "Table", objectName: "sales_orders", privileges: "Select", granteeType: "User", grantee: "RAM$wonderland:allen" }) },
   },
   "/api/v1/projects/[project]/grants/[grantId]": { DELETE: { input: () => ({ project: "WonderLand", grantId: PROBE_UUID }) } },
-  "/api/v1/projects/[project]/objects": { GET: { input: () => ({ project: "WonderLand", type: "Table" }) } },
-  "/api/v1/projects/[project]/objects/[type]/[name]": { GET: { input: () => ({ project: "WonderLand", type: "Table", name: "sales_orders" }) } },
+  "/api/v1/projects/[project]/suggestions": { GET: { input: () => ({ project: "WonderLand", kind: "member", q: "allen" }) } },
+  "/api/v1/projects/[project]/objects": {
+    GET: { input: () => ({ project: "WonderLand", type: "Table" }), memberMayRead: "the List privilege on the project lists its objects (allen holds it through the analyst role)" },
+  },
+  "/api/v1/projects/[project]/objects/[type]/[name]": {
+    GET: { input: () => ({ project: "WonderLand", type: "Table", name: "sales_orders" }), memberMayRead: "Describe on the table describes it (allen's analyst role is granted it on sales_orders)" },
+  },
 };
 
 /** Routes outside the one wrapper, each with the reason. */

@@ -2,7 +2,7 @@
 
 import { useActionState, useEffect, useId, useState } from "react";
 import { Checkbox } from "@/components/ui/Checkbox";
-import { FieldMessage } from "@/components/ui/Field";
+import { Field, FieldMessage } from "@/components/ui/Field";
 import { FormError } from "@/components/ui/FormError";
 import { Select } from "@/components/ui/Select";
 import { SubmitButton } from "@/components/ui/SubmitButton";
@@ -13,6 +13,7 @@ import { OBJECT_TYPES, PRIVILEGES_BY_TYPE, type ObjectType, type Privilege } fro
 import { hasColumns } from "@/lib/catalog/object-spec";
 import type { GrantFormOptions } from "@/lib/services/grants/grant-form-options";
 import type { GrantItem } from "@/lib/services/grants/grant-item";
+import { SuggestInput } from "./SuggestInput";
 
 type GrantResult = { created: string[]; renewed: string[]; grants: GrantItem[] };
 type GrantAction = (state: ActionState<GrantResult>, formData: FormData) => Promise<ActionResult<GrantResult>>;
@@ -41,8 +42,6 @@ export function GrantForm({ action, project, options, defaults }: { action: Gran
   const [granteeType, setGranteeType] = useState<"User" | "Role">(defaults.granteeType ?? "User");
   const [privileges, setPrivileges] = useState<ReadonlySet<Privilege>>(new Set());
   const [generation, setGeneration] = useState(0);
-  const objectsId = useId();
-  const membersId = useId();
   useEffect(() => {
     if (state?.ok && state.data) {
       toast(grantedText(state.data), { tone: "success" });
@@ -77,24 +76,18 @@ export function GrantForm({ action, project, options, defaults }: { action: Gran
       {objectType === "Project" ? (
         <p className="text-sm text-slate-600">Project privileges apply to {project} itself.</p>
       ) : (
-        <>
-          <TextInput
-            label="Object name"
-            name="objectName"
-            required
-            list={objectsId}
-            autoComplete="off"
-            spellCheck={false}
-            error={fieldError(state, "objectName")}
-            defaultValue={fieldValue(state, "objectName", defaults.objectType === objectType ? defaults.objectName : undefined)}
-            hint={objectType === "Package" ? "An installed package, as <project>.<package>." : undefined}
-          />
-          <datalist id={objectsId}>
-            {options.objects[objectType].map((name) => (
-              <option key={name} value={name} />
-            ))}
-          </datalist>
-        </>
+        <Field label="Object name" required error={fieldError(state, "objectName")} hint={objectType === "Package" ? "An installed package, as <project>.<package>." : undefined}>
+          {(control) => (
+            <SuggestInput
+              {...control}
+              name="objectName"
+              required
+              project={project}
+              source={{ kind: "object", type: objectType }}
+              defaultValue={fieldValue(state, "objectName", defaults.objectType === objectType ? defaults.objectName : undefined)}
+            />
+          )}
+        </Field>
       )}
       <fieldset className="grid gap-2" aria-describedby={privilegeError ? privilegeErrorId : undefined}>
         <legend className="mb-1 text-sm font-medium text-slate-800">Privileges</legend>
@@ -144,24 +137,18 @@ export function GrantForm({ action, project, options, defaults }: { action: Gran
           defaultValue={fieldValue(state, "grantee", defaults.granteeType === "Role" ? defaults.grantee : undefined)}
         />
       ) : (
-        <>
-          <TextInput
-            label="User"
-            name="grantee"
-            required
-            list={membersId}
-            autoComplete="off"
-            spellCheck={false}
-            error={fieldError(state, "grantee")}
-            defaultValue={fieldValue(state, "grantee", defaults.granteeType === "User" ? defaults.grantee : undefined)}
-            hint="An email or a principal name, e.g. RAM$wonderland:allen."
-          />
-          <datalist id={membersId}>
-            {options.members.map((member) => (
-              <option key={member} value={member} />
-            ))}
-          </datalist>
-        </>
+        <Field label="User" required error={fieldError(state, "grantee")} hint="An email or a principal name, e.g. RAM$wonderland:allen.">
+          {(control) => (
+            <SuggestInput
+              {...control}
+              name="grantee"
+              required
+              project={project}
+              source={{ kind: "member" }}
+              defaultValue={fieldValue(state, "grantee", defaults.granteeType === "User" ? defaults.grantee : undefined)}
+            />
+          )}
+        </Field>
       )}
       <TextInput
         label="Expires on"

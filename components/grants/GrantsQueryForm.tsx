@@ -1,6 +1,5 @@
 import Form from "next/form";
 import Link from "next/link";
-import { useId } from "react";
 import { buttonClasses } from "@/components/ui/Button";
 import { controlClasses } from "@/components/ui/field-styles";
 import { NativeSelect } from "@/components/ui/Select";
@@ -8,6 +7,7 @@ import type { TableFilterDef, TableParams } from "@/components/ui/table-params";
 import { OBJECT_TYPES, PRIVILEGES } from "@/lib/authz";
 import type { GrantFormOptions } from "@/lib/services/grants/grant-form-options";
 import { ROLE_PREFIX } from "@/lib/services/grants/list-grants";
+import { SuggestInput } from "./SuggestInput";
 
 export interface GrantsQuery {
   project: string;
@@ -32,7 +32,6 @@ export function grantsHref(query: GrantsQuery): string {
  * page lists, with its search and filters: a GET form, so every view can be linked to and works without JS.
  */
 export function GrantsQueryForm({ query, params, options }: { query: GrantsQuery; params: TableParams; options: GrantFormOptions }) {
-  const listId = useId();
   const label = "text-xs font-medium text-slate-600";
   return (
     <Form action="/grants" role="search" aria-label={query.view === "object" ? "Show ACL for an object" : "Show grants"} className="grid gap-3">
@@ -45,23 +44,14 @@ export function GrantsQueryForm({ query, params, options }: { query: GrantsQuery
         {query.view === "principal" ? (
           <label className={`grid min-w-56 flex-1 gap-1 ${label}`}>
             User or role
-            <input
+            <SuggestInput
               name="principal"
-              list={listId}
+              project={query.project}
+              source={{ kind: "member" }}
+              fixedOptions={options.roles.map((role) => `${ROLE_PREFIX}${role}`)}
               defaultValue={query.principal}
               placeholder={`Everyone; or an email, RAM$…, ${ROLE_PREFIX}<name>`}
-              autoComplete="off"
-              spellCheck={false}
-              className={controlClasses("h-9")}
             />
-            <datalist id={listId}>
-              {options.roles.map((role) => (
-                <option key={role} value={`${ROLE_PREFIX}${role}`} />
-              ))}
-              {options.members.map((member) => (
-                <option key={member} value={member} />
-              ))}
-            </datalist>
           </label>
         ) : (
           <>
@@ -71,12 +61,8 @@ export function GrantsQueryForm({ query, params, options }: { query: GrantsQuery
             </label>
             <label className={`grid min-w-48 flex-1 gap-1 ${label}`}>
               Object name
-              <input name="objectName" list={listId} defaultValue={query.objectName} autoComplete="off" spellCheck={false} className={controlClasses("h-9")} />
-              <datalist id={listId}>
-                {[...new Set(Object.values(options.objects).flat())].map((name) => (
-                  <option key={name} value={name} />
-                ))}
-              </datalist>
+              {/* Every type's names: the type picked above may still change before the form is sent. */}
+              <SuggestInput name="objectName" project={query.project} source={{ kind: "object" }} defaultValue={query.objectName} />
             </label>
           </>
         )}

@@ -134,7 +134,7 @@ async function readGrants(ctx: ServiceContext, query: GrantsQuery, params: Table
 }
 
 function formDefaults(query: GrantsQuery): GrantDefaults {
-  if (query.view === "object") return { objectType: query.objectType as ObjectType, objectName: query.objectName };
+  if (query.view === "object") return query.objectType ? { objectType: query.objectType as ObjectType, objectName: query.objectName } : {};
   if (query.principal.toLowerCase().startsWith(ROLE_PREFIX)) return { granteeType: "Role", grantee: query.principal.slice(ROLE_PREFIX.length) };
   return query.principal ? { granteeType: "User", grantee: query.principal } : {};
 }
