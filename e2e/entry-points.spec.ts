@@ -44,13 +44,16 @@ async function callAction(request: APIRequestContext, page: string, actionId: st
   return { status: response.status(), text: await response.text() };
 }
 
-/** Dynamic segments aimed at WonderLand: [project] is the project; any other id is a well-formed stranger. */
-const concretePath = (path: string) =>
-  path.replaceAll("[project]", "WonderLand").replace(/\[[^\]]+\]/g, "00000000-0000-4000-8000-000000000000");
+/**
+ * Dynamic segments aimed at WonderLand: [project] is the project; another segment takes the probe's value of
+ * that name when it has one (an object's type and name), else a well-formed id of nothing.
+ */
+const concretePath = (path: string, input: Record<string, string>) =>
+  path.replaceAll("[project]", "WonderLand").replace(/\[([^\]]+)\]/g, (_, name: string) => encodeURIComponent(input[name] ?? "00000000-0000-4000-8000-000000000000"));
 
 async function callRoute(request: APIRequestContext, routePath: string, method: string, input: Record<string, string>, origin: string | null) {
   const headers = origin ? { Origin: origin } : undefined;
-  const path = concretePath(routePath);
+  const path = concretePath(routePath, input);
   const response =
     method === "GET"
       ? await request.get(path, { params: input, headers })
@@ -91,7 +94,7 @@ for (const stranger of STRANGERS) {
     }
     for (const [path, methods] of Object.entries(API_ROUTES)) {
       for (const [method, probe] of Object.entries(methods)) {
-        if (method === "GET" && stranger.persona) continue; // reads are scoped, checked below
+        if (method === "GET" && stranger.persona) continue; // reads are scoped: see "project-scoped reads" below
         if (stranger.otherTenant && probe.actsInOwnAccount) continue;
         const { status, text } = await callRoute(request, path, method, probe.input({ bobId }), origin);
         expect(stranger.status, `${method} ${path}: ${text}`).toContain(status);
@@ -100,6 +103,29 @@ for (const stranger of STRANGERS) {
     }
   });
 }
+
+const PROJECT_READS = Object.entries(API_ROUTES).flatMap(([path, methods]) => (path.includes("[project]") && methods.GET ? [{ path, probe: methods.GET }] : []));
+
+test("project-scoped reads: the other tenant's owner finds no WonderLand (404), an ordinary member reads only what members may", async ({ page }) => {
+  expect(PROJECT_READS.length).toBeGreaterThan(5);
+  const sam = await sessionOf(page, "sam");
+  for (const { path, probe } of PROJECT_READS) {
+    const { status, text } = await callRoute(sam, path, "GET", probe.input({ bobId }), null);
+    expect(status, `sam: GET ${path}: ${text}`).toBe(404);
+    expect(text).toMatch(/NOT_FOUND/);
+    expect(text).not.toMatch(/sales_orders|user_profile|wonderland\.example/);
+  }
+  await page.context().clearCookies();
+  const allen = await sessionOf(page, "allen");
+  for (const { path, probe } of PROJECT_READS) {
+    const { status, text } = await callRoute(allen, path, "GET", probe.input({ bobId }), null);
+    if (probe.memberMayRead) expect(status, `allen: GET ${path}: ${text}`).toBe(200);
+    else {
+      expect(status, `allen: GET ${path}: ${text}`).toBe(403);
+      expect(text).toMatch(/FORBIDDEN/);
+    }
+  }
+});
 
 test("after every refused call, WonderLand is unchanged", async ({ page }) => {
   const alice = await sessionOf(page, "alice");
