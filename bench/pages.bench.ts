@@ -102,8 +102,10 @@ async function measure(database: "pglite" | "postgresql", env: NodeJS.ProcessEnv
   try {
     await waitForServer(server);
     const cookie = await signIn("alice@wonderland.example");
-    const where = database === "pglite" ? "PGlite (embedded, in the server process)" : "PostgreSQL 15 (local server, its own processes)";
-    const workload = `${REQUESTS} GETs at concurrency ${CONCURRENCY} as alice, first page (25 rows) of a list; WonderLand grown to ${GROWTH.members} members and ${GROWTH.grants} grants on ${GROWTH.tables} tables; production build, one Node process, ${where}`;
+    const where = database === "pglite"
+      ? "one Node process with PGlite inside it"
+      : `${os.availableParallelism()} Node worker processes (one per core) on a local PostgreSQL 15 server`;
+    const workload = `${REQUESTS} GETs at concurrency ${CONCURRENCY} as alice, first page (25 rows) of a list; WonderLand grown to ${GROWTH.members} members and ${GROWTH.grants} grants on ${GROWTH.tables} tables; production build, ${where}`;
     const metrics: Metric[] = [];
     for (const [name, url] of Object.entries(PAGES)) {
       const figures = await load(url, cookie);
