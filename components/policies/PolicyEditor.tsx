@@ -14,6 +14,7 @@ import { FormError } from "@/components/ui/FormError";
 import { SubmitButton } from "@/components/ui/SubmitButton";
 import { fieldError, type ActionState } from "@/components/ui/action-result";
 import { toast } from "@/components/ui/toast";
+import { MainWithAside } from "@/components/ui/MainWithAside";
 import { ConditionReference } from "./ConditionReference";
 import { DryRunReport } from "./DryRunReport";
 import { JsonEditor } from "./JsonEditor";
@@ -84,66 +85,68 @@ export function PolicyEditor({ project, role, scope, version, document, edit, sa
         : null;
 
   return (
-    <div className="grid gap-6 xl:grid-cols-[minmax(0,1fr)_20rem]">
-      <div className="grid content-start gap-6">
-        <Card>
-          <form action={save} className="grid gap-4" aria-label="Edit the policy">
-            <FormError state={saveState} />
-            <input type="hidden" name="project" value={project} />
-            <input type="hidden" name="role" value={role ?? ""} />
-            <input type="hidden" name="version" value={version} />
-            <Field
-              label="Policy document"
-              error={fieldError(saveState, "document")}
-              hint={scope === "project" ? "A project policy names a Principal in every statement." : "A role policy applies to the role's members; a Principal narrows them."}
-            >
-              {(control) => (
-                <JsonEditor
-                  {...control}
-                  aria-describedby={[control["aria-describedby"], problemsId].filter(Boolean).join(" ")}
-                  aria-invalid={!parsed.ok || control["aria-invalid"] ? true : undefined}
-                  name="document"
-                  value={text}
-                  onChange={(event) => setText(event.target.value)}
-                  readOnly={!edit.allowed}
-                  textareaRef={textarea}
-                />
-              )}
-            </Field>
-            <PolicyProblems id={problemsId} result={parsed} />
-            <div className="flex flex-wrap items-center gap-2">
-              <Button onClick={runDryRun} loading={dryRunning} disabled={!parsed.ok}>
-                Dry run
-              </Button>
-              {saveBlocker === null ? (
-                <SubmitButton>Save version {version + 1}</SubmitButton>
-              ) : (
-                <DisabledReason variant="primary" reason={saveBlocker}>
-                  Save version {version + 1}
-                </DisabledReason>
-              )}
-              {text !== document ? (
-                <Button variant="ghost" onClick={() => setText(document)}>
-                  Discard changes
-                </Button>
-              ) : null}
-            </div>
-          </form>
+    <MainWithAside
+      asideWidth="narrow"
+      aside={
+        <Card title="Conditions" className="xl:sticky xl:top-4">
+          <ConditionReference onInsert={edit.allowed ? insert : null} />
         </Card>
-        {dryRunError ? (
-          <Alert tone="danger" role="alert" title="The dry run failed">
-            {dryRunError}
-          </Alert>
-        ) : null}
-        {dryRunResult ? (
-          <Card title="Dry run" description="Every member and the owner, on every object of the project, with the current and with the proposed policy.">
-            <DryRunReport result={dryRunResult} />
-          </Card>
-        ) : null}
-      </div>
-      <Card title="Conditions" className="self-start xl:sticky xl:top-4">
-        <ConditionReference onInsert={edit.allowed ? insert : null} />
+      }
+    >
+      <Card>
+        <form action={save} className="grid gap-4" aria-label="Edit the policy">
+          <FormError state={saveState} />
+          <input type="hidden" name="project" value={project} />
+          <input type="hidden" name="role" value={role ?? ""} />
+          <input type="hidden" name="version" value={version} />
+          <Field
+            label="Policy document"
+            error={fieldError(saveState, "document")}
+            hint={scope === "project" ? "A project policy names a Principal in every statement." : "A role policy applies to the role's members; a Principal narrows them."}
+          >
+            {(control) => (
+              <JsonEditor
+                {...control}
+                aria-describedby={[control["aria-describedby"], problemsId].filter(Boolean).join(" ")}
+                aria-invalid={!parsed.ok || control["aria-invalid"] ? true : undefined}
+                name="document"
+                value={text}
+                onChange={(event) => setText(event.target.value)}
+                readOnly={!edit.allowed}
+                textareaRef={textarea}
+              />
+            )}
+          </Field>
+          <PolicyProblems id={problemsId} result={parsed} />
+          <div className="flex flex-wrap items-center gap-2">
+            <Button onClick={runDryRun} loading={dryRunning} disabled={!parsed.ok}>
+              Dry run
+            </Button>
+            {saveBlocker === null ? (
+              <SubmitButton>Save version {version + 1}</SubmitButton>
+            ) : (
+              <DisabledReason variant="primary" reason={saveBlocker}>
+                Save version {version + 1}
+              </DisabledReason>
+            )}
+            {text !== document ? (
+              <Button variant="ghost" onClick={() => setText(document)}>
+                Discard changes
+              </Button>
+            ) : null}
+          </div>
+        </form>
       </Card>
-    </div>
+      {dryRunError ? (
+        <Alert tone="danger" role="alert" title="The dry run failed">
+          {dryRunError}
+        </Alert>
+      ) : null}
+      {dryRunResult ? (
+        <Card title="Dry run" description="Every member and the owner, on every object of the project, with the current and with the proposed policy.">
+          <DryRunReport result={dryRunResult} />
+        </Card>
+      ) : null}
+    </MainWithAside>
   );
 }

@@ -13,6 +13,7 @@ import { EmptyState } from "@/components/ui/EmptyState";
 import { PageHeader } from "@/components/ui/PageHeader";
 import { TableFilter } from "@/components/ui/TableFilter";
 import { parseTableParams, type SearchParamsRecord, type TableFilterDef } from "@/components/ui/table-params";
+import { MainWithAside } from "@/components/ui/MainWithAside";
 import { CATALOG_TYPES, catalogTypeSchema } from "@/lib/catalog/object-spec";
 import { guardPage } from "@/lib/endpoint/page-guard";
 import { pageProject } from "@/lib/endpoint/page-project";
@@ -38,10 +39,11 @@ function objectColumns(project: string): Column<CatalogObjectSummary>[] {
       ),
     },
     { id: "type", header: "Type", sortable: true, cell: (object) => <Badge tone={object.type === "Table" ? "neutral" : "accent"}>{object.type}</Badge> },
-    { id: "description", header: "Description", cell: (object) => <span className="line-clamp-2 text-slate-600">{object.description}</span>, className: "hidden lg:table-cell" },
+    // From xl the forms take a column beside the list: description and creator wait for 2xl there.
+    { id: "description", header: "Description", cell: (object) => <span className="line-clamp-2 text-slate-600">{object.description}</span>, className: "hidden lg:table-cell xl:hidden 2xl:table-cell" },
     { id: "columns", header: "Columns", align: "end", cell: (object) => (object.type === "Table" || object.type === "View" ? object.columnCount : "—") },
     { id: "grants", header: "Grants", align: "end", cell: (object) => object.grantCount, className: "hidden md:table-cell" },
-    { id: "creator", header: "Creator", cell: (object) => object.creator, className: "hidden xl:table-cell" },
+    { id: "creator", header: "Creator", cell: (object) => object.creator, className: "hidden 2xl:table-cell" },
     { id: "updatedAt", header: "Updated", sortable: true, cell: (object) => <time dateTime={object.updatedAt}>{object.updatedAt.slice(0, 10)}</time>, className: "hidden md:table-cell" },
     {
       id: "actions",
@@ -77,7 +79,19 @@ export default async function CatalogPage({ searchParams }: { searchParams: Prom
     <>
       <PageHeader title={`Catalog of ${scope.current}`} description={DESCRIPTION} actions={<ProjectPicker projects={scope.projects} current={scope.current} action="/catalog" />} />
       {result.ok ? (
-        <div className="grid gap-6 xl:grid-cols-[minmax(0,1fr)_24rem]">
+        <MainWithAside
+          asideWidth="wide"
+          aside={
+            <>
+              <Card title="New object" description="You become its creator; with ObjectCreatorHasAccessPermission you may use it without a grant.">
+                <CreateObjectForm action={createObjectAction} project={scope.current} />
+              </Card>
+              <Card title="Import tables" description="From a schema export (JSON or CSV). Every row is checked first; nothing is imported unless all of it can be.">
+                <ImportTablesForm action={importTablesAction} project={scope.current} />
+              </Card>
+            </>
+          }
+        >
           {result.data.total === 0 && params.q === "" && params.filters.type === undefined ? (
             <Card>
               <EmptyState icon="folder" title={`${scope.current} has no objects yet`}>
@@ -95,15 +109,7 @@ export default async function CatalogPage({ searchParams }: { searchParams: Prom
               toolbar={<TableFilter params={params} filters={[TYPE_FILTER]} searchLabel="Search objects" searchPlaceholder="Name or description" />}
             />
           )}
-          <div className="grid content-start gap-6">
-            <Card title="New object" description="You become its creator; with ObjectCreatorHasAccessPermission you may use it without a grant.">
-              <CreateObjectForm action={createObjectAction} project={scope.current} />
-            </Card>
-            <Card title="Import tables" description="From a schema export (JSON or CSV). Every row is checked first; nothing is imported unless all of it can be.">
-              <ImportTablesForm action={importTablesAction} project={scope.current} />
-            </Card>
-          </div>
-        </div>
+        </MainWithAside>
       ) : (
         <NotAdministered project={scope.current} reason={result.message} />
       )}

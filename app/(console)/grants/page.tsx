@@ -10,6 +10,7 @@ import { Badge } from "@/components/ui/Badge";
 import { Card } from "@/components/ui/Card";
 import { DataTable, type Column } from "@/components/ui/DataTable";
 import { EmptyState } from "@/components/ui/EmptyState";
+import { MainWithAside } from "@/components/ui/MainWithAside";
 import { PageHeader } from "@/components/ui/PageHeader";
 import { Tabs } from "@/components/ui/Tabs";
 import { parseTableParams, type SearchParamsRecord, type TableParams } from "@/components/ui/table-params";
@@ -93,8 +94,9 @@ function grantColumns(project: string): Column<GrantItem>[] {
           </span>
         ),
     },
-    { id: "grantedBy", header: "Granted by", cell: (grant) => dim(grant, grant.grantedBy), className: "hidden xl:table-cell" },
-    { id: "createdAt", header: "Granted", sortable: true, cell: (grant) => dim(grant, date(grant.createdAt)), className: "hidden lg:table-cell" },
+    // From xl the grant form takes a column beside the list: these two wait for 2xl, so Revoke stays in view.
+    { id: "grantedBy", header: "Granted by", cell: (grant) => dim(grant, grant.grantedBy), className: "hidden 2xl:table-cell" },
+    { id: "createdAt", header: "Granted", sortable: true, cell: (grant) => dim(grant, date(grant.createdAt)), className: "hidden lg:table-cell xl:hidden 2xl:table-cell" },
     { id: "actions", header: "Actions", align: "end", cell: (grant) => <RevokeGrantDialog action={revokeGrantAction} project={project} grant={grant} /> },
   ];
 }
@@ -181,46 +183,48 @@ export default async function GrantsPage({ searchParams }: { searchParams: Promi
     <>
       {header}
       <Tabs items={tabs} current={tabs[query.view === "object" ? 1 : 0]!.href} label="Grant views" />
-      <div className="grid gap-6 xl:grid-cols-[minmax(0,1fr)_22rem]">
-        <div className="grid content-start gap-3">
-          {grants?.ok && (grants.data.total > 0 || filtered(params)) ? (
-            <DataTable
-              caption={subjectText(grants.data.subject)}
-              columns={grantColumns(scope.current)}
-              rows={grants.data.items}
-              rowKey={(grant) => grant.id}
-              params={params}
-              total={grants.data.total}
-              toolbar={
-                <div className="grid gap-2">
-                  <GrantsQueryForm query={query} params={params} options={options} />
-                  <p className="text-sm text-slate-600">{subjectText(grants.data.subject)}</p>
-                </div>
-              }
-            />
-          ) : (
-            <Card>
-              <div className="grid gap-4">
+      <MainWithAside
+        asideWidth="narrow"
+        aside={
+          <Card title="Grant privileges" description="One row per privilege. The owner, Super_Administrator and Admin may grant (Admin not to built-in roles); so may an object's creator.">
+            <GrantForm action={grantPrivilegesAction} project={scope.current} options={options} defaults={formDefaults(query)} />
+          </Card>
+        }
+      >
+        {grants?.ok && (grants.data.total > 0 || filtered(params)) ? (
+          <DataTable
+            caption={subjectText(grants.data.subject)}
+            columns={grantColumns(scope.current)}
+            rows={grants.data.items}
+            rowKey={(grant) => grant.id}
+            params={params}
+            total={grants.data.total}
+            toolbar={
+              <div className="grid gap-2">
                 <GrantsQueryForm query={query} params={params} options={options} />
-                {grants === null ? (
-                  <EmptyState icon="search" title="Pick an object">
-                    Choose a type and name to show every grant on that object (SHOW ACL FOR).
-                  </EmptyState>
-                ) : grants.ok ? (
-                  <EmptyState icon="key" title="No grants here">
-                    {subjectText(grants.data.subject)} Grant privileges with the form beside this list.
-                  </EmptyState>
-                ) : (
-                  <Alert tone="warn" role="status" title={grants.message} />
-                )}
+                <p className="text-sm text-slate-600">{subjectText(grants.data.subject)}</p>
               </div>
-            </Card>
-          )}
-        </div>
-        <Card title="Grant privileges" description="One row per privilege. The owner, Super_Administrator and Admin may grant (Admin not to built-in roles); so may an object's creator.">
-          <GrantForm action={grantPrivilegesAction} project={scope.current} options={options} defaults={formDefaults(query)} />
-        </Card>
-      </div>
+            }
+          />
+        ) : (
+          <Card>
+            <div className="grid gap-4">
+              <GrantsQueryForm query={query} params={params} options={options} />
+              {grants === null ? (
+                <EmptyState icon="search" title="Pick an object">
+                  Choose a type and name to show every grant on that object (SHOW ACL FOR).
+                </EmptyState>
+              ) : grants.ok ? (
+                <EmptyState icon="key" title="No grants here">
+                  {subjectText(grants.data.subject)} Grant privileges with the form beside this list.
+                </EmptyState>
+              ) : (
+                <Alert tone="warn" role="status" title={grants.message} />
+              )}
+            </div>
+          </Card>
+        )}
+      </MainWithAside>
     </>
   );
 }

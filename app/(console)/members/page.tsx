@@ -11,6 +11,7 @@ import { EmptyState } from "@/components/ui/EmptyState";
 import { PageHeader } from "@/components/ui/PageHeader";
 import { TableFilter } from "@/components/ui/TableFilter";
 import { parseTableParams, type SearchParamsRecord, type TableFilterDef } from "@/components/ui/table-params";
+import { MainWithAside } from "@/components/ui/MainWithAside";
 import { guardPage } from "@/lib/endpoint/page-guard";
 import { pageProject } from "@/lib/endpoint/page-project";
 import { listMembers, listMembersInput, MEMBER_SORTS, type MemberSummary } from "@/lib/services/members/list-members";
@@ -122,7 +123,13 @@ export default async function MembersPage({ searchParams }: { searchParams: Prom
         actions={<ProjectPicker projects={scope.projects} current={scope.current} action="/members" />}
       />
       {result.ok ? (
-        <div className="grid items-start gap-6 xl:grid-cols-[minmax(0,1fr)_22rem]">
+        <MainWithAside
+          aside={
+            <Card title="Add a member" description="Adding a removed member again brings back their dormant grants and roles.">
+              <AddMemberForm action={addMemberAction} project={scope.current} />
+            </Card>
+          }
+        >
           <DataTable
             caption={`Members of ${scope.current}`}
             columns={memberColumns(scope.current)}
@@ -133,10 +140,7 @@ export default async function MembersPage({ searchParams }: { searchParams: Prom
             toolbar={<TableFilter params={params} filters={[STATUS_FILTER]} searchLabel="Search members" searchPlaceholder="Name or email" />}
             empty={<EmptyState icon="users" title="No members yet">Add a member with the form beside this list.</EmptyState>}
           />
-          <Card title="Add a member" description="Adding a removed member again brings back their dormant grants and roles.">
-            <AddMemberForm action={addMemberAction} project={scope.current} />
-          </Card>
-        </div>
+        </MainWithAside>
       ) : (
         <NotAdministered project={scope.current} reason={result.message} />
       )}

@@ -4,6 +4,7 @@ import { DataTable, type Column } from "@/components/ui/DataTable";
 import { PageHeader } from "@/components/ui/PageHeader";
 import { TableFilter } from "@/components/ui/TableFilter";
 import { parseTableParams, type SearchParamsRecord } from "@/components/ui/table-params";
+import { MainWithAside } from "@/components/ui/MainWithAside";
 import { CreateProjectForm } from "@/components/projects/CreateProjectForm";
 import { guardPage } from "@/lib/endpoint/page-guard";
 import { listProjects, type ProjectSummary } from "@/lib/services/projects/list-projects";
@@ -35,7 +36,15 @@ export default async function ProjectsPage({ searchParams }: { searchParams: Pro
   return (
     <>
       <PageHeader title="Projects" description="The projects you own, administer or belong to, with their security switches." />
-      <div className="grid gap-6 xl:grid-cols-[minmax(0,1fr)_22rem]">
+      <MainWithAside
+        aside={
+          permissions.has("project.create") ? (
+            <Card title="New project" description="You become its owner; Super_Administrator and Admin roles come with it.">
+              <CreateProjectForm action={createProjectAction} />
+            </Card>
+          ) : null
+        }
+      >
         <DataTable
           caption="Projects"
           columns={COLUMNS}
@@ -46,12 +55,7 @@ export default async function ProjectsPage({ searchParams }: { searchParams: Pro
           toolbar={<TableFilter params={params} searchLabel="Search projects" searchPlaceholder="Project name" />}
           empty="No projects yet. The account owner creates the first one."
         />
-        {permissions.has("project.create") ? (
-          <Card title="New project" description="You become its owner; Super_Administrator and Admin roles come with it.">
-            <CreateProjectForm action={createProjectAction} />
-          </Card>
-        ) : null}
-      </div>
+      </MainWithAside>
     </>
   );
 }

@@ -14,6 +14,7 @@ import { DataTable, type Column } from "@/components/ui/DataTable";
 import { PageHeader } from "@/components/ui/PageHeader";
 import { TableFilter } from "@/components/ui/TableFilter";
 import { parseTableParams, type SearchParamsRecord, type TableFilterDef } from "@/components/ui/table-params";
+import { MainWithAside } from "@/components/ui/MainWithAside";
 import { guardPage } from "@/lib/endpoint/page-guard";
 import { pageProject } from "@/lib/endpoint/page-project";
 import { listRoles, listRolesInput, ROLE_SORTS, type RoleSummary } from "@/lib/services/roles/list-roles";
@@ -96,7 +97,18 @@ export default async function RolesPage({ searchParams }: { searchParams: Promis
     <>
       <PageHeader title={`Roles of ${scope.current}`} description={description} actions={<ProjectPicker projects={scope.projects} current={scope.current} action="/roles" />} />
       {result.ok ? (
-        <div className="grid items-start gap-6 xl:grid-cols-[minmax(0,1fr)_22rem]">
+        <MainWithAside
+          aside={
+            <>
+              <Card title="Assign a role" description="Admin assigns custom roles; only the owner and Super_Administrator assign Admin or Super_Administrator.">
+                <AssignRoleForm action={assignRoleAction} project={scope.current} role={{ choices: result.data[1] }} members={result.data[2]} />
+              </Card>
+              <Card title="New custom role" description="Grant it privileges on the Grants page, or attach a policy on the Policies page.">
+                <CreateRoleForm action={createRoleAction} project={scope.current} />
+              </Card>
+            </>
+          }
+        >
           <DataTable
             caption={`Roles of ${scope.current}`}
             columns={roleColumns(scope.current)}
@@ -106,15 +118,7 @@ export default async function RolesPage({ searchParams }: { searchParams: Promis
             total={result.data[0].total}
             toolbar={<TableFilter params={params} filters={[TYPE_FILTER]} searchLabel="Search roles" searchPlaceholder="Role name" />}
           />
-          <div className="grid content-start gap-6">
-            <Card title="Assign a role" description="Admin assigns custom roles; only the owner and Super_Administrator assign Admin or Super_Administrator.">
-              <AssignRoleForm action={assignRoleAction} project={scope.current} role={{ choices: result.data[1] }} members={result.data[2]} />
-            </Card>
-            <Card title="New custom role" description="Grant it privileges on the Grants page, or attach a policy on the Policies page.">
-              <CreateRoleForm action={createRoleAction} project={scope.current} />
-            </Card>
-          </div>
-        </div>
+        </MainWithAside>
       ) : (
         <NotAdministered project={scope.current} reason={result.message} />
       )}

@@ -4,6 +4,7 @@ import { PageHeader } from "@/components/ui/PageHeader";
 import { TableFilter } from "@/components/ui/TableFilter";
 import { parseTableParams, type SearchParamsRecord } from "@/components/ui/table-params";
 import { Card } from "@/components/ui/Card";
+import { MainWithAside } from "@/components/ui/MainWithAside";
 import { CreateSubAccountForm } from "@/components/tenant/CreateSubAccountForm";
 import { ResetPasswordDialog } from "@/components/tenant/ResetPasswordDialog";
 import { TenantRoleDialog } from "@/components/tenant/TenantRoleDialog";
@@ -45,21 +46,24 @@ export default async function TenantPage({ searchParams }: { searchParams: Promi
   return (
     <>
       <PageHeader title={`Tenant ${actor.tenantName}`} description="The account's owner and its RAM sub-accounts. A disabled user is signed out on their next request." />
-      <div className="grid gap-6 xl:grid-cols-[minmax(0,1fr)_22rem]">
-      <DataTable
-        caption="Users of this account"
-        columns={columns}
-        rows={result.items}
-        rowKey={(user) => user.id}
-        params={params}
-        total={result.total}
-        toolbar={<TableFilter params={params} searchLabel="Search users" searchPlaceholder="Name or email" />}
-        empty="No sub-accounts yet. Create one for each person who works with the data."
-      />
-        <Card title="New sub-account" description="A RAM user of this account. Add it to projects from the Members page.">
-          <CreateSubAccountForm action={createSubAccountAction} tenant={actor.tenantName} />
-        </Card>
-      </div>
+      <MainWithAside
+        aside={
+          <Card title="New sub-account" description="A RAM user of this account. Add it to projects from the Members page.">
+            <CreateSubAccountForm action={createSubAccountAction} tenant={actor.tenantName} />
+          </Card>
+        }
+      >
+        <DataTable
+          caption="Users of this account"
+          columns={columns}
+          rows={result.items}
+          rowKey={(user) => user.id}
+          params={params}
+          total={result.total}
+          toolbar={<TableFilter params={params} searchLabel="Search users" searchPlaceholder="Name or email" />}
+          empty="No sub-accounts yet. Create one for each person who works with the data."
+        />
+      </MainWithAside>
     </>
   );
 }

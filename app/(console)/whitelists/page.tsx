@@ -6,6 +6,7 @@ import { Card } from "@/components/ui/Card";
 import { EmptyState } from "@/components/ui/EmptyState";
 import { PageHeader } from "@/components/ui/PageHeader";
 import type { SearchParamsRecord } from "@/components/ui/table-params";
+import { MainWithAside } from "@/components/ui/MainWithAside";
 import { AddWhitelistEntryForm } from "@/components/whitelists/AddWhitelistEntryForm";
 import { WhitelistEntryActions } from "@/components/whitelists/WhitelistEntryActions";
 import { WhitelistTable } from "@/components/whitelists/WhitelistTable";
@@ -46,57 +47,58 @@ export default async function WhitelistsPage({ searchParams }: { searchParams: P
   return (
     <>
       {header}
-      <div className="grid gap-6 xl:grid-cols-[minmax(0,1fr)_22rem]">
-        <div className="grid content-start gap-6">
-          <Card
-            title={`Whitelist of ${whitelist.project}`}
-            description={`Your address as the whitelist sees it: ${whitelist.sourceIp ?? "unknown"}. ${whitelist.entries.length === 0 ? "The list is empty: every address may reach the project." : `${whitelist.entries.length} of at most ${whitelist.limit} entries.`}`}
-            padded={false}
-          >
-            {whitelist.edit.allowed ? null : (
-              <div className="px-5 pt-4">
-                <Alert tone="info" title="Read-only">{whitelist.edit.reason}.</Alert>
-              </div>
-            )}
-            {whitelist.entries.length === 0 ? (
-              <EmptyState icon="globe" title="No entries">
-                {whitelist.edit.allowed ? "Add an address, CIDR block or range to let only those addresses in." : "Every address may reach this project."}
-              </EmptyState>
-            ) : (
-              <WhitelistTable
-                caption={`Whitelist of ${whitelist.project}`}
-                entries={whitelist.entries}
-                actions={
-                  whitelist.edit.allowed
-                    ? (entry) => (
-                        <WhitelistEntryActions
-                          project={whitelist.project}
-                          entry={entry}
-                          entries={values}
-                          sourceIp={whitelist.sourceIp}
-                          updateAction={updateWhitelistEntryAction}
-                          removeAction={removeWhitelistEntryAction}
-                        />
-                      )
-                    : undefined
-                }
-              />
-            )}
-          </Card>
-          <Card title="System whitelist" description="Maintained by the platform operator; it applies to every project of every account and is read-only in this console." padded={false}>
-            {whitelist.system.length === 0 ? (
-              <EmptyState icon="globe" title="No system whitelist">The platform restricts no address; only project whitelists apply.</EmptyState>
-            ) : (
-              <WhitelistTable caption="System whitelist" entries={whitelist.system} />
-            )}
-          </Card>
-        </div>
-        {whitelist.edit.allowed ? (
-          <Card title="Add an entry" description="Takes effect on the next request." className="self-start">
-            <AddWhitelistEntryForm action={addWhitelistEntryAction} project={whitelist.project} entries={values} sourceIp={whitelist.sourceIp} />
-          </Card>
-        ) : null}
-      </div>
+      <MainWithAside
+        aside={
+          whitelist.edit.allowed ? (
+            <Card title="Add an entry" description="Takes effect on the next request.">
+              <AddWhitelistEntryForm action={addWhitelistEntryAction} project={whitelist.project} entries={values} sourceIp={whitelist.sourceIp} />
+            </Card>
+          ) : null
+        }
+      >
+        <Card
+          title={`Whitelist of ${whitelist.project}`}
+          description={`Your address as the whitelist sees it: ${whitelist.sourceIp ?? "unknown"}. ${whitelist.entries.length === 0 ? "The list is empty: every address may reach the project." : `${whitelist.entries.length} of at most ${whitelist.limit} entries.`}`}
+          padded={false}
+        >
+          {whitelist.edit.allowed ? null : (
+            <div className="px-5 pt-4">
+              <Alert tone="info" title="Read-only">{whitelist.edit.reason}.</Alert>
+            </div>
+          )}
+          {whitelist.entries.length === 0 ? (
+            <EmptyState icon="globe" title="No entries">
+              {whitelist.edit.allowed ? "Add an address, CIDR block or range to let only those addresses in." : "Every address may reach this project."}
+            </EmptyState>
+          ) : (
+            <WhitelistTable
+              caption={`Whitelist of ${whitelist.project}`}
+              entries={whitelist.entries}
+              actions={
+                whitelist.edit.allowed
+                  ? (entry) => (
+                      <WhitelistEntryActions
+                        project={whitelist.project}
+                        entry={entry}
+                        entries={values}
+                        sourceIp={whitelist.sourceIp}
+                        updateAction={updateWhitelistEntryAction}
+                        removeAction={removeWhitelistEntryAction}
+                      />
+                    )
+                  : undefined
+              }
+            />
+          )}
+        </Card>
+        <Card title="System whitelist" description="Maintained by the platform operator; it applies to every project of every account and is read-only in this console." padded={false}>
+          {whitelist.system.length === 0 ? (
+            <EmptyState icon="globe" title="No system whitelist">The platform restricts no address; only project whitelists apply.</EmptyState>
+          ) : (
+            <WhitelistTable caption="System whitelist" entries={whitelist.system} />
+          )}
+        </Card>
+      </MainWithAside>
     </>
   );
 }

@@ -12,6 +12,7 @@ import { DataTable, type Column } from "@/components/ui/DataTable";
 import { EmptyState } from "@/components/ui/EmptyState";
 import { PageHeader } from "@/components/ui/PageHeader";
 import { parseTableParams, type SearchParamsRecord } from "@/components/ui/table-params";
+import { MainWithAside } from "@/components/ui/MainWithAside";
 import { guardPage } from "@/lib/endpoint/page-guard";
 import { pageProject } from "@/lib/endpoint/page-project";
 import { getRole, getRoleInput, type RoleDetail } from "@/lib/services/roles/get-role";
@@ -71,52 +72,54 @@ export default async function RolePage({ params: routeParams, searchParams }: { 
         breadcrumbs={[{ label: `Roles of ${detail.project}`, href: `/roles?project=${encodeURIComponent(detail.project)}` }]}
         actions={<Badge tone={detail.role.kind === "Custom" ? "neutral" : "accent"}>{detail.role.kind === "Custom" ? "Custom role" : "Built-in role"}</Badge>}
       />
-      <div className="grid items-start gap-6 xl:grid-cols-[minmax(0,1fr)_24rem]">
-        <div className="grid content-start gap-6">
-          <section aria-labelledby="role-grants" className="grid gap-3">
-            <h2 id="role-grants" className="text-base font-semibold text-slate-900">
-              ACL grants
-            </h2>
-            <DataTable
-              caption={`ACL grants of ${detail.role.name}`}
-              columns={GRANT_COLUMNS}
-              rows={detail.grants.items}
-              rowKey={(grant) => grant.id}
-              params={params}
-              total={detail.grants.total}
-              empty={<EmptyState icon="key" title="No ACL grants">Grant this role privileges on objects from the Grants page.</EmptyState>}
-            />
-          </section>
-          <Card
-            title="Policy"
-            description="Read-only here. A role policy applies to every member of the role."
-            actions={
-              <LinkButton href={policyHref} size="sm">
-                {detail.policy ? "Edit policy" : "Attach a policy"}
-              </LinkButton>
-            }
-          >
-            {detail.policy ? (
-              <div className="grid gap-2">
-                <p className="text-xs text-slate-500">
-                  Version {detail.policy.version}, updated <time dateTime={detail.policy.updatedAt}>{detail.policy.updatedAt.slice(0, 10)}</time>
-                </p>
-                <pre aria-label={`Policy of ${detail.role.name}`} className="max-h-96 overflow-auto rounded-md bg-slate-50 p-3 text-xs leading-relaxed text-slate-800">
-                  {detail.policy.document}
-                </pre>
-              </div>
-            ) : (
-              <p className="text-sm text-slate-600">This role has no policy.</p>
-            )}
+      <MainWithAside
+        asideWidth="wide"
+        aside={
+          <Card title="Members" description="Removed members keep the role, dormant, until they are added again or their permissions are cleared.">
+            <div className="grid gap-6">
+              <RoleMembers detail={detail} revokeAction={revokeRoleAction} />
+              <AssignRoleForm action={assignRoleAction} project={detail.project} role={{ fixed: detail.role.name }} members={notHolding} />
+            </div>
           </Card>
-        </div>
-        <Card title="Members" description="Removed members keep the role, dormant, until they are added again or their permissions are cleared.">
-          <div className="grid gap-6">
-            <RoleMembers detail={detail} revokeAction={revokeRoleAction} />
-            <AssignRoleForm action={assignRoleAction} project={detail.project} role={{ fixed: detail.role.name }} members={notHolding} />
-          </div>
+        }
+      >
+        <section aria-labelledby="role-grants" className="grid gap-3">
+          <h2 id="role-grants" className="text-base font-semibold text-slate-900">
+            ACL grants
+          </h2>
+          <DataTable
+            caption={`ACL grants of ${detail.role.name}`}
+            columns={GRANT_COLUMNS}
+            rows={detail.grants.items}
+            rowKey={(grant) => grant.id}
+            params={params}
+            total={detail.grants.total}
+            empty={<EmptyState icon="key" title="No ACL grants">Grant this role privileges on objects from the Grants page.</EmptyState>}
+          />
+        </section>
+        <Card
+          title="Policy"
+          description="Read-only here. A role policy applies to every member of the role."
+          actions={
+            <LinkButton href={policyHref} size="sm">
+              {detail.policy ? "Edit policy" : "Attach a policy"}
+            </LinkButton>
+          }
+        >
+          {detail.policy ? (
+            <div className="grid gap-2">
+              <p className="text-xs text-slate-500">
+                Version {detail.policy.version}, updated <time dateTime={detail.policy.updatedAt}>{detail.policy.updatedAt.slice(0, 10)}</time>
+              </p>
+              <pre aria-label={`Policy of ${detail.role.name}`} className="max-h-96 overflow-auto rounded-md bg-slate-50 p-3 text-xs leading-relaxed text-slate-800">
+                {detail.policy.document}
+              </pre>
+            </div>
+          ) : (
+            <p className="text-sm text-slate-600">This role has no policy.</p>
+          )}
         </Card>
-      </div>
+      </MainWithAside>
     </>
   );
 }
