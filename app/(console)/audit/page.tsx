@@ -1,4 +1,5 @@
 import { Badge } from "@/components/ui/Badge";
+import { Card } from "@/components/ui/Card";
 import { DataTable, type Column } from "@/components/ui/DataTable";
 import { PageHeader } from "@/components/ui/PageHeader";
 import { TableFilter } from "@/components/ui/TableFilter";
@@ -6,6 +7,8 @@ import { parseTableParams, type SearchParamsRecord, type TableFilterDef } from "
 import { guardPage } from "@/lib/endpoint/page-guard";
 import { listAuditEvents } from "@/lib/services/audit/list-audit-events";
 import { NewEventsNotice } from "@/components/audit/NewEventsNotice";
+import { AuditActivityChart } from "@/components/audit/AuditActivityChart";
+import { auditActivity } from "@/lib/services/audit/audit-activity";
 
 export const metadata = { title: "Audit log" };
 
@@ -30,15 +33,21 @@ const COLUMNS: Column<AuditRow>[] = [
 export default async function AuditPage({ searchParams }: { searchParams: Promise<SearchParamsRecord> }) {
   const { ctx } = await guardPage("audit.read");
   const params = parseTableParams(await searchParams, { sortable: ["seq"], defaultSort: { column: "seq", dir: "desc" }, pageSizes: [50, 100, 200], filters: FILTERS });
-  const result = await listAuditEvents(ctx, {
-    actor: params.q || undefined,
-    result: params.filters.result as AuditRow["result"] | undefined,
-    page: params.page,
-    pageSize: params.pageSize,
-  });
+  const [result, activity] = await Promise.all([
+    listAuditEvents(ctx, {
+      actor: params.q || undefined,
+      result: params.filters.result as AuditRow["result"] | undefined,
+      page: params.page,
+      pageSize: params.pageSize,
+    }),
+    auditActivity(ctx, { days: 30 }),
+  ]);
   return (
     <>
       <PageHeader title="Audit log" description="Every change, sign-in and refusal in your account, hash-chained so no one can quietly alter it." />
+      <Card title="Activity" className="mb-6">
+        <AuditActivityChart activity={activity} />
+      </Card>
       <NewEventsNotice newestSeq={result.newestSeq} />
       <DataTable
         caption="Audit events"
