@@ -2,6 +2,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import type { ObjectType as DbObjectType } from "@/lib/generated/prisma/enums";
 import type { ObjectType, Privilege, SecuritySnapshot, SnapshotPackage } from "@/lib/authz";
 import { prisma } from "./client";
+import { snapshotGrantOf } from "./snapshot-grant";
 import { principalName } from "@/lib/identity/principal-name";
 
 /** The database's object types, as the decision engine names them. */
@@ -86,15 +87,7 @@ export async function loadSnapshot(projectId: string): Promise<SecuritySnapshot 
         creatorUserId: object.creatorId,
         columns: object.columns.map((column) => column.name),
       })),
-      grants: project.aclGrants.map((grant) => ({
-        id: grant.id,
-        objectId: grant.objectType === "PROJECT" ? project.id : (grant.objectId ?? grant.packageId ?? project.id),
-        privileges: [grant.privilege as Privilege],
-        columns: grant.columns.length > 0 ? grant.columns : null,
-        grantee: grant.granteeRoleId ? { type: "Role" as const, roleId: grant.granteeRoleId } : { type: "User" as const, userId: grant.granteeUserId! },
-        expiresAt: ms(grant.expiresAt),
-        condition: grant.conditions === null ? null : JSON.stringify(grant.conditions),
-      })),
+      grants: project.aclGrants.map((grant) => snapshotGrantOf(grant, project.id)),
       policies: [
         ...project.policies.map((policy) => ({ id: policy.id, name: "project policy", roleId: null, document: JSON.stringify(policy.document) })),
         ...project.roles.flatMap((role) =>

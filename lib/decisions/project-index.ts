@@ -21,7 +21,8 @@ const DECISION_CACHE_CAPACITY = 1 << 13;
 interface CacheEntry {
   version: number;
   index: Promise<SecurityIndex>;
-  compiled: boolean;
+  /** The index once compiled, for changes applied in place (advanceCachedIndex). */
+  compiled: SecurityIndex | null;
 }
 
 /**
@@ -57,12 +58,31 @@ export function cachedIndexVersion(projectId: string): number | undefined {
   return entry?.compiled ? entry.version : undefined;
 }
 
+/**
+ * Brings a cached, compiled index from version `from` to `to` in place, with `apply` (which returns the
+ * errors it met), instead of reloading the project: for a committed change the engine can apply as a delta.
+ * Does nothing unless the cache holds exactly `from` (any other change in between: the next lookup reloads);
+ * drops the entry if `apply` reports an error. Requests already holding the index see the newer state, which
+ * is committed.
+ */
+export function advanceCachedIndex(projectId: string, from: number, to: number, apply: (index: SecurityIndex) => string[]): void {
+  const entry = cache.get(projectId);
+  if (!entry?.compiled || entry.version !== from) return;
+  const errors = apply(entry.compiled);
+  if (errors.length > 0) {
+    console.error(`Could not apply a change to the decision index of project ${projectId} (reloading it): ${errors.join("; ")}`);
+    cache.delete(projectId);
+    return;
+  }
+  entry.version = to;
+}
+
 /** Starts compiling; concurrent callers share the entry, and a failed compile is not kept. */
 function load(projectId: string, version: number): CacheEntry {
-  const entry: CacheEntry = { version, index: loadAndCompile(projectId), compiled: false };
+  const entry: CacheEntry = { version, index: loadAndCompile(projectId), compiled: null };
   entry.index.then(
-    () => {
-      entry.compiled = true;
+    (index) => {
+      entry.compiled = index;
     },
     () => {
       if (cache.get(projectId) === entry) cache.delete(projectId);

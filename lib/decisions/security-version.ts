@@ -8,10 +8,11 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 export const SECURITY_VERSION_CHANNEL = "sc_security_version";
 export const ALL_PROJECTS = "*";
 
-/** Marks a project's security state as changed; call inside the transaction that changes it. */
-export async function bumpSecurityVersion(tx: Prisma.TransactionClient, projectId: string): Promise<void> {
-  await tx.project.update({ where: { id: projectId }, data: { securityVersion: { increment: 1 } } });
+/** Marks a project's security state as changed; call inside the transaction that changes it. Returns the new version. */
+export async function bumpSecurityVersion(tx: Prisma.TransactionClient, projectId: string): Promise<number> {
+  const { securityVersion } = await tx.project.update({ where: { id: projectId }, data: { securityVersion: { increment: 1 } }, select: { securityVersion: true } });
   await announce(tx, projectId);
+  return securityVersion;
 }
 
 /** A system-level change (the system whitelist) changes every project's decisions. */

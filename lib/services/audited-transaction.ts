@@ -1,18 +1,19 @@
-import { prisma } from "@/lib/db/client";
+import { transactionWithAfterCommit } from "@/lib/db/after-commit";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { auditWhoOf, recordAuditEvent, type AuditEntry } from "@/lib/audit/record-audit-event";
 import type { ServiceContext } from "@/lib/endpoint/context";
 
 /**
  * Runs a change and writes its audit event in one transaction: both commit or neither does. If the audit
- * write fails, the change is rolled back (fail closed).
+ * write fails, the change is rolled back (fail closed). Work the change registered with afterCommit runs
+ * once both have committed.
  */
 export function auditedTransaction<T>(
   ctx: ServiceContext,
   change: (tx: Prisma.TransactionClient) => Promise<T>,
   describe: (result: T) => AuditEntry,
 ): Promise<T> {
-  return prisma.$transaction(async (tx) => {
+  return transactionWithAfterCommit(async (tx) => {
     const result = await change(tx);
     await recordAuditEvent(tx, auditWhoOf(ctx.actor), ctx.request, describe(result));
     return result;

@@ -2,7 +2,8 @@ import { z } from "zod";
 import { PRIVILEGES_BY_TYPE, type Privilege } from "@/lib/authz";
 import { authorizeAdmin } from "@/lib/decisions/authorize-admin";
 import { projectInScope } from "@/lib/decisions/project-scope";
-import { bumpSecurityVersion } from "@/lib/decisions/security-version";
+import { snapshotGrantOf } from "@/lib/db/snapshot-grant";
+import { bumpForGrantChanges } from "@/lib/decisions/grant-changes";
 import type { ServiceContext } from "@/lib/endpoint/context";
 import { defineEndpoint } from "@/lib/endpoint/define-endpoint";
 import { invalidInput, type FieldErrors } from "@/lib/errors";
@@ -115,8 +116,8 @@ export async function grantPrivileges(ctx: ServiceContext, input: GrantPrivilege
           ids.created.push(created.id);
         }
       }
-      await bumpSecurityVersion(tx, project.id);
       const rows = await tx.aclGrant.findMany({ where: { id: { in: [...ids.created, ...ids.renewed] } }, include: grantInclude, orderBy: { privilege: "asc" } });
+      await bumpForGrantChanges(tx, project.id, rows.map((row) => ({ kind: "GrantAdded", grant: snapshotGrantOf(row, project.id) })));
       return { ...ids, grants: await toGrantItems(rows, project.name, tx) };
     },
     (result) => ({

@@ -3,7 +3,8 @@ import type { Privilege } from "@/lib/authz";
 import { prisma } from "@/lib/db/client";
 import { authorizeAdmin } from "@/lib/decisions/authorize-admin";
 import { projectInScope } from "@/lib/decisions/project-scope";
-import { bumpSecurityVersion } from "@/lib/decisions/security-version";
+import { grantObjectId } from "@/lib/db/snapshot-grant";
+import { bumpForGrantChanges } from "@/lib/decisions/grant-changes";
 import type { ServiceContext } from "@/lib/endpoint/context";
 import { defineEndpoint } from "@/lib/endpoint/define-endpoint";
 import { AppError } from "@/lib/errors";
@@ -37,7 +38,7 @@ export async function revokeGrant(ctx: ServiceContext, input: z.output<typeof re
       // Conditional delete: a concurrent revoke of the same grant finds nothing and is told so.
       const { count } = await tx.aclGrant.deleteMany({ where: { id: row.id, projectId: project.id } });
       if (count === 0) throw gone();
-      await bumpSecurityVersion(tx, project.id);
+      await bumpForGrantChanges(tx, project.id, [{ kind: "GrantRevoked", grant: { id: row.id, objectId: grantObjectId(row, project.id) } }]);
       return grant!;
     },
     (revoked) => ({
