@@ -10,9 +10,10 @@ import { decisionContext, decisionContextFields, describedContext, optionalField
 import { principalReferenceField } from "./principal-reference";
 import { standingOf } from "./project-directory";
 import { resolvePrincipal, type ResolvedPrincipal } from "./resolve-principal";
+import { projectField } from "@/lib/services/project-field";
 
 export const effectivePermissionsInput = z.object({
-  project: z.string().trim().min(1).max(256),
+  project: projectField,
   /** Omitted: the actor. */
   principal: optionalField(principalReferenceField),
   /** Part of an object's name. */

@@ -3,10 +3,11 @@ import { prisma } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { CATALOG_TYPES, catalogTypeSchema, DB_CATALOG_TYPE, hasColumns, type CatalogType } from "@/lib/catalog/object-spec";
+import { projectField } from "@/lib/services/project-field";
 
 /** How every single-object service names its object. */
 export const objectRefFields = {
-  project: z.string().trim().min(1).max(128),
+  project: projectField,
   /** Case-insensitive, so API paths may say /objects/table/... */
   type: z.preprocess((value) => (typeof value === "string" ? (CATALOG_TYPES.find((type) => type.toLowerCase() === value.toLowerCase()) ?? value) : value), catalogTypeSchema),
   name: z.string().trim().min(1, "Name the object.").max(128),

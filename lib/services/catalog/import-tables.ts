@@ -9,11 +9,12 @@ import { isUniqueViolation } from "@/lib/services/members/unique-violation";
 import { formatProblem, parseSchemaExport, SCHEMA_FORMATS, type TableSpec } from "@/lib/catalog/schema-import";
 import { authorizeAccess, CATALOG_PRIVILEGE } from "./catalog-access";
 import { takenNames } from "./catalog-object";
+import { projectField } from "@/lib/services/project-field";
 
 export const MAX_IMPORT_BYTES = 5_000_000;
 
 export const importTablesInput = z.object({
-  project: z.string().trim().min(1).max(128),
+  project: projectField,
   format: z.enum(SCHEMA_FORMATS).default("auto"),
   text: z.string().max(MAX_IMPORT_BYTES, "The export is larger than 5 MB; split it.").default(""),
   /** A checkbox: "on" when ticked, absent otherwise. */

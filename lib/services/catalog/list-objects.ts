@@ -7,11 +7,12 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { pageWindow, paginationFields } from "@/lib/services/pagination";
 import { CATALOG_TYPE_OF, catalogTypeSchema, DB_CATALOG_TYPE, type CatalogType } from "@/lib/catalog/object-spec";
 import { authorizeAccess } from "./catalog-access";
+import { projectField } from "@/lib/services/project-field";
 
 export const OBJECT_SORTS = ["name", "type", "updatedAt"] as const;
 
 export const listObjectsInput = z.object({
-  project: z.string().trim().min(1).max(128),
+  project: projectField,
   type: catalogTypeSchema.optional(),
   q: z.string().trim().max(200).optional(),
   sort: z.enum(OBJECT_SORTS).default("name"),

@@ -13,12 +13,13 @@ import { hasColumns } from "@/lib/catalog/object-spec";
 import { DB_OBJECT_TYPE, findGrantObject, type GrantObject } from "./grant-object";
 import { auditedGrant, grantInclude, objectTypeField, privilegeField, toGrantItems } from "./grant-item";
 import { granteeTypeSchema, resolveGrantee, type ResolvedGrantee } from "./resolve-grantee";
+import { projectField } from "@/lib/services/project-field";
 
 /** A single checkbox or a text field arrives as one string; a group of them as a list. */
 const listOf = <T extends z.ZodType>(item: T) => z.preprocess((value) => (value === undefined || value === "" ? [] : Array.isArray(value) ? value : [value]), z.array(item));
 
 export const grantPrivilegesInput = z.object({
-  project: z.string().trim().min(1).max(128),
+  project: projectField,
   objectType: objectTypeField,
   /** Empty for the project itself. */
   objectName: z.string().trim().max(260).default(""),

@@ -10,6 +10,7 @@ import { pageWindow, paginationFields } from "@/lib/services/pagination";
 import { findGrantObject } from "./grant-object";
 import { grantInclude, objectTypeField, privilegeField, toGrantItems, type GrantItem } from "./grant-item";
 import { resolveGrantee } from "./resolve-grantee";
+import { projectField } from "@/lib/services/project-field";
 
 export const GRANT_SORTS = ["object", "privilege", "grantee", "expiresAt", "createdAt"] as const;
 export const GRANT_VIEWS = ["principal", "object"] as const;
@@ -17,7 +18,7 @@ export const GRANT_VIEWS = ["principal", "object"] as const;
 export const ROLE_PREFIX = "role:";
 
 export const listGrantsInput = z.object({
-  project: z.string().trim().min(1).max(128),
+  project: projectField,
   /** "principal": SHOW GRANTS (for one user or role, or everyone); "object": SHOW ACL FOR an object. */
   view: z.enum(GRANT_VIEWS).default("principal"),
   /** `role:<name>`, or a user's email, principal name or id; empty = every grantee. */

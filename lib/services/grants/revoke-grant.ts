@@ -10,9 +10,10 @@ import { defineEndpoint } from "@/lib/endpoint/define-endpoint";
 import { AppError } from "@/lib/errors";
 import { auditedTransaction } from "@/lib/services/audited-transaction";
 import { auditedGrant, grantInclude, toGrantItems } from "./grant-item";
+import { projectField } from "@/lib/services/project-field";
 
 export const revokeGrantInput = z.object({
-  project: z.string().trim().min(1).max(128),
+  project: projectField,
   /** Any text: an id that is not a grant's (malformed ones included) is simply not found. */
   grantId: z.string().trim().min(1, "Name the grant to revoke.").max(100),
 });

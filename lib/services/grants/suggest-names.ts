@@ -5,6 +5,7 @@ import { requireAdministrator } from "@/lib/decisions/require-administrator";
 import type { ServiceContext } from "@/lib/endpoint/context";
 import { defineEndpoint } from "@/lib/endpoint/define-endpoint";
 import { objectTypeField } from "./grant-item";
+import { projectField } from "@/lib/services/project-field";
 
 export const SUGGESTION_KINDS = ["member", "role", "object"] as const;
 export type SuggestionKind = (typeof SUGGESTION_KINDS)[number];
@@ -16,7 +17,7 @@ export type SuggestibleType = z.infer<typeof suggestibleTypeSchema>;
 export const SUGGESTION_LIMIT = 20;
 
 export const suggestNamesInput = z.object({
-  project: z.string().trim().min(1).max(128),
+  project: projectField,
   kind: z.enum(SUGGESTION_KINDS),
   /** For objects: names of this type only; without it, of every type. */
   type: suggestibleTypeSchema.optional(),

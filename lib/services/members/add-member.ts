@@ -10,9 +10,10 @@ import { auditedTransaction } from "@/lib/services/audited-transaction";
 import { countMemberPermissions, type MemberPermissionCounts } from "./member-permissions";
 import { isUniqueViolation } from "./unique-violation";
 import { principalOfUser } from "./user-principal";
+import { projectField } from "@/lib/services/project-field";
 
 export const addMemberInput = z.object({
-  project: z.string().trim().min(1).max(128),
+  project: projectField,
   email: z.string().trim().toLowerCase().email("Enter the email of an account or a RAM user.").max(320),
 });
 

@@ -7,11 +7,12 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { pageWindow, paginationFields } from "@/lib/services/pagination";
 import { requireAdministrator } from "@/lib/decisions/require-administrator";
 import { principalOfUser } from "./user-principal";
+import { projectField } from "@/lib/services/project-field";
 
 export const MEMBER_SORTS = ["member", "addedAt", "clearance"] as const;
 
 export const listMembersInput = z.object({
-  project: z.string().trim().min(1).max(128),
+  project: projectField,
   q: z.string().trim().max(200).optional(),
   /** Absent: current and removed members alike. */
   status: z.enum(["active", "removed"]).optional(),

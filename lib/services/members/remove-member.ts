@@ -9,9 +9,10 @@ import { AppError } from "@/lib/errors";
 import { auditedTransaction } from "@/lib/services/audited-transaction";
 import { clearMemberPermissions, countMemberPermissions, type MemberPermissionCounts } from "./member-permissions";
 import { principalOfUser } from "./user-principal";
+import { projectField } from "@/lib/services/project-field";
 
 export const removeMemberInput = z.object({
-  project: z.string().trim().min(1).max(128),
+  project: projectField,
   userId: z.string().uuid(),
   /** A checkbox ("on") or a JSON boolean: also delete the member's grants, label grants and roles here. */
   clearPermissions: z.union([z.boolean(), z.enum(["on", "true", "false"]).transform((value) => value !== "false")]).default(false),

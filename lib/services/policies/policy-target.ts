@@ -2,10 +2,11 @@ import { z } from "zod";
 import { prisma } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { projectField } from "@/lib/services/project-field";
 
 /** `?project=&role=`: the role's policy, or the project policy when the role is absent or empty. */
 export const policyTargetFields = {
-  project: z.string().trim().min(1).max(64),
+  project: projectField,
   role: z
     .string()
     .trim()

@@ -10,9 +10,10 @@ import { auditedTransaction } from "@/lib/services/audited-transaction";
 import { isUniqueViolation } from "@/lib/services/members/unique-violation";
 import { principalOfUser } from "@/lib/services/members/user-principal";
 import { roleInProject, roleReference } from "./role-names";
+import { projectField } from "@/lib/services/project-field";
 
 export const assignRoleInput = z.object({
-  project: z.string().trim().min(1).max(128),
+  project: projectField,
   role: roleReference,
   userId: z.string().uuid(),
 });

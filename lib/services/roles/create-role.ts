@@ -9,9 +9,10 @@ import { AppError } from "@/lib/errors";
 import { auditedTransaction } from "@/lib/services/audited-transaction";
 import { isUniqueViolation } from "@/lib/services/members/unique-violation";
 import { newRoleName } from "./role-names";
+import { projectField } from "@/lib/services/project-field";
 
 export const createRoleInput = z.object({
-  project: z.string().trim().min(1).max(128),
+  project: projectField,
   name: newRoleName,
   description: z.string().trim().max(500).default(""),
 });

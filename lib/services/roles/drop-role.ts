@@ -7,9 +7,10 @@ import { defineEndpoint } from "@/lib/endpoint/define-endpoint";
 import { AppError } from "@/lib/errors";
 import { auditedTransaction } from "@/lib/services/audited-transaction";
 import { roleInProject, roleReference } from "./role-names";
+import { projectField } from "@/lib/services/project-field";
 
 export const dropRoleInput = z.object({
-  project: z.string().trim().min(1).max(128),
+  project: projectField,
   role: roleReference,
 });
 

@@ -7,9 +7,10 @@ import { requireAdministrator } from "@/lib/decisions/require-administrator";
 import { pageWindow, paginationFields } from "@/lib/services/pagination";
 import { ROLE_KIND_NAMES, roleInProject, roleReference } from "./role-names";
 import { principalOfUser } from "@/lib/services/members/user-principal";
+import { projectField } from "@/lib/services/project-field";
 
 export const getRoleInput = z.object({
-  project: z.string().trim().min(1).max(128),
+  project: projectField,
   role: roleReference,
   /** Pages the role's ACL grants. */
   ...paginationFields(),

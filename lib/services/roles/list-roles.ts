@@ -8,11 +8,12 @@ import { requireAdministrator } from "@/lib/decisions/require-administrator";
 import { paginationFields } from "@/lib/services/pagination";
 import { ROLE_KIND_NAMES, type RoleKindName } from "./role-names";
 import { principalOfUser } from "@/lib/services/members/user-principal";
+import { projectField } from "@/lib/services/project-field";
 
 export const ROLE_SORTS = ["kind", "name"] as const;
 
 export const listRolesInput = z.object({
-  project: z.string().trim().min(1).max(128),
+  project: projectField,
   q: z.string().trim().max(200).optional(),
   /** built-in: Owner, Super_Administrator and Admin; custom: the project's own roles. */
   type: z.enum(["built-in", "custom"]).optional(),

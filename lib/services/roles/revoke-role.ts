@@ -9,9 +9,10 @@ import { AppError } from "@/lib/errors";
 import { auditedTransaction } from "@/lib/services/audited-transaction";
 import { principalOfUser } from "@/lib/services/members/user-principal";
 import { roleInProject, roleReference } from "./role-names";
+import { projectField } from "@/lib/services/project-field";
 
 export const revokeRoleInput = z.object({
-  project: z.string().trim().min(1).max(128),
+  project: projectField,
   role: roleReference,
   userId: z.string().uuid(),
 });

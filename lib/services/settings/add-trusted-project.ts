@@ -7,9 +7,10 @@ import type { ServiceContext } from "@/lib/endpoint/context";
 import { defineEndpoint } from "@/lib/endpoint/define-endpoint";
 import { AppError } from "@/lib/errors";
 import { auditedTransaction } from "@/lib/services/audited-transaction";
+import { projectField } from "@/lib/services/project-field";
 
 export const trustedProjectInput = z.object({
-  project: z.string().trim().min(1).max(64),
+  project: projectField,
   trustedProject: z.string().trim().min(1, "Name the project to trust.").max(64),
 });
 

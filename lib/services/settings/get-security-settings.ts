@@ -9,10 +9,11 @@ import { policyText } from "@/lib/services/policies/policy-target";
 import { adminVerdict, type AdminVerdict } from "@/lib/decisions/admin-verdict";
 import { requireAdministrator } from "@/lib/decisions/require-administrator";
 import { SECURITY_SWITCHES, type SecuritySwitchName } from "./security-switches";
+import { projectField } from "@/lib/services/project-field";
 
 type SecuritySetting = (typeof SECURITY_SETTINGS)[number];
 
-export const getSecuritySettingsInput = z.object({ project: z.string().trim().min(1).max(64) });
+export const getSecuritySettingsInput = z.object({ project: projectField });
 
 export interface SecuritySettingsView {
   project: string;

@@ -9,6 +9,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { auditedTransaction } from "@/lib/services/audited-transaction";
 import { requireValidPolicy } from "@/lib/services/policies/policy-validation";
 import { SECURITY_SWITCHES, type SecuritySwitchName } from "./security-switches";
+import { projectField } from "@/lib/services/project-field";
 
 const switchValue = z.union([z.boolean(), z.enum(["true", "false"]).transform((value) => value === "true")]).optional();
 
@@ -20,7 +21,7 @@ const exceptionPolicyValue = z
 
 /** Any subset of the settings, named as MaxCompute names them; fields not listed here are ignored. */
 export const updateSecuritySettingsInput = z.object({
-  project: z.string().trim().min(1).max(64),
+  project: projectField,
   CheckPermissionUsingACL: switchValue,
   CheckPermissionUsingPolicy: switchValue,
   ObjectCreatorHasAccessPermission: switchValue,

@@ -8,9 +8,10 @@ import { AppError } from "@/lib/errors";
 import { auditedTransaction } from "@/lib/services/audited-transaction";
 import { confirmLockoutField, refuseUnconfirmedLockout } from "./lockout";
 import { WHITELIST_LIMIT, whitelistDescriptionField, whitelistValueField } from "./whitelist-fields";
+import { projectField } from "@/lib/services/project-field";
 
 export const addWhitelistEntryInput = z.object({
-  project: z.string().trim().min(1).max(64),
+  project: projectField,
   value: whitelistValueField,
   description: whitelistDescriptionField,
   confirmLockout: confirmLockoutField,

@@ -7,8 +7,9 @@ import { principalName } from "@/lib/identity/principal-name";
 import { adminVerdict, type AdminVerdict } from "@/lib/decisions/admin-verdict";
 import { requireAdministrator } from "@/lib/decisions/require-administrator";
 import { WHITELIST_LIMIT } from "./whitelist-fields";
+import { projectField } from "@/lib/services/project-field";
 
-export const listWhitelistInput = z.object({ project: z.string().trim().min(1).max(64) });
+export const listWhitelistInput = z.object({ project: projectField });
 
 export interface WhitelistEntryView {
   id: string;

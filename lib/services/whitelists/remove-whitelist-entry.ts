@@ -7,9 +7,10 @@ import { defineEndpoint } from "@/lib/endpoint/define-endpoint";
 import { AppError } from "@/lib/errors";
 import { auditedTransaction } from "@/lib/services/audited-transaction";
 import { confirmLockoutField, refuseUnconfirmedLockout } from "./lockout";
+import { projectField } from "@/lib/services/project-field";
 
 export const removeWhitelistEntryInput = z.object({
-  project: z.string().trim().min(1).max(64),
+  project: projectField,
   entryId: z.string().uuid(),
   confirmLockout: confirmLockoutField,
 });

@@ -7,9 +7,10 @@ import { defineEndpoint } from "@/lib/endpoint/define-endpoint";
 import { AppError } from "@/lib/errors";
 import { auditedTransaction } from "@/lib/services/audited-transaction";
 import { whitelistDescriptionField } from "./whitelist-fields";
+import { projectField } from "@/lib/services/project-field";
 
 export const updateWhitelistEntryInput = z.object({
-  project: z.string().trim().min(1).max(64),
+  project: projectField,
   entryId: z.string().uuid(),
   description: whitelistDescriptionField,
 });
