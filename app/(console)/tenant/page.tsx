@@ -24,8 +24,17 @@ export default async function TenantPage({ searchParams }: { searchParams: Promi
   const params = parseTableParams(await searchParams, { sortable: ["email"], defaultSort: { column: "email", dir: "asc" } });
   const result = await listTenantUsers(ctx, { q: params.q || undefined, page: params.page, pageSize: params.pageSize });
   const columns: Column<TenantUser>[] = [
-    { id: "email", header: "User", cell: (user) => <span className="grid"><span className="font-medium">{user.displayName}</span><span className="text-slate-500">{user.email}</span></span> },
-    { id: "principal", header: "Principal", cell: (user) => <code className="text-xs">{user.principal}</code>, className: "hidden md:table-cell" },
+    {
+      id: "email",
+      header: "User",
+      cell: (user) => (
+        <span className="grid">
+          <span className="font-medium">{user.displayName}</span>
+          <span className="text-slate-500">{user.email}</span>
+          <code className="text-xs text-slate-600">{user.principal}</code>
+        </span>
+      ),
+    },
     { id: "kind", header: "Kind", cell: (user) => (user.kind === "PRIMARY" ? <Badge tone="accent">Account owner</Badge> : "Sub-account") },
     { id: "roles", header: "Tenant roles", cell: (user) => user.tenantRoles.map((role) => ROLE_NAMES[role]).join(", ") || "—" },
     { id: "status", header: "Status", cell: (user) => (user.disabled ? <Badge tone="danger">Disabled</Badge> : <Badge tone="success">Active</Badge>) },
@@ -35,7 +44,8 @@ export default async function TenantPage({ searchParams }: { searchParams: Promi
       align: "end",
       cell: (user) =>
         user.kind === "SUB" && user.id !== actor.userId ? (
-          <span className="flex justify-end gap-2">
+          // Wraps rather than widening the table past the form beside it.
+          <span className="flex flex-wrap justify-end gap-2">
             <TenantRoleDialog action={setTenantRoleAction} userId={user.id} email={user.email} />
             <ResetPasswordDialog action={resetPasswordAction} userId={user.id} email={user.email} />
             <UserDisabledToggle action={setUserDisabledAction} userId={user.id} email={user.email} disabled={user.disabled} />
