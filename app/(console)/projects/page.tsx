@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { Badge } from "@/components/ui/Badge";
 import { Card } from "@/components/ui/Card";
 import { DataTable, type Column } from "@/components/ui/DataTable";
@@ -13,15 +14,26 @@ import { createProjectAction } from "./actions";
 export const metadata = { title: "Projects" };
 
 const COLUMNS: Column<ProjectSummary>[] = [
-  { id: "name", header: "Project", cell: (project) => <span className="font-medium">{project.name}</span> },
-  { id: "description", header: "Description", cell: (project) => project.description, className: "hidden md:table-cell" },
+  {
+    id: "name",
+    header: "Project",
+    // A project's page is its security configuration (Settings), members and grants hang off it there.
+    cell: (project) => (
+      <span className="grid max-w-md gap-0.5">
+        <Link href={`/settings?project=${encodeURIComponent(project.name)}`} className="font-medium text-accent-700 hover:underline">
+          {project.name}
+        </Link>
+        {project.description ? <span className="line-clamp-2 text-slate-500">{project.description}</span> : null}
+      </span>
+    ),
+  },
   { id: "owner", header: "Owner", cell: (project) => project.owner },
   { id: "members", header: "Members", cell: (project) => project.memberCount, align: "end" },
   {
     id: "security",
     header: "Security",
     cell: (project) => (
-      <span className="flex gap-1">
+      <span className="flex flex-wrap gap-1">
         {project.labelSecurity ? <Badge tone="accent">LabelSecurity</Badge> : null}
         {project.projectProtection ? <Badge tone="warn">Protected</Badge> : null}
       </span>
