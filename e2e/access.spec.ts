@@ -22,7 +22,7 @@ test("alice checks allen's read of user_profile(mobile, birthday) and sees each 
   const form = page.getByRole("form", { name: "Check access" });
   await form.getByLabel("Principal").fill("RAM$wonderland:allen");
   await form.getByLabel("Object type").selectOption("Table");
-  await form.getByLabel("Object", { exact: true }).selectOption("user_profile");
+  await form.getByLabel("Object", { exact: true }).fill("user_profile");
   await form.getByLabel("Action").selectOption("Select");
   await form.getByLabel("Filter columns").fill("mobile");
   await form.getByRole("checkbox", { name: "mobile (label 2)" }).check();
@@ -47,6 +47,26 @@ test("alice checks allen's read of user_profile(mobile, birthday) and sees each 
   const steps = page.getByRole("region", { name: "How each layer decided" });
   await expect(steps.getByRole("row", { name: /^IP whitelist/ })).toContainText("Passes");
   await expect(steps.getByRole("row", { name: /^Label security/ })).toContainText("Denies");
+});
+
+test("the check-access pickers suggest members and objects as alice types, and show the chosen table's columns", async ({ page }) => {
+  await signIn(page, "alice");
+  await page.goto("/check-access?project=WonderLand");
+  const form = page.getByRole("form", { name: "Check access" });
+  const suggestions = async (field: ReturnType<typeof form.getByLabel>) => page.locator(`datalist[id="${await field.getAttribute("list")}"] option`);
+
+  const principal = form.getByLabel("Principal");
+  await principal.fill("alle");
+  await expect((await suggestions(principal)).and(page.locator('[value="RAM$wonderland:allen"]'))).toHaveCount(1);
+
+  await form.getByLabel("Object type").selectOption("Table");
+  const object = form.getByLabel("Object", { exact: true });
+  await object.fill("user_pro");
+  await expect((await suggestions(object)).and(page.locator('[value="user_profile"]'))).toHaveCount(1);
+  await expect(form.getByRole("checkbox")).toHaveCount(0);
+  await object.fill("user_profile");
+  await expect(form.getByRole("checkbox", { name: /^id_card \(label \d\)$/ })).toBeVisible();
+  await expect(form.getByRole("checkbox", { name: "mobile (label 2)" })).toBeAttached();
 });
 
 test("a check is a link: opening its URL answers it again, the mobile column alone is allowed", async ({ page }) => {
@@ -96,7 +116,8 @@ test("alice sees who can read user_profile.id_card: herself and bob, not allen (
   await page.getByRole("link", { name: "Who can access a table" }).click();
   await expect(page).toHaveURL(/view=object/);
   const form = page.getByRole("form", { name: "Who can access" });
-  await form.getByLabel("Table or view").selectOption("Table:user_profile");
+  await form.getByLabel("Type").selectOption("Table");
+  await form.getByLabel("Table or view").fill("user_profile");
   await form.getByLabel("Column").selectOption("id_card");
   await form.getByRole("button", { name: "Show who can" }).click();
 
@@ -115,7 +136,7 @@ test("alice sees who can read user_profile.id_card: herself and bob, not allen (
 test("alice picks allen in the effective-permissions view and sees where his privileges come from", async ({ page }) => {
   await signIn(page, "alice");
   await page.goto("/effective-permissions?project=WonderLand&view=user");
-  await page.getByLabel("User").selectOption("RAM$wonderland:allen");
+  await page.getByLabel("User").fill("RAM$wonderland:allen");
   await page.getByRole("button", { name: "Show", exact: true }).click();
   const table = page.getByRole("region", { name: /Effective permissions of RAM\$wonderland:allen/ });
   await expect(table.getByRole("row", { name: /dim_region/ })).toContainText("from Role analyst");

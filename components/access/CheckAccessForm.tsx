@@ -1,14 +1,15 @@
 "use client";
 
 import Form from "next/form";
-import { useId, useState } from "react";
+import { useState } from "react";
 import type { ObjectType, Privilege } from "@/lib/authz";
-import type { InspectableObject } from "@/lib/services/access/inspection-options";
 import { Button } from "@/components/ui/Button";
 import { Field, FieldMessage } from "@/components/ui/Field";
 import { controlClasses } from "@/components/ui/field-styles";
 import { Select } from "@/components/ui/Select";
+import { SuggestInput } from "@/components/ui/SuggestInput";
 import { TextInput } from "@/components/ui/TextInput";
+import { columnsTypeOf, useObjectColumns } from "./use-object-columns";
 
 export interface CheckAccessValues {
   principal: string;
@@ -23,8 +24,9 @@ export interface CheckAccessValues {
 
 type CheckAccessFormProps = {
   project: string;
-  principals: { principal: string; label: string }[];
-  objects: InspectableObject[];
+  /** Administrators may name anyone (with suggestions); everyone else checks only `self`. */
+  mayInspectOthers: boolean;
+  self: string;
   /** The object types offered, each with the privileges it has. */
   actionsByType: Partial<Record<ObjectType, readonly Privilege[]>>;
   initial: CheckAccessValues;
@@ -34,23 +36,26 @@ type CheckAccessFormProps = {
 const isColumnRead = (type: ObjectType, action: string) => (type === "Table" || type === "View") && (action === "Select" || action === "Download");
 
 /**
- * The check-access question as a GET form (linkable, and it works without JavaScript: the server renders the
- * choices for the type and object in the URL). With JavaScript, the object, column and privilege choices
- * follow the type and object as they change.
+ * The check-access question as a GET form (linkable, and it works without JavaScript). Names are typed, with
+ * suggestions from the server; the column choices are fetched for the table or view named, or typed when the
+ * catalog will not describe it. The privilege choices follow the type.
  */
-export function CheckAccessForm({ project, principals, objects, actionsByType, initial, errors }: CheckAccessFormProps) {
+export function CheckAccessForm({ project, mayInspectOthers, self, actionsByType, initial, errors }: CheckAccessFormProps) {
   const [type, setType] = useState<ObjectType>(initial.objectType);
+  const [typedName, setTypedName] = useState(initial.objectName);
+  /** The name the user settled on; columns are fetched for it, and shown while the field still says it. */
   const [objectName, setObjectName] = useState(initial.objectName);
   const [action, setAction] = useState(initial.action);
   const [columnFilter, setColumnFilter] = useState("");
-  const principalListId = useId();
-  const ofType = objects.filter((object) => object.type === type);
-  const object = ofType.find((candidate) => candidate.name === objectName);
+  const stillNamed = typedName.trim().toLowerCase() === objectName.trim().toLowerCase();
+  const columns = useObjectColumns(project, columnsTypeOf(type), stillNamed ? objectName : "");
+  const object = columns.status === "ready" && columns.columns.length > 0 ? columns : null;
   const actions = actionsByType[type] ?? [];
 
   function chooseType(next: ObjectType) {
     setType(next);
-    setObjectName(objects.find((candidate) => candidate.type === next)?.name ?? "");
+    setTypedName("");
+    setObjectName("");
     const nextActions = actionsByType[next] ?? [];
     if (!nextActions.includes(action as Privilege)) setAction(nextActions.includes("Select") ? "Select" : (nextActions[0] ?? ""));
   }
@@ -59,27 +64,13 @@ export function CheckAccessForm({ project, principals, objects, actionsByType, i
     <Form action="/check-access" className="grid gap-4" aria-label="Check access">
       <input type="hidden" name="project" value={project} />
       <Field label="Principal" required error={errors.principal} hint="A member, or any email or principal name such as RAM$wonderland:allen.">
-        {(control) => (
-          <>
-            <input
-              {...control}
-              name="principal"
-              list={principalListId}
-              required
-              defaultValue={initial.principal}
-              autoComplete="off"
-              spellCheck={false}
-              className={controlClasses("h-9 font-mono")}
-            />
-            <datalist id={principalListId}>
-              {principals.map((option) => (
-                <option key={option.principal} value={option.principal}>
-                  {option.label}
-                </option>
-              ))}
-            </datalist>
-          </>
-        )}
+        {(control) =>
+          mayInspectOthers ? (
+            <SuggestInput {...control} name="principal" required project={project} source={{ kind: "member" }} defaultValue={initial.principal} />
+          ) : (
+            <input {...control} name="principal" readOnly value={self} className={controlClasses("h-9 bg-slate-50 font-mono")} />
+          )
+        }
       </Field>
       <div className="grid gap-4 sm:grid-cols-2">
         <Select
@@ -95,15 +86,21 @@ export function CheckAccessForm({ project, principals, objects, actionsByType, i
             {(control) => <input {...control} readOnly value={`${project} (the project itself)`} className={controlClasses("h-9 bg-slate-50")} />}
           </Field>
         ) : (
-          <Select
-            label="Object"
-            name="objectName"
-            value={objectName}
-            onChange={(event) => setObjectName(event.target.value)}
-            options={ofType.map((candidate) => ({ value: candidate.name, label: candidate.name }))}
-            placeholder={ofType.length === 0 ? `No ${type.toLowerCase()}s in ${project}` : undefined}
-            error={errors.objectName}
-          />
+          <Field label="Object" error={errors.objectName}>
+            {(control) => (
+              <SuggestInput
+                {...control}
+                key={type}
+                name="objectName"
+                required
+                project={project}
+                source={{ kind: "object", type }}
+                defaultValue={typedName}
+                onChange={(event) => setTypedName(event.target.value)}
+                onCommit={setObjectName}
+              />
+            )}
+          </Field>
         )}
       </div>
       <Select
@@ -114,7 +111,17 @@ export function CheckAccessForm({ project, principals, objects, actionsByType, i
         options={actions.map((value) => ({ value, label: value }))}
         error={errors.action}
       />
-      {object && object.columns.length > 0 ? (
+      {columns.status === "unavailable" && isColumnRead(type, action) ? (
+        <TextInput
+          label="Columns"
+          name="columns"
+          defaultValue={initial.columns.join(", ")}
+          error={errors.columns}
+          hint={`Comma-separated; leave empty to read every column. The catalog does not describe ${objectName.trim()} to you.`}
+          spellCheck={false}
+        />
+      ) : null}
+      {object ? (
         <fieldset className="grid gap-2" disabled={!isColumnRead(type, action)} aria-describedby={errors.columns ? "columns-error" : undefined}>
           <legend className="text-sm font-medium text-slate-800">Columns</legend>
           <p className="text-xs text-slate-500">
@@ -142,7 +149,7 @@ export function CheckAccessForm({ project, principals, objects, actionsByType, i
                   type="checkbox"
                   name="columns"
                   value={column.name}
-                  defaultChecked={object.name === initial.objectName && initial.columns.includes(column.name)}
+                  defaultChecked={object.name === initial.objectName.toLowerCase() && initial.columns.includes(column.name)}
                   className="size-4 shrink-0 rounded accent-accent-600"
                 />
                 <span className="truncate font-mono text-xs">{column.name}</span>

@@ -3,50 +3,83 @@
 import Form from "next/form";
 import { useState } from "react";
 import type { Privilege } from "@/lib/authz";
-import type { InspectableObject } from "@/lib/services/access/inspection-options";
 import { Button } from "@/components/ui/Button";
+import { Field } from "@/components/ui/Field";
 import { Select } from "@/components/ui/Select";
-import { objectKey } from "./object-key";
+import { SuggestInput } from "@/components/ui/SuggestInput";
+import { TextInput } from "@/components/ui/TextInput";
+import { useObjectColumns } from "./use-object-columns";
 
 export interface WhoCanAccessValues {
-  /** `<type>:<name>` of a table or view. */
-  object: string;
+  objectType: "Table" | "View";
+  objectName: string;
   column: string;
   privilege: string;
 }
 
-/** Which table (or column) and privilege: a GET form; with JavaScript the column list follows the table. */
-export function WhoCanAccessForm({ project, objects, privileges, initial, errors }: {
+const TYPES = [
+  { value: "Table", label: "Table" },
+  { value: "View", label: "View" },
+];
+
+/**
+ * Which table (or column) and privilege: a GET form. The name is typed with suggestions; the column choices are
+ * fetched for the table named, or typed when the catalog will not describe it.
+ */
+export function WhoCanAccessForm({ project, privileges, initial, errors }: {
   project: string;
-  /** Tables and views. */
-  objects: InspectableObject[];
   privileges: readonly Privilege[];
   initial: WhoCanAccessValues;
   errors: Partial<Record<keyof WhoCanAccessValues, string>>;
 }) {
-  const [chosen, setChosen] = useState(initial.object);
-  const object = objects.find((candidate) => objectKey(candidate) === chosen);
+  const [type, setType] = useState(initial.objectType);
+  const [typedName, setTypedName] = useState(initial.objectName);
+  /** The name the user settled on; columns are fetched for it, and shown while the field still says it. */
+  const [objectName, setObjectName] = useState(initial.objectName);
+  const stillNamed = typedName.trim().toLowerCase() === objectName.trim().toLowerCase();
+  const columns = useObjectColumns(project, type, stillNamed ? objectName : "");
+  function chooseType(next: WhoCanAccessValues["objectType"]) {
+    setType(next);
+    setTypedName("");
+    setObjectName("");
+  }
+  const sameObject = type === initial.objectType && objectName.trim().toLowerCase() === initial.objectName.toLowerCase();
   return (
-    <Form action="/effective-permissions" aria-label="Who can access" className="grid items-end gap-3 sm:grid-cols-[repeat(3,minmax(0,1fr))_auto]">
+    <Form action="/effective-permissions" aria-label="Who can access" className="grid items-end gap-3 sm:grid-cols-[8rem_repeat(3,minmax(0,1fr))_auto]">
       <input type="hidden" name="project" value={project} />
       <input type="hidden" name="view" value="object" />
-      <Select
-        label="Table or view"
-        name="object"
-        value={chosen}
-        onChange={(event) => setChosen(event.target.value)}
-        options={objects.map((candidate) => ({ value: objectKey(candidate), label: `${candidate.name} (${candidate.type.toLowerCase()})` }))}
-        error={errors.object}
-      />
-      <Select
-        key={chosen}
-        label="Column"
-        name="column"
-        defaultValue={chosen === initial.object ? initial.column : ""}
-        placeholder="Every column"
-        options={(object?.columns ?? []).map((column) => ({ value: column.name, label: column.label > 0 ? `${column.name} (label ${column.label})` : column.name }))}
-        error={errors.column}
-      />
+      <Select label="Type" name="objectType" value={type} onChange={(event) => chooseType(event.target.value === "View" ? "View" : "Table")} options={TYPES} error={errors.objectType} />
+      <Field label="Table or view" required error={errors.objectName}>
+        {(control) => (
+          <SuggestInput
+            {...control}
+            key={type}
+            name="objectName"
+            required
+            project={project}
+            source={{ kind: "object", type }}
+            defaultValue={typedName}
+            onChange={(event) => setTypedName(event.target.value)}
+            onCommit={setObjectName}
+          />
+        )}
+      </Field>
+      {columns.status === "unavailable" ? (
+        <TextInput label="Column" name="column" defaultValue={initial.column} placeholder="Every column" error={errors.column} spellCheck={false} />
+      ) : (
+        <Select
+          key={columns.status === "ready" ? columns.name : ""}
+          label="Column"
+          name="column"
+          defaultValue={sameObject ? initial.column.toLowerCase() : ""}
+          placeholder="Every column"
+          options={(columns.status === "ready" ? columns.columns : []).map((column) => ({
+            value: column.name,
+            label: column.label > 0 ? `${column.name} (label ${column.label})` : column.name,
+          }))}
+          error={errors.column}
+        />
+      )}
       <Select label="Privilege" name="privilege" defaultValue={initial.privilege} options={privileges.map((value) => ({ value, label: value }))} error={errors.privilege} />
       <Button type="submit" variant="primary">
         Show who can

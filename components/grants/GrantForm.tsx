@@ -13,7 +13,7 @@ import { OBJECT_TYPES, PRIVILEGES_BY_TYPE, type ObjectType, type Privilege } fro
 import { hasColumns } from "@/lib/catalog/object-spec";
 import type { GrantFormOptions } from "@/lib/services/grants/grant-form-options";
 import type { GrantItem } from "@/lib/services/grants/grant-item";
-import { SuggestInput } from "./SuggestInput";
+import { SuggestInput } from "@/components/ui/SuggestInput";
 
 type GrantResult = { created: string[]; renewed: string[]; grants: GrantItem[] };
 type GrantAction = (state: ActionState<GrantResult>, formData: FormData) => Promise<ActionResult<GrantResult>>;

@@ -7,7 +7,7 @@ import type { TableFilterDef, TableParams } from "@/components/ui/table-params";
 import { OBJECT_TYPES, PRIVILEGES } from "@/lib/authz";
 import type { GrantFormOptions } from "@/lib/services/grants/grant-form-options";
 import { ROLE_PREFIX } from "@/lib/services/grants/list-grants";
-import { SuggestInput } from "./SuggestInput";
+import { SuggestInput } from "@/components/ui/SuggestInput";
 
 export interface GrantsQuery {
   project: string;

@@ -32,7 +32,7 @@ export default async function CheckAccessPage({ searchParams }: { searchParams: 
     );
   }
   const options = await inspectionOptions(ctx, picked.current);
-  const types = OBJECT_TYPES.filter((type) => type === "Project" || options.objects.some((object) => object.type === type));
+  const types = OBJECT_TYPES.filter((type) => type === "Project" || options.objectTypes.includes(type));
   const actionsByType: Partial<Record<ObjectType, readonly Privilege[]>> = Object.fromEntries(types.map((type) => [type, requestablePrivilegesOf(type)]));
   const asked = firstParam(params.objectType) as ObjectType;
   const objectType = types.includes(asked) ? asked : types.includes("Table") ? "Table" : types[0]!;
@@ -40,7 +40,7 @@ export default async function CheckAccessPage({ searchParams }: { searchParams: 
   const initial: CheckAccessValues = {
     principal: firstParam(params.principal),
     objectType,
-    objectName: firstParam(params.objectName) || (options.objects.find((object) => object.type === objectType)?.name ?? ""),
+    objectName: firstParam(params.objectName),
     columns: [params.columns ?? []].flat().flatMap((value) => value.split(",")).map((column) => column.trim().toLowerCase()),
     action: actionsByType[objectType]!.includes(askedAction as Privilege) ? askedAction : actionsByType[objectType]!.includes("Select") ? "Select" : actionsByType[objectType]![0]!,
     sourceIp: params.sourceIp === undefined ? (ctx.request.sourceIp ?? "") : firstParam(params.sourceIp),
@@ -50,7 +50,6 @@ export default async function CheckAccessPage({ searchParams }: { searchParams: 
   // A check runs once a principal is named: the form's URL is the question, so a check can be linked to.
   const result = params.principal === undefined ? null : await runEndpoint(checkAccessEndpoint, ctx.actor, ctx.request, { ...params, project: picked.current });
   const error = result && !result.ok ? result.error : null;
-  const checkedObject = result?.ok ? options.objects.find((object) => object.type === result.data.request.objectType && object.name === result.data.request.objectName.toLowerCase()) : undefined;
 
   return (
     <>
@@ -65,8 +64,8 @@ export default async function CheckAccessPage({ searchParams }: { searchParams: 
           <CheckAccessForm
             key={JSON.stringify(initial)}
             project={picked.current}
-            principals={options.principals}
-            objects={options.objects}
+            mayInspectOthers={options.mayInspectOthers}
+            self={options.self}
             actionsByType={actionsByType}
             initial={initial}
             errors={firstFieldErrors(error)}
@@ -74,7 +73,7 @@ export default async function CheckAccessPage({ searchParams }: { searchParams: 
         </Card>
         <Card title="Answer">
           {result?.ok ? (
-            <CheckAccessResultView result={result.data} columnLabels={new Map(checkedObject?.columns.map((column) => [column.name, column.label]))} />
+            <CheckAccessResultView result={result.data} columnLabels={options.columnLabels(result.data.request.objectType, result.data.request.objectName)} />
           ) : (
             <EmptyState icon="search" title="Ask a question to see the engine's answer">
               <p className="mb-3">

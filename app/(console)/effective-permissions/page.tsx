@@ -1,8 +1,7 @@
 import { EffectivePermissionsView } from "@/components/access/EffectivePermissionsView";
 import { firstFieldErrors, firstParam } from "@/components/access/form-errors";
-import { objectKey, parseObjectKey } from "@/components/access/object-key";
 import { PermissionsFilter } from "@/components/access/PermissionsFilter";
-import { WhoCanAccessForm } from "@/components/access/WhoCanAccessForm";
+import { WhoCanAccessForm, type WhoCanAccessValues } from "@/components/access/WhoCanAccessForm";
 import { WhoCanAccessView } from "@/components/access/WhoCanAccessView";
 import { ProjectPicker } from "@/components/console/ProjectPicker";
 import { Alert } from "@/components/ui/Alert";
@@ -64,7 +63,6 @@ async function ByUser({ ctx, raw, projects, options }: { ctx: ServiceContext; ra
     defaultSort: { column: "object", dir: "asc" },
     filters: [
       { name: "project", label: "Project", options: projects.map((name) => ({ value: name, label: name })) },
-      { name: "principal", label: "User", options: options.principals.map((option) => ({ value: option.principal, label: option.label })) },
       { name: "view", label: "View", options: [{ value: "user", label: "User" }] },
     ],
   });
@@ -73,7 +71,7 @@ async function ByUser({ ctx, raw, projects, options }: { ctx: ServiceContext; ra
     <PermissionsFilter
       action="/effective-permissions"
       hidden={{ project, view: "user" }}
-      principals={{ options: options.principals, current: principal }}
+      principal={{ project, mayInspectOthers: options.mayInspectOthers, self: options.self, current: principal }}
       q={params.q}
     />
   );
@@ -102,16 +100,14 @@ async function ByUser({ ctx, raw, projects, options }: { ctx: ServiceContext; ra
 
 async function ByObject({ ctx, raw, options }: { ctx: ServiceContext; raw: SearchParamsRecord; options: InspectionOptions }) {
   const { project } = options;
-  const objects = options.objects.filter((object) => object.type === "Table" || object.type === "View");
-  const asked = firstParam(raw.object);
-  const initial = {
-    object: asked || (objects[0] ? objectKey(objects[0]) : ""),
+  const initial: WhoCanAccessValues = {
+    objectType: firstParam(raw.objectType) === "View" ? "View" : "Table",
+    objectName: firstParam(raw.objectName),
     column: firstParam(raw.column),
     privilege: firstParam(raw.privilege) || "Select",
   };
-  const result = asked ? await runEndpoint(whoCanAccessEndpoint, ctx.actor, ctx.request, { project, ...parseObjectKey(asked), column: initial.column, privilege: initial.privilege }) : null;
+  const result = initial.objectName ? await runEndpoint(whoCanAccessEndpoint, ctx.actor, ctx.request, { project, ...initial }) : null;
   const error = result && !result.ok ? result.error : null;
-  const { objectType, objectName, ...fieldErrors } = firstFieldErrors(error);
   return (
     <div className="grid gap-6">
       <Card>
@@ -119,10 +115,9 @@ async function ByObject({ ctx, raw, options }: { ctx: ServiceContext; raw: Searc
         <WhoCanAccessForm
           key={JSON.stringify(initial)}
           project={project}
-          objects={objects}
           privileges={requestablePrivilegesOf("Table")}
           initial={initial}
-          errors={{ ...fieldErrors, object: objectType ?? objectName }}
+          errors={firstFieldErrors(error)}
         />
       </Card>
       {result?.ok ? (

@@ -1,36 +1,29 @@
 import { administers, type ObjectType } from "@/lib/authz";
 import { projectInScope } from "@/lib/decisions/project-scope";
 import type { ServiceContext } from "@/lib/endpoint/context";
-import { columnLabel } from "./catalog-object";
-import { projectDirectory } from "./project-directory";
-
-export interface InspectableObject {
-  type: ObjectType;
-  name: string;
-  columns: { name: string; label: number }[];
-}
+import { columnLabel, findCatalogObject } from "./catalog-object";
 
 /**
- * What the access views' pickers offer for a project: the principals the actor may inspect (everyone in
- * the directory for its administrators, otherwise only themselves) and the catalog with column labels.
+ * What the access views need to draw their forms for a project. Principal and object names are not shipped:
+ * the pickers ask for suggestions (administrators only) and for an object's columns as the user types.
  */
 export async function inspectionOptions(ctx: ServiceContext, projectName: string) {
   const project = await projectInScope(ctx, projectName);
   const { index } = project;
   const { actor } = ctx;
-  const mayInspectOthers = administers(index, actor.userId);
-  const principals = mayInspectOthers
-    ? (await projectDirectory(index)).map((user) => ({ principal: user.principal, label: `${user.displayName} — ${user.principal}` }))
-    : [{ principal: actor.principal, label: `${actor.displayName} — ${actor.principal}` }];
-  const objects = index.objects
-    .filter((object) => object.type !== "Project")
-    .map((object): InspectableObject => ({
-      type: object.type,
-      name: object.name,
-      columns: object.columns.map((column) => ({ name: column, label: columnLabel(object, column) })),
-    }))
-    .sort((a, b) => a.name.localeCompare(b.name));
-  return { project: project.name, mayInspectOthers, principals, objects };
+  return {
+    project: project.name,
+    mayInspectOthers: administers(index, actor.userId),
+    /** Whom a non-administrator may inspect: only themselves. */
+    self: actor.principal,
+    /** The catalog types the project has objects of, so a form offers no type without objects. */
+    objectTypes: [...new Set(index.objects.map((object) => object.type))].filter((type) => type !== "Project"),
+    /** One object's column labels (its own, else the table's), for an answer about it. */
+    columnLabels: (type: ObjectType, name: string): Map<string, number> => {
+      const object = findCatalogObject(index, type, name);
+      return new Map(object?.columns.map((column) => [column, columnLabel(object, column)]));
+    },
+  };
 }
 
 export type InspectionOptions = Awaited<ReturnType<typeof inspectionOptions>>;

@@ -1,7 +1,7 @@
 "use client";
 
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { useId, useState, type ComponentProps } from "react";
+import { useEffect, useId, useState, type ComponentProps } from "react";
 import { controlClasses } from "@/components/ui/field-styles";
 import { useDebouncedValue } from "@/components/ui/use-debounced-value";
 import type { SuggestibleType, SuggestionKind } from "@/lib/services/grants/suggest-names";
@@ -18,6 +18,11 @@ type SuggestInputProps = Omit<ComponentProps<"input">, "list" | "className" | "d
   defaultValue?: string;
   /** Offered ahead of the server's suggestions, e.g. a project's few roles. */
   fixedOptions?: readonly string[];
+  /**
+   * Called when the user settles on a value: the text is one of the suggestions, or they leave the field. For
+   * work too costly (or too noisy in the audit log) to redo at every keystroke, such as fetching the object named.
+   */
+  onCommit?: (value: string) => void;
 };
 
 const DEBOUNCE_MS = 150;
@@ -34,7 +39,7 @@ async function fetchSuggestions(project: string, source: SuggestionSource, q: st
  * text), so the page need not ship every name. It accepts any value: the form's server side validates it.
  * Nothing is fetched until the field is used; a failed fetch only means no suggestions.
  */
-export function SuggestInput({ project, source, defaultValue = "", fixedOptions = [], onFocus, onChange, ...input }: SuggestInputProps) {
+export function SuggestInput({ project, source, defaultValue = "", fixedOptions = [], onCommit, onFocus, onChange, onBlur, ...input }: SuggestInputProps) {
   const listId = useId();
   const [text, setText] = useState(defaultValue);
   const [used, setUsed] = useState(false);
@@ -48,6 +53,11 @@ export function SuggestInput({ project, source, defaultValue = "", fixedOptions 
     retry: false,
   });
   const options = [...new Set([...fixedOptions, ...suggested])];
+  const typed = text.trim();
+  const suggestedMatch = typed === "" ? undefined : options.find((option) => option.toLowerCase() === typed.toLowerCase());
+  useEffect(() => {
+    if (suggestedMatch !== undefined) onCommit?.(suggestedMatch);
+  }, [suggestedMatch, onCommit]);
   return (
     <>
       <input
@@ -66,6 +76,10 @@ export function SuggestInput({ project, source, defaultValue = "", fixedOptions 
           setUsed(true);
           setText(event.target.value);
           onChange?.(event);
+        }}
+        onBlur={(event) => {
+          onCommit?.(event.target.value.trim());
+          onBlur?.(event);
         }}
       />
       <datalist id={listId}>
