@@ -9,7 +9,7 @@ import { controlClasses } from "@/components/ui/field-styles";
 import { Select } from "@/components/ui/Select";
 import { SuggestInput } from "@/components/ui/SuggestInput";
 import { TextInput } from "@/components/ui/TextInput";
-import { columnsTypeOf, useObjectColumns } from "./use-object-columns";
+import { useObjectPick } from "./use-object-pick";
 
 export interface CheckAccessValues {
   principal: string;
@@ -42,20 +42,15 @@ const isColumnRead = (type: ObjectType, action: string) => (type === "Table" || 
  */
 export function CheckAccessForm({ project, mayInspectOthers, self, actionsByType, initial, errors }: CheckAccessFormProps) {
   const [type, setType] = useState<ObjectType>(initial.objectType);
-  const [typedName, setTypedName] = useState(initial.objectName);
-  /** The name the user settled on; columns are fetched for it, and shown while the field still says it. */
-  const [objectName, setObjectName] = useState(initial.objectName);
   const [action, setAction] = useState(initial.action);
   const [columnFilter, setColumnFilter] = useState("");
-  const stillNamed = typedName.trim().toLowerCase() === objectName.trim().toLowerCase();
-  const columns = useObjectColumns(project, columnsTypeOf(type), stillNamed ? objectName : "");
+  const { objectName, columns, nameInput, clear } = useObjectPick(project, type, initial.objectName);
   const object = columns.status === "ready" && columns.columns.length > 0 ? columns : null;
   const actions = actionsByType[type] ?? [];
 
   function chooseType(next: ObjectType) {
     setType(next);
-    setTypedName("");
-    setObjectName("");
+    clear();
     const nextActions = actionsByType[next] ?? [];
     if (!nextActions.includes(action as Privilege)) setAction(nextActions.includes("Select") ? "Select" : (nextActions[0] ?? ""));
   }
@@ -88,17 +83,7 @@ export function CheckAccessForm({ project, mayInspectOthers, self, actionsByType
         ) : (
           <Field label="Object" error={errors.objectName}>
             {(control) => (
-              <SuggestInput
-                {...control}
-                key={type}
-                name="objectName"
-                required
-                project={project}
-                source={{ kind: "object", type }}
-                defaultValue={typedName}
-                onChange={(event) => setTypedName(event.target.value)}
-                onCommit={setObjectName}
-              />
+              <SuggestInput {...control} key={type} {...nameInput} />
             )}
           </Field>
         )}

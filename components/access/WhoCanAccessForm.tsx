@@ -8,7 +8,7 @@ import { Field } from "@/components/ui/Field";
 import { Select } from "@/components/ui/Select";
 import { SuggestInput } from "@/components/ui/SuggestInput";
 import { TextInput } from "@/components/ui/TextInput";
-import { useObjectColumns } from "./use-object-columns";
+import { useObjectPick } from "./use-object-pick";
 
 export interface WhoCanAccessValues {
   objectType: "Table" | "View";
@@ -33,15 +33,10 @@ export function WhoCanAccessForm({ project, privileges, initial, errors }: {
   errors: Partial<Record<keyof WhoCanAccessValues, string>>;
 }) {
   const [type, setType] = useState(initial.objectType);
-  const [typedName, setTypedName] = useState(initial.objectName);
-  /** The name the user settled on; columns are fetched for it, and shown while the field still says it. */
-  const [objectName, setObjectName] = useState(initial.objectName);
-  const stillNamed = typedName.trim().toLowerCase() === objectName.trim().toLowerCase();
-  const columns = useObjectColumns(project, type, stillNamed ? objectName : "");
+  const { objectName, columns, nameInput, clear } = useObjectPick(project, type, initial.objectName);
   function chooseType(next: WhoCanAccessValues["objectType"]) {
     setType(next);
-    setTypedName("");
-    setObjectName("");
+    clear();
   }
   const sameObject = type === initial.objectType && objectName.trim().toLowerCase() === initial.objectName.toLowerCase();
   return (
@@ -51,17 +46,7 @@ export function WhoCanAccessForm({ project, privileges, initial, errors }: {
       <Select label="Type" name="objectType" value={type} onChange={(event) => chooseType(event.target.value === "View" ? "View" : "Table")} options={TYPES} error={errors.objectType} />
       <Field label="Table or view" required error={errors.objectName}>
         {(control) => (
-          <SuggestInput
-            {...control}
-            key={type}
-            name="objectName"
-            required
-            project={project}
-            source={{ kind: "object", type }}
-            defaultValue={typedName}
-            onChange={(event) => setTypedName(event.target.value)}
-            onCommit={setObjectName}
-          />
+          <SuggestInput {...control} key={type} {...nameInput} />
         )}
       </Field>
       {columns.status === "unavailable" ? (
