@@ -16,7 +16,7 @@ function groupsOf(privileges: readonly HeldPrivilege[]) {
 }
 
 export function PrivilegeGroups({ privileges, columnCount }: { privileges: readonly HeldPrivilege[]; columnCount: number }) {
-  if (privileges.length === 0) return <span className="text-slate-400">No privileges</span>;
+  if (privileges.length === 0) return <span className="text-slate-500">No privileges</span>;
   return (
     <ul className="grid gap-3">
       {groupsOf(privileges).map(({ privileges: names, held }) => (

@@ -54,7 +54,7 @@ function ReferenceItem({ name, explanation, snippet, onInsert }: { name: string;
         ) : null}
       </div>
       <p className="text-slate-600">{explanation}</p>
-      <code className="block overflow-x-auto font-mono whitespace-nowrap text-slate-500">{snippet}</code>
+      <code className="block font-mono break-all whitespace-pre-wrap text-slate-500">{snippet}</code>
     </li>
   );
 }

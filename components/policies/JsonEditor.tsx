@@ -17,7 +17,7 @@ export function JsonEditor({ value, textareaRef, rows = 18, onScroll, ...rest }:
   const lineCount = Math.max(value.split("\n").length, Number(rows));
   return (
     <div className="flex overflow-hidden rounded-md border border-slate-300 bg-white font-mono text-xs leading-5 shadow-xs focus-within:outline-2 focus-within:outline-offset-1 focus-within:outline-accent-600 has-[[aria-invalid=true]]:border-danger-500">
-      <div ref={gutter} aria-hidden="true" className="shrink-0 overflow-hidden border-r border-slate-200 bg-slate-50 px-2 py-2 text-right text-slate-400 select-none">
+      <div ref={gutter} aria-hidden="true" className="shrink-0 overflow-hidden border-r border-slate-200 bg-slate-50 px-2 py-2 text-right text-slate-500 select-none">
         {Array.from({ length: lineCount }, (_, line) => (
           <div key={line}>{line + 1}</div>
         ))}

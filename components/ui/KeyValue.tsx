@@ -19,7 +19,7 @@ export function KeyValue({ items, columns = 1, className }: KeyValueProps) {
           <dt className="text-slate-500">{item.label}</dt>
           <dd className="min-w-0 break-words text-slate-900">
             {item.value === null || item.value === undefined || item.value === "" ? (
-              <span className="text-slate-400">
+              <span className="text-slate-500">
                 —<span className="sr-only">none</span>
               </span>
             ) : (

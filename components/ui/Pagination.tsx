@@ -75,7 +75,7 @@ function PagerLink({ href, rel, children }: { href: string | null; rel: "prev" |
   if (href === null) {
     // An <a> without href is an unfocusable placeholder that keeps the layout identical to the live link.
     return (
-      <a aria-disabled="true" className={cx(shape, "border-slate-200 text-slate-400")}>
+      <a aria-disabled="true" className={cx(shape, "border-slate-200 text-slate-500")}>
         {children}
       </a>
     );

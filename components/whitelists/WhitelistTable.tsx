@@ -19,7 +19,7 @@ export function WhitelistTable({ caption, entries, actions }: { caption: string;
           {entries.map((entry) => (
             <tr key={entry.id}>
               <td className="px-4 py-2.5 font-mono text-xs whitespace-nowrap">{entry.value}</td>
-              <td className="px-4 py-2.5 text-slate-700">{entry.description || <span className="text-slate-400">—</span>}</td>
+              <td className="px-4 py-2.5 text-slate-700">{entry.description || <span className="text-slate-500">—</span>}</td>
               <td className="hidden px-4 py-2.5 text-xs text-slate-500 md:table-cell">
                 <time dateTime={entry.createdAt}>{entry.createdAt.slice(0, 10)}</time>
                 {entry.createdBy ? <span className="block font-mono">{entry.createdBy}</span> : null}

@@ -34,7 +34,7 @@ const text = (value: string | string[] | undefined) => (typeof value === "string
 const date = (iso: string) => <time dateTime={iso}>{iso.slice(0, 10)}</time>;
 
 /** Expired grants stay listed, greyed, until revoked. */
-const dim = (grant: GrantItem, node: ReactNode) => <span className={grant.expired ? "text-slate-400" : undefined}>{node}</span>;
+const dim = (grant: GrantItem, node: ReactNode) => <span className={grant.expired ? "text-slate-500" : undefined}>{node}</span>;
 
 function grantColumns(project: string): Column<GrantItem>[] {
   return [
