@@ -95,7 +95,7 @@ export function buildWorkload(size: WorkloadSize, seed = 42): { snapshot: Securi
       checkPermissionUsingACL: true, checkPermissionUsingPolicy: true, objectCreatorHasAccessPermission: true, objectCreatorHasGrantPermission: true,
       labelSecurity: true, projectProtection: false, exceptionPolicy: null,
     },
-    trustedProjects: [],
+    trustedProjectIds: [],
     users,
     members: users.slice(1).map((user, i) => ({ userId: user.id, removedAt: i % 100 === 0 ? NOW - DAY : null })),
     roles,

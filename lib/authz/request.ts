@@ -18,8 +18,14 @@ export const requestContextSchema = z.object({
   userAgent: z.string().optional(),
   referer: z.string().optional(),
   taskType: z.string().optional(),
-  /** Destination project of data leaving this one (CREATE TABLE other.t AS SELECT ...). */
+  /** Destination project of data leaving this one (CREATE TABLE other.t AS SELECT ...), by name. */
   targetProject: z.string().optional(),
+  /**
+   * The destination's project id, resolved from its name by the caller; absent when the name names no
+   * project. ProjectProtection compares ids only (trusted projects, packages' installations), so a project
+   * merely named like a trusted one is not trusted; a destination without an id is one nothing trusts.
+   */
+  targetProjectId: z.string().min(1).optional(),
 });
 
 export const accessRequestSchema = z.object({

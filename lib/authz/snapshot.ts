@@ -46,8 +46,9 @@ export const snapshotGrantSchema = z.object({
 export const snapshotPackageSchema = z.object({
   id,
   name: z.string().min(1),
-  /** The project that created the package; equal to this project for packages it shares out. */
+  /** The project that created the package (its name, as requests name an object's project, and its id). */
   ownerProject: z.string().min(1),
+  ownerProjectId: id,
   /** Whether the owner project enforces LabelSecurity; the objects' labels below then apply. */
   labelSecurity: z.boolean(),
   objects: z.array(z.object({
@@ -58,7 +59,7 @@ export const snapshotPackageSchema = z.object({
     columnLabels: z.record(z.string(), labelLevel),
   })),
   /** Projects allowed to install (and having installed) the package, with the `USING LABEL` level. */
-  installedInto: z.array(z.object({ project: z.string().min(1), label: labelLevel })),
+  installedInto: z.array(z.object({ projectId: id, label: labelLevel })),
 });
 
 export const securitySnapshotSchema = z.object({
@@ -75,7 +76,8 @@ export const securitySnapshotSchema = z.object({
     /** Policy-format JSON attached with `set ProjectProtection=true with exception`. */
     exceptionPolicy: z.string().nullable(),
   }),
-  trustedProjects: z.array(z.string().min(1)),
+  /** Ids of the projects this one trusts (ProjectProtection): ids, so that a look-alike name is never trusted. */
+  trustedProjectIds: z.array(id),
   /** Directory entries for the owner and every member (current or removed). */
   users: z.array(snapshotUserSchema),
   members: z.array(z.object({ userId: id, removedAt: timestamp.nullable() })),

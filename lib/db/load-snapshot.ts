@@ -29,7 +29,7 @@ export async function loadSnapshot(projectId: string): Promise<SecuritySnapshot 
       include: {
         tenant: true,
         owner: { include: { tenant: true } },
-        trusted: { include: { trustedProject: { select: { name: true } } } },
+        trusted: { select: { trustedProjectId: true } },
         members: { include: { user: { include: { tenant: true } } } },
         roles: { include: { assignments: true, policy: true } },
         objects: { include: catalogInclude },
@@ -46,7 +46,7 @@ export async function loadSnapshot(projectId: string): Promise<SecuritySnapshot 
         project: { select: { name: true, labelSecurity: true } },
         objects: { include: { object: { include: catalogInclude } } },
         allowed: { include: { project: { select: { name: true } } } },
-        installations: { include: { project: { select: { name: true } } } },
+        installations: { select: { projectId: true } },
       },
     });
     const systemWhitelist = await tx.whitelistEntry.findMany({ where: { scope: "SYSTEM" }, select: { value: true } });
@@ -75,7 +75,7 @@ export async function loadSnapshot(projectId: string): Promise<SecuritySnapshot 
         projectProtection: project.projectProtection,
         exceptionPolicy: project.protectionExceptionPolicy === null ? null : JSON.stringify(project.protectionExceptionPolicy),
       },
-      trustedProjects: project.trusted.map((trust) => trust.trustedProject.name),
+      trustedProjectIds: project.trusted.map((trust) => trust.trustedProjectId),
       users: [...users.values()],
       members: userMembers.map((member) => ({ userId: member.userId!, removedAt: ms(member.removedAt) })),
       roles: project.roles.map((role) => ({ id: role.id, name: role.name, kind: ROLE_KIND[role.kind] })),
@@ -113,10 +113,11 @@ export async function loadSnapshot(projectId: string): Promise<SecuritySnapshot 
         id: pkg.id,
         name: pkg.name,
         ownerProject: pkg.project.name,
+        ownerProjectId: pkg.projectId,
         labelSecurity: pkg.project.labelSecurity,
         objects: pkg.objects.map((entry) => packageObject(entry.object, entry.privileges)),
         installedInto: pkg.installations.map((installation) => ({
-          project: installation.project.name,
+          projectId: installation.projectId,
           label: pkg.allowed.find((allowed) => allowed.projectId === installation.projectId)?.label ?? 0,
         })),
       })),

@@ -15,6 +15,15 @@ export async function bumpSecurityVersion(tx: Prisma.TransactionClient, projectI
   return securityVersion;
 }
 
+/**
+ * A change to a user's standing (disabled or enabled) changes the decisions of every project whose snapshot
+ * lists them: the projects they own or are (or were) a member of, in any tenant.
+ */
+export async function bumpSecurityVersionsOfUser(tx: Prisma.TransactionClient, userId: string): Promise<void> {
+  const projects = await tx.project.findMany({ where: { OR: [{ ownerId: userId }, { members: { some: { userId } } }] }, select: { id: true } });
+  for (const project of projects) await bumpSecurityVersion(tx, project.id);
+}
+
 /** A system-level change (the system whitelist) changes every project's decisions. */
 export async function bumpAllSecurityVersions(tx: Prisma.TransactionClient): Promise<void> {
   await tx.project.updateMany({ data: { securityVersion: { increment: 1 } } });

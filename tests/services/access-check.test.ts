@@ -90,6 +90,16 @@ const DECISIONS: {
     effect: "Deny", decidedBy: "ProjectProtection",
   },
   {
+    description: "data leaving the protected project for the trusted WonderLand_dev, named in another case",
+    caller: ALICE, input: { principal: ALLEN, action: "Select", objectType: "Table", objectName: "sales_orders", targetProject: "wonderland_DEV" },
+    effect: "Allow", decidedBy: "ACL",
+  },
+  {
+    description: "data leaving the protected project for a project that does not exist",
+    caller: ALICE, input: { principal: ALLEN, action: "Select", objectType: "Table", objectName: "sales_orders", targetProject: "Atlantis" },
+    effect: "Deny", decidedBy: "ProjectProtection",
+  },
+  {
     description: "alice in WonderLand_dev reads WonderLand's dim_region through the installed package",
     caller: ALICE, input: { project: "WonderLand_dev", principal: ALICE, action: "Select", objectType: "Table", objectName: "dim_region", objectProject: "WonderLand" },
     effect: "Allow", decidedBy: "Package",

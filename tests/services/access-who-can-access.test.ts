@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { runEndpoint } from "@/lib/endpoint/run-endpoint";
 import { whoCanAccessEndpoint, type WhoCanAccess } from "@/lib/services/access/who-can-access";
+import { setUserDisabledEndpoint } from "@/lib/services/tenants/set-user-disabled";
 import { contextFor, demoDatabase, requestMeta } from "../helpers/test-database";
 
 const prisma = await demoDatabase();
@@ -44,6 +45,27 @@ describe("who can access", () => {
   it("sales_orders Describe: allen through the analyst role", async () => {
     const result = await allowed(ALICE, { objectName: "sales_orders", privilege: "Describe" });
     expect(result.allowed.find((verdict) => verdict.user.email === "allen@wonderland.example")!.sources[0]).toMatchObject({ kind: "role", label: "Role analyst" });
+  });
+
+  it("disabling allen takes him off the allowed list at once (the projects' security versions move), enabling brings him back", async () => {
+    const allen = await prisma.user.findUniqueOrThrow({ where: { email: "allen@wonderland.example" } });
+    const setDisabled = async (disabled: boolean) => {
+      const result = await runEndpoint(setUserDisabledEndpoint, (await contextFor(ALICE)).actor, requestMeta(), { userId: allen.id, disabled });
+      expect(result.ok, JSON.stringify(result)).toBe(true);
+    };
+    const mobile = { objectName: "user_profile", column: "mobile" };
+    expect(emails((await allowed(ALICE, mobile)).allowed)).toContain(allen.email);
+    const versions = async () => Object.fromEntries((await prisma.project.findMany()).map((project) => [project.name, project.securityVersion]));
+    const before = await versions();
+    await setDisabled(true);
+    const disabled = await allowed(ALICE, mobile).finally(() => setDisabled(false));
+    expect(emails(disabled.allowed)).not.toContain(allen.email);
+    expect(disabled.denied.find((verdict) => verdict.user.email === allen.email)).toMatchObject({ decidedBy: "Identity" });
+    // allen is a member of WonderLand and WonderLand_dev, not of SecretGarden; enabling him moved them again.
+    const after = await versions();
+    expect({ WonderLand: after.WonderLand! - before.WonderLand!, WonderLand_dev: after.WonderLand_dev! - before.WonderLand_dev!, SecretGarden: after.SecretGarden! - before.SecretGarden! })
+      .toEqual({ WonderLand: 2, WonderLand_dev: 2, SecretGarden: 0 });
+    expect(emails((await allowed(ALICE, mobile)).allowed)).toContain(allen.email);
   });
 });
 

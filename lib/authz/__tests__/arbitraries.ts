@@ -7,6 +7,17 @@ import type { SecuritySnapshot, SnapshotGrant, SnapshotUser } from "../snapshot"
 export const NOW = Date.parse("2025-06-01T12:00:00Z");
 const HOUR = 3_600_000;
 const PROJECT = "wonderland";
+const PROJECT_ID = "p";
+const GARDEN_ID = "p-garden";
+const OTHER_ID = "p-other";
+/**
+ * Destinations of data as a caller resolves them (name, id): none, this project, other projects, a project
+ * named like a trusted one but another (its own id), a name that names no project, an id without a name.
+ */
+const TARGETS: { name?: string; id?: string }[] = [
+  {}, {}, { name: PROJECT, id: PROJECT_ID }, { name: "garden", id: GARDEN_ID }, { name: "Other", id: OTHER_ID },
+  { name: "Garden", id: "p-lookalike" }, { name: "nowhere" }, { name: PROJECT }, { id: GARDEN_ID },
+];
 
 export const USER_POOL: readonly SnapshotUser[] = [
   { id: "u0", accountId: "acc-w", kind: "primary", principalName: "ALIYUN$alice@wonderland.example", disabled: false },
@@ -104,14 +115,14 @@ function packagesArb(): fc.Arbitrary<SecuritySnapshot["packages"]> {
     columnLabel: fc.integer({ min: 0, max: 3 }),
     installed: fc.boolean(),
   }).map((p) => ({
-    id: "pkg-in", name: "share", ownerProject: "garden", labelSecurity: p.labelSecurity,
+    id: "pkg-in", name: "share", ownerProject: "garden", ownerProjectId: GARDEN_ID, labelSecurity: p.labelSecurity,
     objects: [{ type: "Table" as const, name: "t_g", privileges: p.privileges, label: 0, columnLabels: { c2: p.columnLabel } }],
-    installedInto: p.installed ? [{ project: PROJECT, label: p.installLabel }] : [{ project: "other", label: 0 }],
+    installedInto: p.installed ? [{ projectId: PROJECT_ID, label: p.installLabel }] : [{ projectId: OTHER_ID, label: 0 }],
   }));
-  const outgoing = fc.record({ privileges: privilegesArb("Table"), to: subset(["garden", "other"]) }).map((p) => ({
-    id: "pkg-out", name: "outbound", ownerProject: PROJECT, labelSecurity: false,
+  const outgoing = fc.record({ privileges: privilegesArb("Table"), to: subset([GARDEN_ID, OTHER_ID]) }).map((p) => ({
+    id: "pkg-out", name: "outbound", ownerProject: PROJECT, ownerProjectId: PROJECT_ID, labelSecurity: false,
     objects: [{ type: "Table" as const, name: "t_a", privileges: p.privileges, label: 0, columnLabels: {} }],
-    installedInto: p.to.map((project) => ({ project, label: 0 })),
+    installedInto: p.to.map((projectId) => ({ projectId, label: 0 })),
   }));
   return fc.tuple(fc.option(incoming, { nil: null }), fc.option(outgoing, { nil: null })).map((list) => list.filter((p) => p !== null));
 }
@@ -125,7 +136,7 @@ export function snapshotArb(options: GeneratorOptions = { timeConditions: true }
       exceptionPolicy: fc.option(fc.array(statementArb(options), { minLength: 1, maxLength: 2 }).map(policyText), { nil: null, freq: 2 }),
     }),
     owner: fc.constantFrom("u0", "u0", "u1", "u3"),
-    trustedProjects: subset(["garden", "Other"]),
+    trustedProjectIds: subset([GARDEN_ID, OTHER_ID]),
     membership: fc.array(fc.constantFrom("member", "member", "member", "member", "member", "removed", "absent"), { minLength: USER_POOL.length, maxLength: USER_POOL.length }),
     roleAssignments: fc.array(fc.record({ roleId: fc.constantFrom(...ROLES.map((r) => r.id), "r-ghost"), userId: fc.constantFrom(...USER_POOL.map((u) => u.id)) }), { maxLength: 5 }),
     creators: fc.array(fc.constantFrom(null, ...USER_POOL.map((u) => u.id)), { minLength: OBJECTS.length, maxLength: OBJECTS.length }),
@@ -147,9 +158,9 @@ export function snapshotArb(options: GeneratorOptions = { timeConditions: true }
     }),
   }).map((g): SecuritySnapshot => ({
     securityVersion: 1,
-    project: { id: "p", name: PROJECT, accountId: "acc-w", ownerUserId: g.owner },
+    project: { id: PROJECT_ID, name: PROJECT, accountId: "acc-w", ownerUserId: g.owner },
     config: g.config,
-    trustedProjects: g.trustedProjects,
+    trustedProjectIds: g.trustedProjectIds,
     users: USER_POOL.map((u) => ({ ...u })),
     members: USER_POOL.flatMap((u, i) => {
       const status = g.membership[i];
@@ -187,7 +198,7 @@ export function requestArb(principalPool: readonly SnapshotUser[] = USER_POOL): 
     secureTransport: fc.option(fc.boolean(), { nil: undefined }),
     userAgent: fc.constantFrom(undefined, "odpscmd/0.45", "curl/8"),
     taskType: fc.constantFrom(undefined, "SQL", "MR"),
-    targetProject: fc.constantFrom(undefined, undefined, PROJECT, "garden", "Other"),
+    target: fc.constantFrom(...TARGETS),
   }).map((g): AccessRequest => {
     const privileges = PRIVILEGES_BY_TYPE[g.object.type].filter((p) => p !== "All");
     const action = privileges[g.privilegeSeed % privileges.length] as AccessRequest["action"];
@@ -203,7 +214,8 @@ export function requestArb(principalPool: readonly SnapshotUser[] = USER_POOL): 
         ...(g.secureTransport !== undefined ? { secureTransport: g.secureTransport } : {}),
         ...(g.userAgent !== undefined ? { userAgent: g.userAgent } : {}),
         ...(g.taskType !== undefined ? { taskType: g.taskType } : {}),
-        ...(g.targetProject !== undefined ? { targetProject: g.targetProject } : {}),
+        ...(g.target.name !== undefined ? { targetProject: g.target.name } : {}),
+        ...(g.target.id !== undefined ? { targetProjectId: g.target.id } : {}),
       },
     };
   });

@@ -20,6 +20,7 @@ const variationArb = fc.record({
   userAgent: fc.constantFrom<string | undefined | null>(null, null, "odpscmd/1", "curl/8", undefined),
   taskType: fc.constantFrom<string | undefined | null>(null, null, "SQL", "MR"),
   targetProject: fc.constantFrom<string | undefined | null>(null, null, "garden", "wonderland", undefined),
+  targetProjectId: fc.constantFrom<string | undefined | null>(null, null, "p-garden", "p", undefined),
   standing: fc.constantFrom("same", "same", "same", "disabled", "other-account"),
   delta: fc.option(fc.record({ grant: fc.nat(), revoke: fc.boolean() }), { freq: 8 }),
 });
@@ -28,7 +29,7 @@ type Variation = typeof variationArb extends fc.Arbitrary<infer T> ? T : never;
 
 function vary(base: AccessRequest, v: Variation): AccessRequest {
   const context = { ...base.context, time: base.context.time + v.time };
-  for (const key of ["sourceIp", "userAgent", "taskType", "targetProject"] as const) {
+  for (const key of ["sourceIp", "userAgent", "taskType", "targetProject", "targetProjectId"] as const) {
     const value = v[key];
     if (value === undefined) delete context[key];
     else if (value !== null) context[key] = value;

@@ -46,13 +46,13 @@ const policyOn = (...documents: { document: string; roleId?: string }[]) => (s: 
 };
 const installedPackage = (label: number, labelSecurity = false) => (s: SecuritySnapshot) => {
   s.packages.push({
-    id: "pkg-1", name: "share_pkg", ownerProject: "secretgarden", labelSecurity,
+    id: "pkg-1", name: "share_pkg", ownerProject: "secretgarden", ownerProjectId: "p-sg", labelSecurity,
     objects: [{ type: "Table", name: "gt", privileges: ["Select", "Describe"], label: 0, columnLabels: { phone: 2 } }],
-    installedInto: [{ project: "wonderland", label }],
+    installedInto: [{ projectId: "p-w", label }],
   });
 };
 const protectedProject = (s: SecuritySnapshot) => { s.config.projectProtection = true; };
-const toGarden = { context: { targetProject: "secretgarden" } };
+const toGarden = { context: { targetProject: "secretgarden", targetProjectId: "p-sg" } };
 
 const cases: Case[] = [
   // Identity and tenant isolation
@@ -175,15 +175,20 @@ const cases: Case[] = [
   // ProjectProtection
   { description: "protected: CREATE TABLE secretgarden.gotit AS SELECT ... is denied", state: all(bobSelects(), protectedProject), request: request("bob", "Select", table("user_profile"), toGarden), effect: "Deny", decidedBy: "ProjectProtection" },
   { description: "protected: the owner cannot move data out either", state: protectedProject, request: request("alice", "Select", table("user_profile"), toGarden), effect: "Deny", decidedBy: "ProjectProtection" },
-  { description: "protected: reading inside the project is fine", state: all(bobSelects(), protectedProject), request: request("bob", "Select", table("user_profile"), { context: { targetProject: "wonderland" } }), effect: "Allow", decidedBy: "ACL" },
-  { description: "protected: a trusted target project is allowed", state: all(bobSelects(), protectedProject, (s) => { s.trustedProjects.push("SecretGarden"); }), request: request("bob", "Select", table("user_profile"), toGarden), effect: "Allow", decidedBy: "ACL" },
+  { description: "protected: reading inside the project is fine", state: all(bobSelects(), protectedProject), request: request("bob", "Select", table("user_profile"), { context: { targetProject: "wonderland", targetProjectId: "p-w" } }), effect: "Allow", decidedBy: "ACL" },
+  { description: "protected: a trusted target project is allowed", state: all(bobSelects(), protectedProject, (s) => { s.trustedProjectIds.push("p-sg"); }), request: request("bob", "Select", table("user_profile"), toGarden), effect: "Allow", decidedBy: "ACL" },
+  // Trust is by project id: WonderLand trusts WonderLand_dev (p-dev); sam's wonderland_dev is another project.
+  { description: "protected: another project named like a trusted one (wonderland_dev vs WonderLand_dev) is not trusted", state: all(bobSelects(), protectedProject, (s) => { s.trustedProjectIds.push("p-dev"); }), request: request("bob", "Select", table("user_profile"), { context: { targetProject: "wonderland_dev", targetProjectId: "p-sams-dev" } }), effect: "Deny", decidedBy: "ProjectProtection" },
+  { description: "protected: the trusted project itself, by its id, is allowed", state: all(bobSelects(), protectedProject, (s) => { s.trustedProjectIds.push("p-dev"); }), request: request("bob", "Select", table("user_profile"), { context: { targetProject: "WonderLand_dev", targetProjectId: "p-dev" } }), effect: "Allow", decidedBy: "ACL" },
+  { description: "protected: a destination named without an id (no such project) is trusted by nothing", state: all(bobSelects(), protectedProject, (s) => { s.trustedProjectIds.push("p-sg"); }), request: request("bob", "Select", table("user_profile"), { context: { targetProject: "secretgarden" } }), effect: "Deny", decidedBy: "ProjectProtection" },
+  { description: "protected: a destination named like this project but with another id is elsewhere", state: all(bobSelects(), protectedProject), request: request("bob", "Select", table("user_profile"), { context: { targetProject: "WONDERLAND", targetProjectId: "p-elsewhere" } }), effect: "Deny", decidedBy: "ProjectProtection" },
   { description: "protected: download is denied", state: all(bobSelects(), protectedProject), request: request("bob", "Download", table("user_profile")), effect: "Deny", decidedBy: "ProjectProtection" },
   { description: "protected: download allowed by the exception policy", state: all(bobSelects(), protectedProject, (s) => { s.config.exceptionPolicy = policy([{ Effect: "Allow", Principal: ["RAM$wonderland:bob"], Action: ["odps:Download"], Resource: [resource("tables/user_profile")] }]); }), request: request("bob", "Download", table("user_profile")), effect: "Allow", decidedBy: "ACL" },
   { description: "protected: the exception policy with a TargetProject condition", state: all(bobSelects(), protectedProject, (s) => { s.config.exceptionPolicy = policy([{ Effect: "Allow", Principal: ["*"], Action: ["odps:Select"], Resource: [resource("tables/*")], Condition: { StringEquals: { "odps:TargetProject": "secretgarden" } } }]); }), request: request("bob", "Select", table("user_profile"), toGarden), effect: "Allow", decidedBy: "ACL" },
-  { description: "protected: a trusted project does not allow downloads", state: all(bobSelects(), protectedProject, (s) => { s.trustedProjects.push("secretgarden"); }), request: request("bob", "Download", table("user_profile"), toGarden), effect: "Deny", decidedBy: "ProjectProtection" },
+  { description: "protected: a trusted project does not allow downloads", state: all(bobSelects(), protectedProject, (s) => { s.trustedProjectIds.push("p-sg"); }), request: request("bob", "Download", table("user_profile"), toGarden), effect: "Deny", decidedBy: "ProjectProtection" },
   {
     description: "protected: a package shared with the target lets the data out",
-    state: all(bobSelects(), protectedProject, (s) => { s.packages.push({ id: "pkg-out", name: "profiles", ownerProject: "wonderland", labelSecurity: false, objects: [{ type: "Table", name: "user_profile", privileges: ["Select"], label: 0, columnLabels: {} }], installedInto: [{ project: "secretgarden", label: 0 }] }); }),
+    state: all(bobSelects(), protectedProject, (s) => { s.packages.push({ id: "pkg-out", name: "profiles", ownerProject: "wonderland", ownerProjectId: "p-w", labelSecurity: false, objects: [{ type: "Table", name: "user_profile", privileges: ["Select"], label: 0, columnLabels: {} }], installedInto: [{ projectId: "p-sg", label: 0 }] }); }),
     request: request("bob", "Select", table("user_profile"), toGarden), effect: "Allow", decidedBy: "ACL",
   },
 

@@ -32,7 +32,7 @@ export function baseSnapshot(): SecuritySnapshot {
       checkPermissionUsingACL: true, checkPermissionUsingPolicy: false, objectCreatorHasAccessPermission: true,
       objectCreatorHasGrantPermission: true, labelSecurity: false, projectProtection: false, exceptionPolicy: null,
     },
-    trustedProjects: [],
+    trustedProjectIds: [],
     users: Object.values(inDirectory).map((u) => ({ ...u })),
     members: [
       ...["u-bob", "u-allen", "u-adm", "u-sa", "u-carol", "u-dave", "u-frank"].map((userId) => ({ userId, removedAt: null })),

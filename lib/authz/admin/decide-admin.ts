@@ -30,8 +30,9 @@ function ruleGrant(index: SecurityIndex, actor: IndexedUser, authority: Authorit
   if (invalid) return refuse("grant:invalid-privilege", `${invalid} is not a privilege of ${object.type} objects`);
   const objectInt = object.type === "Project" ? (name === index.project.name ? 0 : -1) : findObject(index, object.type, name);
   if (objectInt < 0) return refuse("grant:unknown-object", `${object.type} ${object.name} does not exist in project ${index.project.name}`);
+  let roleInt: number | undefined;
   if (grantee.type === "Role") {
-    const roleInt = index.roleByName.get(grantee.roleName.toLowerCase());
+    roleInt = index.roleByName.get(grantee.roleName.toLowerCase());
     const role = roleInt === undefined ? undefined : index.roles[roleInt];
     if (!role) return refuse("grant:unknown-role", `Role ${grantee.roleName} does not exist`);
     if (role.kind !== "Custom" && authority !== "Owner" && authority !== "Super_Administrator") {
@@ -45,6 +46,13 @@ function ruleGrant(index: SecurityIndex, actor: IndexedUser, authority: Authorit
   if (MANAGERS.includes(authority)) return byAuthority(authority, MANAGERS, `${verb} privileges on every object of the project`);
   const created = index.objects[objectInt]!.creatorInt === actor.int;
   if (created && index.config.objectCreatorHasGrantPermission) {
+    // The creator's grant permission shares the object with others. Their own access is
+    // ObjectCreatorHasAccessPermission's alone: a grant to themselves (or to a role they hold) would give it
+    // with that switch off, and would outlive its being switched off.
+    const toSelf = grantee.type === "User" ? grantee.userId === actor.id : actor.roles.includes(roleInt!);
+    if (operation.kind === "Grant" && toSelf) {
+      return refuse("creator-grant:self", `${actor.displayName} created ${object.type} ${name} but may not grant on it to themselves or to a role they hold: a creator's own access comes from ObjectCreatorHasAccessPermission only`);
+    }
     return allow("creator-grant", `${actor.displayName} created ${object.type} ${name} and ObjectCreatorHasGrantPermission is on`);
   }
   return refuse("grant:not-grantable", `${actor.displayName} may not ${verb} privileges on ${object.type} ${name}: only the owner, Super_Administrator, Admin${created ? "" : " or its creator"} can${created ? " (ObjectCreatorHasGrantPermission is off)" : " (with ObjectCreatorHasGrantPermission)"}`);

@@ -124,7 +124,7 @@ export function compile(snapshot: SecuritySnapshot, options: CompileOptions = {}
     securityVersion: snapshot.securityVersion,
     project: { id: snapshot.project.id, name: projectName, accountId: snapshot.project.accountId, ownerInt: userById.get(snapshot.project.ownerUserId) ?? -1 },
     config: snapshot.config,
-    trustedProjects: new Set(snapshot.trustedProjects.map(lower)),
+    trustedProjects: new Set(snapshot.trustedProjectIds),
     users,
     userById,
     userByPrincipalName: new Map(users.map((user) => [user.principalName, user.int])),
@@ -175,9 +175,8 @@ export function compile(snapshot: SecuritySnapshot, options: CompileOptions = {}
   for (const pkg of snapshot.packages) {
     const packageInt = index.objectById.get(pkg.id)!;
     const packageName = objects[packageInt]!.name;
-    const owner = lower(pkg.ownerProject);
-    if (owner === projectName) {
-      const projects = new Set(pkg.installedInto.map((install) => lower(install.project)));
+    if (pkg.ownerProjectId === snapshot.project.id) {
+      const projects = new Set(pkg.installedInto.map((install) => install.projectId));
       for (const shared of pkg.objects) {
         const objectInt = findObject(index, shared.type, lower(shared.name));
         if (objectInt < 0) continue;
@@ -187,8 +186,9 @@ export function compile(snapshot: SecuritySnapshot, options: CompileOptions = {}
       }
       continue;
     }
-    const install = pkg.installedInto.find((candidate) => lower(candidate.project) === projectName);
+    const install = pkg.installedInto.find((candidate) => candidate.projectId === snapshot.project.id);
     if (!install) continue;
+    const owner = lower(pkg.ownerProject);
     for (const shared of pkg.objects) {
       const key = foreignKey(owner, shared.type, lower(shared.name));
       const list = index.foreignObjects.get(key) ?? [];

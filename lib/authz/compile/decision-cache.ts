@@ -60,6 +60,7 @@ export interface CachedDecision {
   referer: string | undefined;
   taskType: string | undefined;
   targetProject: string | undefined;
+  targetProjectId: string | undefined;
   /** Frozen, served as is while the index's securityVersion is `version`, the one it carries. */
   decision: Decision;
   version: number;
@@ -139,7 +140,7 @@ function sameContext(entry: CachedDecision, context: RequestContext): boolean {
     && ((fields & CONTEXT_USER_AGENT) === 0 || context.userAgent === entry.userAgent)
     && ((fields & CONTEXT_REFERER) === 0 || context.referer === entry.referer)
     && ((fields & CONTEXT_TASK_TYPE) === 0 || context.taskType === entry.taskType)
-    && ((fields & CONTEXT_TARGET_PROJECT) === 0 || context.targetProject === entry.targetProject);
+    && ((fields & CONTEXT_TARGET_PROJECT) === 0 || (context.targetProject === entry.targetProject && context.targetProjectId === entry.targetProjectId));
 }
 
 /**
@@ -189,7 +190,7 @@ export function rememberDecision(cache: DecisionCache, request: AccessRequest, o
     objectInt, epoch: objectInt >= 0 && cache.epochs !== null ? cache.epochs[objectInt]! : 0,
     fields: reads.fields, time: context.time, timeFrom: reads.timeFrom, timeUntil: reads.timeUntil,
     sourceIp: context.sourceIp, secureTransport: context.secureTransport, userAgent: context.userAgent,
-    referer: context.referer, taskType: context.taskType, targetProject: context.targetProject,
+    referer: context.referer, taskType: context.taskType, targetProject: context.targetProject, targetProjectId: context.targetProjectId,
     decision, version: decision.securityVersion,
   };
   let head = cache.slots[slot] ?? null;

@@ -106,6 +106,7 @@ export interface ForeignObject {
 export interface PackageShare {
   packageName: string;
   mask: number;
+  /** Ids of the projects the package is installed into. */
   projects: ReadonlySet<string>;
 }
 
@@ -113,6 +114,7 @@ export interface SecurityIndex {
   securityVersion: number;
   project: { id: string; name: string; accountId: string; ownerInt: number };
   config: SecuritySnapshot["config"];
+  /** Project ids. */
   trustedProjects: ReadonlySet<string>;
   users: IndexedUser[];
   userById: Map<string, number>;

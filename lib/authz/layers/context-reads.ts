@@ -33,7 +33,13 @@ export function isUnexpired(reads: ContextReads, expiresAt: number): boolean {
   return false;
 }
 
-export function targetProjectOf(reads: ContextReads): string | undefined {
+/**
+ * The destination of data leaving the project, if the request names one: its id (undefined for a name that
+ * names no project) and the name to show (the id when no name was given).
+ */
+export function targetProjectOf(reads: ContextReads): { id: string | undefined; name: string } | undefined {
   reads.fields |= CONTEXT_TARGET_PROJECT;
-  return reads.context.targetProject;
+  const { targetProject: name, targetProjectId: id } = reads.context;
+  if (name === undefined && id === undefined) return undefined;
+  return { id, name: name ?? id! };
 }

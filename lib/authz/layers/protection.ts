@@ -15,13 +15,16 @@ export function protectionLayer(evaluation: Evaluation): LayerResult {
   const { index, request } = evaluation;
   if (evaluation.foreignProject !== null) return uniform("ProjectProtection", "Skip", null, `The data belongs to project ${evaluation.foreignProject}`);
   if (!index.config.projectProtection) return PROTECTION_OFF;
-  const target = targetProjectOf(evaluation)?.toLowerCase();
-  const leaving = evaluation.columnRead && (request.action === "Download" || (target !== undefined && target !== index.project.name));
+  // Projects are told apart by id: a destination named like a trusted project (or like this one) but with
+  // another id, or none, is another project.
+  const target = targetProjectOf(evaluation);
+  const leaving = evaluation.columnRead && (request.action === "Download" || (target !== undefined && target.id !== index.project.id));
   if (!leaving) return DATA_STAYS;
-  if (request.action !== "Download" && target !== undefined) {
-    if (index.trustedProjects.has(target)) return uniform("ProjectProtection", "Pass", `trusted:${target}`, `Project ${target} is a trusted project`);
-    const share = index.packageShares.get(evaluation.objectInt)?.find((candidate) => (candidate.mask & evaluation.privilegeBit) !== 0 && candidate.projects.has(target));
-    if (share) return uniform("ProjectProtection", "Pass", `package:${share.packageName}`, `Package ${share.packageName} shares ${describeObject(evaluation)} with project ${target}`);
+  if (request.action !== "Download" && target?.id !== undefined) {
+    const targetId = target.id;
+    if (index.trustedProjects.has(targetId)) return uniform("ProjectProtection", "Pass", `trusted:${targetId}`, `Project ${target.name} is a trusted project`);
+    const share = index.packageShares.get(evaluation.objectInt)?.find((candidate) => (candidate.mask & evaluation.privilegeBit) !== 0 && candidate.projects.has(targetId));
+    if (share) return uniform("ProjectProtection", "Pass", `package:${share.packageName}`, `Package ${share.packageName} shares ${describeObject(evaluation)} with project ${target.name}`);
   }
   const exception = index.exceptionPolicy;
   if (exception !== null) {
@@ -31,6 +34,6 @@ export function protectionLayer(evaluation: Evaluation): LayerResult {
     const match = matchStatements(candidates, paths, evaluation, evaluation.errors);
     if (match.verdict === "Allow") return uniform("ProjectProtection", "Pass", match.statement.id, `Exception policy: ${match.statement.text}`);
   }
-  const where = request.action === "Download" ? "be downloaded" : `flow to project ${target}`;
+  const where = request.action === "Download" ? "be downloaded" : `flow to project ${target?.name}`;
   return uniform("ProjectProtection", "Deny", "protection", `Project ${index.project.name} is protected: data of ${describeObject(evaluation)} may not ${where} without a trusted project, a package or an exception policy`);
 }

@@ -95,7 +95,7 @@ export function referenceDecide(snapshot: SecuritySnapshot, request: AccessReque
 
   function foreignEntries() {
     return snapshot.packages.flatMap((pkg) => {
-      const install = pkg.installedInto.find((candidate) => lower(candidate.project) === project);
+      const install = pkg.installedInto.find((candidate) => candidate.projectId === snapshot.project.id);
       if (lower(pkg.ownerProject) !== owningProject || !install) return [];
       return pkg.objects
         .filter((shared) => shared.type === object.type && lower(shared.name) === name && holds(shared.privileges, action))
@@ -193,13 +193,15 @@ export function referenceDecide(snapshot: SecuritySnapshot, request: AccessReque
 
   function protectionVerdict(): Verdict {
     if (foreign || !snapshot.config.projectProtection) return "Pass";
-    const target = context.targetProject === undefined ? undefined : lower(context.targetProject);
-    const leaving = columnRead && (action === "Download" || (target !== undefined && target !== project));
+    // The destination is told apart by id alone; naming one without an id names a project nothing trusts.
+    const named = context.targetProject !== undefined || context.targetProjectId !== undefined;
+    const target = context.targetProjectId;
+    const leaving = columnRead && (action === "Download" || (named && target !== snapshot.project.id));
     if (!leaving) return "Pass";
     if (action !== "Download" && target !== undefined) {
-      if (snapshot.trustedProjects.some((trusted) => lower(trusted) === target)) return "Pass";
-      const shared = catalogObject !== undefined && snapshot.packages.some((pkg) => lower(pkg.ownerProject) === project
-        && pkg.installedInto.some((install) => lower(install.project) === target)
+      if (snapshot.trustedProjectIds.includes(target)) return "Pass";
+      const shared = catalogObject !== undefined && snapshot.packages.some((pkg) => pkg.ownerProjectId === snapshot.project.id
+        && pkg.installedInto.some((install) => install.projectId === target)
         && pkg.objects.some((o) => o.type === object.type && lower(o.name) === name && holds(o.privileges, action)));
       if (shared) return "Pass";
     }

@@ -7,6 +7,7 @@ import { requireCatalogObject } from "./catalog-object";
 import { decisionContext, decisionContextFields, describedContext, optionalField } from "./decision-context";
 import { principalReferenceField } from "./principal-reference";
 import { resolvePrincipal, type PrincipalSummary } from "./resolve-principal";
+import { targetProjectId } from "./target-project";
 
 /** Privileges a request may ask for (`All` is granted, never requested). */
 export const REQUESTABLE_PRIVILEGES = PRIVILEGES.filter((privilege) => privilege !== "All");
@@ -78,7 +79,7 @@ export async function checkAccess(ctx: ServiceContext, input: CheckAccessInput):
   const objectName = input.objectName ?? project.name;
   // Objects of this project must exist; another project's objects are the engine's to refuse (through packages).
   if (!foreign) requireCatalogObject(project.index, { type: input.objectType, name: objectName, columns: input.columns }, { name: "objectName", columns: "columns" });
-  const context = decisionContext(ctx, input);
+  const context = decisionContext(ctx, { ...input, targetProjectId: await targetProjectId(input.targetProject) });
   const decision = decide(project.index, {
     principal: principal.request,
     project: project.name,

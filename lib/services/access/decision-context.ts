@@ -21,12 +21,15 @@ export const decisionContextFields = {
   ),
 };
 
-export function decisionContext(ctx: ServiceContext, input: { sourceIp?: string | undefined; time?: number | undefined; targetProject?: string | undefined }): RequestContext {
+type ContextInput = { sourceIp?: string | undefined; time?: number | undefined; targetProject?: string | undefined; targetProjectId?: string | undefined };
+
+export function decisionContext(ctx: ServiceContext, input: ContextInput): RequestContext {
   const sourceIp = input.sourceIp ?? ctx.request.sourceIp ?? undefined;
   return {
     ...(sourceIp ? { sourceIp } : {}),
     time: input.time ?? Date.now(),
     ...(input.targetProject ? { targetProject: input.targetProject } : {}),
+    ...(input.targetProjectId ? { targetProjectId: input.targetProjectId } : {}),
   };
 }
 

@@ -31,9 +31,11 @@ export interface AddedMember {
  */
 export async function addMember(ctx: ServiceContext, input: z.output<typeof addMemberInput>): Promise<AddedMember> {
   const project = await projectInScope(ctx, input.project);
-  const user = await prisma.user.findUnique({ where: { email: input.email }, include: { tenant: { select: { name: true } } } });
-  // An unknown email is judged as another account's primary account would be, so only someone who may add
-  // members learns that no such account exists.
+  const found = await prisma.user.findUnique({ where: { email: input.email }, include: { tenant: { select: { name: true } } } });
+  // Another account's RAM user can never be a member, and is not the caller's to know of: it is answered as
+  // an email no one has. An unknown email is judged as another account's primary account would be, so only
+  // someone who may add members learns that no such account exists.
+  const user = found && (found.kind === "PRIMARY" || found.tenantId === project.tenantId) ? found : null;
   authorizeAdmin(ctx, project, {
     kind: "AddMember",
     target: user
@@ -41,7 +43,9 @@ export async function addMember(ctx: ServiceContext, input: z.output<typeof addM
       : { userId: input.email, accountId: "unknown-account", kind: "primary" },
   });
   if (!user) {
-    throw new AppError("INVALID_INPUT", "No account has this email.", { email: [`No Alibaba Cloud account or RAM user has the email ${input.email}.`] });
+    throw new AppError("INVALID_INPUT", "No account has this email.", {
+      email: [`No Alibaba Cloud account, and no RAM user of this project's account, has the email ${input.email}.`],
+    });
   }
   const principal = principalOfUser(user);
   const alreadyMember = () => new AppError("CONFLICT", `${principal} is already a member of ${project.name}.`, { email: [`Already a member of ${project.name}.`] });

@@ -5,6 +5,7 @@ import type { ServiceContext } from "@/lib/endpoint/context";
 import { defineEndpoint } from "@/lib/endpoint/define-endpoint";
 import { requirePermission } from "@/lib/endpoint/resolve-actor";
 import { auditedTransaction } from "@/lib/services/audited-transaction";
+import { isUniqueViolation } from "@/lib/services/members/unique-violation";
 import { BUILT_IN_ROLES } from "./built-in-roles";
 
 export const createProjectInput = z.object({
@@ -15,11 +16,17 @@ export const createProjectInput = z.object({
   description: z.string().trim().max(500).default(""),
 });
 
+/**
+ * Names are global (as in MaxCompute) and unique without regard to case (a unique index on lower(name)):
+ * the answer says the name is taken, never whose it is, so a name of another tenant reads as one's own.
+ */
+const nameTaken = () => new AppError("CONFLICT", "That name is taken.", { name: ["A project with this name already exists."] });
+
 /** The account owner creates a project and becomes its owner; the built-in roles come with it. */
 export async function createProject(ctx: ServiceContext, input: z.output<typeof createProjectInput>) {
   await requirePermission(ctx.actor, "project.create");
-  const taken = await prisma.project.findUnique({ where: { name: input.name }, select: { id: true } });
-  if (taken) throw new AppError("CONFLICT", "That name is taken.", { name: ["A project with this name already exists."] });
+  const taken = await prisma.project.findFirst({ where: { name: { equals: input.name, mode: "insensitive" } }, select: { id: true } });
+  if (taken) throw nameTaken();
 
   return auditedTransaction(
     ctx,
@@ -36,7 +43,10 @@ export async function createProject(ctx: ServiceContext, input: z.output<typeof 
         select: { id: true, name: true, description: true },
       }),
     (project) => ({ action: "project.create", projectId: project.id, target: { type: "PROJECT", id: project.id, name: project.name }, after: project }),
-  );
+  ).catch((error: unknown) => {
+    // Someone took the name between the look-up and the insert.
+    throw isUniqueViolation(error) ? nameTaken() : error;
+  });
 }
 
 export const createProjectEndpoint = defineEndpoint({

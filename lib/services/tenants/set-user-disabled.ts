@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { ServiceContext } from "@/lib/endpoint/context";
+import { bumpSecurityVersionsOfUser } from "@/lib/decisions/security-version";
 import { defineEndpoint } from "@/lib/endpoint/define-endpoint";
 import { auditedTransaction } from "@/lib/services/audited-transaction";
 import { authorizeTenant, tenantUser } from "./tenant-user";
@@ -11,19 +12,23 @@ export const setUserDisabledInput = z.object({
 
 /**
  * Disables or enables a sub-account of the actor's own account. Disabling bumps the session version, so the
- * user's open sessions stop working on their next request.
+ * user's open sessions stop working on their next request, and either bumps the security version of the
+ * user's projects, so their decisions (and who-can-access) see the change at once.
  */
 export async function setUserDisabled(ctx: ServiceContext, input: z.output<typeof setUserDisabledInput>) {
   const user = await tenantUser(ctx, input.userId);
   authorizeTenant(ctx, { kind: "SetDisabled", target: { kind: user.kind, isSelf: user.isSelf, tenantRoles: user.roles } });
   return auditedTransaction(
     ctx,
-    (tx) =>
-      tx.user.update({
+    async (tx) => {
+      const updated = await tx.user.update({
         where: { id: user.id },
         data: { disabled: input.disabled, sessionVersion: { increment: input.disabled ? 1 : 0 } },
         select: { id: true, email: true, disabled: true },
-      }),
+      });
+      await bumpSecurityVersionsOfUser(tx, user.id);
+      return updated;
+    },
     (updated) => ({
       action: input.disabled ? "user.disable" : "user.enable",
       target: { type: "USER", id: updated.id, name: updated.email },
