@@ -5,7 +5,7 @@ import { headers } from "next/headers";
 import { signIn } from "@/lib/services/auth/sign-in";
 import { recordSignOut } from "@/lib/services/auth/record-sign-out";
 import { requestMetaFromHeaders } from "@/lib/http/request-meta";
-import { AppError } from "@/lib/errors";
+import { signInErrorCode } from "./sign-in-errors";
 
 const SESSION_SECONDS = 8 * 60 * 60;
 
@@ -37,9 +37,10 @@ export const authOptions: NextAuthOptions = {
           const user = await signIn(credentials, requestMetaFromHeaders(new Headers(req.headers as Record<string, string>)));
           return { id: user.id, sessionVersion: user.sessionVersion };
         } catch (error) {
-          // next-auth shows this message on the login page; only coded errors carry a safe one.
-          if (error instanceof AppError) throw new Error(error.message);
-          throw error;
+          // next-auth copies this message into the /login?error= URL: only a fixed code ever leaves.
+          const code = signInErrorCode(error);
+          if (code === "Unavailable") console.error("sign-in failed:", error);
+          throw new Error(code);
         }
       },
     }),

@@ -5,14 +5,14 @@ import type { RequestMeta } from "@/lib/endpoint/context";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { clearFailures, lockedUntil, recordFailure, throttleKey } from "@/lib/auth/login-throttle";
 import { spendDecoyVerification, verifyPassword } from "@/lib/auth/password";
+import { BAD_CREDENTIALS } from "@/lib/auth/sign-in-errors";
 
 export const signInInput = z.object({
   email: z.string().trim().toLowerCase().email().max(320),
   password: z.string().min(1).max(1024),
 });
 
-/** The one message for an unknown account, a wrong password and a disabled account: it reveals nothing. */
-export const BAD_CREDENTIALS = "The email or password is incorrect.";
+export { BAD_CREDENTIALS };
 
 export interface SignedInUser {
   id: string;
