@@ -4,6 +4,7 @@ import { BAD_CREDENTIALS, signIn } from "@/lib/services/auth/sign-in";
 import { actorFromSessionClaims } from "@/lib/endpoint/resolve-actor";
 import { setUserDisabled } from "@/lib/services/tenants/set-user-disabled";
 import { hashPassword } from "@/lib/auth/password";
+import { ACCOUNT_CEILING, ADDRESS_CEILING, PAIR_FREE_ATTEMPTS } from "@/lib/auth/login-throttle";
 import { contextFor, demoDatabase, requestMeta } from "../helpers/test-database";
 
 const prisma = await demoDatabase();
@@ -45,29 +46,78 @@ describe("sign-in", () => {
     });
   }
 
-  it("locks an account after 5 failures, even for the right password, and says so", async () => {
-    for (let attempt = 0; attempt < 5; attempt++) {
-      await refusal(signIn({ email: "audrey@wonderland.example", password: `wrong-${attempt}-password` }, requestMeta(`10.3.3.${attempt}`)));
-    }
-    const error = await refusal(signIn({ email: "audrey@wonderland.example", password: PASSWORD }, requestMeta("10.3.3.9")));
+  const at = (base: Date, seconds: number) => new Date(base.getTime() + seconds * 1000);
+  const lastDenial = () => prisma.auditEvent.findFirstOrThrow({ where: { action: "auth.sign-in", result: "DENIED" }, orderBy: { seq: "desc" } });
+
+  it("slows one (account, address) pair down after 5 failures, even for the right password, with a growing delay", async () => {
+    const t0 = new Date();
+    const audrey = (password: string, seconds: number) =>
+      signIn({ email: "audrey@wonderland.example", password }, requestMeta("10.3.3.1"), at(t0, seconds));
+    for (let attempt = 0; attempt < 5; attempt++) await refusal(audrey(`wrong-${attempt}-password`, 0));
+    const error = await refusal(audrey(PASSWORD, 0.5));
     expect(error.code).toBe("TOO_MANY_REQUESTS");
-    const denied = await prisma.auditEvent.findFirstOrThrow({ where: { action: "auth.sign-in", result: "DENIED" }, orderBy: { seq: "desc" } });
-    expect(denied.reason).toBe("throttled");
+    expect((await lastDenial()).reason).toBe("throttled (pair)");
+    // 2^0 s after the fifth failure the pair may try again; after a sixth failure it waits 2^1 s.
+    expect((await refusal(audrey("wrong-6-password", 1.1))).code).toBe("UNAUTHENTICATED");
+    expect((await refusal(audrey(PASSWORD, 2.5))).code).toBe("TOO_MANY_REQUESTS");
+    await expect(audrey(PASSWORD, 3.2)).resolves.toBeTruthy();
+    // Success clears the pair: the next mistake is not delayed.
+    expect((await refusal(audrey("wrong-7-password", 3.3))).code).toBe("UNAUTHENTICATED");
   });
 
-  it("locks an unknown account the same way, so locking reveals nothing", async () => {
-    for (let attempt = 0; attempt < 5; attempt++) {
-      await refusal(signIn({ email: "ghost@wonderland.example", password: `wrong-${attempt}-password` }, requestMeta(`10.4.4.${attempt}`)));
+  it("a stranger's failures from another address do not lock the owner out at their own address", async () => {
+    for (let attempt = 0; attempt < 12; attempt++) {
+      await refusal(signIn({ email: "bob@wonderland.example", password: `wrong-${attempt}-password` }, requestMeta("203.0.113.66")));
     }
-    expect((await refusal(signIn({ email: "ghost@wonderland.example", password: PASSWORD }, requestMeta("10.4.4.9")))).code).toBe("TOO_MANY_REQUESTS");
+    expect((await refusal(signIn({ email: "bob@wonderland.example", password: PASSWORD }, requestMeta("203.0.113.66")))).code).toBe("TOO_MANY_REQUESTS");
+    await expect(signIn({ email: "bob@wonderland.example", password: PASSWORD }, requestMeta("10.1.1.1"))).resolves.toBeTruthy();
+  });
+
+  it("counts an IPv6 /64 as one address", async () => {
+    for (let attempt = 1; attempt <= 5; attempt++) {
+      await refusal(signIn({ email: "allen@wonderland.example", password: "wrong-password-entirely" }, requestMeta(`2001:db8:1:2::${attempt}`)));
+    }
+    expect((await refusal(signIn({ email: "allen@wonderland.example", password: PASSWORD }, requestMeta("2001:db8:1:2:ffff::99")))).code).toBe("TOO_MANY_REQUESTS");
+    await expect(signIn({ email: "allen@wonderland.example", password: PASSWORD }, requestMeta("2001:db8:1:3::1"))).resolves.toBeTruthy();
+  });
+
+  it("throttles an unknown account the same way, so throttling reveals nothing", async () => {
+    for (let attempt = 0; attempt < 5; attempt++) {
+      await refusal(signIn({ email: "ghost@wonderland.example", password: `wrong-${attempt}-password` }, requestMeta("10.4.4.4")));
+    }
+    expect((await refusal(signIn({ email: "ghost@wonderland.example", password: PASSWORD }, requestMeta("10.4.4.4")))).code).toBe("TOO_MANY_REQUESTS");
+  });
+
+  it("parallel guesses from one pair: at most 5 reach the password check", async () => {
+    const guesses = await Promise.all(
+      Array.from({ length: 20 }, (_, attempt) =>
+        refusal(signIn({ email: "racer@wonderland.example", password: `guess-${attempt}-password` }, requestMeta("10.8.8.8"))),
+      ),
+    );
+    expect(guesses.filter((error) => error.code === "UNAUTHENTICATED")).toHaveLength(PAIR_FREE_ATTEMPTS);
+    expect(guesses.filter((error) => error.code === "TOO_MANY_REQUESTS")).toHaveLength(20 - PAIR_FREE_ATTEMPTS);
   });
 
   it("throttles a source address that tries many accounts", async () => {
-    for (let attempt = 0; attempt < 50; attempt++) {
+    for (let attempt = 0; attempt < ADDRESS_CEILING; attempt++) {
       await refusal(signIn({ email: `spray${attempt}@wonderland.example`, password: "wrong-password-entirely" }, requestMeta("10.5.5.5")));
     }
     expect((await refusal(signIn({ email: "bob@wonderland.example", password: PASSWORD }, requestMeta("10.5.5.5")))).code).toBe("TOO_MANY_REQUESTS");
+    expect((await lastDenial()).reason).toBe("throttled (address)");
     await expect(signIn({ email: "bob@wonderland.example", password: PASSWORD }, requestMeta("10.5.5.6"))).resolves.toBeTruthy();
+  });
+
+  it("keeps a per-account ceiling across all addresses, and tells the account when it trips", async () => {
+    const audrey = await prisma.user.findUniqueOrThrow({ where: { email: "audrey@wonderland.example" } });
+    for (let attempt = 0; attempt < ACCOUNT_CEILING; attempt++) {
+      const address = `198.51.${Math.floor(attempt / 200)}.${attempt % 200}`;
+      await refusal(signIn({ email: audrey.email, password: "wrong-password-entirely" }, requestMeta(address)));
+    }
+    expect((await refusal(signIn({ email: audrey.email, password: PASSWORD }, requestMeta("10.3.9.9")))).code).toBe("TOO_MANY_REQUESTS");
+    expect((await lastDenial()).reason).toBe("throttled (account)");
+    const notice = await prisma.auditEvent.findFirstOrThrow({ where: { action: "auth.sign-in-ceiling-reached" } });
+    expect(notice).toMatchObject({ tenantId: audrey.tenantId, targetId: audrey.id, actorType: "SYSTEM" });
+    expect(await prisma.auditEvent.count({ where: { action: "auth.sign-in-ceiling-reached" } })).toBe(1);
   });
 
   it("ends a disabled user's existing session on the next request, and refuses their sign-in", async () => {
