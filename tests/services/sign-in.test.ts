@@ -5,7 +5,7 @@ import { actorFromSessionClaims } from "@/lib/endpoint/resolve-actor";
 import { setUserDisabled } from "@/lib/services/tenants/set-user-disabled";
 import { hashPassword } from "@/lib/auth/password";
 import { ACCOUNT_CEILING, ADDRESS_CEILING, PAIR_FREE_ATTEMPTS } from "@/lib/auth/login-throttle";
-import { contextFor, demoDatabase, requestMeta } from "../helpers/test-database";
+import { claimsOf, contextFor, demoDatabase, requestMeta } from "../helpers/test-database";
 
 const prisma = await demoDatabase();
 const PASSWORD = "correct-horse-battery";
@@ -20,7 +20,7 @@ describe("sign-in", () => {
   it("signs a demo user in and audits it", async () => {
     const user = await signIn({ email: "Bob@Wonderland.example ", password: PASSWORD }, requestMeta("10.1.1.1"));
     const bob = await prisma.user.findUniqueOrThrow({ where: { email: "bob@wonderland.example" } });
-    expect(user).toEqual({ id: bob.id, sessionVersion: bob.sessionVersion });
+    expect(user).toEqual({ id: bob.id, sessionVersion: bob.sessionVersion, sessionId: expect.any(String) });
     const event = await prisma.auditEvent.findFirstOrThrow({ where: { action: "auth.sign-in", actorId: bob.id }, orderBy: { seq: "desc" } });
     expect(event.result).toBe("SUCCESS");
     expect(event.sourceIp).toBe("10.1.1.1");
@@ -118,19 +118,19 @@ describe("sign-in", () => {
     const notice = await prisma.auditEvent.findFirstOrThrow({ where: { action: "auth.sign-in-ceiling-reached" } });
     expect(notice).toMatchObject({ tenantId: audrey.tenantId, targetId: audrey.id, actorType: "SYSTEM" });
     expect(await prisma.auditEvent.count({ where: { action: "auth.sign-in-ceiling-reached" } })).toBe(1);
-  });
+  }, 300_000); // a hundred argon2 verifications: minutes on a busy PostgreSQL run
 
   it("ends a disabled user's existing session on the next request, and refuses their sign-in", async () => {
     const allen = await prisma.user.findUniqueOrThrow({ where: { email: "allen@wonderland.example" } });
     const session = await signIn({ email: allen.email, password: PASSWORD }, requestMeta("10.6.6.6"));
-    expect(await actorFromSessionClaims(session.id, session.sessionVersion)).not.toBeNull();
+    expect(await actorFromSessionClaims(claimsOf(session))).not.toBeNull();
 
     await setUserDisabled(await contextFor("alice@wonderland.example"), { userId: allen.id, disabled: true });
-    expect(await actorFromSessionClaims(session.id, session.sessionVersion)).toBeNull();
+    expect(await actorFromSessionClaims(claimsOf(session))).toBeNull();
     expect((await refusal(signIn({ email: allen.email, password: PASSWORD }, requestMeta("10.6.6.7")))).message).toBe(BAD_CREDENTIALS);
 
     // Re-enabling does not revive the old session: its version is gone for good.
     await setUserDisabled(await contextFor("alice@wonderland.example"), { userId: allen.id, disabled: false });
-    expect(await actorFromSessionClaims(session.id, session.sessionVersion)).toBeNull();
+    expect(await actorFromSessionClaims(claimsOf(session))).toBeNull();
   });
 });

@@ -6,7 +6,7 @@ import { setTenantRoleEndpoint } from "@/lib/services/tenants/set-tenant-role";
 import { setUserDisabledEndpoint } from "@/lib/services/tenants/set-user-disabled";
 import { signIn } from "@/lib/services/auth/sign-in";
 import { actorFromSessionClaims } from "@/lib/endpoint/resolve-actor";
-import { contextFor, demoDatabase, requestMeta } from "../helpers/test-database";
+import { claimsOf, contextFor, demoDatabase, requestMeta } from "../helpers/test-database";
 
 const prisma = await demoDatabase();
 const idOf = async (email: string) => (await prisma.user.findUniqueOrThrow({ where: { email } })).id;
@@ -72,7 +72,7 @@ describe("account administration", () => {
     const session = await signIn({ email: "allen@wonderland.example", password: "correct-horse-battery" }, requestMeta("10.7.7.7"));
     const result = await runEndpoint(resetPasswordEndpoint, await actorOf("alice@wonderland.example"), requestMeta(), { userId: allenId, password: STRONG });
     expect(result.ok).toBe(true);
-    expect(await actorFromSessionClaims(session.id, session.sessionVersion)).toBeNull();
+    expect(await actorFromSessionClaims(claimsOf(session))).toBeNull();
     await expect(signIn({ email: "allen@wonderland.example", password: STRONG }, requestMeta("10.7.7.8"))).resolves.toMatchObject({ id: allenId });
   });
 });

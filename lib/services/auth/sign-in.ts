@@ -17,13 +17,15 @@ export const signInInput = z.object({
 export interface SignedInUser {
   id: string;
   sessionVersion: number;
+  /** The server-side session (lib/auth/session-lifetime.ts) the cookie will name. */
+  sessionId: string;
 }
 
 /**
  * Checks credentials under the sign-in throttle (lib/auth/login-throttle.ts): the attempt is counted before
  * the password is verified, and a refused attempt spends the same verification time as a real one. Every
  * attempt is audited; when an account's hourly ceiling is reached, an `auth.sign-in-ceiling-reached` event
- * in the account's own audit log tells its owner.
+ * in the account's own audit log tells its owner. A success opens a server-side session (`now` is its start).
  */
 export async function signIn(raw: unknown, request: RequestMeta, now = new Date()): Promise<SignedInUser> {
   const parsed = signInInput.safeParse(raw);
@@ -58,8 +60,9 @@ export async function signIn(raw: unknown, request: RequestMeta, now = new Date(
       return { kind: "failed" as const };
     }
     await settleSuccess(tx, keys);
-    await recordAuditEvent(tx, { ...who, actorType: "USER" }, request, { action: "auth.sign-in" });
-    return { kind: "ok" as const, user: { id: user.id, sessionVersion: user.sessionVersion } };
+    const session = await tx.userSession.create({ data: { userId: user.id, createdAt: now, lastSeenAt: now } });
+    await recordAuditEvent(tx, { ...who, actorType: "USER" }, request, { action: "auth.sign-in", target: { type: "SESSION", id: session.id } });
+    return { kind: "ok" as const, user: { id: user.id, sessionVersion: user.sessionVersion, sessionId: session.id } };
   });
   if (outcome.kind === "ok") return outcome.user;
   if (outcome.kind === "failed") throw new AppError("UNAUTHENTICATED", BAD_CREDENTIALS);
