@@ -13,6 +13,11 @@ export interface Probe {
   actsInOwnAccount?: string;
   /** Set on a project-scoped read that an ordinary member of the project may make: the reason why. */
   memberMayRead?: string;
+  /**
+   * Set when the entry point acts only on the signed-in caller themselves (their own sessions), so any
+   * signed-in caller legitimately succeeds: the reason why. It is still refused without a session or Origin.
+   */
+  actsOnCaller?: string;
 }
 
 /** A valid policy for the policy probes: the refusal must come from authorization, not validation. */
@@ -24,6 +29,16 @@ const PROBE_POLICY = JSON.stringify({
 const PROBE_UUID = "00000000-0000-4000-8000-000000000000";
 
 export const SERVER_ACTIONS: Record<string, Probe & { page: string }> = {
+  "app/(console)/session-actions.ts#signOutEverywhereAction": {
+    page: "/",
+    input: () => ({}),
+    actsOnCaller: "it ends only the caller's own sessions",
+  },
+  "app/(console)/session-actions.ts#changePasswordAction": {
+    page: "/",
+    input: () => ({ currentPassword: "not-the-current-password", newPassword: "a-long-enough-probe-passphrase" }),
+    actsOnCaller: "it changes only the caller's own password (and needs the current one)",
+  },
   "app/(console)/projects/actions.ts#createProjectAction": {
     page: "/projects",
     input: () => ({ name: "Inventory_probe" }),

@@ -75,10 +75,35 @@ for (const { persona, path } of FORBIDDEN_CASES) {
   });
 }
 
-test("signing out ends the session", async ({ page }) => {
+test("signing out ends the session on the server: a copy of the cookie taken before is refused", async ({ page }) => {
   await signIn(page, "allen");
+  const captured = await page.context().cookies();
+  expect((await page.request.get("/api/v1/me")).status()).toBe(200);
   await page.getByRole("button", { name: "Sign out" }).click();
   await expect(page).toHaveURL(/\/login/);
   await page.goto("/requests");
   await expect(page).toHaveURL(/\/login$/);
+
+  // The stolen copy: the same cookie, replayed after sign-out, on the API and on a page.
+  await page.context().addCookies(captured);
+  expect((await page.request.get("/api/v1/me")).status()).toBe(401);
+  await page.goto("/requests");
+  await expect(page).toHaveURL(/\/login$/);
+});
+
+test("sign out everywhere ends the user's sessions in every browser", async ({ browser }) => {
+  const laptop = await browser.newPage();
+  const phone = await browser.newPage();
+  await signIn(laptop, "allen");
+  await signIn(phone, "allen");
+  expect((await phone.request.get("/api/v1/me")).status()).toBe(200);
+
+  await laptop.getByText("Account", { exact: true }).click();
+  await laptop.getByRole("button", { name: "Sign out everywhere" }).click();
+  await expect(laptop).toHaveURL(/\/login/);
+  expect((await phone.request.get("/api/v1/me")).status()).toBe(401);
+  await phone.goto("/requests");
+  await expect(phone).toHaveURL(/\/login$/);
+  await laptop.close();
+  await phone.close();
 });

@@ -1,6 +1,8 @@
 import type { ReactNode } from "react";
 import { AppShell } from "@/components/shell/AppShell";
 import { SignOutButton } from "@/components/auth/SignOutButton";
+import { SessionMenu } from "@/components/auth/SessionMenu";
+import { changePasswordAction, signOutEverywhereAction } from "./session-actions";
 import { guardPage } from "@/lib/endpoint/page-guard";
 import { navigationFor } from "./navigation";
 import { roleLabel } from "@/lib/identity/role-label";
@@ -11,7 +13,12 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
     <AppShell
       nav={navigationFor(permissions)}
       user={{ name: actor.displayName, email: actor.email, tenant: actor.tenantName, roleLabel: roleLabel(actor, permissions) }}
-      signOut={<SignOutButton />}
+      signOut={
+        <>
+          <SessionMenu changePassword={changePasswordAction} signOutEverywhere={signOutEverywhereAction} />
+          <SignOutButton />
+        </>
+      }
     >
       {children}
     </AppShell>

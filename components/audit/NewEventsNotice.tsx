@@ -3,6 +3,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { Button } from "@/components/ui/Button";
+import { BACKGROUND_REQUEST_HEADER } from "@/lib/auth/session-lifetime";
 
 interface AuditPage {
   data: { items: { seq: string }[] };
@@ -17,7 +18,10 @@ export function NewEventsNotice({ newestSeq }: { newestSeq: string | null }) {
   const { data } = useQuery({
     queryKey: ["audit", "newest"],
     queryFn: async (): Promise<string | null> => {
-      const response = await fetch("/api/v1/audit?pageSize=1", { headers: { accept: "application/json" } });
+      // A poll is not activity: the header keeps it from holding an idle session open.
+      const response = await fetch("/api/v1/audit?pageSize=1", {
+        headers: { accept: "application/json", [BACKGROUND_REQUEST_HEADER]: "1" },
+      });
       if (!response.ok) throw new Error(`audit poll answered ${response.status}`);
       return ((await response.json()) as AuditPage).data.items[0]?.seq ?? null;
     },

@@ -7,6 +7,7 @@ import { Button } from "@/components/ui/Button";
 import { Card } from "@/components/ui/Card";
 import { PasswordInput } from "@/components/ui/PasswordInput";
 import { TextInput } from "@/components/ui/TextInput";
+import { signInErrorMessage } from "@/lib/auth/sign-in-errors";
 
 export function LoginForm() {
   const [error, setError] = useState<string | null>(null);
@@ -28,7 +29,7 @@ export function LoginForm() {
       return;
     }
     setPending(false);
-    setError(result?.error && result.error !== "CredentialsSignin" ? result.error : "The email or password is incorrect.");
+    setError(signInErrorMessage(result?.error ?? "CredentialsSignin"));
   }
 
   return (

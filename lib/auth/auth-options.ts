@@ -5,9 +5,11 @@ import { headers } from "next/headers";
 import { signIn } from "@/lib/services/auth/sign-in";
 import { recordSignOut } from "@/lib/services/auth/record-sign-out";
 import { requestMetaFromHeaders } from "@/lib/http/request-meta";
-import { AppError } from "@/lib/errors";
+import { signInErrorCode } from "./sign-in-errors";
+import { ABSOLUTE_LIFETIME_MS } from "./session-lifetime";
 
-const SESSION_SECONDS = 8 * 60 * 60;
+/** The cookie never outlives the session's absolute lifetime; the server-side row decides before that. */
+const SESSION_SECONDS = ABSOLUTE_LIFETIME_MS / 1000;
 
 /** __Host- cookies: Secure, Path=/, no Domain, HttpOnly, SameSite=Lax (browsers treat localhost as secure). */
 const hostCookie = (name: string, httpOnly = true) => ({
@@ -35,36 +37,43 @@ export const authOptions: NextAuthOptions = {
       async authorize(credentials, req) {
         try {
           const user = await signIn(credentials, requestMetaFromHeaders(new Headers(req.headers as Record<string, string>)));
-          return { id: user.id, sessionVersion: user.sessionVersion };
+          return { id: user.id, sessionVersion: user.sessionVersion, sessionId: user.sessionId };
         } catch (error) {
-          // next-auth shows this message on the login page; only coded errors carry a safe one.
-          if (error instanceof AppError) throw new Error(error.message);
-          throw error;
+          // next-auth copies this message into the /login?error= URL: only a fixed code ever leaves.
+          const code = signInErrorCode(error);
+          if (code === "Unavailable") console.error("sign-in failed:", error);
+          throw new Error(code);
         }
       },
     }),
   ],
   events: {
     async signOut({ token }) {
-      await recordSignOut(token?.uid, requestMetaFromHeaders(await headers()));
+      await recordSignOut({ uid: token?.uid, sid: token?.sid }, requestMetaFromHeaders(await headers()));
     },
   },
   callbacks: {
     jwt({ token, user }) {
       if (user) {
+        const signedIn = user as { sessionVersion?: number; sessionId?: string };
         token.uid = user.id;
-        token.sv = (user as { sessionVersion?: number }).sessionVersion;
+        token.sv = signedIn.sessionVersion;
+        token.sid = signedIn.sessionId;
       }
       return token;
     },
     session({ session, token }) {
-      return { ...session, uid: token.uid, sv: token.sv };
+      return { ...session, uid: token.uid, sv: token.sv, sid: token.sid };
     },
   },
 };
 
-/** What the session cookie carries; the user is re-read and the version compared on every request. */
+/**
+ * What the session cookie carries: the user, their session version and the server-side session's id. All
+ * three are checked against the database on every request (lib/endpoint/resolve-actor.ts).
+ */
 export interface SessionClaims {
-  uid?: string;
-  sv?: number;
+  uid?: unknown;
+  sv?: unknown;
+  sid?: unknown;
 }

@@ -1,20 +1,36 @@
 import { prisma } from "@/lib/db/client";
 import type { Actor } from "./context";
 import { principalName } from "@/lib/identity/principal-name";
+import { judgeSession } from "@/lib/auth/session-lifetime";
+import type { SessionClaims } from "@/lib/auth/auth-options";
 import { AppError } from "@/lib/errors";
 import { consolePermissionDenial, consolePermissions, type ConsolePermission } from "@/lib/authz/console-permissions";
 
 /**
- * Loads the acting user fresh from the database. A disabled user, or a session minted before the user's
- * session version was bumped, resolves to null: the old session stops working on its very next request.
+ * The actor behind a session cookie's claims, loaded fresh from the database, or null when the session no
+ * longer stands: its server-side row is gone or revoked (signed out, "sign out everywhere"), past its
+ * absolute lifetime or idle timeout (lib/auth/session-lifetime.ts), or its user is disabled or their session
+ * version was bumped (password change). A stolen cookie therefore dies with its session, whatever next-auth
+ * renews. `touch: false` is for background polling, which must not count as activity.
  */
-export async function actorFromSessionClaims(uid: unknown, sessionVersion: unknown): Promise<Actor | null> {
-  if (typeof uid !== "string" || typeof sessionVersion !== "number") return null;
-  const user = await prisma.user.findUnique({
-    where: { id: uid },
-    include: { tenant: true, tenantRoles: true },
+export async function actorFromSessionClaims(
+  claims: SessionClaims,
+  { now = new Date(), touch = true }: { now?: Date; touch?: boolean } = {},
+): Promise<Actor | null> {
+  const { uid, sv, sid } = claims;
+  if (typeof uid !== "string" || typeof sv !== "number" || typeof sid !== "string" || !UUID.test(sid)) return null;
+  const session = await prisma.userSession.findUnique({
+    where: { id: sid },
+    include: { user: { include: { tenant: true, tenantRoles: true } } },
   });
-  if (!user || user.disabled || user.sessionVersion !== sessionVersion) return null;
+  if (!session || session.userId !== uid) return null;
+  const { user } = session;
+  if (user.disabled || user.sessionVersion !== sv) return null;
+  const verdict = await judgeSession(session, now, () => administers(user));
+  if (!verdict.live) return null;
+  if (verdict.touch && touch) {
+    await prisma.userSession.updateMany({ where: { id: sid, revokedAt: null }, data: { lastSeenAt: now } });
+  }
   return {
     userId: user.id,
     tenantId: user.tenantId,
@@ -26,6 +42,22 @@ export async function actorFromSessionClaims(uid: unknown, sessionVersion: unkno
     tenantRoles: user.tenantRoles.map((assignment) => assignment.role),
     via: "session",
   };
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** The short idle timeout's audience: the account owner, tenant-role holders, and project administrators. */
+async function administers(user: { id: string; kind: string; tenantRoles: unknown[] }): Promise<boolean> {
+  if (user.kind === "PRIMARY" || user.tenantRoles.length > 0) return true;
+  const administered = await prisma.project.count({
+    where: {
+      OR: [
+        { ownerId: user.id },
+        { roles: { some: { kind: { in: ["SUPER_ADMINISTRATOR", "ADMIN"] }, assignments: { some: { userId: user.id } } } } },
+      ],
+    },
+  });
+  return administered > 0;
 }
 
 const permissionsByActor = new WeakMap<Actor, Promise<Set<ConsolePermission>>>();

@@ -6,6 +6,8 @@ import { applyMigrations } from "@/lib/db/migrate";
 import { seedDemo } from "@/lib/db/seed/seed-demo";
 import { actorFromSessionClaims } from "@/lib/endpoint/resolve-actor";
 import type { ServiceContext } from "@/lib/endpoint/context";
+import type { SignedInUser } from "@/lib/services/auth/sign-in";
+import type { SessionClaims } from "@/lib/auth/auth-options";
 
 /**
  * A migrated database with the demo loaded: in-memory PGlite per test file (vitest gives each file its own
@@ -19,13 +21,18 @@ export async function demoDatabase() {
   return prisma;
 }
 
-/** A service context acting as a demo user, from a given source address. */
+/** A service context acting as a demo user, from a given source address, through a fresh session of theirs. */
 export async function contextFor(email: string, sourceIp = "127.0.0.1"): Promise<ServiceContext> {
   const user = await prisma.user.findUniqueOrThrow({ where: { email } });
-  const actor = await actorFromSessionClaims(user.id, user.sessionVersion);
+  const now = new Date();
+  const session = await prisma.userSession.create({ data: { userId: user.id, createdAt: now, lastSeenAt: now } });
+  const actor = await actorFromSessionClaims({ uid: user.id, sv: user.sessionVersion, sid: session.id });
   if (!actor) throw new Error(`${email} cannot act (disabled?)`);
   return { actor, request: { sourceIp, userAgent: "vitest", requestId: `test-${Math.random()}` } };
 }
+
+/** What the session cookie of a sign-in carries (see authOptions' jwt callback). */
+export const claimsOf = (user: SignedInUser): SessionClaims => ({ uid: user.id, sv: user.sessionVersion, sid: user.sessionId });
 
 export const requestMeta = (sourceIp = "127.0.0.1") => ({ sourceIp, userAgent: "vitest", requestId: `test-${Math.random()}` });
 

@@ -6,7 +6,7 @@ import { setTenantRoleEndpoint } from "@/lib/services/tenants/set-tenant-role";
 import { setUserDisabledEndpoint } from "@/lib/services/tenants/set-user-disabled";
 import { signIn } from "@/lib/services/auth/sign-in";
 import { actorFromSessionClaims } from "@/lib/endpoint/resolve-actor";
-import { contextFor, demoDatabase, requestMeta } from "../helpers/test-database";
+import { claimsOf, contextFor, demoDatabase, requestMeta } from "../helpers/test-database";
 
 const prisma = await demoDatabase();
 const idOf = async (email: string) => (await prisma.user.findUniqueOrThrow({ where: { email } })).id;
@@ -37,6 +37,11 @@ const CASES: Case[] = [
   { description: "audrey, now an account Admin, may not assign roles", caller: "audrey@wonderland.example", endpoint: setTenantRoleEndpoint, input: async () => ({ userId: await idOf("allen@wonderland.example"), role: "AUDITOR", assigned: "true" }), code: "FORBIDDEN", audit: "tenant-role.set" },
   { description: "audrey, an account Admin, disables the plain sub-account carol", caller: "audrey@wonderland.example", endpoint: setUserDisabledEndpoint, input: async () => ({ userId: await idOf("carol@wonderland.example"), disabled: "true" }), audit: "user.disable" },
   { description: "nobody disables the account owner", caller: "audrey@wonderland.example", endpoint: setUserDisabledEndpoint, input: async () => ({ userId: await idOf("alice@wonderland.example"), disabled: "true" }), code: "FORBIDDEN", audit: "user.set-disabled" },
+  // Taking over a project administrator: bob has no account role but is WonderLand's Admin.
+  { description: "audrey, an account Admin, may not reset bob's password (WonderLand's Admin)", caller: "audrey@wonderland.example", endpoint: resetPasswordEndpoint, input: async () => ({ userId: await idOf("bob@wonderland.example"), password: STRONG }), code: "FORBIDDEN", audit: "user.reset-password" },
+  { description: "audrey, an account Admin, may not disable bob (WonderLand's Admin)", caller: "audrey@wonderland.example", endpoint: setUserDisabledEndpoint, input: async () => ({ userId: await idOf("bob@wonderland.example"), disabled: "true" }), code: "FORBIDDEN", audit: "user.set-disabled" },
+  { description: "audrey may not reset her own password without the current one", caller: "audrey@wonderland.example", endpoint: resetPasswordEndpoint, input: async () => ({ userId: await idOf("audrey@wonderland.example"), password: STRONG }), code: "FORBIDDEN", audit: "user.reset-password" },
+  { description: "alice, the account owner, resets bob's password", caller: "alice@wonderland.example", endpoint: resetPasswordEndpoint, input: async () => ({ userId: await idOf("bob@wonderland.example"), password: STRONG }), audit: "user.reset-password" },
 ];
 
 describe("account administration", () => {
@@ -67,7 +72,7 @@ describe("account administration", () => {
     const session = await signIn({ email: "allen@wonderland.example", password: "correct-horse-battery" }, requestMeta("10.7.7.7"));
     const result = await runEndpoint(resetPasswordEndpoint, await actorOf("alice@wonderland.example"), requestMeta(), { userId: allenId, password: STRONG });
     expect(result.ok).toBe(true);
-    expect(await actorFromSessionClaims(session.id, session.sessionVersion)).toBeNull();
+    expect(await actorFromSessionClaims(claimsOf(session))).toBeNull();
     await expect(signIn({ email: "allen@wonderland.example", password: STRONG }, requestMeta("10.7.7.8"))).resolves.toMatchObject({ id: allenId });
   });
 });

@@ -5,7 +5,7 @@ import { defineEndpoint } from "@/lib/endpoint/define-endpoint";
 import { auditedTransaction } from "@/lib/services/audited-transaction";
 import { hashPassword } from "@/lib/auth/password";
 import { passwordProblem } from "@/lib/auth/password-policy";
-import { authorizeTenant, tenantUser } from "./tenant-user";
+import { authorizeTenant, projectHoldings, tenantUser } from "./tenant-user";
 
 export const resetPasswordInput = z.object({
   userId: z.string().uuid(),
@@ -15,7 +15,11 @@ export const resetPasswordInput = z.object({
 /** Sets a new password for a sub-account; the user's existing sessions end on their next request. */
 export async function resetPassword(ctx: ServiceContext, input: z.output<typeof resetPasswordInput>) {
   const user = await tenantUser(ctx, input.userId);
-  authorizeTenant(ctx, { kind: "ResetPassword", target: { kind: user.kind, isSelf: user.isSelf, tenantRoles: user.roles } });
+  const holdings = await projectHoldings(ctx, user.id);
+  authorizeTenant(ctx, {
+    kind: "ResetPassword",
+    target: { kind: user.kind, isSelf: user.isSelf, tenantRoles: user.roles, projectHoldings: holdings },
+  });
   const weak = passwordProblem(input.password, { email: user.email, name: user.name });
   if (weak) throw new AppError("INVALID_INPUT", weak, { password: [weak] });
   const passwordHash = await hashPassword(input.password);

@@ -3,7 +3,7 @@ import type { ServiceContext } from "@/lib/endpoint/context";
 import { bumpSecurityVersionsOfUser } from "@/lib/decisions/security-version";
 import { defineEndpoint } from "@/lib/endpoint/define-endpoint";
 import { auditedTransaction } from "@/lib/services/audited-transaction";
-import { authorizeTenant, tenantUser } from "./tenant-user";
+import { authorizeTenant, projectHoldings, tenantUser } from "./tenant-user";
 
 export const setUserDisabledInput = z.object({
   userId: z.string().uuid(),
@@ -17,7 +17,11 @@ export const setUserDisabledInput = z.object({
  */
 export async function setUserDisabled(ctx: ServiceContext, input: z.output<typeof setUserDisabledInput>) {
   const user = await tenantUser(ctx, input.userId);
-  authorizeTenant(ctx, { kind: "SetDisabled", target: { kind: user.kind, isSelf: user.isSelf, tenantRoles: user.roles } });
+  const holdings = await projectHoldings(ctx, user.id);
+  authorizeTenant(ctx, {
+    kind: "SetDisabled",
+    target: { kind: user.kind, isSelf: user.isSelf, tenantRoles: user.roles, projectHoldings: holdings },
+  });
   return auditedTransaction(
     ctx,
     async (tx) => {
