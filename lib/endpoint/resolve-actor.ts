@@ -5,8 +5,9 @@ import { AppError } from "@/lib/errors";
 import { consolePermissionDenial, consolePermissions, type ConsolePermission } from "@/lib/authz/console-permissions";
 
 /**
- * Loads the acting user fresh from the database. A disabled user, or a session minted before the user's
- * session version was bumped, resolves to null: the old session stops working on its very next request.
+ * Loads the acting user fresh from the database. A disabled user, a user of a disabled tenant, or a session
+ * minted before the user's session version was bumped, resolves to null: the session stops working on its
+ * very next request.
  */
 export async function actorFromSessionClaims(uid: unknown, sessionVersion: unknown): Promise<Actor | null> {
   if (typeof uid !== "string" || typeof sessionVersion !== "number") return null;
@@ -14,7 +15,7 @@ export async function actorFromSessionClaims(uid: unknown, sessionVersion: unkno
     where: { id: uid },
     include: { tenant: true, tenantRoles: true },
   });
-  if (!user || user.disabled || user.sessionVersion !== sessionVersion) return null;
+  if (!user || user.disabled || user.tenant.disabled || user.sessionVersion !== sessionVersion) return null;
   return {
     userId: user.id,
     tenantId: user.tenantId,
@@ -24,6 +25,7 @@ export async function actorFromSessionClaims(uid: unknown, sessionVersion: unkno
     displayName: user.displayName,
     principal: principalName({ kind: user.kind, email: user.email, name: user.name, tenantName: user.tenant.name }),
     tenantRoles: user.tenantRoles.map((assignment) => assignment.role),
+    platformOperator: user.platformOperator,
     via: "session",
   };
 }
@@ -48,6 +50,9 @@ export async function requirePermission(actor: Actor, permission: ConsolePermiss
 }
 
 async function loadPermissions(actor: Actor): Promise<Set<ConsolePermission>> {
+  if (actor.platformOperator) {
+    return consolePermissions({ kind: actor.kind, tenantRoles: [], administeredProjects: 0, memberProjects: 0, platformOperator: true });
+  }
   const [administeredProjects, memberProjects] = await Promise.all([
     prisma.project.count({
       where: {

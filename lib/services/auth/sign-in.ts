@@ -32,9 +32,11 @@ export async function signIn(raw: unknown, request: RequestMeta): Promise<Signed
   const ipKey = request.sourceIp ? throttleKey("ip", request.sourceIp) : null;
   const keys = ipKey ? [accountKey, ipKey] : [accountKey];
 
-  const user = await prisma.user.findUnique({ where: { email } });
+  const user = await prisma.user.findUnique({ where: { email }, include: { tenant: { select: { disabled: true } } } });
+  // A user of a disabled tenant signs in no more than a disabled user does (and learns nothing more).
+  const blocked = !user || user.disabled || user.tenant.disabled;
   const locked = await lockedUntil(prisma, keys, now);
-  const passwordOk = !locked && user && !user.disabled
+  const passwordOk = !locked && !blocked
     ? await verifyPassword(user.passwordHash, password)
     : (await spendDecoyVerification(password), false);
 
@@ -48,7 +50,7 @@ export async function signIn(raw: unknown, request: RequestMeta): Promise<Signed
     if (!user || !passwordOk) {
       await recordFailure(tx, "account", accountKey, now);
       if (ipKey) await recordFailure(tx, "ip", ipKey, now);
-      const reason = !user ? "unknown account" : user.disabled ? "account disabled" : "wrong password";
+      const reason = !user ? "unknown account" : user.disabled ? "account disabled" : blocked ? "tenant disabled" : "wrong password";
       await recordAuditEvent(tx, who, request, { action: "auth.sign-in", result: "FAILED", reason });
       return { kind: "failed" as const };
     }
