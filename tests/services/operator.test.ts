@@ -6,7 +6,7 @@ import { runEndpoint } from "@/lib/endpoint/run-endpoint";
 import type { ServiceContext } from "@/lib/endpoint/context";
 import { signIn } from "@/lib/services/auth/sign-in";
 import { addSystemWhitelistEntry, addSystemWhitelistEntryEndpoint } from "@/lib/services/operator/add-system-whitelist-entry";
-import { createTenant, createTenantEndpoint } from "@/lib/services/operator/create-tenant";
+import { createTenantEndpoint } from "@/lib/services/operator/create-tenant";
 import { listSystemWhitelist, listSystemWhitelistEndpoint } from "@/lib/services/operator/list-system-whitelist";
 import { listTenants, listTenantsEndpoint } from "@/lib/services/operator/list-tenants";
 import { removeSystemWhitelistEntry, removeSystemWhitelistEntryEndpoint } from "@/lib/services/operator/remove-system-whitelist-entry";

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { prisma } from "@/lib/db/client";
 import type { ServiceContext } from "@/lib/endpoint/context";
 import { defineEndpoint } from "@/lib/endpoint/define-endpoint";
+import type { WhitelistEntryView } from "@/lib/services/whitelists/list-whitelist";
 import { WHITELIST_LIMIT } from "@/lib/services/whitelists/whitelist-fields";
 import { requireOperator } from "./require-operator";
 
@@ -10,7 +11,7 @@ export const listSystemWhitelistInput = z.object({});
 export interface SystemWhitelistView {
   /** The caller's own address, as the whitelist sees it (for the lockout guard). */
   sourceIp: string | null;
-  entries: { id: string; value: string; description: string; createdAt: string }[];
+  entries: WhitelistEntryView[];
   limit: number;
 }
 
@@ -20,7 +21,14 @@ export async function listSystemWhitelist(ctx: ServiceContext): Promise<SystemWh
   const entries = await prisma.whitelistEntry.findMany({ where: { scope: "SYSTEM" }, orderBy: { createdAt: "asc" }, take: WHITELIST_LIMIT });
   return {
     sourceIp: ctx.request.sourceIp,
-    entries: entries.map((entry) => ({ id: entry.id, value: entry.value, description: entry.description, createdAt: entry.createdAt.toISOString() })),
+    // createdBy: null, as on the projects' pages: system entries are the platform operators' (the audit log says who).
+    entries: entries.map((entry) => ({
+      id: entry.id,
+      value: entry.value,
+      description: entry.description,
+      createdAt: entry.createdAt.toISOString(),
+      createdBy: null,
+    })),
     limit: WHITELIST_LIMIT,
   };
 }
