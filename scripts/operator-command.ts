@@ -13,7 +13,8 @@ export interface CommandIo {
   osUser: string;
 }
 
-export const OPERATOR_USAGE = `Usage: npm run operator -- create --email <email> [--name <display name>] [--password-stdin] [--another]
+export const OPERATOR_USAGE = `Usage:
+  npm run operator -- create --email <email> [--name <display name>] [--password-stdin] [--another]
 
   Creates a platform operator: the person who creates tenants and edits the system IP whitelist.
   --password-stdin  read the password from standard input (e.g. from a password manager or a pipe);
@@ -71,8 +72,8 @@ export async function runOperatorCommand(argv: readonly string[], io: CommandIo)
     return 0;
   } catch (error) {
     if (!(error instanceof AppError)) throw error;
-    const another = error.code === "CONFLICT" && !values.another && !error.fieldErrors ? " Pass --another to add one more." : "";
-    io.error(`Not created: ${error.message}${another}`);
+    const operatorExists = error.code === "CONFLICT" && !values.another && !error.fieldErrors;
+    io.error(`Not created: ${error.message}${operatorExists ? " Pass --another to add one more." : ""}`);
     return 1;
   }
 }

@@ -13,7 +13,11 @@ export function demoChoice(env: Readonly<Record<string, string | undefined>>, ar
     return { load: true, operator: true, why: "The embedded database (DATABASE_URL unset) gets the demo." };
   }
   if (args.includes("--demo") || env.SC_DEMO === "1") {
-    return { load: true, operator: false, why: "The demo was asked for (--demo or SC_DEMO=1); it has no demo operator on a server." };
+    return {
+      load: true,
+      operator: false,
+      why: "The demo was asked for (--demo or SC_DEMO=1); it has no demo operator on a server.",
+    };
   }
   return {
     load: false,

@@ -5,7 +5,11 @@ import { defineEndpoint } from "@/lib/endpoint/define-endpoint";
 import { AppError } from "@/lib/errors";
 import { auditedTransaction } from "@/lib/services/audited-transaction";
 import { confirmLockoutField, refuseUnconfirmedLockout } from "@/lib/services/whitelists/lockout";
-import { WHITELIST_LIMIT, whitelistDescriptionField, whitelistValueField } from "@/lib/services/whitelists/whitelist-fields";
+import {
+  WHITELIST_LIMIT,
+  whitelistDescriptionField,
+  whitelistValueField,
+} from "@/lib/services/whitelists/whitelist-fields";
 import { requireOperator } from "./require-operator";
 
 export const addSystemWhitelistEntryInput = z.object({
@@ -15,7 +19,10 @@ export const addSystemWhitelistEntryInput = z.object({
 });
 
 /** Adds an address, CIDR block or range to the system whitelist; the first entry starts restricting everyone. */
-export async function addSystemWhitelistEntry(ctx: ServiceContext, input: z.output<typeof addSystemWhitelistEntryInput>) {
+export async function addSystemWhitelistEntry(
+  ctx: ServiceContext,
+  input: z.output<typeof addSystemWhitelistEntryInput>,
+) {
   await requireOperator(ctx);
   return auditedTransaction(
     ctx,
@@ -24,11 +31,15 @@ export async function addSystemWhitelistEntry(ctx: ServiceContext, input: z.outp
       await bumpAllSecurityVersions(tx);
       const entries = await tx.whitelistEntry.findMany({ where: { scope: "SYSTEM" }, select: { value: true } });
       if (entries.some((entry) => entry.value === input.value)) {
-        throw new AppError("CONFLICT", "That entry is already in the whitelist.", { value: [`${input.value} is already in the list.`] });
+        throw new AppError("CONFLICT", "That entry is already in the whitelist.", {
+          value: [`${input.value} is already in the list.`],
+        });
       }
       if (entries.length >= WHITELIST_LIMIT) {
         throw new AppError("INVALID_INPUT", "The whitelist is full.", {
-          value: [`The system whitelist holds at most ${WHITELIST_LIMIT} entries; merge some into CIDR blocks or ranges.`],
+          value: [
+            `The system whitelist holds at most ${WHITELIST_LIMIT} entries; merge some into CIDR blocks or ranges.`,
+          ],
         });
       }
       const after = [...entries.map((entry) => entry.value), input.value];
@@ -38,7 +49,11 @@ export async function addSystemWhitelistEntry(ctx: ServiceContext, input: z.outp
         select: { id: true, value: true, description: true },
       });
     },
-    (entry) => ({ action: "operator.system-whitelist.add", target: { type: "WHITELIST_ENTRY", id: entry.id, name: entry.value }, after: entry }),
+    (entry) => ({
+      action: "operator.system-whitelist.add",
+      target: { type: "WHITELIST_ENTRY", id: entry.id, name: entry.value },
+      after: entry,
+    }),
   );
 }
 

@@ -62,10 +62,13 @@ export async function createOperator(
       await tx.$executeRaw`SELECT 1 FROM tenants WHERE id = ${tenant.id}::uuid FOR UPDATE`;
       const existing = await tx.user.findFirst({ where: { platformOperator: true }, select: { email: true } });
       if (existing && !input.another) {
-        throw new AppError("CONFLICT", `An operator exists already (${existing.email}); ask explicitly to add another.`);
+        const message = `An operator exists already (${existing.email}); ask explicitly to add another.`;
+        throw new AppError("CONFLICT", message);
       }
       if (await tx.user.findUnique({ where: { email: input.email }, select: { id: true } })) {
-        throw new AppError("CONFLICT", "That email is taken.", { email: ["Another user already signs in with this email."] });
+        throw new AppError("CONFLICT", "That email is taken.", {
+          email: ["Another user already signs in with this email."],
+        });
       }
       const user = await tx.user.create({
         data: {
@@ -79,7 +82,12 @@ export async function createOperator(
         },
         select: { id: true, email: true },
       });
-      const principal = principalName({ kind: "PRIMARY", email: user.email, name: user.email, tenantName: PLATFORM_TENANT_NAME });
+      const principal = principalName({
+        kind: "PRIMARY",
+        email: user.email,
+        name: user.email,
+        tenantName: PLATFORM_TENANT_NAME,
+      });
       await recordAuditEvent(tx, who, request, {
         action: "operator.create",
         target: { type: "USER", id: user.id, name: principal },

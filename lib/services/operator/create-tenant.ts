@@ -33,7 +33,10 @@ export interface CreatedTenant {
 }
 
 /** Creates a customer's tenant with its first owner (the account's primary identity). Operator only. */
-export async function createTenant(ctx: ServiceContext, input: z.output<typeof createTenantInput>): Promise<CreatedTenant> {
+export async function createTenant(
+  ctx: ServiceContext,
+  input: z.output<typeof createTenantInput>,
+): Promise<CreatedTenant> {
   await requireOperator(ctx);
   if (input.name === PLATFORM_TENANT_NAME) {
     throw new AppError("CONFLICT", "That name is reserved.", { name: ["The platform's own tenant has this name."] });
@@ -47,7 +50,11 @@ export async function createTenant(ctx: ServiceContext, input: z.output<typeof c
     prisma.user.findUnique({ where: { email: input.ownerEmail }, select: { id: true } }),
   ]);
   if (sameName) throw new AppError("CONFLICT", "That name is taken.", { name: ["Another tenant has this name."] });
-  if (sameEmail) throw new AppError("CONFLICT", "That email is taken.", { ownerEmail: ["Another user already signs in with this email."] });
+  if (sameEmail) {
+    throw new AppError("CONFLICT", "That email is taken.", {
+      ownerEmail: ["Another user already signs in with this email."],
+    });
+  }
   const passwordHash = await hashPassword(password);
 
   return auditedTransaction(
@@ -68,7 +75,12 @@ export async function createTenant(ctx: ServiceContext, input: z.output<typeof c
         },
         select: { id: true, email: true },
       });
-      const principal = principalName({ kind: "PRIMARY", email: owner.email, name: owner.email, tenantName: tenant.name });
+      const principal = principalName({
+        kind: "PRIMARY",
+        email: owner.email,
+        name: owner.email,
+        tenantName: tenant.name,
+      });
       return { tenant, owner: { ...owner, principal }, generatedPassword };
     },
     ({ tenant, owner }) => ({

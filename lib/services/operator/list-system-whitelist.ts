@@ -18,7 +18,11 @@ export interface SystemWhitelistView {
 /** The system-level IP whitelist: every request to every project must come from it (when it has entries). */
 export async function listSystemWhitelist(ctx: ServiceContext): Promise<SystemWhitelistView> {
   await requireOperator(ctx);
-  const entries = await prisma.whitelistEntry.findMany({ where: { scope: "SYSTEM" }, orderBy: { createdAt: "asc" }, take: WHITELIST_LIMIT });
+  const entries = await prisma.whitelistEntry.findMany({
+    where: { scope: "SYSTEM" },
+    orderBy: { createdAt: "asc" },
+    take: WHITELIST_LIMIT,
+  });
   return {
     sourceIp: ctx.request.sourceIp,
     // createdBy: null, as on the projects' pages: system entries are the platform operators' (the audit log says who).

@@ -7,16 +7,25 @@ import { auditedTransaction } from "@/lib/services/audited-transaction";
 import { confirmLockoutField, refuseUnconfirmedLockout } from "@/lib/services/whitelists/lockout";
 import { requireOperator } from "./require-operator";
 
-export const removeSystemWhitelistEntryInput = z.object({ entryId: z.string().uuid(), confirmLockout: confirmLockoutField });
+export const removeSystemWhitelistEntryInput = z.object({
+  entryId: z.string().uuid(),
+  confirmLockout: confirmLockoutField,
+});
 
 /** Removes a system whitelist entry; removing the last one lifts the platform-wide restriction. */
-export async function removeSystemWhitelistEntry(ctx: ServiceContext, input: z.output<typeof removeSystemWhitelistEntryInput>) {
+export async function removeSystemWhitelistEntry(
+  ctx: ServiceContext,
+  input: z.output<typeof removeSystemWhitelistEntryInput>,
+) {
   await requireOperator(ctx);
   return auditedTransaction(
     ctx,
     async (tx) => {
       await bumpAllSecurityVersions(tx);
-      const entries = await tx.whitelistEntry.findMany({ where: { scope: "SYSTEM" }, select: { id: true, value: true, description: true } });
+      const entries = await tx.whitelistEntry.findMany({
+        where: { scope: "SYSTEM" },
+        select: { id: true, value: true, description: true },
+      });
       const entry = entries.find((candidate) => candidate.id === input.entryId);
       if (!entry) throw new AppError("NOT_FOUND", "That whitelist entry was not found.");
       const after = entries.filter((other) => other.id !== entry.id).map((other) => other.value);
@@ -24,7 +33,11 @@ export async function removeSystemWhitelistEntry(ctx: ServiceContext, input: z.o
       await tx.whitelistEntry.delete({ where: { id: entry.id } });
       return entry;
     },
-    (entry) => ({ action: "operator.system-whitelist.remove", target: { type: "WHITELIST_ENTRY", id: entry.id, name: entry.value }, before: entry }),
+    (entry) => ({
+      action: "operator.system-whitelist.remove",
+      target: { type: "WHITELIST_ENTRY", id: entry.id, name: entry.value },
+      before: entry,
+    }),
   );
 }
 

@@ -19,7 +19,10 @@ export const setTenantDisabledInput = z.object({ tenant: tenantNameField, disabl
  */
 export async function setTenantDisabled(ctx: ServiceContext, input: z.output<typeof setTenantDisabledInput>) {
   await requireOperator(ctx);
-  const tenant = await prisma.tenant.findUnique({ where: { name: input.tenant }, select: { id: true, name: true, disabled: true } });
+  const tenant = await prisma.tenant.findUnique({
+    where: { name: input.tenant },
+    select: { id: true, name: true, disabled: true },
+  });
   // The platform's own tenant is not a customer's: it answers as absent, like any unknown name.
   if (!tenant || tenant.name === PLATFORM_TENANT_NAME) throw new AppError("NOT_FOUND", "That tenant was not found.");
 
@@ -28,8 +31,14 @@ export async function setTenantDisabled(ctx: ServiceContext, input: z.output<typ
     async (tx) => {
       // Other tenants' projects may trust this tenant's projects: every cached decision is stale.
       await bumpAllSecurityVersions(tx);
-      if (input.disabled) await tx.user.updateMany({ where: { tenantId: tenant.id }, data: { sessionVersion: { increment: 1 } } });
-      return tx.tenant.update({ where: { id: tenant.id }, data: { disabled: input.disabled }, select: { id: true, name: true, disabled: true } });
+      if (input.disabled) {
+        await tx.user.updateMany({ where: { tenantId: tenant.id }, data: { sessionVersion: { increment: 1 } } });
+      }
+      return tx.tenant.update({
+        where: { id: tenant.id },
+        data: { disabled: input.disabled },
+        select: { id: true, name: true, disabled: true },
+      });
     },
     (updated) => ({
       action: input.disabled ? "operator.tenant.disable" : "operator.tenant.enable",

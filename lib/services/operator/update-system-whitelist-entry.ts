@@ -6,10 +6,16 @@ import { auditedTransaction } from "@/lib/services/audited-transaction";
 import { whitelistDescriptionField } from "@/lib/services/whitelists/whitelist-fields";
 import { requireOperator } from "./require-operator";
 
-export const updateSystemWhitelistEntryInput = z.object({ entryId: z.string().uuid(), description: whitelistDescriptionField });
+export const updateSystemWhitelistEntryInput = z.object({
+  entryId: z.string().uuid(),
+  description: whitelistDescriptionField,
+});
 
 /** Changes what a system whitelist entry is said to be for; its address stays, so no decision changes. */
-export async function updateSystemWhitelistEntry(ctx: ServiceContext, input: z.output<typeof updateSystemWhitelistEntryInput>) {
+export async function updateSystemWhitelistEntry(
+  ctx: ServiceContext,
+  input: z.output<typeof updateSystemWhitelistEntryInput>,
+) {
   await requireOperator(ctx);
   return auditedTransaction(
     ctx,
