@@ -41,10 +41,37 @@ export function CreateTenantForm({ action }: { action: CreateAction }) {
       ) : null}
       <form ref={form} action={submit} className="grid gap-4" aria-label="Create a tenant">
         <FormError state={state} />
-        <TextInput label="Tenant name" name="name" required hint="Lower-case; users sign statements as RAM$<tenant>:<user>." error={fieldError(state, "name")} defaultValue={fieldValue(state, "name")} />
-        <TextInput label="Organisation" name="displayName" required error={fieldError(state, "displayName")} defaultValue={fieldValue(state, "displayName")} />
-        <TextInput label="Owner's email" name="ownerEmail" type="email" required hint="The account owner signs in with it." error={fieldError(state, "ownerEmail")} defaultValue={fieldValue(state, "ownerEmail")} />
-        <TextInput label="Owner's name" name="ownerDisplayName" required error={fieldError(state, "ownerDisplayName")} defaultValue={fieldValue(state, "ownerDisplayName")} />
+        <TextInput
+          label="Tenant name"
+          name="name"
+          required
+          hint="Lower-case; users sign statements as RAM$<tenant>:<user>."
+          error={fieldError(state, "name")}
+          defaultValue={fieldValue(state, "name")}
+        />
+        <TextInput
+          label="Organisation"
+          name="displayName"
+          required
+          error={fieldError(state, "displayName")}
+          defaultValue={fieldValue(state, "displayName")}
+        />
+        <TextInput
+          label="Owner's email"
+          name="ownerEmail"
+          type="email"
+          required
+          hint="The account owner signs in with it."
+          error={fieldError(state, "ownerEmail")}
+          defaultValue={fieldValue(state, "ownerEmail")}
+        />
+        <TextInput
+          label="Owner's name"
+          name="ownerDisplayName"
+          required
+          error={fieldError(state, "ownerDisplayName")}
+          defaultValue={fieldValue(state, "ownerDisplayName")}
+        />
         <PasswordInput
           label="Owner's initial password"
           name="ownerPassword"

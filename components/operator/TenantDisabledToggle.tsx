@@ -6,7 +6,16 @@ import type { ActionResult, ActionState } from "@/components/ui/action-result";
 type ToggleAction = (state: ActionState<unknown>, formData: FormData) => Promise<ActionResult<unknown>>;
 
 /** Disables a tenant (after saying what that does) or re-enables it. */
-export function TenantDisabledToggle({ action, tenant, disabled }: { action: ToggleAction; tenant: string; disabled: boolean }) {
+type TenantDisabledToggleProps = { action: ToggleAction; tenant: string; disabled: boolean };
+
+const ENABLING =
+  "Its users may sign in again (sessions opened before it was disabled stay ended), and other projects see its " +
+  "projects again.";
+const DISABLING =
+  "Its users are signed out on their next request and cannot sign in; other tenants' projects no longer trust its " +
+  "projects or use their packages. Nothing is deleted.";
+
+export function TenantDisabledToggle({ action, tenant, disabled }: TenantDisabledToggleProps) {
   return (
     <ConfirmDialog
       triggerLabel={<>{disabled ? "Enable" : "Disable"}<span className="sr-only"> tenant {tenant}</span></>}
@@ -19,11 +28,7 @@ export function TenantDisabledToggle({ action, tenant, disabled }: { action: Tog
       fields={{ tenant, disabled: disabled ? "false" : "true" }}
       successMessage={`Tenant ${tenant} ${disabled ? "enabled" : "disabled"}`}
     >
-      <p>
-        {disabled
-          ? "Its users may sign in again (sessions opened before it was disabled stay ended), and other projects see its projects again."
-          : "Its users are signed out on their next request and cannot sign in; other tenants' projects no longer trust its projects or use their packages. Nothing is deleted."}
-      </p>
+      <p>{disabled ? ENABLING : DISABLING}</p>
     </ConfirmDialog>
   );
 }

@@ -13,6 +13,10 @@ import { createTenantAction, setTenantDisabledAction } from "./actions";
 
 export const metadata = { title: "Tenants" };
 
+const DESCRIPTION =
+  "Every customer's account. A disabled tenant's users cannot sign in or act, and other projects no longer see " +
+  "its projects.";
+
 const STATUS_FILTER: TableFilterDef = {
   name: "status",
   label: "Status",
@@ -25,9 +29,19 @@ const STATUS_FILTER: TableFilterDef = {
 /** The platform operator's tenants: every customer's account, created here with its first owner. */
 export default async function OperatorTenantsPage({ searchParams }: { searchParams: Promise<SearchParamsRecord> }) {
   const { ctx } = await guardPage("platform.operate");
-  const params = parseTableParams(await searchParams, { sortable: ["name"], defaultSort: { column: "name", dir: "asc" }, filters: [STATUS_FILTER] });
-  const status = params.filters.status === "active" || params.filters.status === "disabled" ? params.filters.status : "all";
-  const result = await listTenants(ctx, { q: params.q || undefined, status, page: params.page, pageSize: params.pageSize });
+  const params = parseTableParams(await searchParams, {
+    sortable: ["name"],
+    defaultSort: { column: "name", dir: "asc" },
+    filters: [STATUS_FILTER],
+  });
+  const { status: chosen } = params.filters;
+  const status = chosen === "active" || chosen === "disabled" ? chosen : "all";
+  const result = await listTenants(ctx, {
+    q: params.q || undefined,
+    status,
+    page: params.page,
+    pageSize: params.pageSize,
+  });
   const columns: Column<TenantSummary>[] = [
     {
       id: "name",
@@ -41,17 +55,24 @@ export default async function OperatorTenantsPage({ searchParams }: { searchPara
     },
     { id: "owner", header: "Owner", cell: (tenant) => tenant.ownerEmail ?? "—" },
     { id: "size", header: "Users / projects", cell: (tenant) => `${tenant.users} / ${tenant.projects}` },
-    { id: "status", header: "Status", cell: (tenant) => (tenant.disabled ? <Badge tone="danger">Disabled</Badge> : <Badge tone="success">Active</Badge>) },
+    {
+      id: "status",
+      header: "Status",
+      cell: (tenant) =>
+        tenant.disabled ? <Badge tone="danger">Disabled</Badge> : <Badge tone="success">Active</Badge>,
+    },
     {
       id: "actions",
       header: "Actions",
       align: "end",
-      cell: (tenant) => <TenantDisabledToggle action={setTenantDisabledAction} tenant={tenant.name} disabled={tenant.disabled} />,
+      cell: (tenant) => (
+        <TenantDisabledToggle action={setTenantDisabledAction} tenant={tenant.name} disabled={tenant.disabled} />
+      ),
     },
   ];
   return (
     <>
-      <PageHeader title="Tenants" description="Every customer's account. A disabled tenant's users cannot sign in or act, and other projects no longer see its projects." />
+      <PageHeader title="Tenants" description={DESCRIPTION} />
       <MainWithAside
         aside={
           <Card title="New tenant" description="An account and its owner, who then creates projects and sub-accounts.">
@@ -66,7 +87,14 @@ export default async function OperatorTenantsPage({ searchParams }: { searchPara
           rowKey={(tenant) => tenant.id}
           params={params}
           total={result.total}
-          toolbar={<TableFilter params={params} filters={[STATUS_FILTER]} searchLabel="Search tenants" searchPlaceholder="Name or organisation" />}
+          toolbar={
+            <TableFilter
+              params={params}
+              filters={[STATUS_FILTER]}
+              searchLabel="Search tenants"
+              searchPlaceholder="Name or organisation"
+            />
+          }
           empty="No tenant matches. Create one with the form beside this list."
         />
       </MainWithAside>
