@@ -27,6 +27,8 @@ const PROBE_POLICY = JSON.stringify({
 });
 /** A well-formed id of no whitelist entry: the refusal comes before the entry is looked up. */
 const PROBE_UUID = "00000000-0000-4000-8000-000000000000";
+/** A tenant the operator could create: only the operator may. */
+const OPERATOR_PROBE_TENANT = { name: "probe", displayName: "Probe", ownerEmail: "owner@probe.example", ownerDisplayName: "Owner" };
 
 export const SERVER_ACTIONS: Record<string, Probe & { page: string }> = {
   "app/(console)/session-actions.ts#signOutEverywhereAction": {
@@ -78,6 +80,12 @@ export const SERVER_ACTIONS: Record<string, Probe & { page: string }> = {
     input: () => ({ project: "WonderLand", objectType: "Table", objectName: "sales_orders", privileges: "Select", granteeType: "User", grantee: "RAM$wonderland:allen" }),
   },
   "app/(console)/grants/actions.ts#revokeGrantAction": { page: "/grants", input: () => ({ project: "WonderLand", grantId: PROBE_UUID }) },
+  // The platform operator's: every tenant's user is refused, WonderLand's owner included.
+  "app/(console)/operator/actions.ts#createTenantAction": { page: "/operator", input: () => OPERATOR_PROBE_TENANT },
+  "app/(console)/operator/actions.ts#setTenantDisabledAction": { page: "/operator", input: () => ({ tenant: "wonderland", disabled: "true" }) },
+  "app/(console)/operator/actions.ts#addSystemWhitelistEntryAction": { page: "/operator/system-whitelist", input: () => ({ value: "10.0.0.0/8", confirmLockout: "true" }) },
+  "app/(console)/operator/actions.ts#updateSystemWhitelistEntryAction": { page: "/operator/system-whitelist", input: () => ({ entryId: PROBE_UUID, description: "probe" }) },
+  "app/(console)/operator/actions.ts#removeSystemWhitelistEntryAction": { page: "/operator/system-whitelist", input: () => ({ entryId: PROBE_UUID, confirmLockout: "true" }) },
 };
 
 export const API_ROUTES: Record<string, Record<string, Probe>> = {
@@ -121,6 +129,19 @@ export const API_ROUTES: Record<string, Record<string, Probe>> = {
   },
   "/api/v1/projects/[project]/objects/[type]/[name]": {
     GET: { input: () => ({ project: "WonderLand", type: "Table", name: "sales_orders" }), memberMayRead: "Describe on the table describes it (allen's analyst role is granted it on sales_orders)" },
+  },
+  "/api/v1/operator/tenants": {
+    GET: { input: () => ({ q: "wonder" }) },
+    POST: { input: () => OPERATOR_PROBE_TENANT },
+  },
+  "/api/v1/operator/tenants/[tenant]": { PATCH: { input: () => ({ tenant: "wonderland", disabled: "true" }) } },
+  "/api/v1/operator/system-whitelist": {
+    GET: { input: () => ({}) },
+    POST: { input: () => ({ value: "10.0.0.0/8", confirmLockout: "true" }) },
+  },
+  "/api/v1/operator/system-whitelist/[entryId]": {
+    PATCH: { input: () => ({ entryId: PROBE_UUID, description: "probe" }) },
+    DELETE: { input: () => ({ entryId: PROBE_UUID, confirmLockout: "true" }) },
   },
 };
 

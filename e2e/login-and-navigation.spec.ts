@@ -3,15 +3,17 @@ import { PERSONAS, signIn, type Persona } from "./personas";
 
 const ADMIN = ["Projects", "Catalog", "Members", "Roles", "Grants", "Labels", "Policies", "Whitelists", "Settings", "Check access", "Effective permissions"];
 const ACCESS = ["My access", "Requests"];
-const ALL = ["Tenant", ...ADMIN, ...ACCESS, "Audit log"];
+const OPERATOR = ["Tenants", "System whitelist"];
+const ALL = [...OPERATOR, "Tenant", ...ADMIN, ...ACCESS, "Audit log"];
 
 /** Who sees what: each persona's navigation, and what must be absent from it. */
 const NAVIGATION_CASES: { persona: Persona; sees: string[] }[] = [
-  { persona: "alice", sees: ALL },
+  { persona: "alice", sees: ALL.filter((label) => !OPERATOR.includes(label)) },
   { persona: "bob", sees: [...ADMIN, ...ACCESS] },
   { persona: "allen", sees: ACCESS },
   { persona: "audrey", sees: ["Audit log"] },
-  { persona: "sam", sees: ALL },
+  { persona: "sam", sees: ALL.filter((label) => !OPERATOR.includes(label)) },
+  { persona: "operator", sees: OPERATOR },
 ];
 
 for (const { persona, sees } of NAVIGATION_CASES) {
@@ -45,7 +47,7 @@ test("an unknown account gets the very same message", async ({ page }) => {
   await expect(page.locator("form [role=alert]")).toHaveText(/email or password is incorrect/i);
 });
 
-const CONSOLE_PAGES = ["/", "/tenant", "/projects", "/catalog", "/check-access", "/effective-permissions", "/members", "/roles", "/grants", "/labels", "/policies", "/whitelists", "/settings", "/my-access", "/requests", "/audit"];
+const CONSOLE_PAGES = ["/", "/tenant", "/projects", "/catalog", "/check-access", "/effective-permissions", "/members", "/roles", "/grants", "/labels", "/policies", "/whitelists", "/settings", "/my-access", "/requests", "/audit", "/operator", "/operator/system-whitelist"];
 
 for (const path of CONSOLE_PAGES) {
   test(`an unauthenticated visit to ${path} goes to the login page`, async ({ page }) => {
@@ -64,6 +66,10 @@ const FORBIDDEN_CASES: { persona: Persona; path: string }[] = [
   { persona: "bob", path: "/audit" },
   { persona: "audrey", path: "/projects" },
   { persona: "audrey", path: "/requests" },
+  { persona: "alice", path: "/operator" },
+  { persona: "sam", path: "/operator/system-whitelist" },
+  { persona: "operator", path: "/tenant" },
+  { persona: "operator", path: "/projects" },
 ];
 
 for (const { persona, path } of FORBIDDEN_CASES) {

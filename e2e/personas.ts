@@ -8,6 +8,8 @@ export const PERSONAS = {
   allen: "allen@wonderland.example",
   audrey: "audrey@wonderland.example",
   sam: "sam@secretgarden.example",
+  /** The demo's platform operator (embedded default only): tenants and the system whitelist. */
+  operator: "operator@platform.example",
 } as const;
 
 export type Persona = keyof typeof PERSONAS;

@@ -1,5 +1,8 @@
-// npm start — everything a fresh machine needs to serve the console with the demo:
+// npm start — everything a fresh machine needs to serve the console:
 // build (when the sources changed), apply migrations, load the demo into an empty database, serve.
+// The demo (public password) is loaded on the embedded default only; with DATABASE_URL set, only when asked:
+// `--demo` or SC_DEMO=1 (lib/db/seed/demo-choice.ts decides). A real deployment creates its platform operator
+// with `npm run operator -- create` instead.
 // `--no-build` serves the existing build; `--build-only` stops after the build (benchmarks).
 // Each step runs in its own process, so the embedded database's folder is only ever open in one.
 import { spawnSync } from "node:child_process";
@@ -41,5 +44,5 @@ if (process.argv.includes("--no-build")) {
 }
 if (process.argv.includes("--build-only")) process.exit(0);
 run(bin("tsx"), ["scripts/db-migrate.ts"]);
-run(bin("tsx"), ["scripts/db-seed.ts"]);
+run(bin("tsx"), ["scripts/db-seed.ts", ...process.argv.slice(2).filter((arg) => arg === "--demo")]);
 run(process.execPath, ["scripts/serve.mjs"], { NODE_ENV: "production", NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${process.env.PORT ?? 3000}` });

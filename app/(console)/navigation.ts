@@ -11,6 +11,13 @@ interface NavEntry {
 /** The console's map. Each entry names the permission its page requires, so the menu never shows a dead end. */
 const NAVIGATION: { section: string; items: NavEntry[] }[] = [
   {
+    section: "Operator",
+    items: [
+      { href: "/operator", label: "Tenants", icon: "users", permission: "platform.operate" },
+      { href: "/operator/system-whitelist", label: "System whitelist", icon: "globe", permission: "platform.operate" },
+    ],
+  },
+  {
     section: "Administration",
     items: [
       { href: "/tenant", label: "Tenant", icon: "users", permission: "tenant.manage" },

@@ -9,13 +9,15 @@ import { TextInput } from "@/components/ui/TextInput";
 import { fieldError, fieldValue, type ActionState } from "@/components/ui/action-result";
 import { toast } from "@/components/ui/toast";
 import { LockoutConfirmation } from "./LockoutConfirmation";
+import { whitelistName } from "./whitelist-name";
 
 type AddAction = (state: ActionState<{ value: string }>, formData: FormData) => Promise<ActionState<{ value: string }>>;
 
 type AddWhitelistEntryFormProps = {
   action: AddAction;
-  project: string;
-  /** The project's entries now, to warn before a change that would shut out the admin's own address. */
+  /** The project whose whitelist this is; absent for the system whitelist (the platform operator's). */
+  project?: string;
+  /** The list's entries now, to warn before a change that would shut out the admin's own address. */
   entries: string[];
   sourceIp: string | null;
 };
@@ -26,7 +28,7 @@ export function AddWhitelistEntryForm({ action, project, entries, sourceIp }: Ad
   const [touched, setTouched] = useState(false);
   useEffect(() => {
     if (state?.ok) {
-      toast(`${state.data?.value ?? "The entry"} added to the whitelist of ${project}`, { tone: "success" });
+      toast(`${state.data?.value ?? "The entry"} added to ${whitelistName(project)}`, { tone: "success" });
       setValue("");
       setTouched(false);
     }
@@ -41,7 +43,7 @@ export function AddWhitelistEntryForm({ action, project, entries, sourceIp }: Ad
   return (
     <form action={submit} className="grid gap-4" aria-label="Add a whitelist entry">
       <FormError state={state} />
-      <input type="hidden" name="project" value={project} />
+      {project ? <input type="hidden" name="project" value={project} /> : null}
       <TextInput
         label="Address, CIDR block or range"
         name="value"
@@ -55,7 +57,7 @@ export function AddWhitelistEntryForm({ action, project, entries, sourceIp }: Ad
         inputClassName="font-mono"
       />
       <TextInput label="Description" name="description" maxLength={200} defaultValue={fieldValue(state, "description")} error={fieldError(state, "description")} placeholder="What this address is" />
-      {locksOut || lockoutError ? <LockoutConfirmation sourceIp={sourceIp} error={lockoutError} /> : null}
+      {locksOut || lockoutError ? <LockoutConfirmation sourceIp={sourceIp} error={lockoutError} scope={project ? "project" : "platform"} /> : null}
       <div>
         <SubmitButton>Add entry</SubmitButton>
       </div>

@@ -10,13 +10,15 @@ import { TextInput } from "@/components/ui/TextInput";
 import { fieldError, type ActionResult, type ActionState } from "@/components/ui/action-result";
 import { toast } from "@/components/ui/toast";
 import { LockoutConfirmation } from "./LockoutConfirmation";
+import { whitelistName } from "./whitelist-name";
 
 type Action = (state: ActionState<unknown>, formData: FormData) => Promise<ActionResult<unknown>>;
 
 type WhitelistEntryActionsProps = {
-  project: string;
+  /** The project whose whitelist this is; absent for the system whitelist (the platform operator's). */
+  project?: string;
   entry: { id: string; value: string; description: string };
-  /** Every entry of the project, to tell whether removing this one shuts out the admin's own address. */
+  /** Every entry of the list, to tell whether removing this one shuts out the admin's own address. */
   entries: string[];
   sourceIp: string | null;
   updateAction: Action;
@@ -42,21 +44,21 @@ export function WhitelistEntryActions({ project, entry, entries, sourceIp, updat
         title={`Remove ${entry.value}?`}
         confirmLabel="Remove entry"
         action={removeAction}
-        fields={{ project, entryId: entry.id }}
-        successMessage={`${entry.value} removed from the whitelist of ${project}`}
+        fields={project ? { project, entryId: entry.id } : { entryId: entry.id }}
+        successMessage={`${entry.value} removed from ${whitelistName(project)}`}
       >
         <p>
           {remaining.length === 0
-            ? "This is the last entry: with an empty whitelist, every address may reach the project."
+            ? `This is the last entry: with an empty whitelist, every address may reach ${project ? "the project" : "the platform"}.`
             : "Requests from this address or range will be refused unless another entry covers them."}
         </p>
-        {whitelistBlocks(remaining, sourceIp) ? <LockoutConfirmation sourceIp={sourceIp} /> : null}
+        {whitelistBlocks(remaining, sourceIp) ? <LockoutConfirmation sourceIp={sourceIp} scope={project ? "project" : "platform"} /> : null}
       </ConfirmDialog>
     </div>
   );
 }
 
-function DescriptionForm({ project, entry, action, onDone }: { project: string; entry: WhitelistEntryActionsProps["entry"]; action: Action; onDone: () => void }) {
+function DescriptionForm({ project, entry, action, onDone }: { project: string | undefined; entry: WhitelistEntryActionsProps["entry"]; action: Action; onDone: () => void }) {
   const [state, submit] = useActionState(action, null);
   useEffect(() => {
     if (state?.ok) {
@@ -67,7 +69,7 @@ function DescriptionForm({ project, entry, action, onDone }: { project: string; 
   return (
     <form action={submit} className="flex flex-wrap items-start gap-2" aria-label={`Description of ${entry.value}`}>
       <FormError state={state} className="w-full" />
-      <input type="hidden" name="project" value={project} />
+      {project ? <input type="hidden" name="project" value={project} /> : null}
       <input type="hidden" name="entryId" value={entry.id} />
       <TextInput label={<span className="sr-only">New description of {entry.value}</span>} name="description" defaultValue={entry.description} maxLength={200} error={fieldError(state, "description")} className="min-w-56" />
       <SubmitButton size="sm">Save</SubmitButton>

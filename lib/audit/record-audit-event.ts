@@ -15,12 +15,16 @@ export interface AuditEntry {
   reason?: string | null;
 }
 
-/** Who an audit row names: an actor, or an anonymous party such as a failed login. */
+/**
+ * Who an audit row names: an actor, an anonymous party such as a failed login, the system itself (the demo
+ * seed), or a command run on the server's command line (CLI: whoever holds the server's shell, named by
+ * their operating-system user).
+ */
 export interface AuditWho {
   tenantId: string | null;
   actorId: string | null;
   actorName: string;
-  actorType: "USER" | "ACCESS_KEY" | "ANONYMOUS" | "SYSTEM";
+  actorType: "USER" | "ACCESS_KEY" | "ANONYMOUS" | "SYSTEM" | "CLI";
 }
 
 export const auditWhoOf = (actor: Actor): AuditWho => ({

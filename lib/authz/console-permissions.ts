@@ -9,6 +9,7 @@ export const CONSOLE_PERMISSIONS = {
   "project.create": "create projects (the account owner only, as in MaxCompute)",
   "access.request": "request access and follow your requests",
   "audit.read": "read the audit log",
+  "platform.operate": "operate the platform (tenants and the system IP whitelist)",
 } as const;
 
 export type ConsolePermission = keyof typeof CONSOLE_PERMISSIONS;
@@ -22,6 +23,8 @@ export interface ConsoleSubject {
   administeredProjects: number;
   /** Active project memberships, owned projects included. */
   memberProjects: number;
+  /** The platform operator (a user of the platform tenant, not of any customer's). */
+  platformOperator?: boolean;
 }
 
 /** The account owner and its Super_Administrators and Admins manage the whole tenant. */
@@ -30,6 +33,9 @@ export function managesTenant(subject: Pick<ConsoleSubject, "kind" | "tenantRole
 }
 
 export function consolePermissions(subject: ConsoleSubject): Set<ConsolePermission> {
+  // INVARIANT: the operator holds the platform permission and nothing else (it belongs to no customer's
+  // tenant), and nobody else ever holds it.
+  if (subject.platformOperator) return new Set(["platform.operate"]);
   const isOwner = subject.kind === "PRIMARY";
   const has = (role: TenantRoleName) => subject.tenantRoles.includes(role);
   const granted = new Set<ConsolePermission>();

@@ -29,7 +29,8 @@ export async function loadSnapshot(projectId: string): Promise<SecuritySnapshot 
       include: {
         tenant: true,
         owner: { include: { tenant: true } },
-        trusted: { select: { trustedProjectId: true } },
+        // A disabled tenant's projects answer as absent to other projects: not trusted, not a package source.
+        trusted: { where: { trustedProject: { tenant: { disabled: false } } }, select: { trustedProjectId: true } },
         members: { include: { user: { include: { tenant: true } } } },
         roles: { include: { assignments: true, policy: true } },
         objects: { include: catalogInclude },
@@ -41,7 +42,7 @@ export async function loadSnapshot(projectId: string): Promise<SecuritySnapshot 
     });
     if (!project) return null;
     const packages = await tx.package.findMany({
-      where: { OR: [{ projectId }, { installations: { some: { projectId } } }] },
+      where: { OR: [{ projectId }, { installations: { some: { projectId } }, project: { tenant: { disabled: false } } }] },
       include: {
         project: { select: { name: true, labelSecurity: true } },
         objects: { include: { object: { include: catalogInclude } } },

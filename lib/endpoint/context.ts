@@ -11,6 +11,8 @@ export interface Actor {
   /** The principal as MaxCompute statements name it: ALIYUN$<email> or RAM$<tenant>:<name>. */
   principal: string;
   tenantRoles: TenantRole[];
+  /** The platform operator: manages tenants and the system whitelist (console permission platform.operate). */
+  platformOperator: boolean;
   via: "session" | "access-key";
 }
 

@@ -9,7 +9,7 @@ import { consolePermissionDenial, consolePermissions, type ConsolePermission } f
 /**
  * The actor behind a session cookie's claims, loaded fresh from the database, or null when the session no
  * longer stands: its server-side row is gone or revoked (signed out, "sign out everywhere"), past its
- * absolute lifetime or idle timeout (lib/auth/session-lifetime.ts), or its user is disabled or their session
+ * absolute lifetime or idle timeout (lib/auth/session-lifetime.ts), or its user (or the user's tenant) is disabled, or their session
  * version was bumped (password change). A stolen cookie therefore dies with its session, whatever next-auth
  * renews. `touch: false` is for background polling, which must not count as activity.
  */
@@ -25,7 +25,7 @@ export async function actorFromSessionClaims(
   });
   if (!session || session.userId !== uid) return null;
   const { user } = session;
-  if (user.disabled || user.sessionVersion !== sv) return null;
+  if (user.disabled || user.tenant.disabled || user.sessionVersion !== sv) return null;
   const verdict = await judgeSession(session, now, () => administers(user));
   if (!verdict.live) return null;
   if (verdict.touch && touch) {
@@ -40,6 +40,7 @@ export async function actorFromSessionClaims(
     displayName: user.displayName,
     principal: principalName({ kind: user.kind, email: user.email, name: user.name, tenantName: user.tenant.name }),
     tenantRoles: user.tenantRoles.map((assignment) => assignment.role),
+    platformOperator: user.platformOperator,
     via: "session",
   };
 }
@@ -80,6 +81,9 @@ export async function requirePermission(actor: Actor, permission: ConsolePermiss
 }
 
 async function loadPermissions(actor: Actor): Promise<Set<ConsolePermission>> {
+  if (actor.platformOperator) {
+    return consolePermissions({ kind: actor.kind, tenantRoles: [], administeredProjects: 0, memberProjects: 0, platformOperator: true });
+  }
   const [administeredProjects, memberProjects] = await Promise.all([
     prisma.project.count({
       where: {

@@ -3,6 +3,7 @@ import type { Actor } from "@/lib/endpoint/context";
 
 /** A one-word description of who the user is in this console, for the top bar. */
 export function roleLabel(actor: Actor, permissions: ReadonlySet<ConsolePermission>): string {
+  if (actor.platformOperator) return "Platform operator";
   if (actor.kind === "PRIMARY") return "Account owner";
   if (actor.tenantRoles.includes("SUPER_ADMINISTRATOR")) return "Super administrator";
   if (actor.tenantRoles.includes("ADMIN")) return "Tenant admin";

@@ -2,6 +2,7 @@ import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import { hashPassword } from "@/lib/auth/password";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { BUILT_IN_ROLES } from "@/lib/services/projects/built-in-roles";
+import { platformTenant } from "@/lib/services/operator/platform-tenant";
 import { SECRETGARDEN_OBJECTS, WONDERLAND_DEV_OBJECTS, WONDERLAND_OBJECTS, type DemoObject } from "./demo-catalog";
 
 export const DEMO_PASSWORD = "correct-horse-battery";
@@ -15,20 +16,41 @@ export const DEMO_USERS = {
   sam: { tenant: "secretgarden", kind: "PRIMARY", email: "sam@secretgarden.example", displayName: "Sam Gardener" },
 } as const;
 
+/**
+ * The demo's platform operator, created only on the embedded default (see demo-choice.ts): a demo operator
+ * with a public password on a real server would hand the whole platform to anyone who read the README.
+ */
+export const DEMO_OPERATOR = { email: "operator@platform.example", displayName: "Olivia Operator" } as const;
+
 type DemoUserKey = keyof typeof DEMO_USERS;
 const DAY = 24 * 60 * 60 * 1000;
 
 /**
  * Loads the demo into an empty database. Idempotent: does nothing when the demo tenant exists.
- * Everything is written in one transaction, with one audit event that says so.
+ * Everything is written in one transaction, with one audit event that says so. `operator`: also create the
+ * demo platform operator (DEMO_OPERATOR), with the demo password.
  */
-export async function seedDemo(prisma: PrismaClient): Promise<boolean> {
+export async function seedDemo(prisma: PrismaClient, { operator = true }: { operator?: boolean } = {}): Promise<boolean> {
   if (await prisma.tenant.findUnique({ where: { name: "wonderland" } })) return false;
   const passwordHashes = Object.fromEntries(
     await Promise.all(Object.keys(DEMO_USERS).map(async (key) => [key, await hashPassword(DEMO_PASSWORD)] as const)),
   ) as Record<DemoUserKey, string>;
-  await prisma.$transaction((tx) => writeDemo(tx, passwordHashes), { timeout: 120_000, maxWait: 30_000 });
+  const operatorHash = operator ? await hashPassword(DEMO_PASSWORD) : null;
+  await prisma.$transaction(
+    async (tx) => {
+      await writeDemo(tx, passwordHashes);
+      if (operatorHash) await writeDemoOperator(tx, operatorHash);
+    },
+    { timeout: 120_000, maxWait: 30_000 },
+  );
   return true;
+}
+
+async function writeDemoOperator(tx: Prisma.TransactionClient, passwordHash: string) {
+  const tenant = await platformTenant(tx);
+  await tx.user.create({
+    data: { tenantId: tenant.id, kind: "PRIMARY", name: DEMO_OPERATOR.email, email: DEMO_OPERATOR.email, displayName: DEMO_OPERATOR.displayName, passwordHash, platformOperator: true },
+  });
 }
 
 async function writeDemo(tx: Prisma.TransactionClient, passwordHashes: Record<DemoUserKey, string>) {

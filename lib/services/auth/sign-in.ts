@@ -34,8 +34,10 @@ export async function signIn(raw: unknown, request: RequestMeta, now = new Date(
   const keys = throttleKeys(email, request.sourceIp);
 
   const claim = await claimAttempt(prisma, keys, now);
-  const user = await prisma.user.findUnique({ where: { email } });
-  const passwordOk = claim.ok && user && !user.disabled
+  const user = await prisma.user.findUnique({ where: { email }, include: { tenant: { select: { disabled: true } } } });
+  // A user of a disabled tenant signs in no more than a disabled user does (and learns nothing more).
+  const blocked = !user || user.disabled || user.tenant.disabled;
+  const passwordOk = claim.ok && !blocked
     ? await verifyPassword(user.passwordHash, password)
     : (await spendDecoyVerification(password), false);
 
@@ -47,7 +49,7 @@ export async function signIn(raw: unknown, request: RequestMeta, now = new Date(
       return { kind: "throttled" as const };
     }
     if (!user || !passwordOk) {
-      const reason = !user ? "unknown account" : user.disabled ? "account disabled" : "wrong password";
+      const reason = !user ? "unknown account" : user.disabled ? "account disabled" : blocked ? "tenant disabled" : "wrong password";
       await recordAuditEvent(tx, who, request, { action: "auth.sign-in", result: "FAILED", reason });
       if (claim.accountCeilingReached && user) {
         await recordAuditEvent(tx, { ...who, actorType: "SYSTEM", actorName: "sign-in throttle" }, request, {

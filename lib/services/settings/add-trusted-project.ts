@@ -21,7 +21,7 @@ export const trustedProjectInput = z.object({
 export async function addTrustedProject(ctx: ServiceContext, input: z.output<typeof trustedProjectInput>) {
   const project = await projectInScope(ctx, input.project);
   authorizeAdmin(ctx, project, { kind: "SetSecurityConfig", setting: "TrustedProjects" });
-  const trusted = await prisma.project.findFirst({ where: { name: { equals: input.trustedProject, mode: "insensitive" } }, select: { id: true, name: true } });
+  const trusted = await prisma.project.findFirst({ where: { name: { equals: input.trustedProject, mode: "insensitive" }, tenant: { disabled: false } }, select: { id: true, name: true } });
   if (!trusted) throw new AppError("NOT_FOUND", "No such project.", { trustedProject: [`There is no project named ${input.trustedProject}.`] });
   if (trusted.id === project.id) throw new AppError("INVALID_INPUT", "A project cannot trust itself.", { trustedProject: ["Name another project."] });
 

@@ -1,0 +1,57 @@
+import { z } from "zod";
+import { prisma } from "@/lib/db/client";
+import { bumpAllSecurityVersions } from "@/lib/decisions/security-version";
+import type { ServiceContext } from "@/lib/endpoint/context";
+import { defineEndpoint } from "@/lib/endpoint/define-endpoint";
+import { AppError } from "@/lib/errors";
+import { auditedTransaction } from "@/lib/services/audited-transaction";
+import { PLATFORM_TENANT_NAME } from "./platform-tenant";
+import { requireOperator } from "./require-operator";
+import { booleanField, tenantNameField } from "./tenant-fields";
+
+export const setTenantDisabledInput = z.object({ tenant: tenantNameField, disabled: booleanField });
+
+/**
+ * Disables or re-enables a customer's tenant. While disabled, its users cannot sign in or act (their open
+ * sessions end on their next request: sign-in and actorFromSessionClaims check the tenant), and its projects
+ * answer as absent to other tenants' projects (trusted projects, package shares). Disabling also bumps every
+ * user's session version, so re-enabling does not revive sessions opened before.
+ */
+export async function setTenantDisabled(ctx: ServiceContext, input: z.output<typeof setTenantDisabledInput>) {
+  await requireOperator(ctx);
+  const tenant = await prisma.tenant.findUnique({
+    where: { name: input.tenant },
+    select: { id: true, name: true, disabled: true },
+  });
+  // The platform's own tenant is not a customer's: it answers as absent, like any unknown name.
+  if (!tenant || tenant.name === PLATFORM_TENANT_NAME) throw new AppError("NOT_FOUND", "That tenant was not found.");
+
+  return auditedTransaction(
+    ctx,
+    async (tx) => {
+      // Other tenants' projects may trust this tenant's projects: every cached decision is stale.
+      await bumpAllSecurityVersions(tx);
+      if (input.disabled) {
+        await tx.user.updateMany({ where: { tenantId: tenant.id }, data: { sessionVersion: { increment: 1 } } });
+      }
+      return tx.tenant.update({
+        where: { id: tenant.id },
+        data: { disabled: input.disabled },
+        select: { id: true, name: true, disabled: true },
+      });
+    },
+    (updated) => ({
+      action: input.disabled ? "operator.tenant.disable" : "operator.tenant.enable",
+      target: { type: "TENANT", id: updated.id, name: updated.name },
+      before: { disabled: tenant.disabled },
+      after: { disabled: updated.disabled },
+    }),
+  );
+}
+
+export const setTenantDisabledEndpoint = defineEndpoint({
+  name: "operator.tenant.set-disabled",
+  input: setTenantDisabledInput,
+  permission: "platform.operate",
+  run: setTenantDisabled,
+});
