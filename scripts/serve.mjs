@@ -6,6 +6,9 @@
 // is rendered on one thread, so one process uses one core. Workers share nothing but the database; each
 // keeps its own decision indexes, kept fresh by the database's change notifications. PGlite lives inside
 // its one process, so with PGlite there is exactly one.
+//
+// Exactly one process per server exports the signed audit chain head on a schedule (SC_AUDIT_HEAD_EXPORTER=1,
+// read by instrumentation.ts): the only process, or the first worker and whichever replaces it.
 import cluster from "node:cluster";
 import http from "node:http";
 import os from "node:os";
@@ -33,7 +36,13 @@ async function serve() {
   const trustedProxies = parseTrustedProxies(process.env.TRUSTED_PROXIES);
   const app = next({ dev, hostname, port });
   const handle = app.getRequestHandler();
-  await app.prepare();
+  try {
+    await app.prepare();
+  } catch (error) {
+    // instrumentation.ts refuses to start without what the server needs (e.g. AUDIT_CHAIN_KEY): say why, briefly.
+    console.error(error.message);
+    process.exit(1);
+  }
 
   const server = http.createServer((request, response) => {
     const address = clientIp(request.socket.remoteAddress, request.headers["x-forwarded-for"], trustedProxies);
@@ -59,8 +68,10 @@ function superviseWorkers(count) {
   let stopping = false;
   let ready = 0;
   const startedAt = new Map();
-  const fork = () => {
-    const worker = cluster.fork();
+  let exporterId;
+  const fork = (exporter = false) => {
+    const worker = cluster.fork({ SC_AUDIT_HEAD_EXPORTER: exporter ? "1" : "0" });
+    if (exporter) exporterId = worker.id;
     startedAt.set(worker.id, Date.now());
     worker.on("message", (message) => {
       if (message === "ready" && ++ready === count) console.log(`Security Center is ready on http://${hostname}:${port} (${count} workers)`);
@@ -81,7 +92,7 @@ function superviseWorkers(count) {
       if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(1);
       return;
     }
-    fork();
+    fork(worker.id === exporterId);
   });
   for (const signal of ["SIGINT", "SIGTERM"]) {
     process.on(signal, () => {
@@ -89,7 +100,7 @@ function superviseWorkers(count) {
       for (const worker of Object.values(cluster.workers ?? {})) worker?.kill("SIGTERM");
     });
   }
-  for (let i = 0; i < count; i++) fork();
+  for (let i = 0; i < count; i++) fork(i === 0);
 }
 
 if (cluster.isPrimary) {
@@ -100,8 +111,10 @@ if (cluster.isPrimary) {
     console.error(error.message);
     process.exit(1);
   }
-  if (count === 1) await serve();
-  else superviseWorkers(count);
+  if (count === 1) {
+    process.env.SC_AUDIT_HEAD_EXPORTER = "1";
+    await serve();
+  } else superviseWorkers(count);
 } else {
   await serve();
 }
