@@ -19,7 +19,7 @@ export async function inRolledBackTransaction<T>(work: (tx: Tx) => Promise<T>): 
           result = { value: await work(tx) };
           throw new RolledBack();
         },
-        { timeout: 60_000 },
+        { maxWait: 30_000, timeout: 60_000 },
       );
     } catch (error) {
       if (!(error instanceof RolledBack)) throw error;
