@@ -21,6 +21,8 @@ const hostname = process.env.HOST ?? "localhost";
 
 /** A worker that dies sooner than this after its start is failing to start, not crashing at random. */
 const EARLY_EXIT_MS = 10_000;
+/** The exit code of a process that refuses its configuration (EX_CONFIG; lib/audit/start-server-audit.ts). */
+const EXIT_CONFIGURATION = 78;
 
 function workerCount() {
   const asked = process.env.WEB_CONCURRENCY;
@@ -36,13 +38,7 @@ async function serve() {
   const trustedProxies = parseTrustedProxies(process.env.TRUSTED_PROXIES);
   const app = next({ dev, hostname, port });
   const handle = app.getRequestHandler();
-  try {
-    await app.prepare();
-  } catch (error) {
-    // instrumentation.ts refuses to start without what the server needs (e.g. AUDIT_CHAIN_KEY): say why, briefly.
-    console.error(error.message);
-    process.exit(1);
-  }
+  await app.prepare();
 
   const server = http.createServer((request, response) => {
     const address = clientIp(request.socket.remoteAddress, request.headers["x-forwarded-for"], trustedProxies);
@@ -79,12 +75,12 @@ function superviseWorkers(count) {
   };
   cluster.on("exit", (worker, code, signal) => {
     if (stopping) {
-      if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(0);
+      if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(process.exitCode ?? 0);
       return;
     }
     const lived = Date.now() - (startedAt.get(worker.id) ?? 0);
     console.error(`Worker ${worker.process.pid} exited (${signal ?? `code ${code}`}) after ${Math.round(lived / 1000)} s.`);
-    if (lived < EARLY_EXIT_MS) {
+    if (lived < EARLY_EXIT_MS || code === EXIT_CONFIGURATION) {
       console.error("It did not survive its start; stopping instead of restarting it in a loop.");
       process.exitCode = 1;
       stopping = true;

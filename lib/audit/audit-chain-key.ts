@@ -7,7 +7,7 @@ const MIN_KEY_LENGTH = 32;
  * The key of the audit chain's HMAC and of the exported chain heads: AUDIT_CHAIN_KEY, or on the embedded
  * default a key generated on first use into .data/audit_chain_key.secret (mode 0600, beside the PGlite folder,
  * not in it). INVARIANT: never stored in the database, so the database's own roles cannot forge a hash.
- * With DATABASE_URL set and no AUDIT_CHAIN_KEY this throws, and the server refuses to start (instrumentation.ts).
+ * With DATABASE_URL set and no AUDIT_CHAIN_KEY this throws, and the server refuses to start (start-server-audit.ts).
  */
 export function auditChainKey(): Buffer {
   const key = secretFromEnvironment("AUDIT_CHAIN_KEY");

@@ -17,7 +17,7 @@ export function headExportIntervalMinutes(value = process.env.AUDIT_HEAD_EXPORT_
 
 /**
  * Exports the signed chain head now and then every AUDIT_HEAD_EXPORT_INTERVAL minutes, for as long as the
- * process lives. Started by instrumentation.ts in the one server process scripts/serve.mjs names as exporter.
+ * process lives. Started at server start (start-server-audit.ts) in the one process scripts/serve.mjs names.
  * A failed export is reported and retried at the next tick: it must not take the server down.
  * Returns a handle to stop it (tests; the server never does).
  */
