@@ -7,6 +7,8 @@ const PORT = Number(process.env.E2E_PORT ?? 3100);
 export const BASE_URL = `http://localhost:${PORT}`;
 /** A fresh embedded database for every run, so tests start from the demo and nothing else. */
 const dataDir = process.env.E2E_PGLITE_DIR ?? path.join(os.tmpdir(), `security-center-e2e-${PORT}`);
+/** The run's own exported audit chain heads: they belong to its database, not to .data/'s. */
+const auditHeadsFile = `${dataDir}.audit-heads.jsonl`;
 const chromium = process.env.CHROMIUM_PATH ?? execSync("command -v chromium || true", { shell: "/bin/sh" }).toString().trim();
 
 export default defineConfig({
@@ -27,12 +29,18 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: `rm -rf "${dataDir}" "${dataDir}.lock" && node scripts/start.mjs`,
+    command: `rm -rf "${dataDir}" "${dataDir}.lock" "${auditHeadsFile}" && node scripts/start.mjs`,
     url: `${BASE_URL}/login`,
     timeout: 240_000,
     reuseExistingServer: false,
     stdout: "ignore",
     stderr: "pipe",
-    env: { PORT: String(PORT), PGLITE_DIR: dataDir, NEXTAUTH_URL: BASE_URL, NEXT_DIST_DIR: process.env.NEXT_DIST_DIR ?? ".next" },
+    env: {
+      PORT: String(PORT),
+      PGLITE_DIR: dataDir,
+      AUDIT_HEAD_EXPORT_FILE: auditHeadsFile,
+      NEXTAUTH_URL: BASE_URL,
+      NEXT_DIST_DIR: process.env.NEXT_DIST_DIR ?? ".next",
+    },
   },
 });

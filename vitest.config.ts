@@ -7,8 +7,12 @@ export default defineConfig({
     // Under `npm run test:pg` only the suites that touch the database; the pure engine's tests need no server.
     include: process.env.TEST_PG ? ["tests/**/*.test.ts"] : ["lib/**/*.test.ts", "tests/**/*.test.ts"],
     environment: "node",
-    // Each test file gets its own in-memory embedded database unless DATABASE_URL names a server.
-    env: process.env.DATABASE_URL ? {} : { PGLITE_DIR: "memory://" },
+    // Each test file gets its own in-memory embedded database unless DATABASE_URL names a server; the audit
+    // chain's key is a fixed test value (a server deployment must set its own, see lib/audit/audit-chain-key.ts).
+    env: {
+      AUDIT_CHAIN_KEY: process.env.AUDIT_CHAIN_KEY ?? "vitest-audit-chain-key-0123456789abcdef",
+      ...(process.env.DATABASE_URL ? {} : { PGLITE_DIR: "memory://" }),
+    },
     testTimeout: 60_000,
     hookTimeout: 120_000,
   },

@@ -10,7 +10,7 @@ import http from "node:http";
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { startPgServer } from "../scripts/pg-server.mjs";
+import { createAppDatabase, startPgServer } from "../scripts/pg-server.mjs";
 import { percentile, type Metric } from "./metrics";
 
 const PORT = 3390;
@@ -127,7 +127,14 @@ async function measure(database: "pglite" | "postgresql", env: NodeJS.ProcessEnv
 export async function run(): Promise<Metric[]> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), "sc-bench-pages-"));
   const { DATABASE_URL: _ignored, ...inherited } = process.env;
-  const base: NodeJS.ProcessEnv = { ...inherited, NEXT_DIST_DIR: ".next-bench", PORT: String(PORT), NODE_ENV: "production", NEXTAUTH_URL: `http://localhost:${PORT}` };
+  const base: NodeJS.ProcessEnv = {
+    ...inherited,
+    NEXT_DIST_DIR: ".next-bench",
+    PORT: String(PORT),
+    NODE_ENV: "production",
+    NEXTAUTH_URL: `http://localhost:${PORT}`,
+    AUDIT_HEAD_EXPORT_FILE: path.join(dataDir, "audit-heads.jsonl"),
+  };
   must(process.execPath, ["scripts/start.mjs", "--build-only"], base);
   try {
     const metrics = await measure("pglite", { ...base, PGLITE_DIR: path.join(dataDir, "pglite") });
@@ -139,7 +146,10 @@ export async function run(): Promise<Metric[]> {
     }
     if (server) {
       try {
-        metrics.push(...(await measure("postgresql", { ...base, DATABASE_URL: server.url, NEXTAUTH_SECRET: randomBytes(32).toString("hex") })));
+        const { ownerUrl, runtimeUrl } = await createAppDatabase(server, "security_center_bench");
+        const secret = () => randomBytes(32).toString("hex");
+        const env = { DATABASE_URL: runtimeUrl, MIGRATION_DATABASE_URL: ownerUrl, NEXTAUTH_SECRET: secret(), AUDIT_CHAIN_KEY: secret() };
+        metrics.push(...(await measure("postgresql", { ...base, ...env })));
       } finally {
         await server.stop();
       }

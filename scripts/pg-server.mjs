@@ -2,7 +2,7 @@
 // (concurrency, isolation) and to try DATABASE_URL by hand.
 //
 //   import { startPgServer } from "./pg-server.mjs"; const server = await startPgServer(); ...; await server.stop();
-//   node scripts/pg-server.mjs      # prints DATABASE_URL=..., runs until Ctrl-C
+//   node scripts/pg-server.mjs      # prints DATABASE_URL and MIGRATION_DATABASE_URL, runs until Ctrl-C
 //
 // PostgreSQL refuses to run as root, so under root initdb/pg_ctl run as the `postgres` OS user.
 // Data, socket and log live in one temporary folder, deleted on stop. Auth is `trust`, bound to
@@ -13,6 +13,9 @@ import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { setInterval } from "node:timers";
+import { URL } from "node:url";
+
+import pg from "pg";
 
 const INSTALL_HINT =
   "PostgreSQL server binaries not found. Install them with `apt-get install -y postgresql` " +
@@ -108,9 +111,39 @@ export async function startPgServer() {
   return { url: `postgresql://postgres@${host}:${port}/postgres`, host, port, stop };
 }
 
+export const OWNER_ROLE = "sc_owner";
+export const RUNTIME_ROLE = "sc_app";
+
+/**
+ * Sets a server up the way a deployment should be: an owner role that runs the migrations and owns `database`
+ * (created here), and a runtime role for the application, which owns nothing (`npm run db:migrate` grants it
+ * its rows). Resolves to { ownerUrl, runtimeUrl }: MIGRATION_DATABASE_URL and DATABASE_URL.
+ */
+export async function createAppDatabase(server, database) {
+  const admin = new pg.Client({ connectionString: server.url });
+  await admin.connect();
+  try {
+    await admin.query(`CREATE ROLE ${OWNER_ROLE} LOGIN CREATEDB`);
+    await admin.query(`CREATE ROLE ${RUNTIME_ROLE} LOGIN`);
+    await admin.query(`CREATE DATABASE ${database} OWNER ${OWNER_ROLE}`);
+  } finally {
+    await admin.end();
+  }
+  const urlAs = (role) => {
+    const url = new URL(server.url);
+    url.username = role;
+    url.pathname = `/${database}`;
+    return url.toString();
+  };
+  return { ownerUrl: urlAs(OWNER_ROLE), runtimeUrl: urlAs(RUNTIME_ROLE) };
+}
+
 if (import.meta.url === `file://${process.argv[1]}`) {
   const server = await startPgServer();
-  console.log(`DATABASE_URL=${server.url}`);
+  const { ownerUrl, runtimeUrl } = await createAppDatabase(server, "security_center");
+  console.log(`DATABASE_URL=${runtimeUrl}`);
+  console.log(`MIGRATION_DATABASE_URL=${ownerUrl}`);
+  console.log(`(superuser: ${server.url})`);
   console.log("PostgreSQL is running; Ctrl-C stops it and deletes its data.");
   const shutdown = async () => {
     await server.stop();

@@ -6,6 +6,9 @@
 // is rendered on one thread, so one process uses one core. Workers share nothing but the database; each
 // keeps its own decision indexes, kept fresh by the database's change notifications. PGlite lives inside
 // its one process, so with PGlite there is exactly one.
+//
+// Exactly one process per server exports the signed audit chain head on a schedule (SC_AUDIT_HEAD_EXPORTER=1,
+// read by instrumentation.ts): the only process, or the first worker and whichever replaces it.
 import cluster from "node:cluster";
 import http from "node:http";
 import os from "node:os";
@@ -18,6 +21,8 @@ const hostname = process.env.HOST ?? "localhost";
 
 /** A worker that dies sooner than this after its start is failing to start, not crashing at random. */
 const EARLY_EXIT_MS = 10_000;
+/** The exit code of a process that refuses its configuration (EX_CONFIG; lib/audit/start-server-audit.ts). */
+const EXIT_CONFIGURATION = 78;
 
 function workerCount() {
   const asked = process.env.WEB_CONCURRENCY;
@@ -59,8 +64,10 @@ function superviseWorkers(count) {
   let stopping = false;
   let ready = 0;
   const startedAt = new Map();
-  const fork = () => {
-    const worker = cluster.fork();
+  let exporterId;
+  const fork = (exporter = false) => {
+    const worker = cluster.fork({ SC_AUDIT_HEAD_EXPORTER: exporter ? "1" : "0" });
+    if (exporter) exporterId = worker.id;
     startedAt.set(worker.id, Date.now());
     worker.on("message", (message) => {
       if (message === "ready" && ++ready === count) console.log(`Security Center is ready on http://${hostname}:${port} (${count} workers)`);
@@ -68,12 +75,12 @@ function superviseWorkers(count) {
   };
   cluster.on("exit", (worker, code, signal) => {
     if (stopping) {
-      if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(0);
+      if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(process.exitCode ?? 0);
       return;
     }
     const lived = Date.now() - (startedAt.get(worker.id) ?? 0);
     console.error(`Worker ${worker.process.pid} exited (${signal ?? `code ${code}`}) after ${Math.round(lived / 1000)} s.`);
-    if (lived < EARLY_EXIT_MS) {
+    if (lived < EARLY_EXIT_MS || code === EXIT_CONFIGURATION) {
       console.error("It did not survive its start; stopping instead of restarting it in a loop.");
       process.exitCode = 1;
       stopping = true;
@@ -81,7 +88,7 @@ function superviseWorkers(count) {
       if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(1);
       return;
     }
-    fork();
+    fork(worker.id === exporterId);
   });
   for (const signal of ["SIGINT", "SIGTERM"]) {
     process.on(signal, () => {
@@ -89,7 +96,7 @@ function superviseWorkers(count) {
       for (const worker of Object.values(cluster.workers ?? {})) worker?.kill("SIGTERM");
     });
   }
-  for (let i = 0; i < count; i++) fork();
+  for (let i = 0; i < count; i++) fork(i === 0);
 }
 
 if (cluster.isPrimary) {
@@ -100,8 +107,10 @@ if (cluster.isPrimary) {
     console.error(error.message);
     process.exit(1);
   }
-  if (count === 1) await serve();
-  else superviseWorkers(count);
+  if (count === 1) {
+    process.env.SC_AUDIT_HEAD_EXPORTER = "1";
+    await serve();
+  } else superviseWorkers(count);
 } else {
   await serve();
 }

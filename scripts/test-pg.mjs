@@ -1,16 +1,15 @@
 // npm run test:pg [-- vitest args] — the suites that need a real PostgreSQL server.
-// Starts a throwaway server (scripts/pg-server.mjs), creates an empty database, runs vitest with
-// DATABASE_URL pointing at it (default: every integration suite under tests/, each test file in a database
-// of its own — see tests/helpers/test-database.ts; suites that need the server skip themselves when
+// Starts a throwaway server (scripts/pg-server.mjs) set up as a deployment should be — an owner role for the
+// migrations and a runtime role for the application — creates an empty database, runs vitest with
+// MIGRATION_DATABASE_URL (owner) and DATABASE_URL (runtime) pointing at it (default: every integration suite
+// under tests/, each test file in a database of its own, created and migrated as the owner and used as the
+// runtime role — see tests/helpers/test-database.ts; suites that need the server skip themselves when
 // DATABASE_URL is unset, so the plain `vitest run` stays server-free), and always stops the server, also on
 // failure and Ctrl-C. Ends with "N passed, N failed". Exit code: vitest's.
 import { createRequire } from "node:module";
 import path from "node:path";
-import { URL } from "node:url";
 
-import pg from "pg";
-
-import { startPgServer } from "./pg-server.mjs";
+import { createAppDatabase, startPgServer } from "./pg-server.mjs";
 import { runEchoing, vitestCounts } from "./test-output.mjs";
 
 const require = createRequire(import.meta.url);
@@ -39,20 +38,14 @@ let exitCode = 1;
 let passed = 0;
 let failed = 1;
 try {
-  const admin = new pg.Client({ connectionString: server.url });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${DATABASE}`);
-  await admin.end();
-
-  const databaseUrl = new URL(server.url);
-  databaseUrl.pathname = `/${DATABASE}`;
-  console.log(`test:pg: PostgreSQL on port ${server.port}, DATABASE_URL=${databaseUrl}`);
+  const { ownerUrl, runtimeUrl } = await createAppDatabase(server, DATABASE);
+  console.log(`test:pg: PostgreSQL on port ${server.port}, DATABASE_URL=${runtimeUrl}, MIGRATION_DATABASE_URL=${ownerUrl}`);
 
   if (!interrupted) {
     const args = process.argv.slice(2);
     const run = runEchoing(process.execPath, [vitestBin, "run", ...args], {
       cwd: projectRoot,
-      env: { ...process.env, DATABASE_URL: databaseUrl.toString(), TEST_PG: "1" },
+      env: { ...process.env, DATABASE_URL: runtimeUrl, MIGRATION_DATABASE_URL: ownerUrl, TEST_PG: "1" },
     });
     vitest = run.child;
     const { code, output } = await run.done;

@@ -1,4 +1,4 @@
-import { createHash } from "node:crypto";
+import { createHash, createHmac } from "node:crypto";
 import { canonicalJson } from "./canonical-json";
 
 export const GENESIS_HASH = "0".repeat(64);
@@ -25,8 +25,12 @@ export interface ChainedFields {
   requestId: string | null;
 }
 
-/** INVARIANT: hash = SHA-256(canonical(row) || prevHash), hex. Field order here is part of the format. */
-export function chainHash(row: ChainedFields, prevHash: string): string {
+/**
+ * INVARIANT: hash = HMAC-SHA-256(key, canonical(row) || prevHash), hex; with `key` null, the unkeyed
+ * SHA-256(canonical(row) || prevHash) of the events written before the chain was keyed (audit_chain_head's
+ * keyed_from_seq says where that ends). Field order here is part of the format.
+ */
+export function chainHash(row: ChainedFields, prevHash: string, key: Buffer | null): string {
   const canonical = canonicalJson([
     row.seq.toString(),
     row.at.toISOString(),
@@ -47,5 +51,6 @@ export function chainHash(row: ChainedFields, prevHash: string): string {
     row.userAgent,
     row.requestId,
   ]);
-  return createHash("sha256").update(canonical).update(prevHash).digest("hex");
+  const digest = key === null ? createHash("sha256") : createHmac("sha256", key);
+  return digest.update(canonical).update(prevHash).digest("hex");
 }

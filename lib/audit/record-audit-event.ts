@@ -2,6 +2,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import type { AuditResult } from "@/lib/generated/prisma/enums";
 import type { Actor, RequestMeta } from "@/lib/endpoint/context";
 import { chainHash, type ChainedFields } from "./audit-chain";
+import { auditChainKey } from "./audit-chain-key";
 import { toJsonValue } from "./canonical-json";
 import { encodeLogField } from "./log-field";
 
@@ -70,7 +71,8 @@ export async function recordAuditEvent(
     userAgent: encodeLogField(request.userAgent, 512),
     requestId: encodeLogField(request.requestId, 128),
   };
-  const hash = chainHash(row, head.last_hash);
+  // Every new event is keyed: the head's keyed boundary was set, once, at or below the next sequence number.
+  const hash = chainHash(row, head.last_hash, auditChainKey());
 
   await tx.auditEvent.create({
     data: {

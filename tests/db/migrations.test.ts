@@ -102,10 +102,10 @@ describe("migrations on PGlite (in memory)", () => {
   });
 });
 
-// Needs a server: runs under `npm run test:pg`. Each test makes its own database on that server,
-// so a DATABASE_URL pointing at a database you care about is never written to.
+// Needs a server: runs under `npm run test:pg`. Each test makes its own database on that server (as the owner
+// role when MIGRATION_DATABASE_URL names one), so a database you care about is never written to.
 describe.skipIf(!process.env.DATABASE_URL)("migrations on PostgreSQL", () => {
-  const serverUrl = process.env.DATABASE_URL ?? "";
+  const serverUrl = process.env.MIGRATION_DATABASE_URL ?? process.env.DATABASE_URL ?? "";
   const admin = new pg.Pool({ connectionString: serverUrl, max: 1 });
   const created: { name: string; pools: pg.Pool[] }[] = [];
 

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { verifyAuditChain } from "@/lib/audit/verify-audit-chain";
 import { createProject } from "@/lib/services/projects/create-project";
-import { contextFor, demoDatabase } from "../helpers/test-database";
+import { asOwner, contextFor, demoDatabase } from "../helpers/test-database";
 
 const prisma = await demoDatabase();
 
@@ -24,12 +24,12 @@ describe("a change and its audit event commit together or not at all", () => {
 
   it("rolls the change back when the audit write fails", async () => {
     const ctx = await contextFor("alice@wonderland.example");
-    // A real failure of the audit insert, forced by the database: no mock involved.
-    await prisma.$executeRaw`ALTER TABLE audit_events ADD CONSTRAINT force_audit_failure CHECK (action <> 'project.create') NOT VALID`;
+    // A real failure of the audit insert, forced by the database (as the tables' owner): no mock involved.
+    await asOwner((owner) => owner.$executeRaw`ALTER TABLE audit_events ADD CONSTRAINT force_audit_failure CHECK (action <> 'project.create') NOT VALID`);
     try {
       await expect(createProject(ctx, { name: "Never_created", description: "" })).rejects.toThrow();
     } finally {
-      await prisma.$executeRaw`ALTER TABLE audit_events DROP CONSTRAINT force_audit_failure`;
+      await asOwner((owner) => owner.$executeRaw`ALTER TABLE audit_events DROP CONSTRAINT force_audit_failure`);
     }
     expect(await prisma.project.findUnique({ where: { name: "Never_created" } })).toBeNull();
     expect(await prisma.projectRole.count({ where: { project: { name: "Never_created" } } })).toBe(0);

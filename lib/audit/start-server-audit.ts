@@ -1,0 +1,22 @@
+import { auditChainKey } from "./audit-chain-key";
+import { startHeadExportSchedule } from "./head-export-schedule";
+
+/** EX_CONFIG: scripts/serve.mjs does not restart a worker that exits with it, since a restart cannot help. */
+const EXIT_CONFIGURATION = 78;
+
+/**
+ * What a server process needs of the audit trail before it serves, called from instrumentation.ts at start.
+ * Without the chain's key (a PostgreSQL deployment must set AUDIT_CHAIN_KEY) or with a bad export setting, the
+ * process exits with the reason, rather than serving and failing every audited request. Next.js only logs an
+ * error thrown here, so exiting is the way to refuse.
+ */
+export function startServerAudit(): void {
+  try {
+    auditChainKey();
+    // scripts/serve.mjs names one process per server as the exporter, so heads are not exported once per worker.
+    if (process.env.SC_AUDIT_HEAD_EXPORTER === "1") startHeadExportSchedule();
+  } catch (error) {
+    console.error(`Security Center cannot start: ${(error as Error).message}`);
+    process.exit(EXIT_CONFIGURATION);
+  }
+}

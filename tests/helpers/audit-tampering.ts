@@ -1,0 +1,66 @@
+// What someone holding the tables' owner role (or a superuser) can do to the audit trail, for the tests that
+// show the verifiers catch it: triggers off, rows edited or removed, hashes recomputed, head moved. Everything
+// runs in a transaction that is rolled back, so the test file's database is left as it was.
+import { chainHash, GENESIS_HASH } from "@/lib/audit/audit-chain";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { asOwner } from "./test-database";
+
+type Tx = Prisma.TransactionClient;
+
+class RolledBack extends Error {}
+
+/** Runs `work` as the owner in a transaction, then rolls it back and returns what `work` returned. */
+export async function inRolledBackTransaction<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
+  return asOwner(async (owner) => {
+    let result: { value: T } | undefined;
+    try {
+      await owner.$transaction(
+        async (tx) => {
+          result = { value: await work(tx) };
+          throw new RolledBack();
+        },
+        { maxWait: 30_000, timeout: 60_000 },
+      );
+    } catch (error) {
+      if (!(error instanceof RolledBack)) throw error;
+    }
+    if (!result) throw new Error("The rolled-back transaction returned nothing.");
+    return result.value;
+  });
+}
+
+async function withTriggersOff(tx: Tx, work: () => Promise<void>): Promise<void> {
+  await tx.$executeRaw`ALTER TABLE audit_events DISABLE TRIGGER USER`;
+  await tx.$executeRaw`ALTER TABLE audit_chain_head DISABLE TRIGGER USER`;
+  await work();
+  await tx.$executeRaw`ALTER TABLE audit_events ENABLE TRIGGER USER`;
+  await tx.$executeRaw`ALTER TABLE audit_chain_head ENABLE TRIGGER USER`;
+}
+
+/**
+ * Edits event `fromSeq` and re-chains it and every later event with `key` (null: plain SHA-256), moving the head
+ * onto the new last hash: a rewrite that is self-consistent under the forger's own hashing.
+ */
+export async function rewriteHistoryFrom(tx: Tx, fromSeq: bigint, edit: { action: string }, key: Buffer | null) {
+  await withTriggersOff(tx, async () => {
+    const before = await tx.auditEvent.findUnique({ where: { seq: fromSeq - 1n } });
+    let prevHash = before?.hash ?? GENESIS_HASH;
+    const rows = await tx.auditEvent.findMany({ where: { seq: { gte: fromSeq } }, orderBy: { seq: "asc" } });
+    for (const row of rows) {
+      const rewritten = row.seq === fromSeq ? { ...row, ...edit } : row;
+      const hash = chainHash(rewritten, prevHash, key);
+      await tx.auditEvent.update({ where: { seq: row.seq }, data: { action: rewritten.action, prevHash, hash } });
+      prevHash = hash;
+    }
+    await tx.auditChainHead.update({ where: { id: 1 }, data: { lastHash: prevHash } });
+  });
+}
+
+/** Deletes every event after `lastKept` and moves the head back onto it: a consistent, shorter chain. */
+export async function truncateHistoryAfter(tx: Tx, lastKept: bigint) {
+  await withTriggersOff(tx, async () => {
+    const kept = await tx.auditEvent.findUniqueOrThrow({ where: { seq: lastKept } });
+    await tx.auditEvent.deleteMany({ where: { seq: { gt: lastKept } } });
+    await tx.auditChainHead.update({ where: { id: 1 }, data: { lastSeq: lastKept, lastHash: kept.hash } });
+  });
+}
