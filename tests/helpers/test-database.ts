@@ -60,6 +60,13 @@ export async function contextFor(email: string, sourceIp = "127.0.0.1"): Promise
   return { actor, request: { sourceIp, userAgent: "vitest", requestId: `test-${Math.random()}` } };
 }
 
+/** The claims of a new session of a user's (as a sign-in would mint), with the given session version. */
+export async function newSessionClaims(user: { id: string; sessionVersion: number }, sv = user.sessionVersion): Promise<SessionClaims> {
+  const now = new Date();
+  const session = await prisma.userSession.create({ data: { userId: user.id, createdAt: now, lastSeenAt: now } });
+  return { uid: user.id, sv, sid: session.id };
+}
+
 /** What the session cookie of a sign-in carries (see authOptions' jwt callback). */
 export const claimsOf = (user: SignedInUser): SessionClaims => ({ uid: user.id, sv: user.sessionVersion, sid: user.sessionId });
 

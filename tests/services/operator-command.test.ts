@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { actorFromSessionClaims } from "@/lib/endpoint/resolve-actor";
 import { signIn } from "@/lib/services/auth/sign-in";
 import { runOperatorCommand, type CommandIo } from "@/scripts/operator-command";
-import { demoDatabase, requestMeta } from "../helpers/test-database";
+import { demoDatabase, newSessionClaims, requestMeta } from "../helpers/test-database";
 
 const prisma = await demoDatabase();
 
@@ -25,7 +25,7 @@ describe("npm run operator -- create", () => {
     expect(password).toBeTruthy();
     expect(out.split(password!).length - 1).toBe(1);
     const user = await signIn({ email: "ops@example.com", password: password! }, requestMeta());
-    const actor = await actorFromSessionClaims(user.id, user.sessionVersion);
+    const actor = await actorFromSessionClaims(await newSessionClaims(user));
     expect(actor).toMatchObject({ platformOperator: true, tenantName: "platform", displayName: "Ops Team" });
     const audit = await prisma.auditEvent.findFirstOrThrow({ where: { action: "operator.create" }, orderBy: { seq: "desc" } });
     expect(audit).toMatchObject({ actorType: "CLI", actorName: "command line (deployer)", result: "SUCCESS", actorId: null });

@@ -15,7 +15,7 @@ import { updateSystemWhitelistEntryEndpoint } from "@/lib/services/operator/upda
 import { addTrustedProject } from "@/lib/services/settings/add-trusted-project";
 import { createProjectEndpoint } from "@/lib/services/projects/create-project";
 import { listWhitelist } from "@/lib/services/whitelists/list-whitelist";
-import { contextFor, demoDatabase, requestMeta } from "../helpers/test-database";
+import { claimsOf, contextFor, demoDatabase, newSessionClaims, requestMeta } from "../helpers/test-database";
 
 const prisma = await demoDatabase();
 const DEMO_PASSWORD = "correct-horse-battery";
@@ -71,7 +71,7 @@ describe("only the platform operator operates the platform", () => {
 
   it("the operator signs in, carries the flag, and holds the platform permission and nothing else", async () => {
     const user = await signIn({ email: OPERATOR, password: DEMO_PASSWORD }, requestMeta());
-    const actor = await actorFromSessionClaims(user.id, user.sessionVersion);
+    const actor = await actorFromSessionClaims(await newSessionClaims(user));
     expect(actor?.platformOperator).toBe(true);
     expect([...(await permissionsOf(actor!))]).toEqual(["platform.operate"]);
     const alice = await contextFor("alice@wonderland.example");
@@ -100,7 +100,7 @@ describe("tenants", () => {
     expect(JSON.stringify([audit.before, audit.after, audit.reason])).not.toContain(password);
     // The owner signs in with it and owns the new account.
     const owner = await signIn({ email: "lewis@lookingglass.example", password }, requestMeta());
-    const actor = await actorFromSessionClaims(owner.id, owner.sessionVersion);
+    const actor = await actorFromSessionClaims(await newSessionClaims(owner));
     expect(actor).toMatchObject({ tenantName: "lookingglass", kind: "PRIMARY", platformOperator: false });
     expect((await permissionsOf(actor!)).has("tenant.manage")).toBe(true);
   });
@@ -153,21 +153,21 @@ describe("tenants", () => {
   it("a disabled tenant's users cannot sign in or act, and its projects answer as absent to other projects", async () => {
     const operator = await contextFor(OPERATOR);
     const sam = await prisma.user.findUniqueOrThrow({ where: { email: "sam@secretgarden.example" } });
-    expect(await actorFromSessionClaims(sam.id, sam.sessionVersion)).not.toBeNull();
+    expect(await actorFromSessionClaims(await newSessionClaims(sam))).not.toBeNull();
     // WonderLand trusts SecretGarden before the tenant is disabled.
     const [wonderland, secretGarden] = await Promise.all(["WonderLand", "SecretGarden"].map((name) => prisma.project.findFirstOrThrow({ where: { name } })));
     await prisma.trustedProject.create({ data: { projectId: wonderland!.id, trustedProjectId: secretGarden!.id } });
-    expect((await loadSnapshot(wonderland!.id))!.trustedProjects).toContain("SecretGarden");
+    expect((await loadSnapshot(wonderland!.id))!.trustedProjectIds).toContain(secretGarden!.id);
 
     const result = await runEndpoint(setTenantDisabledEndpoint, operator.actor, operator.request, { tenant: "secretgarden", disabled: "true" });
     expect(result.ok, JSON.stringify(result)).toBe(true);
     expect(await prisma.auditEvent.findFirstOrThrow({ orderBy: { seq: "desc" } })).toMatchObject({ action: "operator.tenant.disable", targetName: "secretgarden" });
-    expect(await actorFromSessionClaims(sam.id, sam.sessionVersion)).toBeNull();
-    expect(await actorFromSessionClaims(sam.id, sam.sessionVersion + 1)).toBeNull();
+    expect(await actorFromSessionClaims(await newSessionClaims(sam))).toBeNull();
+    expect(await actorFromSessionClaims(await newSessionClaims(sam, sam.sessionVersion + 1))).toBeNull();
     const error = await refusal(signIn({ email: "sam@secretgarden.example", password: DEMO_PASSWORD }, requestMeta("10.9.9.9")));
     expect(error.code).toBe("UNAUTHENTICATED");
     expect((await prisma.auditEvent.findFirstOrThrow({ where: { action: "auth.sign-in" }, orderBy: { seq: "desc" } })).reason).toBe("tenant disabled");
-    expect((await loadSnapshot(wonderland!.id))!.trustedProjects).not.toContain("SecretGarden");
+    expect((await loadSnapshot(wonderland!.id))!.trustedProjectIds).not.toContain(secretGarden!.id);
     const alice = await contextFor("alice@wonderland.example");
     expect((await refusal(addTrustedProject(alice, { project: "WonderLand_dev", trustedProject: "SecretGarden" }))).code).toBe("NOT_FOUND");
     expect((await listTenants(operator, { status: "disabled", page: 1, pageSize: 25 })).items.map((tenant) => tenant.name)).toEqual(["secretgarden"]);
@@ -178,9 +178,9 @@ describe("tenants", () => {
     const before = await prisma.user.findUniqueOrThrow({ where: { email: "sam@secretgarden.example" } });
     await setTenantDisabled(operator, { tenant: "secretgarden", disabled: false });
     expect(await prisma.auditEvent.findFirstOrThrow({ orderBy: { seq: "desc" } })).toMatchObject({ action: "operator.tenant.enable" });
-    expect(await actorFromSessionClaims(before.id, before.sessionVersion - 1)).toBeNull();
+    expect(await actorFromSessionClaims(await newSessionClaims(before, before.sessionVersion - 1))).toBeNull();
     const user = await signIn({ email: "sam@secretgarden.example", password: DEMO_PASSWORD }, requestMeta());
-    expect(await actorFromSessionClaims(user.id, user.sessionVersion)).not.toBeNull();
+    expect(await actorFromSessionClaims(claimsOf(user))).not.toBeNull();
   });
 });
 
