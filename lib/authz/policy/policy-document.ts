@@ -103,7 +103,13 @@ const statementSchema = z
     };
   });
 
-export const policyDocumentSchema = z.object({ Version: z.literal("1"), Statement: z.array(statementSchema).min(1) }).strict();
+/** Statements a policy document (project, role or exception policy) may hold. */
+export const MAX_POLICY_STATEMENTS = 100;
+
+export const policyDocumentSchema = z.object({
+  Version: z.literal("1"),
+  Statement: z.array(statementSchema).min(1).max(MAX_POLICY_STATEMENTS, `A policy may hold at most ${MAX_POLICY_STATEMENTS} statements`),
+}).strict();
 
 export type PolicyDocument = z.output<typeof policyDocumentSchema>;
 export type PolicyStatement = PolicyDocument["Statement"][number];
