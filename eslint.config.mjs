@@ -36,6 +36,23 @@ export default tseslint.config(
     },
   },
   {
+    // A regular expression built from data can backtrack catastrophically (policy wildcards once did): lib/
+    // builds none. Wildcards match through lib/authz/model/glob.ts, in linear time.
+    files: ["lib/**/*.ts", "lib/**/*.tsx"],
+    rules: {
+      "no-restricted-syntax": [
+        "error",
+        ...["NewExpression", "CallExpression"].flatMap((call) => [
+          `${call}[callee.name='RegExp'][arguments.0.type!='Literal']`,
+          `${call}[callee.name='RegExp'][arguments.1.type!=undefined][arguments.1.type!='Literal']`,
+        ]).map((selector) => ({
+          selector,
+          message: "No RegExp from data in lib/: match wildcards with lib/authz/model/glob.ts (linear time).",
+        })),
+      ],
+    },
+  },
+  {
     files: ["scripts/**/*.mjs", "*.mjs"],
     languageOptions: { globals: { process: "readonly", console: "readonly" } },
   },

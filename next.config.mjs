@@ -5,7 +5,8 @@ const nextConfig = {
   // PGlite loads its WASM and data files at run time; bundling them breaks that.
   serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "@node-rs/argon2", "pg"],
   // forbidden() renders app/forbidden.tsx with HTTP 403.
-  experimental: { authInterrupts: true },
+  // Server action bodies: the same 1 MB cap as the API routes (lib/endpoint/capped-body.ts), stated, not assumed.
+  experimental: { authInterrupts: true, serverActions: { bodySizeLimit: "1mb" } },
   typescript: {
     // `npm test` type-checks the whole tree once (tsc --noEmit); the build need not repeat it.
     ignoreBuildErrors: true,
@@ -23,6 +24,8 @@ const nextConfig = {
           { key: "X-Frame-Options", value: "DENY" },
           { key: "Referrer-Policy", value: "same-origin" },
           { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=()" },
+          // Browsers keep to HTTPS for two years once they saw this over HTTPS (it is ignored over plain HTTP).
+          { key: "Strict-Transport-Security", value: "max-age=63072000; includeSubDomains" },
         ],
       },
     ];

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { connection } from "next/server";
 import type { ReactNode } from "react";
 import "./globals.css";
 import { QueryProvider } from "@/components/providers/QueryProvider";
@@ -8,7 +9,9 @@ export const metadata: Metadata = {
   description: "Who may touch which data: the authorization console of the data warehouse.",
 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  // Every page renders per request: Next can only put the request's CSP nonce (proxy.ts) on its scripts then.
+  await connection();
   return (
     <html lang="en">
       <body className="bg-slate-50 text-slate-900 antialiased">

@@ -1,6 +1,8 @@
 // The console's HTTP server: Next.js behind a thin Node server that sets the one client-address header the
 // app trusts (x-sc-client-ip) from the TCP connection, overwriting anything a client sent under that name.
-// Next alone cannot do this: it keeps a client-supplied X-Forwarded-For as the client's address.
+// Next alone cannot do this: it keeps a client-supplied X-Forwarded-For as the client's address. The app
+// believes that header only beside x-sc-client-ip-secret holding the secret this process draws at start
+// (lib/http/request-meta.ts), so the header means nothing when the app is served another way.
 //
 // On PostgreSQL it runs one worker process per core (WEB_CONCURRENCY overrides), sharing the port: a page
 // is rendered on one thread, so one process uses one core. Workers share nothing but the database; each
@@ -10,6 +12,7 @@
 // Exactly one process per server exports the signed audit chain head on a schedule (SC_AUDIT_HEAD_EXPORTER=1,
 // read by instrumentation.ts): the only process, or the first worker and whichever replaces it.
 import cluster from "node:cluster";
+import { randomBytes } from "node:crypto";
 import http from "node:http";
 import os from "node:os";
 import next from "next";
@@ -36,6 +39,9 @@ function workerCount() {
 
 async function serve() {
   const trustedProxies = parseTrustedProxies(process.env.TRUSTED_PROXIES);
+  // Drawn per process and handed to the app in-process (Next runs in this process, reading it per request).
+  const clientIpSecret = randomBytes(32).toString("base64url");
+  process.env.SC_CLIENT_IP_SECRET = clientIpSecret;
   const app = next({ dev, hostname, port });
   const handle = app.getRequestHandler();
   await app.prepare();
@@ -44,6 +50,7 @@ async function serve() {
     const address = clientIp(request.socket.remoteAddress, request.headers["x-forwarded-for"], trustedProxies);
     if (address) request.headers["x-sc-client-ip"] = address;
     else delete request.headers["x-sc-client-ip"];
+    request.headers["x-sc-client-ip-secret"] = clientIpSecret;
     handle(request, response);
   });
   server.listen(port, hostname, () => {

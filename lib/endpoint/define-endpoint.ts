@@ -13,6 +13,8 @@ export interface EndpointDefinition<Schema extends z.ZodType, Output> {
   permission: ConsolePermission | "signed-in";
   /** Field names whose values are never echoed back to a form or written to the audit log. */
   secretFields?: readonly string[];
+  /** Bytes an API request body may hold; DEFAULT_BODY_LIMIT (1 MB) when omitted. */
+  bodyLimit?: number;
   run(ctx: ServiceContext, input: z.output<Schema>): Promise<Output>;
 }
 

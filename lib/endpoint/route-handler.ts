@@ -1,8 +1,9 @@
 import type { z } from "zod";
 import { ERROR_STATUS } from "@/lib/errors";
 import { requestMetaFromHeaders } from "@/lib/http/request-meta";
+import { DEFAULT_BODY_LIMIT, readCappedBody } from "./capped-body";
 import type { EndpointDefinition } from "./define-endpoint";
-import { runEndpoint } from "./run-endpoint";
+import { runEndpoint, type EndpointResult } from "./run-endpoint";
 import { isSameOrigin } from "./same-origin";
 import { sessionActor } from "./session-actor";
 
@@ -11,26 +12,41 @@ type RouteContext = { params: Promise<Record<string, string | string[]>> };
 /**
  * Builds an App Router route handler from an endpoint definition. Input = path params + query string
  * (+ the JSON body for methods that carry one). Errors answer `{ error: { code, message, fieldErrors } }`.
+ * INVARIANT: the caller is authenticated before the body is read, and the body is capped (a declared
+ * Content-Length over the cap is refused before anything else; the bytes are counted as they arrive).
  */
 export function routeHandler<Schema extends z.ZodType, Output>(definition: EndpointDefinition<Schema, Output>) {
+  const bodyLimit = definition.bodyLimit ?? DEFAULT_BODY_LIMIT;
   return async function handle(request: Request, context: RouteContext): Promise<Response> {
     const meta = requestMetaFromHeaders(request.headers);
     const safeMethod = request.method === "GET" || request.method === "HEAD";
-    const body = safeMethod ? {} : await readJson(request);
-    if (body === undefined) {
+    if (!safeMethod && Number(request.headers.get("content-length")) > bodyLimit) return payloadTooLarge(bodyLimit);
+    const query = Object.fromEntries(new URL(request.url).searchParams);
+    const params = await context.params;
+    const actor = safeMethod || isSameOrigin(request.headers) ? await sessionActor() : null;
+    if (safeMethod || !actor) return respond(await runEndpoint(definition, actor, meta, { ...query, ...params }));
+    const body = await readCappedBody(request, bodyLimit);
+    if (!body.ok) return payloadTooLarge(bodyLimit);
+    const json = parseJsonObject(body.text);
+    if (json === undefined) {
       return Response.json({ error: { code: "INVALID_INPUT", message: "The body must be a JSON object." } }, { status: 422 });
     }
     // Path parameters win over anything the query or body says about the same names.
-    const input = { ...Object.fromEntries(new URL(request.url).searchParams), ...body, ...(await context.params) };
-    const actor = safeMethod || isSameOrigin(request.headers) ? await sessionActor() : null;
-    const result = await runEndpoint(definition, actor, meta, input);
-    if (result.ok) return Response.json({ data: result.data });
-    return Response.json({ error: result.error }, { status: ERROR_STATUS[result.error.code] });
+    return respond(await runEndpoint(definition, actor, meta, { ...query, ...json, ...params }));
   };
 }
 
-async function readJson(request: Request): Promise<Record<string, unknown> | undefined> {
-  const text = await request.text();
+function respond<Output>(result: EndpointResult<Output>): Response {
+  if (result.ok) return Response.json({ data: result.data });
+  return Response.json({ error: result.error }, { status: ERROR_STATUS[result.error.code] });
+}
+
+function payloadTooLarge(limit: number): Response {
+  const message = `The request body may be at most ${limit} bytes.`;
+  return Response.json({ error: { code: "PAYLOAD_TOO_LARGE", message } }, { status: ERROR_STATUS.PAYLOAD_TOO_LARGE });
+}
+
+function parseJsonObject(text: string): Record<string, unknown> | undefined {
   if (!text) return {};
   try {
     const value: unknown = JSON.parse(text);

@@ -1,4 +1,5 @@
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
+import { CLIENT_IP_HEADER, CLIENT_IP_SECRET_HEADER, requestMetaFromHeaders } from "@/lib/http/request-meta";
 import { clientIp, parseTrustedProxies } from "../../scripts/client-ip.mjs";
 
 const none = parseTrustedProxies("");
@@ -23,6 +24,30 @@ describe("clientIp", () => {
   for (const { description, peer, xff, trusted, expected } of CASES) {
     it(description, () => {
       expect(clientIp(peer, xff, trusted)).toBe(expected);
+    });
+  }
+});
+
+describe("requestMetaFromHeaders: the client address header counts only from our own server", () => {
+  const SECRET = "per-process-secret-0123456789abcdef";
+  const headersOf = (fields: Record<string, string>) => new Headers(fields);
+  const CASES = [
+    { description: "no secret configured (served by `next start` directly): the header is a client's", secret: undefined, fields: { [CLIENT_IP_HEADER]: "10.0.0.1", [CLIENT_IP_SECRET_HEADER]: SECRET }, expected: null },
+    { description: "a client sending the address header alone", secret: SECRET, fields: { [CLIENT_IP_HEADER]: "10.0.0.1" }, expected: null },
+    { description: "a client guessing the secret", secret: SECRET, fields: { [CLIENT_IP_HEADER]: "10.0.0.1", [CLIENT_IP_SECRET_HEADER]: SECRET.replace("0", "1") }, expected: null },
+    { description: "a guess of another length (compared without throwing)", secret: SECRET, fields: { [CLIENT_IP_HEADER]: "10.0.0.1", [CLIENT_IP_SECRET_HEADER]: "x" }, expected: null },
+    { description: "an empty secret header", secret: SECRET, fields: { [CLIENT_IP_HEADER]: "10.0.0.1", [CLIENT_IP_SECRET_HEADER]: "" }, expected: null },
+    { description: "scripts/serve.mjs: the address with the process's secret", secret: SECRET, fields: { [CLIENT_IP_HEADER]: "10.0.0.1", [CLIENT_IP_SECRET_HEADER]: SECRET }, expected: "10.0.0.1" },
+  ] as const;
+
+  afterEach(() => {
+    delete process.env.SC_CLIENT_IP_SECRET;
+  });
+
+  for (const { description, secret, fields, expected } of CASES) {
+    it(description, () => {
+      if (secret) process.env.SC_CLIENT_IP_SECRET = secret;
+      expect(requestMetaFromHeaders(headersOf(fields)).sourceIp).toBe(expected);
     });
   }
 });

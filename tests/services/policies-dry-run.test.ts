@@ -1,6 +1,7 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { runEndpoint } from "@/lib/endpoint/run-endpoint";
-import { dryRunPolicyEndpoint } from "@/lib/services/policies/dry-run-policy";
+import { DRY_RUNS_PER_MINUTE, dryRunPolicyEndpoint } from "@/lib/services/policies/dry-run-policy";
+import { TokenBucketLimiter } from "@/lib/services/token-bucket-limiter";
 import { getPolicy } from "@/lib/services/policies/get-policy";
 import { contextFor, demoDatabase, requestMeta } from "../helpers/test-database";
 
@@ -84,5 +85,37 @@ describe("the dry run of a policy change", () => {
   it("an invalid document is refused with the statement and field at fault", async () => {
     const result = await dryRun("alice@wonderland.example", { project: "WonderLand", document: withStatement({ Effect: "Maybe", Principal: ["*"], Action: ["odps:Select"], Resource: ["acs:odps:*:projects/WonderLand"] }) });
     expect(result.ok ? null : result.error.fieldErrors?.document?.[0]).toMatch(/^Statement 3 → Effect: /);
+  });
+});
+
+describe("dry runs are rate-limited per actor", () => {
+  it(`past ${DRY_RUNS_PER_MINUTE} in a minute, bob is refused with TOO_MANY_REQUESTS; alice is not`, async () => {
+    const tiny = { project: "WonderLand", document: "{}" };
+    const codes: string[] = [];
+    // The clock stands still, so no token refills however slow the machine is.
+    vi.useFakeTimers({ toFake: ["Date"], now: Date.now() });
+    try {
+      for (let i = 0; i < DRY_RUNS_PER_MINUTE + 5; i++) {
+        const result = await dryRun("bob@wonderland.example", tiny);
+        codes.push(result.ok ? "OK" : result.error.code);
+      }
+    } finally {
+      vi.useRealTimers();
+    }
+    // bob made one dry run above: the first DRY_RUNS_PER_MINUTE - 1 here pass the limit (and fail validation).
+    expect(codes.slice(0, DRY_RUNS_PER_MINUTE - 1).every((code) => code === "INVALID_INPUT")).toBe(true);
+    expect(codes.slice(-3)).toEqual(["TOO_MANY_REQUESTS", "TOO_MANY_REQUESTS", "TOO_MANY_REQUESTS"]);
+    const alices = await dryRun("alice@wonderland.example", tiny);
+    expect(alices.ok ? null : alices.error.code).toBe("INVALID_INPUT");
+  });
+
+  it("the bucket refills: a token every minute / limit, never more than the limit", () => {
+    const limiter = new TokenBucketLimiter({ capacity: 3, perMs: 60_000 });
+    const at = (ms: number) => limiter.take("u", ms);
+    expect([at(0), at(0), at(0), at(0)]).toEqual([true, true, true, false]);
+    expect(at(19_999)).toBe(false);
+    expect([at(20_000), at(20_000)]).toEqual([true, false]);
+    expect([at(10_000_000), at(10_000_000), at(10_000_000), at(10_000_000)]).toEqual([true, true, true, false]);
+    expect(limiter.take("someone else", 0)).toBe(true);
   });
 });

@@ -59,6 +59,16 @@ const REFUSALS: RefusalCase[] = [
     code: "INVALID_INPUT", field: "document", message: /^Statement 1 → Action\[1\]: "odps:Fly" matches no MaxCompute privilege/,
   },
   {
+    description: "a policy of 101 statements", who: ALICE,
+    input: { project: "WonderLand", document: documentText(...Array.from({ length: 101 }, () => statement())), version: 1 },
+    code: "INVALID_INPUT", field: "document", message: /^Statement: A policy may hold at most 100 statements/,
+  },
+  {
+    description: "a policy sent as JSON over 64 KB", who: ALICE,
+    input: { project: "WonderLand", document: JSON.parse(documentText(statement({ Resource: `acs:odps:*:projects/WonderLand/tables/${"x".repeat(70_000)}` }))), version: 1 },
+    code: "INVALID_INPUT", field: "document", message: /at most 64 KB/,
+  },
+  {
     description: "a project policy statement without Principal", who: ALICE,
     input: { project: "WonderLand", document: documentText({ Effect: "Allow", Action: "odps:Select", Resource: "acs:odps:*:projects/WonderLand/tables/*" }), version: 1 },
     code: "INVALID_INPUT", field: "document", message: /^Statement 1 → Principal: A project policy statement must name its Principal/,

@@ -46,6 +46,16 @@ const REFUSALS = [
     input: { project: "WonderLand", ExceptionPolicy: exception({ Effect: "Allow", Principal: "*", Action: "odps:Select", Resource: "tables/x" }) },
     code: "INVALID_INPUT", field: "ExceptionPolicy", message: /^Statement 1 → Resource\[0\]: "tables\/x" is not a resource/,
   },
+  {
+    description: "an exception policy sent as JSON over 64 KB", endpoint: update, who: ALICE,
+    input: { project: "WonderLand", ExceptionPolicy: { Version: "1", Statement: [{ Effect: "Allow", Principal: "*", Action: "odps:Select", Resource: `acs:odps:*:projects/wonderland/tables/${"x".repeat(70_000)}` }] } },
+    code: "INVALID_INPUT", field: "ExceptionPolicy", message: /at most 64 KB/,
+  },
+  {
+    description: "an exception policy of 101 statements", endpoint: update, who: ALICE,
+    input: { project: "WonderLand", ExceptionPolicy: { Version: "1", Statement: Array.from({ length: 101 }, (_, i) => ({ Effect: "Allow", Principal: "*", Action: "odps:Select", Resource: `acs:odps:*:projects/wonderland/tables/t${i}` })) } },
+    code: "INVALID_INPUT", field: "ExceptionPolicy", message: /^Statement: A policy may hold at most 100 statements/,
+  },
   { description: "bob trusting a project", endpoint: trust, who: BOB, input: { project: "WonderLand", trustedProject: "SecretGarden" }, code: "FORBIDDEN", message: /Only Owner may change TrustedProjects/ },
   { description: "trusting a project that does not exist", endpoint: trust, who: ALICE, input: { project: "WonderLand", trustedProject: "Atlantis" }, code: "NOT_FOUND", field: "trustedProject" },
   { description: "a project trusting itself", endpoint: trust, who: ALICE, input: { project: "WonderLand", trustedProject: "wonderland" }, code: "INVALID_INPUT", field: "trustedProject" },

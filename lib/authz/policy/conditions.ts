@@ -1,6 +1,6 @@
 import { compileIpSet, ipSetContains } from "../ip/ip-set";
 import { parseAddress } from "../ip/address";
-import { compileGlob } from "../model/glob";
+import { compileGlob, MAX_SUBJECT_LENGTH } from "../model/glob";
 import type { RequestContext } from "../request";
 import type { ConditionBlock, ConditionKey, ConditionOperator } from "./condition-operators";
 
@@ -77,7 +77,13 @@ function operatorTest(operator: ConditionOperator, values: string[]): Test {
     case "StringLike":
     case "StringNotLike": {
       const matchers = values.map(compileGlob);
-      return (value, key) => matchers.some((matches) => matches(asText(value, key))) !== (operator === "StringNotLike");
+      // INVARIANT: a value past the cap is an error, not a non-match: a Deny on it applies (a long User-Agent
+      // does not evade `StringLike *curl*`) and an Allow never grants, whichever of the two operators it uses.
+      return (value, key) => {
+        const text = asText(value, key);
+        if (text.length > MAX_SUBJECT_LENGTH) return `${key} value is longer than ${MAX_SUBJECT_LENGTH} characters`;
+        return matchers.some((matches) => matches(text)) !== (operator === "StringNotLike");
+      };
     }
     case "NumericEquals": return numericTest(values, EQ, false);
     case "NumericNotEquals": return numericTest(values, EQ, true);

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { parseWhitelistEntry } from "../ip/whitelist-entry";
-import { compileGlob } from "../model/glob";
+import { compileGlob, wildcardPatternError } from "../model/glob";
 import { PRIVILEGES } from "../model/privileges";
 import {
   CONDITION_OPERATORS, OPERATOR_KEY, canonicalConditionKey,
@@ -21,6 +21,7 @@ function conditionValueError(operator: ConditionOperator, value: string): string
   if (operator.startsWith("Numeric")) return Number.isFinite(Number(value)) && value.trim() !== "" ? null : `"${value}" is not a number`;
   if (operator.startsWith("Date")) return Number.isNaN(Date.parse(value)) ? `"${value}" is not a date (use ISO 8601, e.g. 2025-01-31T00:00:00Z)` : null;
   if (operator === "Bool") return value === "true" || value === "false" ? null : `"${value}" must be true or false`;
+  if (operator === "StringLike" || operator === "StringNotLike") return wildcardPatternError(value);
   if (operator === "IpAddress" || operator === "NotIpAddress") {
     const parsed = parseWhitelistEntry(value);
     return parsed.ok ? null : parsed.message;
@@ -81,14 +82,17 @@ const statementSchema = z
     };
     field("Action", statement.Action, (action) => {
       if (!ACTION_PATTERN.test(action)) return `"${action}" is not an action; write odps:<Privilege>, e.g. odps:Select or odps:*`;
+      const capError = wildcardPatternError(action);
+      if (capError) return capError;
       const matcher = compileGlob(action.slice(5).toLowerCase());
       return PRIVILEGES.some((privilege) => matcher(privilege.toLowerCase())) ? null : `"${action}" matches no MaxCompute privilege`;
     });
     field("Resource", statement.Resource, (resource) => {
       const path = resourcePathPattern(resource);
-      return path !== null && path.startsWith("projects/") ? null : `"${resource}" is not a resource; write acs:odps:*:projects/<project>[/tables/<name>...]`;
+      if (path === null || !path.startsWith("projects/")) return `"${resource}" is not a resource; write acs:odps:*:projects/<project>[/tables/<name>...]`;
+      return wildcardPatternError(path);
     });
-    if (statement.Principal) field("Principal", statement.Principal, (principal) => (principal.trim() === "" ? "A principal cannot be empty" : null));
+    if (statement.Principal) field("Principal", statement.Principal, (principal) => (principal.trim() === "" ? "A principal cannot be empty" : wildcardPatternError(principal)));
     const report: ReportIssue = (path, message) => context.addIssue({ code: "custom", path: ["Condition", ...path], message });
     return {
       Effect: statement.Effect,
@@ -99,7 +103,13 @@ const statementSchema = z
     };
   });
 
-export const policyDocumentSchema = z.object({ Version: z.literal("1"), Statement: z.array(statementSchema).min(1) }).strict();
+/** Statements a policy document (project, role or exception policy) may hold. */
+export const MAX_POLICY_STATEMENTS = 100;
+
+export const policyDocumentSchema = z.object({
+  Version: z.literal("1"),
+  Statement: z.array(statementSchema).min(1).max(MAX_POLICY_STATEMENTS, `A policy may hold at most ${MAX_POLICY_STATEMENTS} statements`),
+}).strict();
 
 export type PolicyDocument = z.output<typeof policyDocumentSchema>;
 export type PolicyStatement = PolicyDocument["Statement"][number];

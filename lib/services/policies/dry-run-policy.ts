@@ -11,6 +11,7 @@ import type { ServiceContext } from "@/lib/endpoint/context";
 import { defineEndpoint } from "@/lib/endpoint/define-endpoint";
 import { AppError } from "@/lib/errors";
 import { requireAdministrator } from "@/lib/decisions/require-administrator";
+import { TokenBucketLimiter } from "@/lib/services/token-bucket-limiter";
 import { findPolicy, policyTarget, policyTargetFields } from "./policy-target";
 import { policyDocumentField, requireValidPolicy } from "./policy-validation";
 
@@ -18,6 +19,10 @@ export const dryRunPolicyInput = z.object({ ...policyTargetFields, document: pol
 
 /** Pairs of decisions (current and proposed) one dry run may make; the demo needs a few hundred. */
 export const DRY_RUN_LIMIT = 20_000;
+
+/** Dry runs one actor may start per minute: each compiles the project twice and decides up to DRY_RUN_LIMIT pairs. */
+export const DRY_RUNS_PER_MINUTE = 30;
+const dryRunLimiter = new TokenBucketLimiter({ capacity: DRY_RUNS_PER_MINUTE, perMs: 60_000 });
 
 export interface AccessChange {
   principal: string;
@@ -49,6 +54,9 @@ export interface DryRunResult {
  * type, decided against the current security state and against the same state with the proposed policy.
  */
 export async function dryRunPolicy(ctx: ServiceContext, input: z.output<typeof dryRunPolicyInput>): Promise<DryRunResult> {
+  if (!dryRunLimiter.take(ctx.actor.userId)) {
+    throw new AppError("TOO_MANY_REQUESTS", `At most ${DRY_RUNS_PER_MINUTE} dry runs a minute; try again in a few seconds.`);
+  }
   const project = await projectInScope(ctx, input.project);
   requireAdministrator(ctx, project, "members' access");
   const target = await policyTarget(project, input.role);

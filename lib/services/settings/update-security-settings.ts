@@ -7,16 +7,18 @@ import { defineEndpoint } from "@/lib/endpoint/define-endpoint";
 import { AppError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { auditedTransaction } from "@/lib/services/audited-transaction";
-import { requireValidPolicy } from "@/lib/services/policies/policy-validation";
+import { policyDocumentField, requireValidPolicy } from "@/lib/services/policies/policy-validation";
 import { SECURITY_SWITCHES, type SecuritySwitchName } from "./security-switches";
 import { projectField } from "@/lib/services/project-field";
 
 const switchValue = z.union([z.boolean(), z.enum(["true", "false"]).transform((value) => value === "true")]).optional();
 
-/** The exception policy as text (a form) or JSON (the API); "" or null removes it. */
+/**
+ * The exception policy as text (a form) or JSON (the API), capped like every policy document (64 KB, in
+ * either form); "" (or blanks) or null removes it.
+ */
 const exceptionPolicyValue = z
-  .union([z.string().max(65_536, "A policy document may be at most 64 KB."), z.record(z.string(), z.unknown()), z.null()])
-  .transform((value) => (value === null || typeof value === "string" ? value?.trim() || null : JSON.stringify(value)))
+  .union([z.null(), z.string().trim().length(0).transform(() => null), policyDocumentField])
   .optional();
 
 /** Any subset of the settings, named as MaxCompute names them; fields not listed here are ignored. */
