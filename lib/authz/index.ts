@@ -11,6 +11,7 @@ export {
   securitySnapshotSchema, labelGrantExpiry, DEFAULT_LABEL_GRANT_DAYS,
   type SecuritySnapshot, type SnapshotGrant, type SnapshotObject, type SnapshotPackage, type SnapshotUser, type Grantee,
 } from "./snapshot";
+export { whitelistStep, checkSystemWhitelist } from "./layers/whitelist";
 export { parseWhitelistEntry, parseWhitelist, printWhitelistEntry, printWhitelist, type WhitelistEntry } from "./ip/whitelist-entry";
 export {
   parsePolicyDocument, printPolicyDocument, parseConditionBlock,
