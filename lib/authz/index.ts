@@ -4,6 +4,7 @@ export type { SecurityIndex } from "./compile/index-types";
 export { decide } from "./pipeline";
 export { decideAdmin } from "./admin/decide-admin";
 export { administers } from "./admin/administers";
+export { grantsAsCreator } from "./admin/grants-as-creator";
 export { adminRequestSchema, adminOperationSchema, SECURITY_SETTINGS, type AdminRequest, type AdminOperation } from "./admin/admin-request";
 export { accessRequestSchema, type AccessRequest, type RequestContext, type RequestPrincipal } from "./request";
 export type { Decision, Step, StepVerdict, ColumnVerdict } from "./decision";
