@@ -15,6 +15,12 @@ export async function bumpSecurityVersion(tx: Prisma.TransactionClient, projectI
   return securityVersion;
 }
 
+/** An account-level change (its Super_Administrators and Admins) changes the decisions of every project of the account. */
+export async function bumpAccountSecurityVersions(tx: Prisma.TransactionClient, tenantId: string): Promise<void> {
+  const projects = await tx.project.findMany({ where: { tenantId }, select: { id: true }, orderBy: { id: "asc" } });
+  for (const project of projects) await bumpSecurityVersion(tx, project.id);
+}
+
 /** A system-level change (the system whitelist) changes every project's decisions. */
 export async function bumpAllSecurityVersions(tx: Prisma.TransactionClient): Promise<void> {
   await tx.project.updateMany({ data: { securityVersion: { increment: 1 } } });
