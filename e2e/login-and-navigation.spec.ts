@@ -10,7 +10,8 @@ const ALL = [...OPERATOR, "Tenant", ...ADMIN, ...ACCESS, "Audit log"];
 const NAVIGATION_CASES: { persona: Persona; sees: string[] }[] = [
   { persona: "alice", sees: ALL.filter((label) => !OPERATOR.includes(label)) },
   { persona: "bob", sees: [...ADMIN, ...ACCESS] },
-  { persona: "allen", sees: ACCESS },
+  // A member: the catalog (objects they may list, tables they may create) and grants (on what they created).
+  { persona: "allen", sees: ["Catalog", "Grants", ...ACCESS] },
   { persona: "audrey", sees: ["Audit log"] },
   { persona: "sam", sees: ALL.filter((label) => !OPERATOR.includes(label)) },
   { persona: "operator", sees: OPERATOR },
@@ -59,7 +60,7 @@ for (const path of CONSOLE_PAGES) {
 
 /** Pages a persona must not open: the server answers 403 with the forbidden page, never the page itself. */
 const FORBIDDEN_CASES: { persona: Persona; path: string }[] = [
-  { persona: "allen", path: "/grants" },
+  { persona: "allen", path: "/members" },
   { persona: "allen", path: "/tenant" },
   { persona: "allen", path: "/audit" },
   { persona: "bob", path: "/tenant" },

@@ -22,10 +22,10 @@ const NAVIGATION: { section: string; items: NavEntry[] }[] = [
     items: [
       { href: "/tenant", label: "Tenant", icon: "users", permission: "tenant.manage" },
       { href: "/projects", label: "Projects", icon: "folder", permission: "console.admin" },
-      { href: "/catalog", label: "Catalog", icon: "file-text", permission: "console.admin" },
+      { href: "/catalog", label: "Catalog", icon: "file-text", permission: "access.request" },
       { href: "/members", label: "Members", icon: "users", permission: "console.admin" },
       { href: "/roles", label: "Roles", icon: "shield", permission: "console.admin" },
-      { href: "/grants", label: "Grants", icon: "key", permission: "console.admin" },
+      { href: "/grants", label: "Grants", icon: "key", permission: "access.request" },
       { href: "/labels", label: "Labels", icon: "tag", permission: "console.admin" },
       { href: "/policies", label: "Policies", icon: "file-text", permission: "console.admin" },
       { href: "/whitelists", label: "Whitelists", icon: "globe", permission: "console.admin" },

@@ -4,13 +4,16 @@ export type { SecurityIndex } from "./compile/index-types";
 export { decide } from "./pipeline";
 export { decideAdmin } from "./admin/decide-admin";
 export { administers } from "./admin/administers";
+export { grantsAsCreator } from "./admin/grants-as-creator";
 export { adminRequestSchema, adminOperationSchema, SECURITY_SETTINGS, type AdminRequest, type AdminOperation } from "./admin/admin-request";
 export { accessRequestSchema, type AccessRequest, type RequestContext, type RequestPrincipal } from "./request";
 export type { Decision, Step, StepVerdict, ColumnVerdict } from "./decision";
+export { withoutStatementText } from "./statement-redaction";
 export {
   securitySnapshotSchema, labelGrantExpiry, DEFAULT_LABEL_GRANT_DAYS,
   type SecuritySnapshot, type SnapshotGrant, type SnapshotObject, type SnapshotPackage, type SnapshotUser, type Grantee,
 } from "./snapshot";
+export { whitelistStep, checkSystemWhitelist } from "./layers/whitelist";
 export { parseWhitelistEntry, parseWhitelist, printWhitelistEntry, printWhitelist, type WhitelistEntry } from "./ip/whitelist-entry";
 export {
   parsePolicyDocument, printPolicyDocument, parseConditionBlock,

@@ -13,6 +13,9 @@ type CatalogType = Exclude<ObjectType, "Project" | "Package">;
 
 const ROLE_KIND = { SUPER_ADMINISTRATOR: "Super_Administrator", ADMIN: "Admin", CUSTOM: "Custom" } as const;
 
+/** Account-level roles with power inside the account's projects, strongest first (AUDITOR has none there). */
+const ACCOUNT_ADMIN_ROLES = ["SUPER_ADMINISTRATOR", "ADMIN"] as const;
+
 const ms = (date: Date | null) => (date === null ? null : date.getTime());
 
 const catalogInclude = { columns: { orderBy: { position: "asc" } } } satisfies Prisma.CatalogObjectInclude;
@@ -51,15 +54,25 @@ export async function loadSnapshot(projectId: string): Promise<SecuritySnapshot 
       },
     });
     const systemWhitelist = await tx.whitelistEntry.findMany({ where: { scope: "SYSTEM" }, select: { value: true } });
+    // The account's Super_Administrators and Admins act in every project of the account, members or not.
+    const accountAdmins = await tx.user.findMany({
+      where: { tenantId: project.tenantId, tenantRoles: { some: { role: { in: [...ACCOUNT_ADMIN_ROLES] } } } },
+      include: { tenant: true, tenantRoles: { where: { role: { in: [...ACCOUNT_ADMIN_ROLES] } } } },
+    });
+    const accountRoles = new Map(accountAdmins.map((user) => {
+      const strongest = ACCOUNT_ADMIN_ROLES.find((role) => user.tenantRoles.some((assignment) => assignment.role === role))!;
+      return [user.id, ROLE_KIND[strongest]];
+    }));
 
     const users = new Map<string, SecuritySnapshot["users"][number]>();
-    for (const user of [project.owner, ...project.members.flatMap((member) => (member.user ? [member.user] : []))]) {
+    for (const user of [project.owner, ...project.members.flatMap((member) => (member.user ? [member.user] : [])), ...accountAdmins]) {
       users.set(user.id, {
         id: user.id,
         accountId: user.tenantId,
         kind: user.kind === "PRIMARY" ? "primary" : "sub",
         principalName: principalName({ kind: user.kind, email: user.email, name: user.name, tenantName: user.tenant.name }),
         disabled: user.disabled,
+        accountRole: accountRoles.get(user.id) ?? null,
       });
     }
     const userMembers = project.members.filter((member) => member.userId !== null);

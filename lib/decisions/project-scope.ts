@@ -5,6 +5,7 @@ import { visibleProjectsWhere } from "@/lib/db/visible-projects";
 import type { ServiceContext } from "@/lib/endpoint/context";
 import { AppError } from "@/lib/errors";
 import { projectIndex } from "./project-index";
+import { refuseOutsideProjectWhitelist } from "./source-address-gate";
 
 export interface ScopedProject {
   id: string;
@@ -15,7 +16,8 @@ export interface ScopedProject {
 
 /**
  * A project by name, if the actor may see it, with its decision index. A project outside the actor's
- * scope answers NOT_FOUND, exactly like one that does not exist.
+ * scope answers NOT_FOUND, exactly like one that does not exist; a call from outside the project's (or the
+ * system's) IP whitelist is FORBIDDEN, whatever it reads or writes.
  * Memoized per server render (React cache, keyed by the context object and the name), so a page and the
  * services it calls resolve the project once. The memo lives for one render only: the next request, and the
  * re-render after a server action, read afresh; outside a render (route handlers) it does not memoize.
@@ -27,5 +29,6 @@ export const projectInScope = cache(async (ctx: ServiceContext, name: string): P
   });
   const index = project ? await projectIndex(project.id) : null;
   if (!project || !index) throw new AppError("NOT_FOUND", `Project ${name} was not found.`);
+  refuseOutsideProjectWhitelist(index, ctx.request);
   return { ...project, index };
 });

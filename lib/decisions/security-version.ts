@@ -20,7 +20,13 @@ export async function bumpSecurityVersion(tx: Prisma.TransactionClient, projectI
  * lists them: the projects they own or are (or were) a member of, in any tenant.
  */
 export async function bumpSecurityVersionsOfUser(tx: Prisma.TransactionClient, userId: string): Promise<void> {
-  const projects = await tx.project.findMany({ where: { OR: [{ ownerId: userId }, { members: { some: { userId } } }] }, select: { id: true } });
+  const projects = await tx.project.findMany({ where: { OR: [{ ownerId: userId }, { members: { some: { userId } } }] }, select: { id: true }, orderBy: { id: "asc" } });
+  for (const project of projects) await bumpSecurityVersion(tx, project.id);
+}
+
+/** An account-level change (its Super_Administrators and Admins) changes the decisions of every project of the account. */
+export async function bumpAccountSecurityVersions(tx: Prisma.TransactionClient, tenantId: string): Promise<void> {
+  const projects = await tx.project.findMany({ where: { tenantId }, select: { id: true }, orderBy: { id: "asc" } });
   for (const project of projects) await bumpSecurityVersion(tx, project.id);
 }
 

@@ -1,13 +1,16 @@
 import { headers } from "next/headers";
 import { forbidden, redirect } from "next/navigation";
 import { requestMetaFromHeaders } from "@/lib/http/request-meta";
+import { refuseOutsideSystemWhitelist } from "@/lib/decisions/source-address-gate";
+import { AppError } from "@/lib/errors";
 import type { ConsolePermission } from "@/lib/authz/console-permissions";
 import type { Actor, ServiceContext } from "./context";
 import { permissionsOf } from "./resolve-actor";
 import { sessionActor } from "./session-actor";
 
 /**
- * Every console page starts here: no session → the login page; a missing permission → the 403 page.
+ * Every console page starts here: no session → the login page; outside the system IP whitelist or a missing
+ * permission → the 403 page.
  * Pages then read through services, which check again; this only decides what to render.
  */
 export async function guardPage(
@@ -15,7 +18,12 @@ export async function guardPage(
 ): Promise<{ actor: Actor; permissions: Set<ConsolePermission>; ctx: ServiceContext }> {
   const actor = await sessionActor();
   if (!actor) redirect("/login");
+  const request = requestMetaFromHeaders(await headers());
+  await refuseOutsideSystemWhitelist(request).catch((error: unknown) => {
+    if (error instanceof AppError && error.code === "FORBIDDEN") forbidden();
+    throw error;
+  });
   const permissions = await permissionsOf(actor);
   if (permission && !permissions.has(permission)) forbidden();
-  return { actor, permissions, ctx: { actor, request: requestMetaFromHeaders(await headers()) } };
+  return { actor, permissions, ctx: { actor, request } };
 }

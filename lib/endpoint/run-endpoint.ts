@@ -4,6 +4,7 @@ import { AppError, toErrorBody, type ErrorBody, type ErrorCode } from "@/lib/err
 import { auditWhoOf, recordAuditEvent, type AuditWho } from "@/lib/audit/record-audit-event";
 import type { Actor, RequestMeta } from "./context";
 import type { EndpointDefinition } from "./define-endpoint";
+import { refuseOutsideSystemWhitelist } from "@/lib/decisions/source-address-gate";
 import { requirePermission } from "./resolve-actor";
 
 export type EndpointResult<Output> = { ok: true; data: Output } | { ok: false; error: ErrorBody };
@@ -11,7 +12,8 @@ export type EndpointResult<Output> = { ok: true; data: Output } | { ok: false; e
 const DENIED_CODES: ReadonlySet<ErrorCode> = new Set(["UNAUTHENTICATED", "FORBIDDEN", "NOT_FOUND"]);
 
 /**
- * The one door: actor → declared permission → input validation → service. Every refusal and failure is
+ * The one door: actor → system IP whitelist → declared permission → input validation → service (project-scoped
+ * services then check the project's whitelist in projectInScope). Every refusal and failure is
  * audited in a transaction of its own (the service's own transaction has rolled back by then).
  */
 export async function runEndpoint<Schema extends z.ZodType, Output>(
@@ -22,6 +24,7 @@ export async function runEndpoint<Schema extends z.ZodType, Output>(
 ): Promise<EndpointResult<Output>> {
   try {
     if (!actor) throw new AppError("UNAUTHENTICATED", "Sign in to continue.");
+    await refuseOutsideSystemWhitelist(request);
     // Permission before validation: a caller who may not use this door learns nothing about its inputs.
     if (definition.permission !== "signed-in") await requirePermission(actor, definition.permission);
     const parsed = definition.input.safeParse(rawInput);

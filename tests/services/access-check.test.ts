@@ -80,9 +80,10 @@ const DECISIONS: {
     effect: "Deny", decidedBy: "Whitelist",
   },
   {
+    // The caller's 2001:db8::5 is in WonderLand's whitelist but not in the t_app_* policy's address condition.
     description: "the source address defaults to the caller's own",
-    caller: ALICE, input: { principal: ALLEN, action: "Select", objectType: "Table", objectName: "sales_orders" }, sourceIp: "203.0.113.9",
-    effect: "Deny", decidedBy: "Whitelist",
+    caller: ALICE, input: { principal: ALLEN, action: "Select", objectType: "Table", objectName: "t_app_events" }, sourceIp: "2001:db8::5",
+    effect: "Deny", decidedBy: "Default",
   },
   {
     description: "data leaving the protected project for an untrusted one",
@@ -164,7 +165,8 @@ async function stateDigest() {
 }
 
 /** Who may ask about whom: refusals come from the service and are audited; nothing changes either way. */
-const REFUSALS: { description: string; caller: string | null; input: Record<string, unknown>; code: string; field?: string }[] = [
+const REFUSALS: { description: string; caller: string | null; input: Record<string, unknown>; code: string; field?: string; sourceIp?: string }[] = [
+  { description: "the owner herself, from outside WonderLand's whitelist", caller: ALICE, input: { principal: ALLEN, action: "Select", objectType: "Table", objectName: "sales_orders" }, sourceIp: "203.0.113.9", code: "FORBIDDEN" },
   { description: "no session", caller: null, input: { principal: ALLEN, action: "Select", objectType: "Table", objectName: "sales_orders" }, code: "UNAUTHENTICATED" },
   { description: "the other tenant's owner asks about WonderLand", caller: "sam@secretgarden.example", input: { principal: "sam@secretgarden.example", action: "Select", objectType: "Table", objectName: "sales_orders" }, code: "NOT_FOUND" },
   { description: "allen checks bob", caller: ALLEN, input: { principal: "RAM$wonderland:bob", action: "Select", objectType: "Table", objectName: "user_profile" }, code: "FORBIDDEN" },
@@ -185,7 +187,7 @@ describe("check access: who may ask", () => {
     it(`${testCase.description} → ${testCase.code}`, async () => {
       const before = await stateDigest();
       const auditBefore = await prisma.auditEvent.count();
-      const result = await check(testCase.caller, testCase.input);
+      const result = await check(testCase.caller, testCase.input, testCase.sourceIp);
       expect(result.ok).toBe(false);
       if (result.ok) return;
       expect(result.error.code).toBe(testCase.code);

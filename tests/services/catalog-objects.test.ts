@@ -40,7 +40,7 @@ const lastAudit = () => prisma.auditEvent.findFirstOrThrow({ orderBy: { seq: "de
 const securityVersion = async () => (await prisma.project.findUniqueOrThrow({ where: { id: wonderland.id } })).securityVersion;
 
 const REFUSALS: { description: string; who: string; endpoint: Endpoint; input: Record<string, unknown>; code: string; field?: string; message?: RegExp }[] = [
-  { description: "allen (a member, no console.admin) creating a table", who: ALLEN, endpoint: createObjectEndpoint, input: { project: "WonderLand", type: "Table", name: "allen_t", columns: [{ name: "a", type: "STRING" }] }, code: "FORBIDDEN" },
+  { description: "allen (a member without CreateTable) creating a table", who: ALLEN, endpoint: createObjectEndpoint, input: { project: "WonderLand", type: "Table", name: "allen_t", columns: [{ name: "a", type: "STRING" }] }, code: "FORBIDDEN" },
   { description: "sam (another tenant) creating in WonderLand", who: SAM, endpoint: createObjectEndpoint, input: { project: "WonderLand", type: "Table", name: "sam_t", columns: [{ name: "a", type: "STRING" }] }, code: "NOT_FOUND" },
   { description: "a bad table name", who: ALICE, endpoint: createObjectEndpoint, input: { project: "WonderLand", type: "Table", name: "9lives", columns: [{ name: "a", type: "STRING" }] }, code: "INVALID_INPUT", field: "name" },
   { description: "a table without columns", who: ALICE, endpoint: createObjectEndpoint, input: { project: "WonderLand", type: "Table", name: "empty_t" }, code: "INVALID_INPUT", field: "columns", message: /at least one column/ },

@@ -50,7 +50,7 @@ async function allenReads(columns: string[]) {
 const SELECT_ORDERS = { objectType: "Table", objectName: "sales_orders", privileges: "Select" };
 
 const REFUSALS: { description: string; who: string; input: Record<string, unknown>; code: string; field?: string; message: RegExp }[] = [
-  { description: "allen (an ordinary member) granting", who: "allen@wonderland.example", input: { ...SELECT_ORDERS, granteeType: "User", grantee: "allen@wonderland.example" }, code: "FORBIDDEN", message: /not allowed to administer projects/ },
+  { description: "allen (an ordinary member) granting", who: "allen@wonderland.example", input: { ...SELECT_ORDERS, granteeType: "User", grantee: "allen@wonderland.example" }, code: "FORBIDDEN", message: /may not grant privileges on Table sales_orders: only the owner/ },
   { description: "sam (another tenant) granting in WonderLand", who: "sam@secretgarden.example", input: { ...SELECT_ORDERS, granteeType: "User", grantee: "allen@wonderland.example" }, code: "NOT_FOUND", message: /Project WonderLand was not found/ },
   { description: "bob (Admin) granting to the built-in Admin role", who: BOB, input: { ...SELECT_ORDERS, granteeType: "Role", grantee: "Admin" }, code: "FORBIDDEN", message: /^Only the owner or Super_Administrator may change the privileges of the built-in role Admin$/ },
   { description: "bob (a RAM user) granting to another account's owner", who: BOB, input: { ...SELECT_ORDERS, granteeType: "User", grantee: "lewis@lookingglass.example" }, code: "FORBIDDEN", message: /RAM user and may only authorize RAM users of its own account/ },

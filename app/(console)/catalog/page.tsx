@@ -62,7 +62,7 @@ function objectColumns(project: string): Column<CatalogObjectSummary>[] {
 }
 
 export default async function CatalogPage({ searchParams }: { searchParams: Promise<SearchParamsRecord> }) {
-  const { ctx } = await guardPage("console.admin");
+  const { ctx } = await guardPage("access.request");
   const query = await searchParams;
   const scope = await pageProject(ctx, query);
   if (!scope) return <NoProjectToManage title="Catalog" description={DESCRIPTION} />;

@@ -142,7 +142,7 @@ function formDefaults(query: GrantsQuery): GrantDefaults {
 }
 
 export default async function GrantsPage({ searchParams }: { searchParams: Promise<SearchParamsRecord> }) {
-  const { ctx } = await guardPage("console.admin");
+  const { ctx } = await guardPage("access.request");
   const raw = await searchParams;
   const scope = await pageProject(ctx, raw);
   if (!scope) return <NoProjectToManage title="Grants" description={DESCRIPTION} />;

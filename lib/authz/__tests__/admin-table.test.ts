@@ -84,6 +84,22 @@ const cases: Case[] = [
   { description: "Admin grants labels", actor: "adm", operation: { kind: "GrantLabel", object: { type: "Table", name: "user_profile" }, targetUserId: "u-bob" }, effect: "Allow", decidedBy: "Administration" },
   { description: "a member cannot set clearances", actor: "bob", operation: { kind: "SetUserLabel", targetUserId: "u-bob" }, effect: "Deny", decidedBy: "Administration" },
 
+  // Account-level roles (the tenant's Super_Administrator and Admin), members of the project or not
+  { description: "the account's Super_Administrator switches ProjectProtection (the account's operation permissions)", actor: "tsa", operation: { kind: "SetSecurityConfig", setting: "ProjectProtection" }, effect: "Allow", decidedBy: "Administration" },
+  { description: "the account's Super_Administrator edits the IP whitelist", actor: "tsa", operation: { kind: "EditWhitelist" }, effect: "Allow", decidedBy: "Administration" },
+  { description: "the account's Super_Administrator assigns the Super_Administrator role", actor: "tsa", operation: { kind: "AssignRole", roleName: "Super_Administrator", targetUserId: "u-bob" }, effect: "Allow", decidedBy: "Administration" },
+  { description: "the account's Super_Administrator still cannot remove the owner", actor: "tsa", operation: { kind: "RemoveMember", targetUserId: "u-alice" }, effect: "Deny", decidedBy: "Administration" },
+  { description: "the account's Admin adds a member", actor: "tadm", operation: { kind: "AddMember", target: { userId: "u-new", accountId: "acc-w", kind: "sub" } }, effect: "Allow", decidedBy: "Administration" },
+  { description: "the account's Admin grants on any object", actor: "tadm", operation: selectOn("t1", { type: "User", userId: "u-allen" }), effect: "Allow", decidedBy: "Administration" },
+  { description: "the account's Admin sets data labels", actor: "tadm", operation: { kind: "SetObjectLabel", object: { type: "Table", name: "user_profile" } }, effect: "Allow", decidedBy: "Administration" },
+  { description: "the account's Admin cannot edit policies (Admin's limits)", actor: "tadm", operation: { kind: "EditPolicy", roleName: null }, effect: "Deny", decidedBy: "Administration" },
+  { description: "the account's Admin cannot assign the Admin role", actor: "tadm", operation: { kind: "AssignRole", roleName: "Admin", targetUserId: "u-bob" }, effect: "Deny", decidedBy: "Administration" },
+  { description: "a project Super_Administrator who is also the account's Admin keeps the stronger project role", actor: "sa", state: (s) => { s.users.find((u) => u.id === "u-sa")!.accountRole = "Admin"; }, operation: { kind: "EditPolicy", roleName: null }, effect: "Allow", decidedBy: "Administration" },
+  { description: "a disabled account Super_Administrator is refused", actor: "tsa", state: (s) => { s.users.find((u) => u.id === "u-tsa")!.disabled = true; }, operation: { kind: "EditWhitelist" }, effect: "Deny", decidedBy: "Identity" },
+  { description: "another account's Super_Administrator has no power here", actor: "dave", state: (s) => { s.users.find((u) => u.id === "u-dave")!.accountRole = "Super_Administrator"; }, operation: { kind: "EditWhitelist" }, effect: "Deny", decidedBy: "Identity" },
+  { description: "another account's primary account holding an account role there is only a member here", actor: "carol", state: (s) => { s.users.find((u) => u.id === "u-carol")!.accountRole = "Super_Administrator"; }, operation: { kind: "EditWhitelist" }, effect: "Deny", decidedBy: "Administration" },
+  { description: "the account's Super_Administrator is held to the IP whitelist", actor: "tsa", state: (s) => { s.whitelist.project = ["10.0.0.0/8"]; }, sourceIp: "8.8.8.8", operation: { kind: "EditWhitelist" }, effect: "Deny", decidedBy: "Whitelist" },
+
   // Identity and network apply to administration too
   { description: "a removed member cannot administer", actor: "eve", operation: { kind: "EditWhitelist" }, effect: "Deny", decidedBy: "Identity" },
   { description: "another account's RAM user wrongly listed as Super_Administrator is refused", actor: "dave", state: (s) => { s.roleAssignments.push({ roleId: "r-sa", userId: "u-dave" }); }, operation: { kind: "EditWhitelist" }, effect: "Deny", decidedBy: "Identity" },

@@ -140,6 +140,8 @@ export function snapshotArb(options: GeneratorOptions = { timeConditions: true }
     membership: fc.array(fc.constantFrom("member", "member", "member", "member", "member", "removed", "absent"), { minLength: USER_POOL.length, maxLength: USER_POOL.length }),
     roleAssignments: fc.array(fc.record({ roleId: fc.constantFrom(...ROLES.map((r) => r.id), "r-ghost"), userId: fc.constantFrom(...USER_POOL.map((u) => u.id)) }), { maxLength: 5 }),
     creators: fc.array(fc.constantFrom(null, ...USER_POOL.map((u) => u.id)), { minLength: OBJECTS.length, maxLength: OBJECTS.length }),
+    // Account-level roles, mostly none; also on users of another account (acc-g), where they must not count.
+    accountRoles: fc.array(fc.constantFrom(null, null, null, null, "Super_Administrator" as const, "Admin" as const), { minLength: USER_POOL.length, maxLength: USER_POOL.length }),
     grants: fc.array(grantArb(options), { maxLength: 20 }),
     policies: fc.array(fc.record({
       roleId: fc.constantFrom(null, null, "r2", "r3", "r1"),
@@ -161,7 +163,7 @@ export function snapshotArb(options: GeneratorOptions = { timeConditions: true }
     project: { id: PROJECT_ID, name: PROJECT, accountId: "acc-w", ownerUserId: g.owner },
     config: g.config,
     trustedProjectIds: g.trustedProjectIds,
-    users: USER_POOL.map((u) => ({ ...u })),
+    users: USER_POOL.map((u, i) => ({ ...u, accountRole: g.accountRoles[i] ?? null })),
     members: USER_POOL.flatMap((u, i) => {
       const status = g.membership[i];
       return status === "absent" ? [] : [{ userId: u.id, removedAt: status === "removed" ? NOW - HOUR : null }];

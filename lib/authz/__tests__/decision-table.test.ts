@@ -68,6 +68,13 @@ const cases: Case[] = [
   { description: "the owner has every privilege", request: request("alice", "Drop", table("user_profile")), effect: "Allow", decidedBy: "Identity" },
   { description: "the Admin role has every privilege on objects", request: request("adm", "Select", table("t1")), effect: "Allow", decidedBy: "Identity" },
   { description: "the Super_Administrator role has every privilege on objects", request: request("sa", "CreateTable", { type: "Project", name: "wonderland" }), effect: "Allow", decidedBy: "Identity" },
+  { description: "the account-level Super_Administrator, not a member, has every privilege on the account's project", request: request("tsa", "Drop", table("user_profile")), effect: "Allow", decidedBy: "Identity" },
+  { description: "the account-level Admin, not a member, manages every object", request: request("tadm", "Select", table("t1")), effect: "Allow", decidedBy: "Identity" },
+  { description: "the account-level Admin is not restricted by LabelSecurity", state: userProfileLabels, request: request("tadm", "Select", table("user_profile"), { columns: ["id_card"] }), effect: "Allow", decidedBy: "Identity" },
+  { description: "a disabled account-level Admin is denied", state: (s) => { s.users.find((u) => u.id === "u-tadm")!.disabled = true; }, request: request("tadm", "Select", table("t1")), effect: "Deny", decidedBy: "Identity" },
+  { description: "another account's RAM user holding an account role there gets nothing here", state: (s) => { s.users.find((u) => u.id === "u-dave")!.accountRole = "Super_Administrator"; }, request: request("dave", "Select", table("t1")), effect: "Deny", decidedBy: "Identity" },
+  { description: "the account-level Admin is held to the IP whitelist", state: (s) => { s.whitelist.project = ["10.0.0.0/8"]; }, request: request("tadm", "Select", table("t1"), { context: { sourceIp: "8.8.8.8" } }), effect: "Deny", decidedBy: "Whitelist" },
+  { description: "the account-level Admin is held to ProjectProtection", state: (s) => { s.config.projectProtection = true; }, request: request("tadm", "Select", table("t1"), { context: { targetProject: "elsewhere" } }), effect: "Deny", decidedBy: "ProjectProtection" },
 
   // IP whitelist
   { description: "address inside a project CIDR entry", state: (s) => { s.whitelist.project = ["10.0.0.0/8"]; }, request: request("alice", "Select", table("t1")), effect: "Allow", decidedBy: "Identity" },

@@ -4,8 +4,9 @@ import type { SecuritySnapshot, SnapshotUser } from "../snapshot";
 export const NOW = Date.parse("2025-06-01T12:00:00Z");
 export const DAY = 86_400_000;
 
-const user = (id: string, accountId: string, kind: "primary" | "sub", principalName: string, disabled = false): SnapshotUser =>
-  ({ id, accountId, kind, principalName, disabled });
+const user = (
+  id: string, accountId: string, kind: "primary" | "sub", principalName: string, disabled = false, accountRole: SnapshotUser["accountRole"] = null,
+): SnapshotUser => ({ id, accountId, kind, principalName, disabled, accountRole });
 
 /** Users of project `wonderland` (account acc-w); keys are used by the tables. */
 export const USERS = {
@@ -19,6 +20,9 @@ export const USERS = {
   eve: user("u-eve", "acc-w", "sub", "RAM$wonderland:eve"),
   frank: user("u-frank", "acc-w", "sub", "RAM$wonderland:frank", true),
   zed: user("u-zed", "acc-z", "primary", "ALIYUN$zed@zoo.example"),
+  /** Account-level Super_Administrator and Admin of acc-w: in the directory, not members of the project. */
+  tsa: user("u-tsa", "acc-w", "sub", "RAM$wonderland:tsa", false, "Super_Administrator"),
+  tadm: user("u-tadm", "acc-w", "sub", "RAM$wonderland:tadm", false, "Admin"),
 } as const;
 export type UserKey = keyof typeof USERS;
 

@@ -3,8 +3,22 @@ import type { IndexedRole, IndexedUser, SecurityIndex } from "../compile/index-t
 /** The administrative standing of an actor in a project, strongest first. */
 export type Authority = "Owner" | "Super_Administrator" | "Admin" | "Member";
 
+/**
+ * The project owner; else the account-level Super_Administrator, who holds the account's operation
+ * permissions (all but creating and deleting projects) and so acts with the owner's authority in every
+ * project of the account; else the strongest of the project role and the account-level Admin, who manages
+ * all objects as a project Admin does.
+ */
 export function authorityOf(user: IndexedUser, isOwner: boolean): Authority {
-  return isOwner ? "Owner" : user.adminRole ?? "Member";
+  if (isOwner || user.accountRole === "Super_Administrator") return "Owner";
+  if (user.adminRole) return user.adminRole;
+  return user.accountRole ?? "Member";
+}
+
+/** How the Identity step of an administrative decision says where the actor's authority comes from. */
+export function authoritySource(user: IndexedUser, isOwner: boolean, authority: Authority): string {
+  const fromAccount = !isOwner && user.accountRole !== null && (authority === "Owner" || user.adminRole === null);
+  return fromAccount ? `${authority} (by the account-level role ${user.accountRole})` : authority;
 }
 
 /**

@@ -5,7 +5,7 @@ import { resolveIdentity } from "../layers/identity";
 import { checkWhitelist } from "../layers/whitelist";
 import { isPrivilegeOf } from "../model/privileges";
 import type { AdminOperation, AdminRequest } from "./admin-request";
-import { authorityOf, checkAuthorizationTarget, mayManageRole, type Authority } from "./authority";
+import { authorityOf, authoritySource, checkAuthorizationTarget, mayManageRole, type Authority } from "./authority";
 
 type Ruling = { allow: boolean; ruleId: string; text: string };
 
@@ -16,7 +16,7 @@ const OWNER_ONLY_SETTINGS = new Set(["LabelSecurity", "ProjectProtection", "Trus
 
 function byAuthority(authority: Authority, allowed: readonly Authority[], what: string): Ruling {
   return allowed.includes(authority)
-    ? allow(`admin:${authority}`, `${authority === "Member" ? "A member" : authority === "Owner" ? "The project owner" : `The ${authority} role`} may ${what}`)
+    ? allow(`admin:${authority}`, `${authority === "Member" ? "A member" : authority === "Owner" ? "The project owner (or the account's Super_Administrator)" : `The ${authority} role`} may ${what}`)
     : refuse(`admin:${authority}`, `Only ${allowed.join(" or ")} may ${what}`);
 }
 
@@ -71,7 +71,7 @@ function ruleRole(index: SecurityIndex, actor: IndexedUser, authority: Authority
     const target = checkAuthorizationTarget(index, actor, operation.targetUserId);
     if (!target.ok) return refuse(target.ruleId, target.text);
   }
-  return allow(`admin:${authority}`, `${authority === "Owner" ? "The project owner" : `The ${authority} role`} may assign and revoke the ${role.name} role`);
+  return allow(`admin:${authority}`, `${authority === "Owner" ? "The project owner (or the account's Super_Administrator)" : `The ${authority} role`} may assign and revoke the ${role.name} role`);
 }
 
 function ruleRemoveMember(index: SecurityIndex, authority: Authority, targetUserId: string): Ruling {
@@ -130,7 +130,7 @@ export function decideAdmin(index: SecurityIndex, request: AdminRequest): Decisi
     return done("Deny", "Identity");
   }
   const authority = authorityOf(identity.user, identity.isOwner);
-  steps.push({ layer: "Identity", verdict: "Pass", ruleId: null, text: `${identity.user.displayName} acts as ${authority}` });
+  steps.push({ layer: "Identity", verdict: "Pass", ruleId: null, text: `${identity.user.displayName} acts as ${authoritySource(identity.user, identity.isOwner, authority)}` });
   const whitelist = checkWhitelist(index, request.context.sourceIp).step;
   steps.push(whitelist);
   if (whitelist.verdict === "Deny") return done("Deny", "Whitelist");

@@ -23,6 +23,7 @@ const lower = (name: string) => name.toLowerCase();
 const NO_COLUMN_LABELS: ReadonlyMap<string, number> = new Map();
 
 function compileUsers(snapshot: SecuritySnapshot, roles: IndexedRole[], roleIntById: Map<string, number>): { users: IndexedUser[]; userById: Map<string, number> } {
+  const accountId = snapshot.project.accountId;
   const activeMembers = new Set<string>();
   for (const member of snapshot.members) if (member.removedAt === null) activeMembers.add(member.userId);
   const userById = new Map<string, number>();
@@ -31,7 +32,9 @@ function compileUsers(snapshot: SecuritySnapshot, roles: IndexedRole[], roleIntB
     return {
       int, id: user.id, accountId: user.accountId, kind: user.kind,
       principalName: lower(user.principalName), displayName: user.principalName,
-      disabled: user.disabled, isMember: activeMembers.has(user.id), roles: [], subjects: [int], adminRole: null, clearance: 0,
+      disabled: user.disabled, isMember: activeMembers.has(user.id), roles: [], subjects: [int], adminRole: null,
+      // INVARIANT: an account-level role has power only in the projects of its own account.
+      accountRole: user.accountId === accountId ? user.accountRole ?? null : null, clearance: 0,
     };
   });
   for (const assignment of snapshot.roleAssignments) {

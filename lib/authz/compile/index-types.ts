@@ -25,6 +25,8 @@ export interface IndexedUser {
   subjects: number[];
   /** Strongest built-in administrative role held, if any. */
   adminRole: AdminRoleKind | null;
+  /** The account-level administrative role held, if any; null unless the user belongs to the project's account. */
+  accountRole: AdminRoleKind | null;
   clearance: number;
 }
 

@@ -24,8 +24,18 @@ export function resolveIdentity(index: SecurityIndex, principal: RequestPrincipa
     return { ok: false, ruleId: "identity:foreign-sub-account", text: `${user.displayName} is a RAM user of another account; such users can never be members of project ${index.project.name}` };
   }
   const isOwner = user.int === index.project.ownerInt && user.kind === "primary" && user.accountId === index.project.accountId;
-  if (!isOwner && !user.isMember) return { ok: false, ruleId: "identity:not-member", text: `${user.displayName} is not a member of project ${index.project.name} (never added or removed)` };
+  if (!isOwner && !user.isMember && user.accountRole === null) return { ok: false, ruleId: "identity:not-member", text: `${user.displayName} is not a member of project ${index.project.name} (never added or removed)` };
   return { ok: true, user, isOwner };
+}
+
+/** Why a user holds every privilege on the project's objects (owner, built-in role, account-level role), if they do. */
+function standingOf(user: IndexedUser, isOwner: boolean, project: string): { ruleId: string; who: string } | null {
+  if (isOwner) return { ruleId: "identity:owner", who: `${user.displayName} owns project ${project}` };
+  if (user.adminRole) return { ruleId: `identity:role:${user.adminRole}`, who: `${user.displayName} holds the built-in role ${user.adminRole}` };
+  if (user.accountRole) {
+    return { ruleId: `identity:account-role:${user.accountRole}`, who: `${user.displayName} holds the account-level role ${user.accountRole} of the project's account` };
+  }
+  return null;
 }
 
 export function identityLayer(evaluation: Evaluation): LayerResult {
@@ -33,10 +43,10 @@ export function identityLayer(evaluation: Evaluation): LayerResult {
   if (!identity.ok) return uniform("Identity", "Deny", identity.ruleId, identity.text);
   const { user, isOwner } = identity;
   evaluation.user = user;
-  evaluation.exempt = isOwner || user.adminRole !== null;
-  const who = isOwner ? `${user.displayName} owns project ${evaluation.index.project.name}` : user.adminRole ? `${user.displayName} holds the built-in role ${user.adminRole}` : null;
-  if (!who) return MEMBER;
+  evaluation.exempt = isOwner || user.adminRole !== null || user.accountRole !== null;
+  const standing = standingOf(user, isOwner, evaluation.index.project.name);
+  if (!standing) return MEMBER;
   // Owner and administrators hold every privilege on this project's objects, not on other projects' packages.
-  if (evaluation.foreignProject !== null) return uniform("Identity", "Pass", null, `${who}; objects of project ${evaluation.foreignProject} are reached only through packages`);
-  return uniform("Identity", "Allow", isOwner ? "identity:owner" : `identity:role:${user.adminRole}`, `${who}, which has every privilege on the project's objects`);
+  if (evaluation.foreignProject !== null) return uniform("Identity", "Pass", null, `${standing.who}; objects of project ${evaluation.foreignProject} are reached only through packages`);
+  return uniform("Identity", "Allow", standing.ruleId, `${standing.who}, which has every privilege on the project's objects`);
 }

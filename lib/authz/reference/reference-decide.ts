@@ -68,10 +68,12 @@ export function referenceDecide(snapshot: SecuritySnapshot, request: AccessReque
   if (user.kind === "sub" && user.accountId !== snapshot.project.accountId) return deny("Identity");
   const isOwner = snapshot.project.ownerUserId === user.id && user.kind === "primary" && user.accountId === snapshot.project.accountId;
   const isMember = snapshot.members.some((member) => member.userId === user.id && member.removedAt === null);
-  if (!isOwner && !isMember) return deny("Identity");
+  // An account-level Super_Administrator or Admin counts only in projects of its own account, member or not.
+  const accountRole = user.accountId === snapshot.project.accountId ? user.accountRole ?? null : null;
+  if (!isOwner && !isMember && accountRole === null) return deny("Identity");
   const roleIds = snapshot.roleAssignments.filter((a) => a.userId === user.id && snapshot.roles.some((r) => r.id === a.roleId)).map((a) => a.roleId);
   const roles = snapshot.roles.filter((role) => roleIds.includes(role.id));
-  const exempt = isOwner || roles.some((role) => role.kind !== "Custom");
+  const exempt = isOwner || roles.some((role) => role.kind !== "Custom") || accountRole !== null;
 
   // Whitelist.
   for (const list of [snapshot.whitelist.system, snapshot.whitelist.project]) {

@@ -16,10 +16,12 @@ export interface AccessSource {
 }
 
 const ADMIN_ROLE_PREFIX = "identity:role:";
+const ACCOUNT_ROLE_PREFIX = "identity:account-role:";
 
 function classify(index: SecurityIndex, layer: Layer, ruleId: string | null): Pick<AccessSource, "kind" | "label"> {
   if (ruleId === "identity:owner") return { kind: "owner", label: "Project owner" };
   if (ruleId?.startsWith(ADMIN_ROLE_PREFIX)) return { kind: "admin-role", label: `Built-in role ${ruleId.slice(ADMIN_ROLE_PREFIX.length)}` };
+  if (ruleId?.startsWith(ACCOUNT_ROLE_PREFIX)) return { kind: "admin-role", label: `Account-level role ${ruleId.slice(ACCOUNT_ROLE_PREFIX.length)}` };
   if (layer === "ACL" && ruleId?.startsWith("creator:")) return { kind: "creator", label: "Creator of the object" };
   if (layer === "ACL" && ruleId !== null) {
     const grant = findGrant(index, ruleId);

@@ -4,6 +4,7 @@ import { projectInScope } from "@/lib/decisions/project-scope";
 import type { ServiceContext } from "@/lib/endpoint/context";
 import { defineEndpoint } from "@/lib/endpoint/define-endpoint";
 import { requireCatalogObject } from "./catalog-object";
+import { catalogVisibility } from "./catalog-visibility";
 import { decisionContext, decisionContextFields, describedContext, optionalField } from "./decision-context";
 import { principalReferenceField } from "./principal-reference";
 import { resolvePrincipal, type PrincipalSummary } from "./resolve-principal";
@@ -80,7 +81,7 @@ export async function checkAccess(ctx: ServiceContext, input: CheckAccessInput):
   // Objects of this project must exist; another project's objects are the engine's to refuse (through packages).
   if (!foreign) requireCatalogObject(project.index, { type: input.objectType, name: objectName, columns: input.columns }, { name: "objectName", columns: "columns" });
   const context = decisionContext(ctx, { ...input, targetProjectId: await targetProjectId(input.targetProject) });
-  const decision = decide(project.index, {
+  const decided = decide(project.index, {
     principal: principal.request,
     project: project.name,
     action: input.action,
@@ -92,6 +93,11 @@ export async function checkAccess(ctx: ServiceContext, input: CheckAccessInput):
     },
     context,
   });
+  // A caller who may not Describe the object learns no column it did not name, and no policy text unless an administrator.
+  const visibility = catalogVisibility(ctx, project);
+  const told = visibility.told(decided);
+  const showsColumns = input.columns !== undefined || visibility.describes(input.objectType, objectName, foreign ? input.objectProject : null);
+  const decision = showsColumns ? told : { ...told, columns: [] };
   return {
     project: project.name,
     principal: principal.summary,

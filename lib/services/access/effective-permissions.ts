@@ -5,6 +5,7 @@ import type { ServiceContext } from "@/lib/endpoint/context";
 import { defineEndpoint } from "@/lib/endpoint/define-endpoint";
 import { paginationFields } from "@/lib/services/pagination";
 import { allowanceOf, type Allowance } from "./access-source";
+import { catalogVisibility, type CatalogVisibility } from "./catalog-visibility";
 import { requestablePrivilegesOf } from "./check-access";
 import { decisionContext, decisionContextFields, describedContext, optionalField } from "./decision-context";
 import { principalReferenceField } from "./principal-reference";
@@ -70,7 +71,16 @@ function inspectedObjects(project: ScopedProject, q: string | undefined): Inspec
     .sort((a, b) => (a.project ?? "").localeCompare(b.project ?? "") || order(a) - order(b) || a.name.localeCompare(b.name));
 }
 
-function objectAccess(project: ScopedProject, principal: ResolvedPrincipal, object: InspectedObject, context: RequestContext): ObjectAccess {
+/** The objects the actor may learn of: their administrators all; others those they may List or Describe. */
+function visibleTo(visibility: CatalogVisibility, object: InspectedObject): boolean {
+  if (object.type === "Project" || visibility.administrator) return true;
+  if (object.project === null && visibility.listsObjects) return true;
+  return visibility.describes(object.type, object.name, object.project);
+}
+
+function objectAccess(
+  project: ScopedProject, principal: ResolvedPrincipal, object: InspectedObject, context: RequestContext, visibility: CatalogVisibility,
+): ObjectAccess {
   const privileges: HeldPrivilege[] = [];
   let hiddenByLabel: string[] = [];
   for (const privilege of requestablePrivilegesOf(object.type)) {
@@ -81,12 +91,14 @@ function objectAccess(project: ScopedProject, principal: ResolvedPrincipal, obje
       object: { type: object.type, name: object.name, ...(object.project ? { project: object.project } : {}) },
       context,
     });
-    const allowance = allowanceOf(project.index, decision);
+    const allowance = allowanceOf(project.index, visibility.told(decision));
     if (allowance) privileges.push({ privilege, ...allowance });
     if (privilege === "Select") {
       hiddenByLabel = decision.columns.filter((column) => column.effect === "Deny" && column.decidedBy === "LabelSecurity").map((column) => column.column);
     }
   }
+  // Column names only to whoever may Describe the object.
+  if (!visibility.describes(object.type, object.name, object.project)) hiddenByLabel = [];
   return { type: object.type, name: object.name, project: object.project, columnCount: object.columns.length, privileges, hiddenByLabel };
 }
 
@@ -118,9 +130,10 @@ export async function effectivePermissions(ctx: ServiceContext, input: z.output<
   const project = await projectInScope(ctx, input.project);
   const principal = await resolvePrincipal(ctx, project, input.principal);
   const context = decisionContext(ctx, input);
-  const objects = inspectedObjects(project, input.q);
+  const visibility = catalogVisibility(ctx, project);
+  const objects = inspectedObjects(project, input.q).filter((object) => visibleTo(visibility, object));
   const start = (input.page - 1) * input.pageSize;
-  const items = objects.slice(start, start + input.pageSize).map((object) => objectAccess(project, principal, object, context));
+  const items = objects.slice(start, start + input.pageSize).map((object) => objectAccess(project, principal, object, context, visibility));
   const { index } = project;
   const user = index.users[index.userById.get(principal.summary.userId ?? "") ?? -1];
   // Identity and the whitelist refuse before any privilege is looked at: say so once, not on every row.

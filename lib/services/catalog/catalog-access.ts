@@ -1,4 +1,4 @@
-import { decide, type AccessRequest, type ObjectType } from "@/lib/authz";
+import { administers, decide, withoutStatementText, type AccessRequest, type ObjectType } from "@/lib/authz";
 import type { CatalogType } from "@/lib/catalog/object-spec";
 import type { ScopedProject } from "@/lib/decisions/project-scope";
 import { principalOf, requestContextOf } from "@/lib/decisions/request-principal";
@@ -29,7 +29,9 @@ export function authorizeAccess(ctx: ServiceContext, project: ScopedProject, act
     context: requestContextOf(ctx),
   });
   if (decision.effect !== "Allow") {
-    const deciding = decision.steps.find((step) => step.verdict === "Deny") ?? decision.steps.at(-1);
-    throw new AppError("FORBIDDEN", deciding?.text ?? `You may not ${action} in project ${project.name}.`, undefined, { steps: decision.steps });
+    // Policy statements are for the project's administrators to read; others are told which rule, not its text.
+    const told = administers(project.index, ctx.actor.userId) ? decision : withoutStatementText(decision);
+    const deciding = told.steps.find((step) => step.verdict === "Deny") ?? told.steps.at(-1);
+    throw new AppError("FORBIDDEN", deciding?.text ?? `You may not ${action} in project ${project.name}.`, undefined, { steps: told.steps });
   }
 }

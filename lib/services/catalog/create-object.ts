@@ -77,6 +77,8 @@ export async function createObject(ctx: ServiceContext, input: CreateObjectInput
 export const createObjectEndpoint = defineEndpoint({
   name: "catalog.create",
   input: createObjectInput,
-  permission: "console.admin",
+  // Not the console's admin permission: an ordinary member holding the privilege (or the object's creator,
+  // by ObjectCreatorHasAccessPermission) may; the engine decides in the service.
+  permission: "signed-in",
   run: createObject,
 });

@@ -71,6 +71,8 @@ export async function dropObject(ctx: ServiceContext, input: z.output<typeof dro
 export const dropObjectEndpoint = defineEndpoint({
   name: "catalog.drop",
   input: dropObjectInput,
-  permission: "console.admin",
+  // Not the console's admin permission: an ordinary member holding the privilege (or the object's creator,
+  // by ObjectCreatorHasAccessPermission) may; the engine decides in the service.
+  permission: "signed-in",
   run: dropObject,
 });

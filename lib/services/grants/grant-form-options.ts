@@ -1,4 +1,4 @@
-import { administers } from "@/lib/authz";
+import { administers, grantsAsCreator } from "@/lib/authz";
 import type { ScopedProject } from "@/lib/decisions/project-scope";
 import type { ServiceContext } from "@/lib/endpoint/context";
 import { AppError } from "@/lib/errors";
@@ -11,6 +11,10 @@ export interface GrantFormOptions {
 /** What the grant form and the SHOW GRANTS picker offer up front, read from the project's decision index. */
 export function grantFormOptions(ctx: ServiceContext, project: ScopedProject): GrantFormOptions {
   const { index } = project;
-  if (!administers(index, ctx.actor.userId)) throw new AppError("FORBIDDEN", `Only the owner, a Super_Administrator or an Admin of ${project.name} may grant here.`);
+  // A member who created objects grants on them to users by name; the project's roles are the administrators' to list.
+  if (!administers(index, ctx.actor.userId)) {
+    if (grantsAsCreator(index, ctx.actor.userId)) return { roles: [] };
+    throw new AppError("FORBIDDEN", `Only the owner, a Super_Administrator or an Admin of ${project.name}, or an object's creator, may grant here.`);
+  }
   return { roles: index.roles.map((role) => role.name).sort() };
 }

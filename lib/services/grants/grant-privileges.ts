@@ -133,6 +133,8 @@ export async function grantPrivileges(ctx: ServiceContext, input: GrantPrivilege
 export const grantPrivilegesEndpoint = defineEndpoint({
   name: "grant.create",
   input: grantPrivilegesInput,
-  permission: "console.admin",
+  // Not the console's admin permission: the object's creator may, with ObjectCreatorHasGrantPermission; the
+  // engine decides in the service.
+  permission: "signed-in",
   run: grantPrivileges,
 });

@@ -54,6 +54,8 @@ export async function revokeGrant(ctx: ServiceContext, input: z.output<typeof re
 export const revokeGrantEndpoint = defineEndpoint({
   name: "grant.revoke",
   input: revokeGrantInput,
-  permission: "console.admin",
+  // Not the console's admin permission: the object's creator may, with ObjectCreatorHasGrantPermission; the
+  // engine decides in the service.
+  permission: "signed-in",
   run: revokeGrant,
 });

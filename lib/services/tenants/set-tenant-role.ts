@@ -2,6 +2,7 @@ import { z } from "zod";
 import type { ServiceContext } from "@/lib/endpoint/context";
 import { defineEndpoint } from "@/lib/endpoint/define-endpoint";
 import { auditedTransaction } from "@/lib/services/audited-transaction";
+import { bumpAccountSecurityVersions } from "@/lib/decisions/security-version";
 import { authorizeTenant, tenantUser } from "./tenant-user";
 
 export const setTenantRoleInput = z.object({
@@ -26,6 +27,8 @@ export async function setTenantRole(ctx: ServiceContext, input: z.output<typeof 
       } else {
         await tx.tenantRoleAssignment.deleteMany({ where: { userId: user.id, role: input.role } });
       }
+      // The account's Super_Administrators and Admins act inside its projects: their decisions change.
+      if (input.role !== "AUDITOR") await bumpAccountSecurityVersions(tx, ctx.actor.tenantId);
       return { userId: user.id, email: user.email, role: input.role, assigned: input.assigned };
     },
     (result) => ({

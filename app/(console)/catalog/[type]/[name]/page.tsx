@@ -20,7 +20,7 @@ export const metadata = { title: "Catalog object" };
 type Params = { type: string; name: string };
 
 export default async function CatalogObjectPage({ params, searchParams }: { params: Promise<Params>; searchParams: Promise<SearchParamsRecord> }) {
-  const { ctx } = await guardPage("console.admin");
+  const { ctx } = await guardPage("access.request");
   const route = await params;
   const type = CATALOG_TYPES.find((candidate) => candidate.toLowerCase() === route.type.toLowerCase());
   const scope = await pageProject(ctx, await searchParams);
