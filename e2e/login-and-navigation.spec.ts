@@ -99,6 +99,7 @@ test("signing out ends the session on the server: a copy of the cookie taken bef
 });
 
 test("sign out everywhere ends the user's sessions in every browser", async ({ browser }) => {
+  test.setTimeout(180_000); // two sign-ins and a sign-out: slow on a busy machine
   const laptop = await browser.newPage();
   const phone = await browser.newPage();
   await signIn(laptop, "allen");
@@ -107,7 +108,7 @@ test("sign out everywhere ends the user's sessions in every browser", async ({ b
 
   await laptop.getByText("Account", { exact: true }).click();
   await laptop.getByRole("button", { name: "Sign out everywhere" }).click();
-  await expect(laptop).toHaveURL(/\/login/);
+  await expect(laptop).toHaveURL(/\/login/, { timeout: 30_000 });
   expect((await phone.request.get("/api/v1/me")).status()).toBe(401);
   await phone.goto("/requests");
   await expect(phone).toHaveURL(/\/login$/);
