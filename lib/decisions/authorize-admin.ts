@@ -1,5 +1,5 @@
 import { decideAdmin, type AdminOperation, type Decision } from "@/lib/authz";
-import type { ServiceContext } from "@/lib/endpoint/context";
+import type { ServiceContext } from "@/lib/context/service-context";
 import { AppError } from "@/lib/errors";
 import type { ScopedProject } from "./project-scope";
 import { principalOf, requestContextOf } from "./request-principal";

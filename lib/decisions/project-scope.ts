@@ -2,7 +2,7 @@ import { cache } from "react";
 import type { SecurityIndex } from "@/lib/authz";
 import { prisma } from "@/lib/db/client";
 import { visibleProjectsWhere } from "@/lib/db/visible-projects";
-import type { ServiceContext } from "@/lib/endpoint/context";
+import type { ServiceContext } from "@/lib/context/service-context";
 import { AppError } from "@/lib/errors";
 import { projectIndex } from "./project-index";
 

@@ -1,5 +1,5 @@
 import { administers } from "@/lib/authz";
-import type { ServiceContext } from "@/lib/endpoint/context";
+import type { ServiceContext } from "@/lib/context/service-context";
 import { AppError } from "@/lib/errors";
 import type { ScopedProject } from "./project-scope";
 

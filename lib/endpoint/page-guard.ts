@@ -2,7 +2,7 @@ import { headers } from "next/headers";
 import { forbidden, redirect } from "next/navigation";
 import { requestMetaFromHeaders } from "@/lib/http/request-meta";
 import type { ConsolePermission } from "@/lib/authz/console-permissions";
-import type { Actor, ServiceContext } from "./context";
+import type { Actor, ServiceContext } from "@/lib/context/service-context";
 import { permissionsOf } from "./resolve-actor";
 import { sessionActor } from "./session-actor";
 

@@ -1,5 +1,5 @@
 import { prisma } from "@/lib/db/client";
-import type { Actor } from "./context";
+import type { Actor } from "@/lib/context/service-context";
 import { principalName } from "@/lib/identity/principal-name";
 import { AppError } from "@/lib/errors";
 import { consolePermissionDenial, consolePermissions, type ConsolePermission } from "@/lib/authz/console-permissions";

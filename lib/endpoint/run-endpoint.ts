@@ -2,7 +2,7 @@ import { z } from "zod";
 import { prisma } from "@/lib/db/client";
 import { AppError, toErrorBody, type ErrorBody, type ErrorCode } from "@/lib/errors";
 import { auditWhoOf, recordAuditEvent, type AuditWho } from "@/lib/audit/record-audit-event";
-import type { Actor, RequestMeta } from "./context";
+import type { Actor, RequestMeta } from "@/lib/context/service-context";
 import type { EndpointDefinition } from "./define-endpoint";
 import { requirePermission } from "./resolve-actor";
 

@@ -1,7 +1,7 @@
 import { cache } from "react";
 import { getServerSession } from "next-auth";
 import { authOptions, type SessionClaims } from "@/lib/auth/auth-options";
-import type { Actor } from "./context";
+import type { Actor } from "@/lib/context/service-context";
 import { actorFromSessionClaims } from "./resolve-actor";
 
 /**

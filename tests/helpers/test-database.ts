@@ -5,7 +5,7 @@ import { prisma, rawDriver } from "@/lib/db/client";
 import { applyMigrations } from "@/lib/db/migrate";
 import { seedDemo } from "@/lib/db/seed/seed-demo";
 import { actorFromSessionClaims } from "@/lib/endpoint/resolve-actor";
-import type { ServiceContext } from "@/lib/endpoint/context";
+import type { ServiceContext } from "@/lib/context/service-context";
 
 /**
  * A migrated database with the demo loaded: in-memory PGlite per test file (vitest gives each file its own

@@ -2,7 +2,7 @@ import { administers, type RequestPrincipal } from "@/lib/authz";
 import { principalOf } from "@/lib/decisions/request-principal";
 import { prisma } from "@/lib/db/client";
 import type { ScopedProject } from "@/lib/decisions/project-scope";
-import type { ServiceContext } from "@/lib/endpoint/context";
+import type { ServiceContext } from "@/lib/context/service-context";
 import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { principalName } from "@/lib/identity/principal-name";

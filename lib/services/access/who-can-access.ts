@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { administers, decide, type Layer } from "@/lib/authz";
 import { projectInScope } from "@/lib/decisions/project-scope";
-import type { ServiceContext } from "@/lib/endpoint/context";
+import type { ServiceContext } from "@/lib/context/service-context";
 import { defineEndpoint } from "@/lib/endpoint/define-endpoint";
 import { AppError } from "@/lib/errors";
 import { allowanceOf, denialOf, type AccessSource } from "./access-source";

@@ -1,6 +1,6 @@
 import { prisma } from "@/lib/db/client";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
-import type { RequestMeta } from "@/lib/endpoint/context";
+import type { RequestMeta } from "@/lib/context/service-context";
 
 /** Audits a sign-out. The session is a signed cookie, so there is nothing else to change. */
 export async function recordSignOut(userId: unknown, request: RequestMeta): Promise<void> {

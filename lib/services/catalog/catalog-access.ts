@@ -2,7 +2,7 @@ import { decide, type AccessRequest, type ObjectType } from "@/lib/authz";
 import type { CatalogType } from "@/lib/catalog/object-spec";
 import type { ScopedProject } from "@/lib/decisions/project-scope";
 import { principalOf, requestContextOf } from "@/lib/decisions/request-principal";
-import type { ServiceContext } from "@/lib/endpoint/context";
+import type { ServiceContext } from "@/lib/context/service-context";
 import { AppError } from "@/lib/errors";
 
 type Action = AccessRequest["action"];

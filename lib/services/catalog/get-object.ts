@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { projectInScope } from "@/lib/decisions/project-scope";
-import type { ServiceContext } from "@/lib/endpoint/context";
+import type { ServiceContext } from "@/lib/context/service-context";
 import { defineEndpoint } from "@/lib/endpoint/define-endpoint";
 import { authorizeAccess, CATALOG_PRIVILEGE } from "./catalog-access";
 import { findCatalogObject, objectRefFields, toDetail, type CatalogObjectDetail } from "./catalog-object";

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { projectInScope } from "@/lib/decisions/project-scope";
 import { bumpSecurityVersion } from "@/lib/decisions/security-version";
-import type { ServiceContext } from "@/lib/endpoint/context";
+import type { ServiceContext } from "@/lib/context/service-context";
 import { defineEndpoint } from "@/lib/endpoint/define-endpoint";
 import { AppError, invalidInput } from "@/lib/errors";
 import { auditedTransaction } from "@/lib/services/audited-transaction";

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { projectInScope } from "@/lib/decisions/project-scope";
 import { bumpSecurityVersion } from "@/lib/decisions/security-version";
-import type { ServiceContext } from "@/lib/endpoint/context";
+import type { ServiceContext } from "@/lib/context/service-context";
 import { defineEndpoint } from "@/lib/endpoint/define-endpoint";
 import { invalidInput, type FieldErrors } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";

@@ -1,6 +1,6 @@
 import { administers } from "@/lib/authz";
 import type { ScopedProject } from "@/lib/decisions/project-scope";
-import type { ServiceContext } from "@/lib/endpoint/context";
+import type { ServiceContext } from "@/lib/context/service-context";
 import { AppError } from "@/lib/errors";
 
 export interface GrantFormOptions {

@@ -4,7 +4,7 @@ import { authorizeAdmin } from "@/lib/decisions/authorize-admin";
 import { projectInScope } from "@/lib/decisions/project-scope";
 import { snapshotGrantOf } from "@/lib/db/snapshot-grant";
 import { bumpForGrantChanges } from "@/lib/decisions/grant-changes";
-import type { ServiceContext } from "@/lib/endpoint/context";
+import type { ServiceContext } from "@/lib/context/service-context";
 import { defineEndpoint } from "@/lib/endpoint/define-endpoint";
 import { invalidInput, type FieldErrors } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { administers } from "@/lib/authz";
 import { prisma } from "@/lib/db/client";
 import { projectInScope, type ScopedProject } from "@/lib/decisions/project-scope";
-import type { ServiceContext } from "@/lib/endpoint/context";
+import type { ServiceContext } from "@/lib/context/service-context";
 import { defineEndpoint } from "@/lib/endpoint/define-endpoint";
 import { AppError, invalidInput } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";

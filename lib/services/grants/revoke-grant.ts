@@ -5,7 +5,7 @@ import { authorizeAdmin } from "@/lib/decisions/authorize-admin";
 import { projectInScope } from "@/lib/decisions/project-scope";
 import { grantObjectId } from "@/lib/db/snapshot-grant";
 import { bumpForGrantChanges } from "@/lib/decisions/grant-changes";
-import type { ServiceContext } from "@/lib/endpoint/context";
+import type { ServiceContext } from "@/lib/context/service-context";
 import { defineEndpoint } from "@/lib/endpoint/define-endpoint";
 import { AppError } from "@/lib/errors";
 import { auditedTransaction } from "@/lib/services/audited-transaction";

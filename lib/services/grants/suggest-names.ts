@@ -2,7 +2,7 @@ import { z } from "zod";
 import type { SecurityIndex } from "@/lib/authz";
 import { projectInScope } from "@/lib/decisions/project-scope";
 import { requireAdministrator } from "@/lib/decisions/require-administrator";
-import type { ServiceContext } from "@/lib/endpoint/context";
+import type { ServiceContext } from "@/lib/context/service-context";
 import { defineEndpoint } from "@/lib/endpoint/define-endpoint";
 import { objectTypeField } from "./grant-item";
 import { projectField } from "@/lib/services/project-field";

@@ -7,7 +7,7 @@ import { prisma } from "@/lib/db/client";
 import { loadSnapshot } from "@/lib/db/load-snapshot";
 import { projectInScope } from "@/lib/decisions/project-scope";
 import { requestContextOf } from "@/lib/decisions/request-principal";
-import type { ServiceContext } from "@/lib/endpoint/context";
+import type { ServiceContext } from "@/lib/context/service-context";
 import { defineEndpoint } from "@/lib/endpoint/define-endpoint";
 import { AppError } from "@/lib/errors";
 import { requireAdministrator } from "@/lib/decisions/require-administrator";

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { projectInScope } from "@/lib/decisions/project-scope";
 import { authorizeAdmin } from "@/lib/decisions/authorize-admin";
 import { bumpSecurityVersion } from "@/lib/decisions/security-version";
-import type { ServiceContext } from "@/lib/endpoint/context";
+import type { ServiceContext } from "@/lib/context/service-context";
 import { defineEndpoint } from "@/lib/endpoint/define-endpoint";
 import { AppError } from "@/lib/errors";
 import { canonicalJson } from "@/lib/audit/canonical-json";

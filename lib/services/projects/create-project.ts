@@ -1,11 +1,11 @@
 import { z } from "zod";
 import { prisma } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
-import type { ServiceContext } from "@/lib/endpoint/context";
+import type { ServiceContext } from "@/lib/context/service-context";
 import { defineEndpoint } from "@/lib/endpoint/define-endpoint";
 import { requirePermission } from "@/lib/endpoint/resolve-actor";
 import { auditedTransaction } from "@/lib/services/audited-transaction";
-import { BUILT_IN_ROLES } from "./built-in-roles";
+import { BUILT_IN_ROLES } from "@/lib/db/built-in-roles";
 
 export const createProjectInput = z.object({
   name: z

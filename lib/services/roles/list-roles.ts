@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { prisma } from "@/lib/db/client";
 import { projectInScope } from "@/lib/decisions/project-scope";
-import type { ServiceContext } from "@/lib/endpoint/context";
+import type { ServiceContext } from "@/lib/context/service-context";
 import { defineEndpoint } from "@/lib/endpoint/define-endpoint";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { requireAdministrator } from "@/lib/decisions/require-administrator";

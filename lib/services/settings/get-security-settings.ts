@@ -2,7 +2,7 @@ import { z } from "zod";
 import type { SECURITY_SETTINGS } from "@/lib/authz";
 import { prisma } from "@/lib/db/client";
 import { projectInScope } from "@/lib/decisions/project-scope";
-import type { ServiceContext } from "@/lib/endpoint/context";
+import type { ServiceContext } from "@/lib/context/service-context";
 import { defineEndpoint } from "@/lib/endpoint/define-endpoint";
 import { AppError } from "@/lib/errors";
 import { policyText } from "@/lib/services/policies/policy-target";

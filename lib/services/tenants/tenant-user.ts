@@ -1,6 +1,6 @@
 import { prisma } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
-import type { ServiceContext } from "@/lib/endpoint/context";
+import type { ServiceContext } from "@/lib/context/service-context";
 import { decideTenantAdmin, type TenantOperation } from "@/lib/authz/tenant-admin";
 
 /** A user of the actor's own account; any other id answers NOT_FOUND. */

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { prisma } from "@/lib/db/client";
 import { projectInScope } from "@/lib/decisions/project-scope";
-import type { ServiceContext } from "@/lib/endpoint/context";
+import type { ServiceContext } from "@/lib/context/service-context";
 import { defineEndpoint } from "@/lib/endpoint/define-endpoint";
 import { principalName } from "@/lib/identity/principal-name";
 import { adminVerdict, type AdminVerdict } from "@/lib/decisions/admin-verdict";
