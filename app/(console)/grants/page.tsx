@@ -15,7 +15,7 @@ import { PageHeader } from "@/components/ui/PageHeader";
 import { Tabs } from "@/components/ui/Tabs";
 import { parseTableParams, type SearchParamsRecord, type TableParams } from "@/components/ui/table-params";
 import { OBJECT_TYPES, type ObjectType } from "@/lib/authz";
-import { projectInScope } from "@/lib/decisions/project-scope";
+import { projectInScope } from "@/lib/authorize/project-scope";
 import type { ServiceContext } from "@/lib/context/service-context";
 import { guardPage } from "@/lib/endpoint/page-guard";
 import { pageProject } from "@/app/(console)/page-project";

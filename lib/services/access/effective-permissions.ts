@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { decide, OBJECT_TYPES, type ObjectType, type Privilege, type RequestContext } from "@/lib/authz";
-import { projectInScope, type ScopedProject } from "@/lib/decisions/project-scope";
+import { projectInScope, type ScopedProject } from "@/lib/authorize/project-scope";
 import type { ServiceContext } from "@/lib/context/service-context";
 import { defineEndpoint } from "@/lib/endpoint/define-endpoint";
 import { paginationFields } from "@/lib/services/pagination";

@@ -1,5 +1,5 @@
 import { administers, type ObjectType } from "@/lib/authz";
-import { projectInScope } from "@/lib/decisions/project-scope";
+import { projectInScope } from "@/lib/authorize/project-scope";
 import type { ServiceContext } from "@/lib/context/service-context";
 import { columnLabel, findCatalogObject } from "./catalog-object";
 

@@ -1,7 +1,7 @@
 import { administers, type RequestPrincipal } from "@/lib/authz";
-import { principalOf } from "@/lib/decisions/request-principal";
+import { principalOf } from "@/lib/authorize/request-principal";
 import { prisma } from "@/lib/db/client";
-import type { ScopedProject } from "@/lib/decisions/project-scope";
+import type { ScopedProject } from "@/lib/authorize/project-scope";
 import type { ServiceContext } from "@/lib/context/service-context";
 import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";

@@ -1,7 +1,7 @@
 import { decide, type AccessRequest, type ObjectType } from "@/lib/authz";
 import type { CatalogType } from "@/lib/catalog/object-spec";
-import type { ScopedProject } from "@/lib/decisions/project-scope";
-import { principalOf, requestContextOf } from "@/lib/decisions/request-principal";
+import type { ScopedProject } from "@/lib/authorize/project-scope";
+import { principalOf, requestContextOf } from "@/lib/authorize/request-principal";
 import type { ServiceContext } from "@/lib/context/service-context";
 import { AppError } from "@/lib/errors";
 

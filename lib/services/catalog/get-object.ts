@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { projectInScope } from "@/lib/decisions/project-scope";
+import { projectInScope } from "@/lib/authorize/project-scope";
 import type { ServiceContext } from "@/lib/context/service-context";
 import { defineEndpoint } from "@/lib/endpoint/define-endpoint";
 import { authorizeAccess, CATALOG_PRIVILEGE } from "./catalog-access";

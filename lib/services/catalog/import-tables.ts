@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { projectInScope } from "@/lib/decisions/project-scope";
-import { bumpSecurityVersion } from "@/lib/decisions/security-version";
+import { projectInScope } from "@/lib/authorize/project-scope";
+import { bumpSecurityVersion } from "@/lib/decision-index/security-version";
 import type { ServiceContext } from "@/lib/context/service-context";
 import { defineEndpoint } from "@/lib/endpoint/define-endpoint";
 import { AppError, invalidInput } from "@/lib/errors";

@@ -1,5 +1,5 @@
 import { administers } from "@/lib/authz";
-import type { ScopedProject } from "@/lib/decisions/project-scope";
+import type { ScopedProject } from "@/lib/authorize/project-scope";
 import type { ServiceContext } from "@/lib/context/service-context";
 import { AppError } from "@/lib/errors";
 

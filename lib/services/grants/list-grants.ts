@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { administers } from "@/lib/authz";
 import { prisma } from "@/lib/db/client";
-import { projectInScope, type ScopedProject } from "@/lib/decisions/project-scope";
+import { projectInScope, type ScopedProject } from "@/lib/authorize/project-scope";
 import type { ServiceContext } from "@/lib/context/service-context";
 import { defineEndpoint } from "@/lib/endpoint/define-endpoint";
 import { AppError, invalidInput } from "@/lib/errors";

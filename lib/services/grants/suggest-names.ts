@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { SecurityIndex } from "@/lib/authz";
-import { projectInScope } from "@/lib/decisions/project-scope";
-import { requireAdministrator } from "@/lib/decisions/require-administrator";
+import { projectInScope } from "@/lib/authorize/project-scope";
+import { requireAdministrator } from "@/lib/authorize/require-administrator";
 import type { ServiceContext } from "@/lib/context/service-context";
 import { defineEndpoint } from "@/lib/endpoint/define-endpoint";
 import { objectTypeField } from "./grant-item";

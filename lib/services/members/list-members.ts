@@ -1,11 +1,11 @@
 import { z } from "zod";
 import { prisma } from "@/lib/db/client";
-import { projectInScope } from "@/lib/decisions/project-scope";
+import { projectInScope } from "@/lib/authorize/project-scope";
 import type { ServiceContext } from "@/lib/context/service-context";
 import { defineEndpoint } from "@/lib/endpoint/define-endpoint";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { pageWindow, paginationFields } from "@/lib/services/pagination";
-import { requireAdministrator } from "@/lib/decisions/require-administrator";
+import { requireAdministrator } from "@/lib/authorize/require-administrator";
 import { principalOfUser } from "./user-principal";
 import { projectField } from "@/lib/services/project-field";
 

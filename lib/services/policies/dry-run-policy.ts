@@ -5,12 +5,12 @@ import {
 } from "@/lib/authz";
 import { prisma } from "@/lib/db/client";
 import { loadSnapshot } from "@/lib/db/load-snapshot";
-import { projectInScope } from "@/lib/decisions/project-scope";
-import { requestContextOf } from "@/lib/decisions/request-principal";
+import { projectInScope } from "@/lib/authorize/project-scope";
+import { requestContextOf } from "@/lib/authorize/request-principal";
 import type { ServiceContext } from "@/lib/context/service-context";
 import { defineEndpoint } from "@/lib/endpoint/define-endpoint";
 import { AppError } from "@/lib/errors";
-import { requireAdministrator } from "@/lib/decisions/require-administrator";
+import { requireAdministrator } from "@/lib/authorize/require-administrator";
 import { findPolicy, policyTarget, policyTargetFields } from "./policy-target";
 import { policyDocumentField, requireValidPolicy } from "./policy-validation";
 

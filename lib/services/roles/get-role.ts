@@ -1,9 +1,9 @@
 import { z } from "zod";
 import { prisma } from "@/lib/db/client";
-import { projectInScope } from "@/lib/decisions/project-scope";
+import { projectInScope } from "@/lib/authorize/project-scope";
 import type { ServiceContext } from "@/lib/context/service-context";
 import { defineEndpoint } from "@/lib/endpoint/define-endpoint";
-import { requireAdministrator } from "@/lib/decisions/require-administrator";
+import { requireAdministrator } from "@/lib/authorize/require-administrator";
 import { pageWindow, paginationFields } from "@/lib/services/pagination";
 import { ROLE_KIND_NAMES, roleInProject, roleReference } from "./role-names";
 import { principalOfUser } from "@/lib/services/members/user-principal";

@@ -1,10 +1,10 @@
 import { z } from "zod";
 import { prisma } from "@/lib/db/client";
-import { projectInScope } from "@/lib/decisions/project-scope";
+import { projectInScope } from "@/lib/authorize/project-scope";
 import type { ServiceContext } from "@/lib/context/service-context";
 import { defineEndpoint } from "@/lib/endpoint/define-endpoint";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { requireAdministrator } from "@/lib/decisions/require-administrator";
+import { requireAdministrator } from "@/lib/authorize/require-administrator";
 import { paginationFields } from "@/lib/services/pagination";
 import { ROLE_KIND_NAMES, type RoleKindName } from "./role-names";
 import { principalOfUser } from "@/lib/services/members/user-principal";

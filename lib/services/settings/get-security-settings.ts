@@ -1,13 +1,13 @@
 import { z } from "zod";
 import type { SECURITY_SETTINGS } from "@/lib/authz";
 import { prisma } from "@/lib/db/client";
-import { projectInScope } from "@/lib/decisions/project-scope";
+import { projectInScope } from "@/lib/authorize/project-scope";
 import type { ServiceContext } from "@/lib/context/service-context";
 import { defineEndpoint } from "@/lib/endpoint/define-endpoint";
 import { AppError } from "@/lib/errors";
 import { policyText } from "@/lib/services/policies/policy-target";
-import { adminVerdict, type AdminVerdict } from "@/lib/decisions/admin-verdict";
-import { requireAdministrator } from "@/lib/decisions/require-administrator";
+import { adminVerdict, type AdminVerdict } from "@/lib/authorize/admin-verdict";
+import { requireAdministrator } from "@/lib/authorize/require-administrator";
 import { SECURITY_SWITCHES, type SecuritySwitchName } from "./security-switches";
 import { projectField } from "@/lib/services/project-field";
 

@@ -1,11 +1,11 @@
 import { z } from "zod";
 import { prisma } from "@/lib/db/client";
-import { projectInScope } from "@/lib/decisions/project-scope";
+import { projectInScope } from "@/lib/authorize/project-scope";
 import type { ServiceContext } from "@/lib/context/service-context";
 import { defineEndpoint } from "@/lib/endpoint/define-endpoint";
 import { principalName } from "@/lib/identity/principal-name";
-import { adminVerdict, type AdminVerdict } from "@/lib/decisions/admin-verdict";
-import { requireAdministrator } from "@/lib/decisions/require-administrator";
+import { adminVerdict, type AdminVerdict } from "@/lib/authorize/admin-verdict";
+import { requireAdministrator } from "@/lib/authorize/require-administrator";
 import { WHITELIST_LIMIT } from "./whitelist-fields";
 import { projectField } from "@/lib/services/project-field";
 

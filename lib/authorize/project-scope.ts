@@ -4,7 +4,7 @@ import { prisma } from "@/lib/db/client";
 import { visibleProjectsWhere } from "@/lib/db/visible-projects";
 import type { ServiceContext } from "@/lib/context/service-context";
 import { AppError } from "@/lib/errors";
-import { projectIndex } from "./project-index";
+import { projectIndex } from "@/lib/decision-index/project-index";
 
 export interface ScopedProject {
   id: string;
