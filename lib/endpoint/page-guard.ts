@@ -3,7 +3,7 @@ import { forbidden, redirect } from "next/navigation";
 import { requestMetaFromHeaders } from "@/lib/http/request-meta";
 import type { ConsolePermission } from "@/lib/authz/console-permissions";
 import type { Actor, ServiceContext } from "@/lib/context/service-context";
-import { permissionsOf } from "./resolve-actor";
+import { permissionsOf } from "@/lib/authorize/authorize-permission";
 import { sessionActor } from "./session-actor";
 
 /**

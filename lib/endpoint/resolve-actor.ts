@@ -1,8 +1,6 @@
 import { prisma } from "@/lib/db/client";
 import type { Actor } from "@/lib/context/service-context";
 import { principalName } from "@/lib/identity/principal-name";
-import { AppError } from "@/lib/errors";
-import { consolePermissionDenial, consolePermissions, type ConsolePermission } from "@/lib/authz/console-permissions";
 
 /**
  * Loads the acting user fresh from the database. A disabled user, or a session minted before the user's
@@ -26,48 +24,4 @@ export async function actorFromSessionClaims(uid: unknown, sessionVersion: unkno
     tenantRoles: user.tenantRoles.map((assignment) => assignment.role),
     via: "session",
   };
-}
-
-const permissionsByActor = new WeakMap<Actor, Promise<Set<ConsolePermission>>>();
-
-/** The actor's console permissions, from their tenant roles and project memberships; computed once per request. */
-export function permissionsOf(actor: Actor): Promise<Set<ConsolePermission>> {
-  let permissions = permissionsByActor.get(actor);
-  if (!permissions) {
-    permissions = loadPermissions(actor);
-    permissionsByActor.set(actor, permissions);
-  }
-  return permissions;
-}
-
-/** Opens a service: refuses with FORBIDDEN unless the actor holds the console permission. */
-export async function requirePermission(actor: Actor, permission: ConsolePermission): Promise<void> {
-  if (!(await permissionsOf(actor)).has(permission)) {
-    throw new AppError("FORBIDDEN", consolePermissionDenial(permission));
-  }
-}
-
-async function loadPermissions(actor: Actor): Promise<Set<ConsolePermission>> {
-  const [administeredProjects, memberProjects] = await Promise.all([
-    prisma.project.count({
-      where: {
-        OR: [
-          { ownerId: actor.userId },
-          {
-            roles: {
-              some: {
-                kind: { in: ["SUPER_ADMINISTRATOR", "ADMIN"] },
-                assignments: { some: { userId: actor.userId } },
-              },
-            },
-            members: { some: { userId: actor.userId, removedAt: null } },
-          },
-        ],
-      },
-    }),
-    prisma.project.count({
-      where: { OR: [{ ownerId: actor.userId }, { members: { some: { userId: actor.userId, removedAt: null } } }] },
-    }),
-  ]);
-  return consolePermissions({ kind: actor.kind, tenantRoles: actor.tenantRoles, administeredProjects, memberProjects });
 }

@@ -8,7 +8,8 @@ import { auditedTransaction } from "@/lib/services/audited-transaction";
 import { isUniqueViolation } from "@/lib/services/members/unique-violation";
 import { checkColumnList, rawColumnsSchema, type CheckedColumn } from "@/lib/catalog/column-list";
 import { DB_CATALOG_TYPE, definitionSchema, descriptionSchema, hasColumns, objectNameProblem, type CatalogType } from "@/lib/catalog/object-spec";
-import { authorizeAccess, CATALOG_PRIVILEGE } from "./catalog-access";
+import { authorizeAccess } from "@/lib/authorize/authorize-access";
+import { CATALOG_PRIVILEGE } from "./catalog-privilege";
 import { auditedObject, catalogObjectInclude, objectRefFields, takenNames, toDetail } from "./catalog-object";
 
 export const createObjectInput = z.object({

@@ -7,7 +7,8 @@ import { invalidInput } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { auditedTransaction } from "@/lib/services/audited-transaction";
 import { DB_CATALOG_TYPE } from "@/lib/catalog/object-spec";
-import { authorizeAccess, CATALOG_PRIVILEGE } from "./catalog-access";
+import { authorizeAccess } from "@/lib/authorize/authorize-access";
+import { CATALOG_PRIVILEGE } from "./catalog-privilege";
 import { auditedObject, findCatalogObject, objectRefFields, toDetail } from "./catalog-object";
 
 export const dropObjectInput = z.object({

@@ -7,7 +7,8 @@ import { AppError, invalidInput } from "@/lib/errors";
 import { auditedTransaction } from "@/lib/services/audited-transaction";
 import { isUniqueViolation } from "@/lib/services/members/unique-violation";
 import { formatProblem, parseSchemaExport, SCHEMA_FORMATS, type TableSpec } from "@/lib/catalog/schema-import";
-import { authorizeAccess, CATALOG_PRIVILEGE } from "./catalog-access";
+import { authorizeAccess } from "@/lib/authorize/authorize-access";
+import { CATALOG_PRIVILEGE } from "./catalog-privilege";
 import { takenNames } from "./catalog-object";
 import { projectField } from "@/lib/services/project-field";
 

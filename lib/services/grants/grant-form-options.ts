@@ -1,7 +1,6 @@
-import { administers } from "@/lib/authz";
 import type { ScopedProject } from "@/lib/authorize/project-scope";
 import type { ServiceContext } from "@/lib/context/service-context";
-import { AppError } from "@/lib/errors";
+import { authorizeAdministrator } from "@/lib/authorize/authorize-administrator";
 
 export interface GrantFormOptions {
   /** A project has few roles: the grant form offers them as a select. Members and objects are suggested as typed (suggest-names.ts). */
@@ -11,6 +10,6 @@ export interface GrantFormOptions {
 /** What the grant form and the SHOW GRANTS picker offer up front, read from the project's decision index. */
 export function grantFormOptions(ctx: ServiceContext, project: ScopedProject): GrantFormOptions {
   const { index } = project;
-  if (!administers(index, ctx.actor.userId)) throw new AppError("FORBIDDEN", `Only the owner, a Super_Administrator or an Admin of ${project.name} may grant here.`);
+  authorizeAdministrator(ctx, project, "grant here");
   return { roles: index.roles.map((role) => role.name).sort() };
 }

@@ -10,7 +10,7 @@ import { requestContextOf } from "@/lib/authorize/request-principal";
 import type { ServiceContext } from "@/lib/context/service-context";
 import { defineEndpoint } from "@/lib/endpoint/define-endpoint";
 import { AppError } from "@/lib/errors";
-import { requireAdministrator } from "@/lib/authorize/require-administrator";
+import { authorizeAdministrator } from "@/lib/authorize/authorize-administrator";
 import { findPolicy, policyTarget, policyTargetFields } from "./policy-target";
 import { policyDocumentField, requireValidPolicy } from "./policy-validation";
 
@@ -50,7 +50,7 @@ export interface DryRunResult {
  */
 export async function dryRunPolicy(ctx: ServiceContext, input: z.output<typeof dryRunPolicyInput>): Promise<DryRunResult> {
   const project = await projectInScope(ctx, input.project);
-  requireAdministrator(ctx, project, "members' access");
+  authorizeAdministrator(ctx, project, "see members' access");
   const target = await policyTarget(project, input.role);
   requireValidPolicy(input.document, target.scope, "document");
   const [loaded, stored] = await Promise.all([loadSnapshot(project.id), findPolicy(prisma, target)]);

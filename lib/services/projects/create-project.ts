@@ -3,7 +3,7 @@ import { prisma } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import type { ServiceContext } from "@/lib/context/service-context";
 import { defineEndpoint } from "@/lib/endpoint/define-endpoint";
-import { requirePermission } from "@/lib/endpoint/resolve-actor";
+import { authorizePermission } from "@/lib/authorize/authorize-permission";
 import { auditedTransaction } from "@/lib/services/audited-transaction";
 import { BUILT_IN_ROLES } from "@/lib/db/built-in-roles";
 
@@ -17,7 +17,7 @@ export const createProjectInput = z.object({
 
 /** The account owner creates a project and becomes its owner; the built-in roles come with it. */
 export async function createProject(ctx: ServiceContext, input: z.output<typeof createProjectInput>) {
-  await requirePermission(ctx.actor, "project.create");
+  await authorizePermission(ctx.actor, "project.create");
   const taken = await prisma.project.findUnique({ where: { name: input.name }, select: { id: true } });
   if (taken) throw new AppError("CONFLICT", "That name is taken.", { name: ["A project with this name already exists."] });
 

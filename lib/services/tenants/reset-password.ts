@@ -5,7 +5,8 @@ import { defineEndpoint } from "@/lib/endpoint/define-endpoint";
 import { auditedTransaction } from "@/lib/services/audited-transaction";
 import { hashPassword } from "@/lib/auth/password";
 import { passwordProblem } from "@/lib/auth/password-policy";
-import { authorizeTenant, tenantUser } from "./tenant-user";
+import { authorizeTenant } from "@/lib/authorize/authorize-tenant";
+import { tenantUser } from "./tenant-user";
 
 export const resetPasswordInput = z.object({
   userId: z.string().uuid(),

@@ -2,7 +2,8 @@ import { z } from "zod";
 import type { ServiceContext } from "@/lib/context/service-context";
 import { defineEndpoint } from "@/lib/endpoint/define-endpoint";
 import { auditedTransaction } from "@/lib/services/audited-transaction";
-import { authorizeTenant, tenantUser } from "./tenant-user";
+import { authorizeTenant } from "@/lib/authorize/authorize-tenant";
+import { tenantUser } from "./tenant-user";
 
 export const setTenantRoleInput = z.object({
   userId: z.string().uuid(),
