@@ -17,5 +17,5 @@ export async function guardPage(
   if (!actor) redirect("/login");
   const permissions = await permissionsOf(actor);
   if (permission && !permissions.has(permission)) forbidden();
-  return { actor, permissions, ctx: { actor, request: requestMetaFromHeaders(await headers()) } };
+  return { actor, permissions, ctx: { actor, request: requestMetaFromHeaders(await headers()), memo: new Map() } };
 }
