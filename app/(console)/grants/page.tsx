@@ -22,7 +22,8 @@ import { pageProject } from "@/app/(console)/page-project";
 import { AppError } from "@/lib/errors";
 import { grantFormOptions } from "@/lib/services/grants/grant-form-options";
 import type { GrantItem } from "@/lib/services/grants/grant-item";
-import { GRANT_SORTS, listGrants, listGrantsInput, ROLE_PREFIX, type GrantSubject } from "@/lib/services/grants/list-grants";
+import { GRANT_SORTS, listGrants, listGrantsInput, type GrantSubject } from "@/lib/services/grants/list-grants";
+import { ROLE_PREFIX } from "@/lib/shared/role-prefix";
 import { grantPrivilegesAction, revokeGrantAction } from "./actions";
 
 export const metadata = { title: "Grants" };

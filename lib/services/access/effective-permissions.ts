@@ -4,7 +4,7 @@ import { projectInScope, type ScopedProject } from "@/lib/authorize/project-scop
 import type { ServiceContext } from "@/lib/context/service-context";
 import { defineEndpoint } from "@/lib/endpoint/define-endpoint";
 import { paginationFields } from "@/lib/services/pagination";
-import { allowanceOf, type Allowance } from "./access-source";
+import { allowanceOf, type Allowance } from "@/lib/shared/access-source";
 import { requestablePrivilegesOf } from "./check-access";
 import { decisionContext, decisionContextFields, describedContext, optionalField } from "./decision-context";
 import { principalReferenceField } from "./principal-reference";

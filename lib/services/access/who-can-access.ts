@@ -4,7 +4,7 @@ import { authorizeAdministrator } from "@/lib/authorize/authorize-administrator"
 import { projectInScope } from "@/lib/authorize/project-scope";
 import type { ServiceContext } from "@/lib/context/service-context";
 import { defineEndpoint } from "@/lib/endpoint/define-endpoint";
-import { allowanceOf, denialOf, type AccessSource } from "./access-source";
+import { allowanceOf, denialOf, type AccessSource } from "@/lib/shared/access-source";
 import { requireCatalogObject } from "./catalog-object";
 import { requestablePrivilegesOf } from "./check-access";
 import { decisionContext, decisionContextFields, describedContext, optionalField } from "./decision-context";

@@ -8,6 +8,7 @@ import { defineEndpoint } from "@/lib/endpoint/define-endpoint";
 import { invalidInput } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { pageWindow, paginationFields } from "@/lib/services/pagination";
+import { ROLE_PREFIX } from "@/lib/shared/role-prefix";
 import { findGrantObject } from "./grant-object";
 import { grantInclude, objectTypeField, privilegeField, toGrantItems, type GrantItem } from "./grant-item";
 import { resolveGrantee } from "./resolve-grantee";
@@ -15,8 +16,6 @@ import { projectField } from "@/lib/services/project-field";
 
 export const GRANT_SORTS = ["object", "privilege", "grantee", "expiresAt", "createdAt"] as const;
 export const GRANT_VIEWS = ["principal", "object"] as const;
-/** Names a role in `principal` (anything else names a user). */
-export const ROLE_PREFIX = "role:";
 
 export const listGrantsInput = z.object({
   project: projectField,

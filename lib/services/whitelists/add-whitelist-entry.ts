@@ -6,7 +6,7 @@ import type { ServiceContext } from "@/lib/context/service-context";
 import { defineEndpoint } from "@/lib/endpoint/define-endpoint";
 import { AppError } from "@/lib/errors";
 import { auditedTransaction } from "@/lib/services/audited-transaction";
-import { confirmLockoutField, refuseUnconfirmedLockout } from "./lockout";
+import { confirmLockoutField, refuseUnconfirmedLockout } from "@/lib/shared/whitelist-lockout";
 import { WHITELIST_LIMIT, whitelistDescriptionField, whitelistValueField } from "./whitelist-fields";
 import { projectField } from "@/lib/services/project-field";
 
