@@ -4,7 +4,7 @@ import { useActionState, useEffect, useId, useMemo, useRef, useState, useTransit
 import { parsePolicyDocument } from "@/lib/authz";
 import type { DryRunResult } from "@/lib/services/policies/dry-run-policy";
 import type { SavedPolicy } from "@/lib/services/policies/save-policy";
-import type { AdminVerdict } from "@/lib/decisions/admin-verdict";
+import type { AdminVerdict } from "@/lib/authorize/admin-verdict";
 import { Alert } from "@/components/ui/Alert";
 import { Button } from "@/components/ui/Button";
 import { Card } from "@/components/ui/Card";

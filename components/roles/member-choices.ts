@@ -1,5 +1,5 @@
 import type { SelectOption } from "@/components/ui/Select";
-import type { ServiceContext } from "@/lib/endpoint/context";
+import type { ServiceContext } from "@/lib/context/service-context";
 import { listMembers, listMembersInput } from "@/lib/services/members/list-members";
 import { listRoles, listRolesInput } from "@/lib/services/roles/list-roles";
 

@@ -2,7 +2,7 @@
 
 import { useActionState, useEffect, useId, useMemo, useState } from "react";
 import { parsePolicyDocument } from "@/lib/authz";
-import type { AdminVerdict } from "@/lib/decisions/admin-verdict";
+import type { AdminVerdict } from "@/lib/authorize/admin-verdict";
 import { ConfirmDialog } from "@/components/ui/ConfirmDialog";
 import { DisabledReason } from "@/components/ui/DisabledReason";
 import { Field } from "@/components/ui/Field";

@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState, useEffect } from "react";
-import type { AdminVerdict } from "@/lib/decisions/admin-verdict";
+import type { AdminVerdict } from "@/lib/authorize/admin-verdict";
 import { Icon } from "@/components/ui/icons";
 import { Switch } from "@/components/ui/Switch";
 import type { ActionState } from "@/components/ui/action-result";

@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState, useEffect, useRef } from "react";
-import type { AdminVerdict } from "@/lib/decisions/admin-verdict";
+import type { AdminVerdict } from "@/lib/authorize/admin-verdict";
 import { Alert } from "@/components/ui/Alert";
 import { ConfirmDialog } from "@/components/ui/ConfirmDialog";
 import { FormError } from "@/components/ui/FormError";

@@ -1,6 +1,6 @@
 import { Alert } from "@/components/ui/Alert";
 import { Checkbox } from "@/components/ui/Checkbox";
-import { lockoutWarning, type LockoutScope } from "@/lib/services/whitelists/lockout";
+import { lockoutWarning, type LockoutScope } from "@/lib/shared/whitelist-lockout";
 
 /**
  * Shown when a whitelist change would leave the admin's own address outside the list: the consequence,

@@ -1,6 +1,6 @@
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { AuditResult } from "@/lib/generated/prisma/enums";
-import type { Actor, RequestMeta } from "@/lib/endpoint/context";
+import type { Actor, RequestMeta } from "@/lib/context/service-context";
 import { chainHash, type ChainedFields } from "./audit-chain";
 import { auditChainKey } from "./audit-chain-key";
 import { toJsonValue } from "./canonical-json";

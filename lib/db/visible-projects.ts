@@ -1,5 +1,5 @@
 import type { Prisma } from "@/lib/generated/prisma/client";
-import type { Actor } from "@/lib/endpoint/context";
+import type { Actor } from "@/lib/context/service-context";
 import { managesTenant } from "@/lib/authz/console-permissions";
 
 /**

@@ -1,6 +1,6 @@
 import type { z } from "zod";
 import type { ConsolePermission } from "@/lib/authz/console-permissions";
-import type { ServiceContext } from "./context";
+import type { ServiceContext } from "@/lib/context/service-context";
 
 /**
  * One entry point (a server action or an API route): a name for the audit log and the inventory, the input

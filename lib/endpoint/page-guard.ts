@@ -1,11 +1,11 @@
 import { headers } from "next/headers";
 import { forbidden, redirect } from "next/navigation";
 import { requestMetaFromHeaders } from "@/lib/http/request-meta";
-import { refuseOutsideSystemWhitelist } from "@/lib/decisions/source-address-gate";
+import { refuseOutsideSystemWhitelist } from "@/lib/authorize/source-address-gate";
 import { AppError } from "@/lib/errors";
 import type { ConsolePermission } from "@/lib/authz/console-permissions";
-import type { Actor, ServiceContext } from "./context";
-import { permissionsOf } from "./resolve-actor";
+import type { Actor, ServiceContext } from "@/lib/context/service-context";
+import { permissionsOf } from "@/lib/authorize/authorize-permission";
 import { sessionActor } from "./session-actor";
 
 /**
@@ -25,5 +25,5 @@ export async function guardPage(
   });
   const permissions = await permissionsOf(actor);
   if (permission && !permissions.has(permission)) forbidden();
-  return { actor, permissions, ctx: { actor, request } };
+  return { actor, permissions, ctx: { actor, request, memo: new Map() } };
 }

@@ -1,10 +1,9 @@
 import { prisma } from "@/lib/db/client";
-import type { Actor } from "./context";
+import type { Actor } from "@/lib/context/service-context";
 import { principalName } from "@/lib/identity/principal-name";
 import { judgeSession } from "@/lib/auth/session-lifetime";
 import type { SessionClaims } from "@/lib/auth/auth-options";
-import { AppError } from "@/lib/errors";
-import { consolePermissionDenial, consolePermissions, type ConsolePermission } from "@/lib/authz/console-permissions";
+import { administersWhere } from "@/lib/db/administers-where";
 
 /**
  * The actor behind a session cookie's claims, loaded fresh from the database, or null when the session no
@@ -50,60 +49,5 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** The short idle timeout's audience: the account owner, tenant-role holders, and project administrators. */
 async function administers(user: { id: string; kind: string; tenantRoles: unknown[] }): Promise<boolean> {
   if (user.kind === "PRIMARY" || user.tenantRoles.length > 0) return true;
-  const administered = await prisma.project.count({
-    where: {
-      OR: [
-        { ownerId: user.id },
-        { roles: { some: { kind: { in: ["SUPER_ADMINISTRATOR", "ADMIN"] }, assignments: { some: { userId: user.id } } } } },
-      ],
-    },
-  });
-  return administered > 0;
-}
-
-const permissionsByActor = new WeakMap<Actor, Promise<Set<ConsolePermission>>>();
-
-/** The actor's console permissions, from their tenant roles and project memberships; computed once per request. */
-export function permissionsOf(actor: Actor): Promise<Set<ConsolePermission>> {
-  let permissions = permissionsByActor.get(actor);
-  if (!permissions) {
-    permissions = loadPermissions(actor);
-    permissionsByActor.set(actor, permissions);
-  }
-  return permissions;
-}
-
-/** Opens a service: refuses with FORBIDDEN unless the actor holds the console permission. */
-export async function requirePermission(actor: Actor, permission: ConsolePermission): Promise<void> {
-  if (!(await permissionsOf(actor)).has(permission)) {
-    throw new AppError("FORBIDDEN", consolePermissionDenial(permission));
-  }
-}
-
-async function loadPermissions(actor: Actor): Promise<Set<ConsolePermission>> {
-  if (actor.platformOperator) {
-    return consolePermissions({ kind: actor.kind, tenantRoles: [], administeredProjects: 0, memberProjects: 0, platformOperator: true });
-  }
-  const [administeredProjects, memberProjects] = await Promise.all([
-    prisma.project.count({
-      where: {
-        OR: [
-          { ownerId: actor.userId },
-          {
-            roles: {
-              some: {
-                kind: { in: ["SUPER_ADMINISTRATOR", "ADMIN"] },
-                assignments: { some: { userId: actor.userId } },
-              },
-            },
-            members: { some: { userId: actor.userId, removedAt: null } },
-          },
-        ],
-      },
-    }),
-    prisma.project.count({
-      where: { OR: [{ ownerId: actor.userId }, { members: { some: { userId: actor.userId, removedAt: null } } }] },
-    }),
-  ]);
-  return consolePermissions({ kind: actor.kind, tenantRoles: actor.tenantRoles, administeredProjects, memberProjects });
+  return (await prisma.project.count({ where: administersWhere(user.id) })) > 0;
 }

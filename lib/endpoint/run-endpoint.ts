@@ -2,10 +2,10 @@ import { z } from "zod";
 import { prisma } from "@/lib/db/client";
 import { AppError, toErrorBody, type ErrorBody, type ErrorCode } from "@/lib/errors";
 import { auditWhoOf, recordAuditEvent, type AuditWho } from "@/lib/audit/record-audit-event";
-import type { Actor, RequestMeta } from "./context";
+import type { Actor, RequestMeta } from "@/lib/context/service-context";
 import type { EndpointDefinition } from "./define-endpoint";
-import { refuseOutsideSystemWhitelist } from "@/lib/decisions/source-address-gate";
-import { requirePermission } from "./resolve-actor";
+import { refuseOutsideSystemWhitelist } from "@/lib/authorize/source-address-gate";
+import { authorizePermission } from "@/lib/authorize/authorize-permission";
 
 export type EndpointResult<Output> = { ok: true; data: Output } | { ok: false; error: ErrorBody };
 
@@ -26,7 +26,7 @@ export async function runEndpoint<Schema extends z.ZodType, Output>(
     if (!actor) throw new AppError("UNAUTHENTICATED", "Sign in to continue.");
     await refuseOutsideSystemWhitelist(request);
     // Permission before validation: a caller who may not use this door learns nothing about its inputs.
-    if (definition.permission !== "signed-in") await requirePermission(actor, definition.permission);
+    if (definition.permission !== "signed-in") await authorizePermission(actor, definition.permission);
     const parsed = definition.input.safeParse(rawInput);
     if (!parsed.success) {
       throw new AppError("INVALID_INPUT", "Some fields need attention.", z.flattenError(parsed.error).fieldErrors as Record<string, string[]>);

@@ -2,7 +2,7 @@ import { cache } from "react";
 import { headers } from "next/headers";
 import { getServerSession } from "next-auth";
 import { authOptions, type SessionClaims } from "@/lib/auth/auth-options";
-import type { Actor } from "./context";
+import type { Actor } from "@/lib/context/service-context";
 import { actorFromSessionClaims } from "./resolve-actor";
 import { BACKGROUND_REQUEST_HEADER } from "@/lib/auth/session-lifetime";
 

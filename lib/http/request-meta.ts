@@ -1,5 +1,5 @@
 import { randomUUID, timingSafeEqual } from "node:crypto";
-import type { RequestMeta } from "@/lib/endpoint/context";
+import type { RequestMeta } from "@/lib/context/service-context";
 
 /**
  * Set by scripts/serve.mjs from the TCP peer (or a trusted proxy's forwarded address) on every request,

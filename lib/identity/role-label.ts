@@ -1,5 +1,5 @@
 import type { ConsolePermission } from "@/lib/authz/console-permissions";
-import type { Actor } from "@/lib/endpoint/context";
+import type { Actor } from "@/lib/context/service-context";
 
 /** A one-word description of who the user is in this console, for the top bar. */
 export function roleLabel(actor: Actor, permissions: ReadonlySet<ConsolePermission>): string {

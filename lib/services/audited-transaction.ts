@@ -1,7 +1,7 @@
 import { transactionWithAfterCommit } from "@/lib/db/after-commit";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { auditWhoOf, recordAuditEvent, type AuditEntry } from "@/lib/audit/record-audit-event";
-import type { ServiceContext } from "@/lib/endpoint/context";
+import type { ServiceContext } from "@/lib/context/service-context";
 
 /**
  * Runs a change and writes its audit event in one transaction: both commit or neither does. If the audit

@@ -8,7 +8,7 @@ import { migrateDatabase } from "@/lib/db/migrate-database";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { seedDemo } from "@/lib/db/seed/seed-demo";
 import { actorFromSessionClaims } from "@/lib/endpoint/resolve-actor";
-import type { ServiceContext } from "@/lib/endpoint/context";
+import type { ServiceContext } from "@/lib/context/service-context";
 import type { SignedInUser } from "@/lib/services/auth/sign-in";
 import type { SessionClaims } from "@/lib/auth/auth-options";
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { bumpSecurityVersion } from "@/lib/decisions/security-version";
+import { bumpSecurityVersion } from "@/lib/decision-index/security-version";
 import { runEndpoint } from "@/lib/endpoint/run-endpoint";
 import { effectivePermissionsEndpoint, type EffectivePermissions } from "@/lib/services/access/effective-permissions";
 import { contextFor, demoDatabase, requestMeta } from "../helpers/test-database";

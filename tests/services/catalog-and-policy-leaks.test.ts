@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { EndpointDefinition } from "@/lib/endpoint/define-endpoint";
 import { runEndpoint } from "@/lib/endpoint/run-endpoint";
-import { bumpSecurityVersion } from "@/lib/decisions/security-version";
+import { bumpSecurityVersion } from "@/lib/decision-index/security-version";
 import { checkAccessEndpoint } from "@/lib/services/access/check-access";
 import { effectivePermissionsEndpoint, type EffectivePermissions } from "@/lib/services/access/effective-permissions";
 import type { CheckAccessResult } from "@/lib/services/access/check-access";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { decide } from "@/lib/authz";
-import { projectIndex } from "@/lib/decisions/project-index";
+import { projectIndex } from "@/lib/decision-index/project-index";
 import { runEndpoint } from "@/lib/endpoint/run-endpoint";
 import { grantPrivilegesEndpoint } from "@/lib/services/grants/grant-privileges";
 import { revokeGrantEndpoint } from "@/lib/services/grants/revoke-grant";

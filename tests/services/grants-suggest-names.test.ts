@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { bumpSecurityVersion } from "@/lib/decisions/security-version";
+import { bumpSecurityVersion } from "@/lib/decision-index/security-version";
 import { runEndpoint } from "@/lib/endpoint/run-endpoint";
 import { AppError } from "@/lib/errors";
 import { SUGGESTION_LIMIT, suggestNames, suggestNamesEndpoint, suggestNamesInput } from "@/lib/services/grants/suggest-names";

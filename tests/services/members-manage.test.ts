@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { decide, type AccessRequest } from "@/lib/authz";
-import { projectIndex } from "@/lib/decisions/project-index";
+import { projectIndex } from "@/lib/decision-index/project-index";
 import { runEndpoint } from "@/lib/endpoint/run-endpoint";
 import { addMemberEndpoint } from "@/lib/services/members/add-member";
 import { listMembersEndpoint, type MemberSummary } from "@/lib/services/members/list-members";

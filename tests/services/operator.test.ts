@@ -1,9 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { AppError } from "@/lib/errors";
 import { loadSnapshot } from "@/lib/db/load-snapshot";
-import { actorFromSessionClaims, permissionsOf } from "@/lib/endpoint/resolve-actor";
+import { actorFromSessionClaims } from "@/lib/endpoint/resolve-actor";
+import { permissionsOf } from "@/lib/authorize/authorize-permission";
 import { runEndpoint } from "@/lib/endpoint/run-endpoint";
-import type { ServiceContext } from "@/lib/endpoint/context";
+import type { ServiceContext } from "@/lib/context/service-context";
 import { signIn } from "@/lib/services/auth/sign-in";
 import { addSystemWhitelistEntry, addSystemWhitelistEntryEndpoint } from "@/lib/services/operator/add-system-whitelist-entry";
 import { createTenantEndpoint } from "@/lib/services/operator/create-tenant";

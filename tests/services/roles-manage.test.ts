@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { decide } from "@/lib/authz";
-import { projectIndex } from "@/lib/decisions/project-index";
+import { projectIndex } from "@/lib/decision-index/project-index";
 import { runEndpoint } from "@/lib/endpoint/run-endpoint";
 import { assignRoleEndpoint } from "@/lib/services/roles/assign-role";
 import { createRoleEndpoint } from "@/lib/services/roles/create-role";

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { EndpointDefinition } from "@/lib/endpoint/define-endpoint";
 import { runEndpoint } from "@/lib/endpoint/run-endpoint";
-import { bumpAllSecurityVersions } from "@/lib/decisions/security-version";
+import { bumpAllSecurityVersions } from "@/lib/decision-index/security-version";
 import { checkAccessEndpoint } from "@/lib/services/access/check-access";
 import { effectivePermissionsEndpoint } from "@/lib/services/access/effective-permissions";
 import { whoCanAccessEndpoint } from "@/lib/services/access/who-can-access";

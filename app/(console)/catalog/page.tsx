@@ -16,7 +16,7 @@ import { parseTableParams, type SearchParamsRecord, type TableFilterDef } from "
 import { MainWithAside } from "@/components/ui/MainWithAside";
 import { CATALOG_TYPES, catalogTypeSchema } from "@/lib/catalog/object-spec";
 import { guardPage } from "@/lib/endpoint/page-guard";
-import { pageProject } from "@/lib/endpoint/page-project";
+import { pageProject } from "@/app/(console)/page-project";
 import { listObjects, listObjectsInput, OBJECT_SORTS, type CatalogObjectSummary } from "@/lib/services/catalog/list-objects";
 import { createObjectAction, dropObjectAction, importTablesAction } from "./actions";
 

@@ -13,7 +13,7 @@ import { TableFilter } from "@/components/ui/TableFilter";
 import { parseTableParams, type SearchParamsRecord, type TableFilterDef } from "@/components/ui/table-params";
 import { MainWithAside } from "@/components/ui/MainWithAside";
 import { guardPage } from "@/lib/endpoint/page-guard";
-import { pageProject } from "@/lib/endpoint/page-project";
+import { pageProject } from "@/app/(console)/page-project";
 import { listMembers, listMembersInput, MEMBER_SORTS, type MemberSummary } from "@/lib/services/members/list-members";
 import { addMemberAction, removeMemberAction } from "./actions";
 

@@ -7,7 +7,7 @@ import { EmptyState } from "@/components/ui/EmptyState";
 import { PageHeader } from "@/components/ui/PageHeader";
 import { parseTableParams, type SearchParamsRecord } from "@/components/ui/table-params";
 import { guardPage } from "@/lib/endpoint/page-guard";
-import { pageProject } from "@/lib/endpoint/page-project";
+import { pageProject } from "@/app/(console)/page-project";
 import { runEndpoint } from "@/lib/endpoint/run-endpoint";
 import { effectivePermissionsEndpoint } from "@/lib/services/access/effective-permissions";
 

@@ -10,7 +10,7 @@ import { PageHeader } from "@/components/ui/PageHeader";
 import { Tabs } from "@/components/ui/Tabs";
 import type { SearchParamsRecord } from "@/components/ui/table-params";
 import { guardPage } from "@/lib/endpoint/page-guard";
-import { pageProject } from "@/lib/endpoint/page-project";
+import { pageProject } from "@/app/(console)/page-project";
 import { getPolicy } from "@/lib/services/policies/get-policy";
 import { dryRunPolicyAction, savePolicyAction } from "./actions";
 

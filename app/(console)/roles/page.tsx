@@ -16,7 +16,7 @@ import { TableFilter } from "@/components/ui/TableFilter";
 import { parseTableParams, type SearchParamsRecord, type TableFilterDef } from "@/components/ui/table-params";
 import { MainWithAside } from "@/components/ui/MainWithAside";
 import { guardPage } from "@/lib/endpoint/page-guard";
-import { pageProject } from "@/lib/endpoint/page-project";
+import { pageProject } from "@/app/(console)/page-project";
 import { listRoles, listRolesInput, ROLE_SORTS, type RoleSummary } from "@/lib/services/roles/list-roles";
 import { assignRoleAction, createRoleAction, dropRoleAction } from "./actions";
 

@@ -9,7 +9,7 @@ import { EmptyState } from "@/components/ui/EmptyState";
 import { PageHeader } from "@/components/ui/PageHeader";
 import type { SearchParamsRecord } from "@/components/ui/table-params";
 import { guardPage } from "@/lib/endpoint/page-guard";
-import { pageProject } from "@/lib/endpoint/page-project";
+import { pageProject } from "@/app/(console)/page-project";
 import { getSecuritySettings } from "@/lib/services/settings/get-security-settings";
 import { addTrustedProjectAction, removeTrustedProjectAction, updateSecuritySettingsAction } from "./actions";
 

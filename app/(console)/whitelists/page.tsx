@@ -11,7 +11,7 @@ import { AddWhitelistEntryForm } from "@/components/whitelists/AddWhitelistEntry
 import { WhitelistEntryActions } from "@/components/whitelists/WhitelistEntryActions";
 import { WhitelistTable } from "@/components/whitelists/WhitelistTable";
 import { guardPage } from "@/lib/endpoint/page-guard";
-import { pageProject } from "@/lib/endpoint/page-project";
+import { pageProject } from "@/app/(console)/page-project";
 import { listWhitelist } from "@/lib/services/whitelists/list-whitelist";
 import { addWhitelistEntryAction, removeWhitelistEntryAction, updateWhitelistEntryAction } from "./actions";
 

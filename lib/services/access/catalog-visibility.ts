@@ -1,7 +1,7 @@
 import { administers, decide, withoutStatementText, type Decision, type ObjectType } from "@/lib/authz";
-import type { ScopedProject } from "@/lib/decisions/project-scope";
-import { principalOf, requestContextOf } from "@/lib/decisions/request-principal";
-import type { ServiceContext } from "@/lib/endpoint/context";
+import type { ScopedProject } from "@/lib/authorize/project-scope";
+import { principalOf, requestContextOf } from "@/lib/authorize/request-principal";
+import type { ServiceContext } from "@/lib/context/service-context";
 
 /**
  * What of the project's catalog and policies the ACTOR may learn, decided by the engine for the actor's own

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { decide, OBJECT_TYPES, PRIVILEGES, PRIVILEGES_BY_TYPE, type Decision } from "@/lib/authz";
-import { projectInScope } from "@/lib/decisions/project-scope";
-import type { ServiceContext } from "@/lib/endpoint/context";
+import { projectInScope } from "@/lib/authorize/project-scope";
+import type { ServiceContext } from "@/lib/context/service-context";
 import { defineEndpoint } from "@/lib/endpoint/define-endpoint";
 import { requireCatalogObject } from "./catalog-object";
 import { catalogVisibility } from "./catalog-visibility";

@@ -1,7 +1,7 @@
 import { isIP } from "node:net";
 import { z } from "zod";
 import type { RequestContext } from "@/lib/authz";
-import type { ServiceContext } from "@/lib/endpoint/context";
+import type { ServiceContext } from "@/lib/context/service-context";
 
 /** An optional field where an empty form value (a GET form sends every field) means "not given". */
 export function optionalField<Schema extends z.ZodType>(schema: Schema) {

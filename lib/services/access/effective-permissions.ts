@@ -1,10 +1,10 @@
 import { z } from "zod";
 import { decide, OBJECT_TYPES, type ObjectType, type Privilege, type RequestContext } from "@/lib/authz";
-import { projectInScope, type ScopedProject } from "@/lib/decisions/project-scope";
-import type { ServiceContext } from "@/lib/endpoint/context";
+import { projectInScope, type ScopedProject } from "@/lib/authorize/project-scope";
+import type { ServiceContext } from "@/lib/context/service-context";
 import { defineEndpoint } from "@/lib/endpoint/define-endpoint";
 import { paginationFields } from "@/lib/services/pagination";
-import { allowanceOf, type Allowance } from "./access-source";
+import { allowanceOf, type Allowance } from "@/lib/shared/access-source";
 import { catalogVisibility, type CatalogVisibility } from "./catalog-visibility";
 import { requestablePrivilegesOf } from "./check-access";
 import { decisionContext, decisionContextFields, describedContext, optionalField } from "./decision-context";

@@ -1,6 +1,6 @@
 import { administers, type ObjectType } from "@/lib/authz";
-import { projectInScope } from "@/lib/decisions/project-scope";
-import type { ServiceContext } from "@/lib/endpoint/context";
+import { projectInScope } from "@/lib/authorize/project-scope";
+import type { ServiceContext } from "@/lib/context/service-context";
 import { columnLabel, findCatalogObject } from "./catalog-object";
 
 /**

@@ -1,9 +1,9 @@
-import { administers, type RequestPrincipal } from "@/lib/authz";
-import { principalOf } from "@/lib/decisions/request-principal";
+import type { RequestPrincipal } from "@/lib/authz";
+import { authorizeAdministrator } from "@/lib/authorize/authorize-administrator";
+import { principalOf } from "@/lib/authorize/request-principal";
 import { prisma } from "@/lib/db/client";
-import type { ScopedProject } from "@/lib/decisions/project-scope";
-import type { ServiceContext } from "@/lib/endpoint/context";
-import { AppError } from "@/lib/errors";
+import type { ScopedProject } from "@/lib/authorize/project-scope";
+import type { ServiceContext } from "@/lib/context/service-context";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { principalName } from "@/lib/identity/principal-name";
 import { refersTo, type NamedPrincipal, type PrincipalReference } from "./principal-reference";
@@ -41,9 +41,7 @@ export async function resolvePrincipal(ctx: ServiceContext, project: ScopedProje
   if (!named || refersTo(named.reference, actor)) {
     return { summary: summaryOf(project, actor, actor.userId), request: principalOf(actor) };
   }
-  if (!administers(project.index, actor.userId)) {
-    throw new AppError("FORBIDDEN", `You may inspect only your own access in project ${project.name}; the project's owner or an Admin may inspect anyone's.`);
-  }
+  authorizeAdministrator(ctx, project, "inspect anyone else's access");
   const user = await findUser(named.reference);
   // Users of other accounts are visible only when the project's directory already lists them.
   if (!user || (!project.index.userById.has(user.id) && user.tenantId !== actor.tenantId)) return unknownPrincipal(named);

@@ -1,10 +1,10 @@
 import { z } from "zod";
-import { administers, decide, type Layer } from "@/lib/authz";
-import { projectInScope } from "@/lib/decisions/project-scope";
-import type { ServiceContext } from "@/lib/endpoint/context";
+import { decide, type Layer } from "@/lib/authz";
+import { authorizeAdministrator } from "@/lib/authorize/authorize-administrator";
+import { projectInScope } from "@/lib/authorize/project-scope";
+import type { ServiceContext } from "@/lib/context/service-context";
 import { defineEndpoint } from "@/lib/endpoint/define-endpoint";
-import { AppError } from "@/lib/errors";
-import { allowanceOf, denialOf, type AccessSource } from "./access-source";
+import { allowanceOf, denialOf, type AccessSource } from "@/lib/shared/access-source";
 import { requireCatalogObject } from "./catalog-object";
 import { requestablePrivilegesOf } from "./check-access";
 import { decisionContext, decisionContextFields, describedContext, optionalField } from "./decision-context";
@@ -45,9 +45,7 @@ export interface MemberVerdict {
  */
 export async function whoCanAccess(ctx: ServiceContext, input: z.output<typeof whoCanAccessInput>) {
   const project = await projectInScope(ctx, input.project);
-  if (!administers(project.index, ctx.actor.userId)) {
-    throw new AppError("FORBIDDEN", `Only the owner and the administrators of project ${project.name} may see who can access its data.`);
-  }
+  authorizeAdministrator(ctx, project, "see who can access its data");
   const columns = input.column === undefined ? undefined : [input.column];
   const object = requireCatalogObject(project.index, { type: input.objectType, name: input.objectName, columns }, { name: "objectName", columns: "column" });
   const context = decisionContext(ctx, input);

@@ -1,9 +1,9 @@
 import { z } from "zod";
 import { prisma } from "@/lib/db/client";
 import type { AuditResult } from "@/lib/generated/prisma/enums";
-import type { ServiceContext } from "@/lib/endpoint/context";
+import type { ServiceContext } from "@/lib/context/service-context";
 import { defineEndpoint } from "@/lib/endpoint/define-endpoint";
-import { requirePermission } from "@/lib/endpoint/resolve-actor";
+import { authorizePermission } from "@/lib/authorize/authorize-permission";
 
 export const auditActivityInput = z.object({
   days: z.coerce.number().int().min(7).max(90).default(30),
@@ -32,7 +32,7 @@ const COUNT_FIELD = { SUCCESS: "success", DENIED: "denied", FAILED: "failed" } a
  * without events as zeros.
  */
 export async function auditActivity(ctx: ServiceContext, input: z.output<typeof auditActivityInput>): Promise<AuditActivity> {
-  await requirePermission(ctx.actor, "audit.read");
+  await authorizePermission(ctx.actor, "audit.read");
   const now = new Date();
   const today = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate());
   const since = new Date(today - (input.days - 1) * DAY_MS);

@@ -1,9 +1,9 @@
 import { z } from "zod";
 import { prisma } from "@/lib/db/client";
 import { pageWindow, paginationFields } from "@/lib/services/pagination";
-import type { ServiceContext } from "@/lib/endpoint/context";
+import type { ServiceContext } from "@/lib/context/service-context";
 import { defineEndpoint } from "@/lib/endpoint/define-endpoint";
-import { requirePermission } from "@/lib/endpoint/resolve-actor";
+import { authorizePermission } from "@/lib/authorize/authorize-permission";
 
 export const listAuditEventsInput = z.object({
   action: z.string().trim().max(100).optional(),
@@ -14,7 +14,7 @@ export const listAuditEventsInput = z.object({
 
 /** The audit trail of the auditor's own tenant, newest first. */
 export async function listAuditEvents(ctx: ServiceContext, input: z.output<typeof listAuditEventsInput>) {
-  await requirePermission(ctx.actor, "audit.read");
+  await authorizePermission(ctx.actor, "audit.read");
   const where = {
     tenantId: ctx.actor.tenantId,
     ...(input.action ? { action: { startsWith: input.action } } : {}),

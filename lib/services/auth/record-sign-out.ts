@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { prisma } from "@/lib/db/client";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
-import type { RequestMeta } from "@/lib/endpoint/context";
+import type { RequestMeta } from "@/lib/context/service-context";
 import type { SessionClaims } from "@/lib/auth/auth-options";
 
 /**

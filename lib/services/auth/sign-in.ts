@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { prisma } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
-import type { RequestMeta } from "@/lib/endpoint/context";
+import type { RequestMeta } from "@/lib/context/service-context";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { ACCOUNT_CEILING, claimAttempt, settleSuccess, throttleKeys } from "@/lib/auth/login-throttle";
 import { spendDecoyVerification, verifyPassword } from "@/lib/auth/password";

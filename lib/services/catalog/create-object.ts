@@ -1,14 +1,15 @@
 import { z } from "zod";
-import { projectInScope } from "@/lib/decisions/project-scope";
-import { bumpSecurityVersion } from "@/lib/decisions/security-version";
-import type { ServiceContext } from "@/lib/endpoint/context";
+import { projectInScope } from "@/lib/authorize/project-scope";
+import { bumpSecurityVersion } from "@/lib/decision-index/security-version";
+import type { ServiceContext } from "@/lib/context/service-context";
 import { defineEndpoint } from "@/lib/endpoint/define-endpoint";
 import { AppError, invalidInput, type FieldErrors } from "@/lib/errors";
 import { auditedTransaction } from "@/lib/services/audited-transaction";
 import { isUniqueViolation } from "@/lib/services/members/unique-violation";
 import { checkColumnList, rawColumnsSchema, type CheckedColumn } from "@/lib/catalog/column-list";
 import { DB_CATALOG_TYPE, definitionSchema, descriptionSchema, hasColumns, objectNameProblem, type CatalogType } from "@/lib/catalog/object-spec";
-import { authorizeAccess, CATALOG_PRIVILEGE } from "./catalog-access";
+import { authorizeAccess } from "@/lib/authorize/authorize-access";
+import { CATALOG_PRIVILEGE } from "./catalog-privilege";
 import { auditedObject, catalogObjectInclude, objectRefFields, takenNames, toDetail } from "./catalog-object";
 
 export const createObjectInput = z.object({

@@ -1,13 +1,14 @@
 import { z } from "zod";
-import { projectInScope } from "@/lib/decisions/project-scope";
-import { bumpSecurityVersion } from "@/lib/decisions/security-version";
-import type { ServiceContext } from "@/lib/endpoint/context";
+import { projectInScope } from "@/lib/authorize/project-scope";
+import { bumpSecurityVersion } from "@/lib/decision-index/security-version";
+import type { ServiceContext } from "@/lib/context/service-context";
 import { defineEndpoint } from "@/lib/endpoint/define-endpoint";
 import { invalidInput } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { auditedTransaction } from "@/lib/services/audited-transaction";
 import { DB_CATALOG_TYPE } from "@/lib/catalog/object-spec";
-import { authorizeAccess, CATALOG_PRIVILEGE } from "./catalog-access";
+import { authorizeAccess } from "@/lib/authorize/authorize-access";
+import { CATALOG_PRIVILEGE } from "./catalog-privilege";
 import { auditedObject, findCatalogObject, objectRefFields, toDetail } from "./catalog-object";
 
 export const dropObjectInput = z.object({

@@ -1,13 +1,14 @@
 import { z } from "zod";
-import { projectInScope } from "@/lib/decisions/project-scope";
-import { bumpSecurityVersion } from "@/lib/decisions/security-version";
-import type { ServiceContext } from "@/lib/endpoint/context";
+import { projectInScope } from "@/lib/authorize/project-scope";
+import { bumpSecurityVersion } from "@/lib/decision-index/security-version";
+import type { ServiceContext } from "@/lib/context/service-context";
 import { defineEndpoint } from "@/lib/endpoint/define-endpoint";
 import { AppError, invalidInput } from "@/lib/errors";
 import { auditedTransaction } from "@/lib/services/audited-transaction";
 import { isUniqueViolation } from "@/lib/services/members/unique-violation";
 import { formatProblem, parseSchemaExport, SCHEMA_FORMATS, type TableSpec } from "@/lib/catalog/schema-import";
-import { authorizeAccess, CATALOG_PRIVILEGE } from "./catalog-access";
+import { authorizeAccess } from "@/lib/authorize/authorize-access";
+import { CATALOG_PRIVILEGE } from "./catalog-privilege";
 import { takenNames } from "./catalog-object";
 import { projectField } from "@/lib/services/project-field";
 

@@ -1,12 +1,12 @@
 import { z } from "zod";
 import { prisma } from "@/lib/db/client";
-import { projectInScope } from "@/lib/decisions/project-scope";
-import type { ServiceContext } from "@/lib/endpoint/context";
+import { projectInScope } from "@/lib/authorize/project-scope";
+import type { ServiceContext } from "@/lib/context/service-context";
 import { defineEndpoint } from "@/lib/endpoint/define-endpoint";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { pageWindow, paginationFields } from "@/lib/services/pagination";
 import { CATALOG_TYPE_OF, catalogTypeSchema, DB_CATALOG_TYPE, type CatalogType } from "@/lib/catalog/object-spec";
-import { authorizeAccess } from "./catalog-access";
+import { authorizeAccess } from "@/lib/authorize/authorize-access";
 import { projectField } from "@/lib/services/project-field";
 
 export const OBJECT_SORTS = ["name", "type", "updatedAt"] as const;

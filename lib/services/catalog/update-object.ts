@@ -1,14 +1,15 @@
 import { z } from "zod";
-import { projectInScope } from "@/lib/decisions/project-scope";
-import { bumpSecurityVersion } from "@/lib/decisions/security-version";
-import type { ServiceContext } from "@/lib/endpoint/context";
+import { projectInScope } from "@/lib/authorize/project-scope";
+import { bumpSecurityVersion } from "@/lib/decision-index/security-version";
+import type { ServiceContext } from "@/lib/context/service-context";
 import { defineEndpoint } from "@/lib/endpoint/define-endpoint";
 import { invalidInput, type FieldErrors } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { auditedTransaction } from "@/lib/services/audited-transaction";
 import { checkColumnList, rawColumnsSchema, type CheckedColumn } from "@/lib/catalog/column-list";
 import { DB_CATALOG_TYPE, definitionSchema, descriptionSchema, hasColumns, type CatalogType } from "@/lib/catalog/object-spec";
-import { authorizeAccess, CATALOG_PRIVILEGE } from "./catalog-access";
+import { authorizeAccess } from "@/lib/authorize/authorize-access";
+import { CATALOG_PRIVILEGE } from "./catalog-privilege";
 import { auditedObject, catalogObjectInclude, findCatalogObject, objectRefFields, toDetail, type CatalogObjectRow } from "./catalog-object";
 
 export const updateObjectInput = z.object({

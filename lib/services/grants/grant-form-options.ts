@@ -1,7 +1,7 @@
 import { administers, grantsAsCreator } from "@/lib/authz";
-import type { ScopedProject } from "@/lib/decisions/project-scope";
-import type { ServiceContext } from "@/lib/endpoint/context";
-import { AppError } from "@/lib/errors";
+import type { ScopedProject } from "@/lib/authorize/project-scope";
+import { forbidden } from "@/lib/authorize/refusal";
+import type { ServiceContext } from "@/lib/context/service-context";
 
 export interface GrantFormOptions {
   /** A project has few roles: the grant form offers them as a select. Members and objects are suggested as typed (suggest-names.ts). */
@@ -14,7 +14,7 @@ export function grantFormOptions(ctx: ServiceContext, project: ScopedProject): G
   // A member who created objects grants on them to users by name; the project's roles are the administrators' to list.
   if (!administers(index, ctx.actor.userId)) {
     if (grantsAsCreator(index, ctx.actor.userId)) return { roles: [] };
-    throw new AppError("FORBIDDEN", `Only the owner, a Super_Administrator or an Admin of ${project.name}, or an object's creator, may grant here.`);
+    throw forbidden(`Only the owner, a Super_Administrator or an Admin of ${project.name}, or an object's creator, may grant here.`);
   }
   return { roles: index.roles.map((role) => role.name).sort() };
 }

@@ -1,5 +1,5 @@
 import type { ObjectType } from "@/lib/authz";
-import type { ScopedProject } from "@/lib/decisions/project-scope";
+import type { ScopedProject } from "@/lib/authorize/project-scope";
 import type { ObjectType as DbObjectType } from "@/lib/generated/prisma/enums";
 
 export const DB_OBJECT_TYPE: Record<ObjectType, DbObjectType> = {

@@ -1,10 +1,10 @@
 import { z } from "zod";
 import { PRIVILEGES_BY_TYPE, type Privilege } from "@/lib/authz";
-import { authorizeAdmin } from "@/lib/decisions/authorize-admin";
-import { projectInScope } from "@/lib/decisions/project-scope";
+import { authorizeAdmin } from "@/lib/authorize/authorize-admin";
+import { projectInScope } from "@/lib/authorize/project-scope";
 import { snapshotGrantOf } from "@/lib/db/snapshot-grant";
-import { bumpForGrantChanges } from "@/lib/decisions/grant-changes";
-import type { ServiceContext } from "@/lib/endpoint/context";
+import { bumpForGrantChanges } from "@/lib/decision-index/grant-changes";
+import type { ServiceContext } from "@/lib/context/service-context";
 import { defineEndpoint } from "@/lib/endpoint/define-endpoint";
 import { invalidInput, type FieldErrors } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";

@@ -1,12 +1,14 @@
 import { z } from "zod";
 import { administers } from "@/lib/authz";
 import { prisma } from "@/lib/db/client";
-import { projectInScope, type ScopedProject } from "@/lib/decisions/project-scope";
-import type { ServiceContext } from "@/lib/endpoint/context";
+import { authorizeAdministrator } from "@/lib/authorize/authorize-administrator";
+import { projectInScope, type ScopedProject } from "@/lib/authorize/project-scope";
+import type { ServiceContext } from "@/lib/context/service-context";
 import { defineEndpoint } from "@/lib/endpoint/define-endpoint";
-import { AppError, invalidInput } from "@/lib/errors";
+import { invalidInput } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { pageWindow, paginationFields } from "@/lib/services/pagination";
+import { ROLE_PREFIX } from "@/lib/shared/role-prefix";
 import { findGrantObject } from "./grant-object";
 import { grantInclude, objectTypeField, privilegeField, toGrantItems, type GrantItem } from "./grant-item";
 import { resolveGrantee } from "./resolve-grantee";
@@ -14,8 +16,6 @@ import { projectField } from "@/lib/services/project-field";
 
 export const GRANT_SORTS = ["object", "privilege", "grantee", "expiresAt", "createdAt"] as const;
 export const GRANT_VIEWS = ["principal", "object"] as const;
-/** Names a role in `principal` (anything else names a user). */
-export const ROLE_PREFIX = "role:";
 
 export const listGrantsInput = z.object({
   project: projectField,
@@ -53,7 +53,7 @@ const ORDER: Record<(typeof GRANT_SORTS)[number], (dir: "asc" | "desc") => Prism
 async function subjectOf(ctx: ServiceContext, project: ScopedProject, input: ListGrantsInput): Promise<{ subject: GrantSubject; where: Prisma.AclGrantWhereInput }> {
   const admin = administers(project.index, ctx.actor.userId);
   if (input.view === "object") {
-    if (!admin) throw new AppError("FORBIDDEN", `Only the owner, a Super_Administrator or an Admin of ${project.name} may show the ACL of an object.`);
+    authorizeAdministrator(ctx, project, "show the ACL of an object");
     if (!input.objectType) throw invalidInput({ objectType: ["Pick the object's type."] });
     const object = findGrantObject(project, input.objectType, input.objectName ?? "");
     if (!object) throw invalidInput({ objectName: [`${input.objectType} ${input.objectName ?? ""} does not exist in ${project.name}.`] });
@@ -65,9 +65,8 @@ async function subjectOf(ctx: ServiceContext, project: ScopedProject, input: Lis
   if (asked === null) return { subject: { kind: "everyone" }, where: {} };
   const isRole = asked.toLowerCase().startsWith(ROLE_PREFIX);
   const grantee = await resolveGrantee(project, isRole ? "Role" : "User", isRole ? asked.slice(ROLE_PREFIX.length) : asked);
-  if (!admin && (grantee?.type !== "User" || grantee.userId !== ctx.actor.userId)) {
-    throw new AppError("FORBIDDEN", `You may show only your own grants in ${project.name}; its owner or an Admin may show anyone's.`);
-  }
+  const asksAboutSelf = grantee?.type === "User" && grantee.userId === ctx.actor.userId;
+  if (!asksAboutSelf) authorizeAdministrator(ctx, project, "show anyone else's grants");
   if (!grantee) throw invalidInput({ principal: [`${named} is neither a role nor a member of ${project.name}.`] });
   if (grantee.type === "Role") return { subject: { kind: "role", label: grantee.label }, where: { granteeRoleId: grantee.roleId } };
   const { index } = project;

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { prisma } from "@/lib/db/client";
-import type { ScopedProject } from "@/lib/decisions/project-scope";
+import type { ScopedProject } from "@/lib/authorize/project-scope";
 
 export const GRANTEE_TYPES = ["User", "Role"] as const;
 export const granteeTypeSchema = z.enum(GRANTEE_TYPES);

@@ -1,11 +1,11 @@
 import { z } from "zod";
 import type { Privilege } from "@/lib/authz";
 import { prisma } from "@/lib/db/client";
-import { authorizeAdmin } from "@/lib/decisions/authorize-admin";
-import { projectInScope } from "@/lib/decisions/project-scope";
+import { authorizeAdmin } from "@/lib/authorize/authorize-admin";
+import { projectInScope } from "@/lib/authorize/project-scope";
 import { grantObjectId } from "@/lib/db/snapshot-grant";
-import { bumpForGrantChanges } from "@/lib/decisions/grant-changes";
-import type { ServiceContext } from "@/lib/endpoint/context";
+import { bumpForGrantChanges } from "@/lib/decision-index/grant-changes";
+import type { ServiceContext } from "@/lib/context/service-context";
 import { defineEndpoint } from "@/lib/endpoint/define-endpoint";
 import { AppError } from "@/lib/errors";
 import { auditedTransaction } from "@/lib/services/audited-transaction";

@@ -1,8 +1,8 @@
 import { z } from "zod";
 import type { SecurityIndex } from "@/lib/authz";
-import { projectInScope } from "@/lib/decisions/project-scope";
-import { requireAdministrator } from "@/lib/decisions/require-administrator";
-import type { ServiceContext } from "@/lib/endpoint/context";
+import { projectInScope } from "@/lib/authorize/project-scope";
+import { authorizeAdministrator } from "@/lib/authorize/authorize-administrator";
+import type { ServiceContext } from "@/lib/context/service-context";
 import { defineEndpoint } from "@/lib/endpoint/define-endpoint";
 import { objectTypeField } from "./grant-item";
 import { projectField } from "@/lib/services/project-field";
@@ -66,7 +66,7 @@ function objectNames(index: SecurityIndex, type: SuggestibleType | undefined): s
  */
 export async function suggestNames(ctx: ServiceContext, input: z.output<typeof suggestNamesInput>): Promise<{ names: string[] }> {
   const project = await projectInScope(ctx, input.project);
-  requireAdministrator(ctx, project, "the names its grant pickers suggest");
+  authorizeAdministrator(ctx, project, "see the names its grant pickers suggest");
   const { index } = project;
   const names = input.kind === "member" ? memberNames(index) : input.kind === "role" ? index.roles.map((role) => role.name) : objectNames(index, input.type);
   return { names: bestMatches(names, input.q) };

@@ -1,7 +1,7 @@
 import { z } from "zod";
-import type { ServiceContext } from "@/lib/endpoint/context";
+import type { ServiceContext } from "@/lib/context/service-context";
 import { defineEndpoint } from "@/lib/endpoint/define-endpoint";
-import { permissionsOf } from "@/lib/endpoint/resolve-actor";
+import { permissionsOf } from "@/lib/authorize/authorize-permission";
 
 /** The caller's identity and console permissions: what the navigation and API clients show. */
 export async function whoAmI(ctx: ServiceContext) {

@@ -1,11 +1,11 @@
 import { z } from "zod";
 import { prisma } from "@/lib/db/client";
-import { projectInScope } from "@/lib/decisions/project-scope";
-import type { ServiceContext } from "@/lib/endpoint/context";
+import { projectInScope } from "@/lib/authorize/project-scope";
+import type { ServiceContext } from "@/lib/context/service-context";
 import { defineEndpoint } from "@/lib/endpoint/define-endpoint";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { pageWindow, paginationFields } from "@/lib/services/pagination";
-import { requireAdministrator } from "@/lib/decisions/require-administrator";
+import { authorizeAdministrator } from "@/lib/authorize/authorize-administrator";
 import { principalOfUser } from "./user-principal";
 import { projectField } from "@/lib/services/project-field";
 
@@ -48,7 +48,7 @@ const ORDER: Record<(typeof MEMBER_SORTS)[number], (dir: Prisma.SortOrder) => Pr
 /** A project's members, current and removed, with their roles in the project; for its administrators. */
 export async function listMembers(ctx: ServiceContext, input: z.output<typeof listMembersInput>) {
   const project = await projectInScope(ctx, input.project);
-  requireAdministrator(ctx, project, "its members");
+  authorizeAdministrator(ctx, project, "see its members");
   const contains = input.q ? { contains: input.q, mode: "insensitive" as const } : undefined;
   const where: Prisma.ProjectMemberWhereInput = {
     projectId: project.id,

@@ -1,16 +1,16 @@
 import { z } from "zod";
-import { bumpAllSecurityVersions } from "@/lib/decisions/security-version";
-import type { ServiceContext } from "@/lib/endpoint/context";
+import { bumpAllSecurityVersions } from "@/lib/decision-index/security-version";
+import type { ServiceContext } from "@/lib/context/service-context";
 import { defineEndpoint } from "@/lib/endpoint/define-endpoint";
 import { AppError } from "@/lib/errors";
 import { auditedTransaction } from "@/lib/services/audited-transaction";
-import { confirmLockoutField, refuseUnconfirmedLockout } from "@/lib/services/whitelists/lockout";
+import { confirmLockoutField, refuseUnconfirmedLockout } from "@/lib/shared/whitelist-lockout";
 import {
   WHITELIST_LIMIT,
   whitelistDescriptionField,
   whitelistValueField,
 } from "@/lib/services/whitelists/whitelist-fields";
-import { requireOperator } from "./require-operator";
+import { authorizeOperator } from "@/lib/authorize/authorize-operator";
 
 export const addSystemWhitelistEntryInput = z.object({
   value: whitelistValueField,
@@ -23,7 +23,7 @@ export async function addSystemWhitelistEntry(
   ctx: ServiceContext,
   input: z.output<typeof addSystemWhitelistEntryInput>,
 ) {
-  await requireOperator(ctx);
+  await authorizeOperator(ctx);
   return auditedTransaction(
     ctx,
     async (tx) => {

@@ -4,7 +4,7 @@ import { recordAuditEvent, type AuditWho } from "@/lib/audit/record-audit-event"
 import { generatePassword } from "@/lib/auth/generate-password";
 import { hashPassword } from "@/lib/auth/password";
 import { passwordProblem } from "@/lib/auth/password-policy";
-import type { RequestMeta } from "@/lib/endpoint/context";
+import type { RequestMeta } from "@/lib/context/service-context";
 import { AppError, toErrorBody } from "@/lib/errors";
 import { principalName } from "@/lib/identity/principal-name";
 import { PLATFORM_TENANT_NAME, platformTenant } from "./platform-tenant";

@@ -3,13 +3,13 @@ import { prisma } from "@/lib/db/client";
 import { generatePassword } from "@/lib/auth/generate-password";
 import { hashPassword } from "@/lib/auth/password";
 import { passwordProblem } from "@/lib/auth/password-policy";
-import type { ServiceContext } from "@/lib/endpoint/context";
+import type { ServiceContext } from "@/lib/context/service-context";
 import { defineEndpoint } from "@/lib/endpoint/define-endpoint";
 import { AppError } from "@/lib/errors";
 import { principalName } from "@/lib/identity/principal-name";
 import { auditedTransaction } from "@/lib/services/audited-transaction";
 import { PLATFORM_TENANT_NAME } from "./platform-tenant";
-import { requireOperator } from "./require-operator";
+import { authorizeOperator } from "@/lib/authorize/authorize-operator";
 import { tenantNameField } from "./tenant-fields";
 
 export const createTenantInput = z.object({
@@ -37,7 +37,7 @@ export async function createTenant(
   ctx: ServiceContext,
   input: z.output<typeof createTenantInput>,
 ): Promise<CreatedTenant> {
-  await requireOperator(ctx);
+  await authorizeOperator(ctx);
   if (input.name === PLATFORM_TENANT_NAME) {
     throw new AppError("CONFLICT", "That name is reserved.", { name: ["The platform's own tenant has this name."] });
   }

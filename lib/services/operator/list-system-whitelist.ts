@@ -1,10 +1,10 @@
 import { z } from "zod";
 import { prisma } from "@/lib/db/client";
-import type { ServiceContext } from "@/lib/endpoint/context";
+import type { ServiceContext } from "@/lib/context/service-context";
 import { defineEndpoint } from "@/lib/endpoint/define-endpoint";
 import type { WhitelistEntryView } from "@/lib/services/whitelists/list-whitelist";
 import { WHITELIST_LIMIT } from "@/lib/services/whitelists/whitelist-fields";
-import { requireOperator } from "./require-operator";
+import { authorizeOperator } from "@/lib/authorize/authorize-operator";
 
 export const listSystemWhitelistInput = z.object({});
 
@@ -17,7 +17,7 @@ export interface SystemWhitelistView {
 
 /** The system-level IP whitelist: every request to every project must come from it (when it has entries). */
 export async function listSystemWhitelist(ctx: ServiceContext): Promise<SystemWhitelistView> {
-  await requireOperator(ctx);
+  await authorizeOperator(ctx);
   const entries = await prisma.whitelistEntry.findMany({
     where: { scope: "SYSTEM" },
     orderBy: { createdAt: "asc" },

@@ -1,11 +1,11 @@
 import { z } from "zod";
 import { prisma } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import type { ServiceContext } from "@/lib/endpoint/context";
+import type { ServiceContext } from "@/lib/context/service-context";
 import { defineEndpoint } from "@/lib/endpoint/define-endpoint";
 import { pageWindow, paginationFields } from "@/lib/services/pagination";
 import { PLATFORM_TENANT_NAME } from "./platform-tenant";
-import { requireOperator } from "./require-operator";
+import { authorizeOperator } from "@/lib/authorize/authorize-operator";
 
 export const TENANT_STATUSES = ["all", "active", "disabled"] as const;
 
@@ -29,7 +29,7 @@ export interface TenantSummary {
 
 /** The customers' tenants (never the platform's own), filtered by name and status, a page at a time. */
 export async function listTenants(ctx: ServiceContext, input: z.output<typeof listTenantsInput>) {
-  await requireOperator(ctx);
+  await authorizeOperator(ctx);
   const where: Prisma.TenantWhereInput = {
     name: { not: PLATFORM_TENANT_NAME },
     ...(input.status === "all" ? {} : { disabled: input.status === "disabled" }),

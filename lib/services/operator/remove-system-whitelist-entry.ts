@@ -1,11 +1,11 @@
 import { z } from "zod";
-import { bumpAllSecurityVersions } from "@/lib/decisions/security-version";
-import type { ServiceContext } from "@/lib/endpoint/context";
+import { bumpAllSecurityVersions } from "@/lib/decision-index/security-version";
+import type { ServiceContext } from "@/lib/context/service-context";
 import { defineEndpoint } from "@/lib/endpoint/define-endpoint";
 import { AppError } from "@/lib/errors";
 import { auditedTransaction } from "@/lib/services/audited-transaction";
-import { confirmLockoutField, refuseUnconfirmedLockout } from "@/lib/services/whitelists/lockout";
-import { requireOperator } from "./require-operator";
+import { confirmLockoutField, refuseUnconfirmedLockout } from "@/lib/shared/whitelist-lockout";
+import { authorizeOperator } from "@/lib/authorize/authorize-operator";
 
 export const removeSystemWhitelistEntryInput = z.object({
   entryId: z.string().uuid(),
@@ -17,7 +17,7 @@ export async function removeSystemWhitelistEntry(
   ctx: ServiceContext,
   input: z.output<typeof removeSystemWhitelistEntryInput>,
 ) {
-  await requireOperator(ctx);
+  await authorizeOperator(ctx);
   return auditedTransaction(
     ctx,
     async (tx) => {

@@ -1,12 +1,12 @@
 import { z } from "zod";
 import { prisma } from "@/lib/db/client";
-import { bumpAllSecurityVersions } from "@/lib/decisions/security-version";
-import type { ServiceContext } from "@/lib/endpoint/context";
+import { bumpAllSecurityVersions } from "@/lib/decision-index/security-version";
+import type { ServiceContext } from "@/lib/context/service-context";
 import { defineEndpoint } from "@/lib/endpoint/define-endpoint";
 import { AppError } from "@/lib/errors";
 import { auditedTransaction } from "@/lib/services/audited-transaction";
 import { PLATFORM_TENANT_NAME } from "./platform-tenant";
-import { requireOperator } from "./require-operator";
+import { authorizeOperator } from "@/lib/authorize/authorize-operator";
 import { booleanField, tenantNameField } from "./tenant-fields";
 
 export const setTenantDisabledInput = z.object({ tenant: tenantNameField, disabled: booleanField });
@@ -18,7 +18,7 @@ export const setTenantDisabledInput = z.object({ tenant: tenantNameField, disabl
  * user's session version, so re-enabling does not revive sessions opened before.
  */
 export async function setTenantDisabled(ctx: ServiceContext, input: z.output<typeof setTenantDisabledInput>) {
-  await requireOperator(ctx);
+  await authorizeOperator(ctx);
   const tenant = await prisma.tenant.findUnique({
     where: { name: input.tenant },
     select: { id: true, name: true, disabled: true },

@@ -1,10 +1,10 @@
 import { z } from "zod";
-import type { ServiceContext } from "@/lib/endpoint/context";
+import type { ServiceContext } from "@/lib/context/service-context";
 import { defineEndpoint } from "@/lib/endpoint/define-endpoint";
 import { AppError } from "@/lib/errors";
 import { auditedTransaction } from "@/lib/services/audited-transaction";
 import { whitelistDescriptionField } from "@/lib/services/whitelists/whitelist-fields";
-import { requireOperator } from "./require-operator";
+import { authorizeOperator } from "@/lib/authorize/authorize-operator";
 
 export const updateSystemWhitelistEntryInput = z.object({
   entryId: z.string().uuid(),
@@ -16,7 +16,7 @@ export async function updateSystemWhitelistEntry(
   ctx: ServiceContext,
   input: z.output<typeof updateSystemWhitelistEntryInput>,
 ) {
-  await requireOperator(ctx);
+  await authorizeOperator(ctx);
   return auditedTransaction(
     ctx,
     async (tx) => {

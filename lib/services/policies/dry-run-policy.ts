@@ -5,12 +5,12 @@ import {
 } from "@/lib/authz";
 import { prisma } from "@/lib/db/client";
 import { loadSnapshot } from "@/lib/db/load-snapshot";
-import { projectInScope } from "@/lib/decisions/project-scope";
-import { requestContextOf } from "@/lib/decisions/request-principal";
-import type { ServiceContext } from "@/lib/endpoint/context";
+import { projectInScope } from "@/lib/authorize/project-scope";
+import { requestContextOf } from "@/lib/authorize/request-principal";
+import type { ServiceContext } from "@/lib/context/service-context";
 import { defineEndpoint } from "@/lib/endpoint/define-endpoint";
 import { AppError } from "@/lib/errors";
-import { requireAdministrator } from "@/lib/decisions/require-administrator";
+import { authorizeAdministrator } from "@/lib/authorize/authorize-administrator";
 import { TokenBucketLimiter } from "@/lib/services/token-bucket-limiter";
 import { findPolicy, policyTarget, policyTargetFields } from "./policy-target";
 import { policyDocumentField, requireValidPolicy } from "./policy-validation";
@@ -58,7 +58,7 @@ export async function dryRunPolicy(ctx: ServiceContext, input: z.output<typeof d
     throw new AppError("TOO_MANY_REQUESTS", `At most ${DRY_RUNS_PER_MINUTE} dry runs a minute; try again in a few seconds.`);
   }
   const project = await projectInScope(ctx, input.project);
-  requireAdministrator(ctx, project, "members' access");
+  authorizeAdministrator(ctx, project, "see members' access");
   const target = await policyTarget(project, input.role);
   requireValidPolicy(input.document, target.scope, "document");
   const [loaded, stored] = await Promise.all([loadSnapshot(project.id), findPolicy(prisma, target)]);

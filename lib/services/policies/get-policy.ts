@@ -1,11 +1,11 @@
 import { z } from "zod";
 import { prisma } from "@/lib/db/client";
-import { projectInScope } from "@/lib/decisions/project-scope";
-import type { ServiceContext } from "@/lib/endpoint/context";
+import { projectInScope } from "@/lib/authorize/project-scope";
+import type { ServiceContext } from "@/lib/context/service-context";
 import { defineEndpoint } from "@/lib/endpoint/define-endpoint";
 import { principalName } from "@/lib/identity/principal-name";
-import { adminVerdict, type AdminVerdict } from "@/lib/decisions/admin-verdict";
-import { requireAdministrator } from "@/lib/decisions/require-administrator";
+import { adminVerdict, type AdminVerdict } from "@/lib/authorize/admin-verdict";
+import { authorizeAdministrator } from "@/lib/authorize/authorize-administrator";
 import { findPolicy, policyTarget, policyTargetFields, policyText } from "./policy-target";
 
 export const getPolicyInput = z.object(policyTargetFields);
@@ -39,7 +39,7 @@ export interface PolicyView {
 /** A project or role policy with its version history, for the project's owner and administrators. */
 export async function getPolicy(ctx: ServiceContext, input: z.output<typeof getPolicyInput>): Promise<PolicyView> {
   const project = await projectInScope(ctx, input.project);
-  requireAdministrator(ctx, project, "policies");
+  authorizeAdministrator(ctx, project, "see policies");
   const target = await policyTarget(project, input.role);
   const [policy, roles] = await Promise.all([
     findPolicy(prisma, target),

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { parsePolicyDocument, type PolicyDocument } from "@/lib/authz";
 import { AppError } from "@/lib/errors";
-import { describePolicyError } from "./policy-error-text";
+import { describePolicyError } from "@/lib/shared/policy-error-text";
 
 /** Policy text from a form (a string) or an API body (the JSON document itself). */
 export const policyDocumentField = z

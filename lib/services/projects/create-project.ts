@@ -1,12 +1,12 @@
 import { z } from "zod";
 import { prisma } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
-import type { ServiceContext } from "@/lib/endpoint/context";
+import type { ServiceContext } from "@/lib/context/service-context";
 import { defineEndpoint } from "@/lib/endpoint/define-endpoint";
-import { requirePermission } from "@/lib/endpoint/resolve-actor";
+import { authorizePermission } from "@/lib/authorize/authorize-permission";
 import { auditedTransaction } from "@/lib/services/audited-transaction";
 import { isUniqueViolation } from "@/lib/services/members/unique-violation";
-import { BUILT_IN_ROLES } from "./built-in-roles";
+import { BUILT_IN_ROLES } from "@/lib/db/built-in-roles";
 
 export const createProjectInput = z.object({
   name: z
@@ -24,7 +24,7 @@ const nameTaken = () => new AppError("CONFLICT", "That name is taken.", { name: 
 
 /** The account owner creates a project and becomes its owner; the built-in roles come with it. */
 export async function createProject(ctx: ServiceContext, input: z.output<typeof createProjectInput>) {
-  await requirePermission(ctx.actor, "project.create");
+  await authorizePermission(ctx.actor, "project.create");
   const taken = await prisma.project.findFirst({ where: { name: { equals: input.name, mode: "insensitive" } }, select: { id: true } });
   if (taken) throw nameTaken();
 

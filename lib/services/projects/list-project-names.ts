@@ -1,6 +1,6 @@
 import { prisma } from "@/lib/db/client";
 import { visibleProjectsWhere } from "@/lib/db/visible-projects";
-import type { ServiceContext } from "@/lib/endpoint/context";
+import type { ServiceContext } from "@/lib/context/service-context";
 
 /** Names of the projects the actor may see, for pickers. */
 export async function listProjectNames(ctx: ServiceContext): Promise<string[]> {

@@ -1,9 +1,9 @@
 import { z } from "zod";
 import { prisma } from "@/lib/db/client";
-import { projectInScope } from "@/lib/decisions/project-scope";
-import type { ServiceContext } from "@/lib/endpoint/context";
+import { projectInScope } from "@/lib/authorize/project-scope";
+import type { ServiceContext } from "@/lib/context/service-context";
 import { defineEndpoint } from "@/lib/endpoint/define-endpoint";
-import { requireAdministrator } from "@/lib/decisions/require-administrator";
+import { authorizeAdministrator } from "@/lib/authorize/authorize-administrator";
 import { pageWindow, paginationFields } from "@/lib/services/pagination";
 import { ROLE_KIND_NAMES, roleInProject, roleReference } from "./role-names";
 import { principalOfUser } from "@/lib/services/members/user-principal";
@@ -22,7 +22,7 @@ const MEMBER_LIMIT = 500;
 /** One role: who holds it (removed members' assignments are dormant), its ACL grants and its policy. */
 export async function getRole(ctx: ServiceContext, input: z.output<typeof getRoleInput>) {
   const project = await projectInScope(ctx, input.project);
-  requireAdministrator(ctx, project, "its roles");
+  authorizeAdministrator(ctx, project, "see its roles");
   const role = await roleInProject(project, input.role);
   const [assignments, memberTotal, grantTotal, grants, policy] = await Promise.all([
     prisma.roleAssignment.findMany({

@@ -1,10 +1,10 @@
 import { z } from "zod";
 import { prisma } from "@/lib/db/client";
-import { projectInScope } from "@/lib/decisions/project-scope";
-import type { ServiceContext } from "@/lib/endpoint/context";
+import { projectInScope } from "@/lib/authorize/project-scope";
+import type { ServiceContext } from "@/lib/context/service-context";
 import { defineEndpoint } from "@/lib/endpoint/define-endpoint";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { requireAdministrator } from "@/lib/decisions/require-administrator";
+import { authorizeAdministrator } from "@/lib/authorize/authorize-administrator";
 import { paginationFields } from "@/lib/services/pagination";
 import { ROLE_KIND_NAMES, type RoleKindName } from "./role-names";
 import { principalOfUser } from "@/lib/services/members/user-principal";
@@ -50,7 +50,7 @@ const ORDER: Record<(typeof ROLE_SORTS)[number], (dir: Prisma.SortOrder) => Pris
  */
 export async function listRoles(ctx: ServiceContext, input: z.output<typeof listRolesInput>) {
   const project = await projectInScope(ctx, input.project);
-  requireAdministrator(ctx, project, "its roles");
+  authorizeAdministrator(ctx, project, "see its roles");
   const where: Prisma.ProjectRoleWhereInput = {
     projectId: project.id,
     ...(input.q ? { name: { contains: input.q, mode: "insensitive" } } : {}),

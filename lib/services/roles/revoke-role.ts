@@ -1,9 +1,9 @@
 import { z } from "zod";
 import { prisma } from "@/lib/db/client";
-import { authorizeAdmin } from "@/lib/decisions/authorize-admin";
-import { projectInScope } from "@/lib/decisions/project-scope";
-import { bumpSecurityVersion } from "@/lib/decisions/security-version";
-import type { ServiceContext } from "@/lib/endpoint/context";
+import { authorizeAdmin } from "@/lib/authorize/authorize-admin";
+import { projectInScope } from "@/lib/authorize/project-scope";
+import { bumpSecurityVersion } from "@/lib/decision-index/security-version";
+import type { ServiceContext } from "@/lib/context/service-context";
 import { defineEndpoint } from "@/lib/endpoint/define-endpoint";
 import { AppError } from "@/lib/errors";
 import { auditedTransaction } from "@/lib/services/audited-transaction";

@@ -1,13 +1,13 @@
 import { z } from "zod";
 import type { SECURITY_SETTINGS } from "@/lib/authz";
 import { prisma } from "@/lib/db/client";
-import { projectInScope } from "@/lib/decisions/project-scope";
-import type { ServiceContext } from "@/lib/endpoint/context";
+import { projectInScope } from "@/lib/authorize/project-scope";
+import type { ServiceContext } from "@/lib/context/service-context";
 import { defineEndpoint } from "@/lib/endpoint/define-endpoint";
 import { AppError } from "@/lib/errors";
 import { policyText } from "@/lib/services/policies/policy-target";
-import { adminVerdict, type AdminVerdict } from "@/lib/decisions/admin-verdict";
-import { requireAdministrator } from "@/lib/decisions/require-administrator";
+import { adminVerdict, type AdminVerdict } from "@/lib/authorize/admin-verdict";
+import { authorizeAdministrator } from "@/lib/authorize/authorize-administrator";
 import { SECURITY_SWITCHES, type SecuritySwitchName } from "./security-switches";
 import { projectField } from "@/lib/services/project-field";
 
@@ -26,7 +26,7 @@ export interface SecuritySettingsView {
 /** The project's security configuration, and for each part whether the actor may change it and why not. */
 export async function getSecuritySettings(ctx: ServiceContext, input: z.output<typeof getSecuritySettingsInput>): Promise<SecuritySettingsView> {
   const scoped = await projectInScope(ctx, input.project);
-  requireAdministrator(ctx, scoped, "security settings");
+  authorizeAdministrator(ctx, scoped, "see security settings");
   const project = await prisma.project.findUnique({
     where: { id: scoped.id },
     include: { trusted: { include: { trustedProject: { select: { name: true } } }, orderBy: { createdAt: "asc" } } },

@@ -1,13 +1,13 @@
 import { z } from "zod";
 import { prisma } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
-import type { ServiceContext } from "@/lib/endpoint/context";
+import type { ServiceContext } from "@/lib/context/service-context";
 import { defineEndpoint } from "@/lib/endpoint/define-endpoint";
 import { auditedTransaction } from "@/lib/services/audited-transaction";
 import { hashPassword } from "@/lib/auth/password";
 import { passwordProblem } from "@/lib/auth/password-policy";
 import { principalName } from "@/lib/identity/principal-name";
-import { authorizeTenant } from "./tenant-user";
+import { authorizeTenant } from "@/lib/authorize/authorize-tenant";
 
 export const createSubAccountInput = z.object({
   name: z.string().trim().regex(/^[a-z][a-z0-9._-]{1,63}$/, "Use 2–64 lower-case letters, digits, dots, dashes or underscores, starting with a letter."),

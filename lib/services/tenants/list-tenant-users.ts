@@ -1,8 +1,8 @@
 import { z } from "zod";
 import { prisma } from "@/lib/db/client";
 import { pageWindow, paginationFields } from "@/lib/services/pagination";
-import type { ServiceContext } from "@/lib/endpoint/context";
-import { requirePermission } from "@/lib/endpoint/resolve-actor";
+import type { ServiceContext } from "@/lib/context/service-context";
+import { authorizePermission } from "@/lib/authorize/authorize-permission";
 import { principalName } from "@/lib/identity/principal-name";
 
 export const listTenantUsersInput = z.object({
@@ -12,7 +12,7 @@ export const listTenantUsersInput = z.object({
 
 /** The actor's own account: its owner and sub-accounts. Another tenant's users are never listed. */
 export async function listTenantUsers(ctx: ServiceContext, input: z.output<typeof listTenantUsersInput>) {
-  await requirePermission(ctx.actor, "tenant.manage");
+  await authorizePermission(ctx.actor, "tenant.manage");
   const where = {
     tenantId: ctx.actor.tenantId,
     ...(input.q ? { OR: [{ email: { contains: input.q, mode: "insensitive" as const } }, { displayName: { contains: input.q, mode: "insensitive" as const } }] } : {}),

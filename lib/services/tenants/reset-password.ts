@@ -1,11 +1,12 @@
 import { z } from "zod";
 import { AppError } from "@/lib/errors";
-import type { ServiceContext } from "@/lib/endpoint/context";
+import type { ServiceContext } from "@/lib/context/service-context";
 import { defineEndpoint } from "@/lib/endpoint/define-endpoint";
 import { auditedTransaction } from "@/lib/services/audited-transaction";
 import { hashPassword } from "@/lib/auth/password";
 import { passwordProblem } from "@/lib/auth/password-policy";
-import { authorizeTenant, projectHoldings, tenantUser } from "./tenant-user";
+import { authorizeTenant } from "@/lib/authorize/authorize-tenant";
+import { projectHoldings, tenantUser } from "./tenant-user";
 
 export const resetPasswordInput = z.object({
   userId: z.string().uuid(),

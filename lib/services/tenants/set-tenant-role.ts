@@ -1,9 +1,10 @@
 import { z } from "zod";
-import type { ServiceContext } from "@/lib/endpoint/context";
+import type { ServiceContext } from "@/lib/context/service-context";
 import { defineEndpoint } from "@/lib/endpoint/define-endpoint";
 import { auditedTransaction } from "@/lib/services/audited-transaction";
-import { bumpAccountSecurityVersions } from "@/lib/decisions/security-version";
-import { authorizeTenant, tenantUser } from "./tenant-user";
+import { bumpAccountSecurityVersions } from "@/lib/decision-index/security-version";
+import { authorizeTenant } from "@/lib/authorize/authorize-tenant";
+import { tenantUser } from "./tenant-user";
 
 export const setTenantRoleInput = z.object({
   userId: z.string().uuid(),

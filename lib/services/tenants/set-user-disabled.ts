@@ -1,9 +1,10 @@
 import { z } from "zod";
-import type { ServiceContext } from "@/lib/endpoint/context";
-import { bumpSecurityVersionsOfUser } from "@/lib/decisions/security-version";
+import type { ServiceContext } from "@/lib/context/service-context";
 import { defineEndpoint } from "@/lib/endpoint/define-endpoint";
 import { auditedTransaction } from "@/lib/services/audited-transaction";
-import { authorizeTenant, projectHoldings, tenantUser } from "./tenant-user";
+import { authorizeTenant } from "@/lib/authorize/authorize-tenant";
+import { projectHoldings, tenantUser } from "./tenant-user";
+import { bumpSecurityVersionsOfUser } from "@/lib/decision-index/security-version";
 
 export const setUserDisabledInput = z.object({
   userId: z.string().uuid(),

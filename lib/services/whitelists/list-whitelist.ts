@@ -1,11 +1,11 @@
 import { z } from "zod";
 import { prisma } from "@/lib/db/client";
-import { projectInScope } from "@/lib/decisions/project-scope";
-import type { ServiceContext } from "@/lib/endpoint/context";
+import { projectInScope } from "@/lib/authorize/project-scope";
+import type { ServiceContext } from "@/lib/context/service-context";
 import { defineEndpoint } from "@/lib/endpoint/define-endpoint";
 import { principalName } from "@/lib/identity/principal-name";
-import { adminVerdict, type AdminVerdict } from "@/lib/decisions/admin-verdict";
-import { requireAdministrator } from "@/lib/decisions/require-administrator";
+import { adminVerdict, type AdminVerdict } from "@/lib/authorize/admin-verdict";
+import { authorizeAdministrator } from "@/lib/authorize/authorize-administrator";
 import { WHITELIST_LIMIT } from "./whitelist-fields";
 import { projectField } from "@/lib/services/project-field";
 
@@ -33,7 +33,7 @@ export interface WhitelistView {
 /** The system-level whitelist (read-only here) and the project's own, for its owner and administrators. */
 export async function listWhitelist(ctx: ServiceContext, input: z.output<typeof listWhitelistInput>): Promise<WhitelistView> {
   const project = await projectInScope(ctx, input.project);
-  requireAdministrator(ctx, project, "IP whitelist");
+  authorizeAdministrator(ctx, project, "see IP whitelist");
   const [system, entries] = await Promise.all([
     prisma.whitelistEntry.findMany({ where: { scope: "SYSTEM" }, orderBy: { createdAt: "asc" } }),
     prisma.whitelistEntry.findMany({ where: { scope: "PROJECT", projectId: project.id }, orderBy: { createdAt: "asc" }, take: WHITELIST_LIMIT }),

@@ -1,12 +1,12 @@
 import { z } from "zod";
-import { projectInScope } from "@/lib/decisions/project-scope";
-import { authorizeAdmin } from "@/lib/decisions/authorize-admin";
-import { bumpSecurityVersion } from "@/lib/decisions/security-version";
-import type { ServiceContext } from "@/lib/endpoint/context";
+import { projectInScope } from "@/lib/authorize/project-scope";
+import { authorizeAdmin } from "@/lib/authorize/authorize-admin";
+import { bumpSecurityVersion } from "@/lib/decision-index/security-version";
+import type { ServiceContext } from "@/lib/context/service-context";
 import { defineEndpoint } from "@/lib/endpoint/define-endpoint";
 import { AppError } from "@/lib/errors";
 import { auditedTransaction } from "@/lib/services/audited-transaction";
-import { confirmLockoutField, refuseUnconfirmedLockout } from "./lockout";
+import { confirmLockoutField, refuseUnconfirmedLockout } from "@/lib/shared/whitelist-lockout";
 import { projectField } from "@/lib/services/project-field";
 
 export const removeWhitelistEntryInput = z.object({

@@ -14,7 +14,7 @@ import { PageHeader } from "@/components/ui/PageHeader";
 import { parseTableParams, type SearchParamsRecord } from "@/components/ui/table-params";
 import { MainWithAside } from "@/components/ui/MainWithAside";
 import { guardPage } from "@/lib/endpoint/page-guard";
-import { pageProject } from "@/lib/endpoint/page-project";
+import { pageProject } from "@/app/(console)/page-project";
 import { getRole, getRoleInput, type RoleDetail } from "@/lib/services/roles/get-role";
 import { assignRoleAction, revokeRoleAction } from "../actions";
 

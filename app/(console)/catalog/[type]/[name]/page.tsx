@@ -11,7 +11,7 @@ import { PageHeader } from "@/components/ui/PageHeader";
 import type { SearchParamsRecord } from "@/components/ui/table-params";
 import { CATALOG_TYPES } from "@/lib/catalog/object-spec";
 import { guardPage } from "@/lib/endpoint/page-guard";
-import { pageProject } from "@/lib/endpoint/page-project";
+import { pageProject } from "@/app/(console)/page-project";
 import { getObject } from "@/lib/services/catalog/get-object";
 import { updateObjectAction } from "../../actions";
 

@@ -1,4 +1,5 @@
 import type { TenantRole, UserKind } from "@/lib/generated/prisma/enums";
+import type { RequestMemo } from "./request-memo";
 
 /** Who is acting: resolved by the one wrapper from a session (or, later, a signed AccessKey). */
 export interface Actor {
@@ -27,4 +28,6 @@ export interface RequestMeta {
 export interface ServiceContext {
   actor: Actor;
   request: RequestMeta;
+  /** Given by the page layer for one render, so the services a page calls share their lookups. */
+  memo?: RequestMemo;
 }

@@ -1,7 +1,7 @@
 import { decideAdmin, type AdminOperation, type Decision } from "@/lib/authz";
-import type { ServiceContext } from "@/lib/endpoint/context";
-import { AppError } from "@/lib/errors";
+import type { ServiceContext } from "@/lib/context/service-context";
 import type { ScopedProject } from "./project-scope";
+import { refuseUnlessAllowed } from "./refusal";
 import { principalOf, requestContextOf } from "./request-principal";
 
 /**
@@ -15,9 +15,6 @@ export function authorizeAdmin(ctx: ServiceContext, project: ScopedProject, oper
     operation,
     context: requestContextOf(ctx),
   });
-  if (decision.effect !== "Allow") {
-    const deciding = decision.steps.find((step) => step.verdict === "Deny") ?? decision.steps.at(-1);
-    throw new AppError("FORBIDDEN", deciding?.text ?? "You may not do this in this project.", undefined, { steps: decision.steps });
-  }
+  refuseUnlessAllowed(decision, "You may not do this in this project.");
   return decision;
 }

@@ -1,5 +1,5 @@
 import type { RequestContext, RequestPrincipal } from "@/lib/authz";
-import type { Actor, ServiceContext } from "@/lib/endpoint/context";
+import type { Actor, ServiceContext } from "@/lib/context/service-context";
 
 /** The acting user as the decision engine's request names them. */
 export const principalOf = (actor: Actor): RequestPrincipal => ({

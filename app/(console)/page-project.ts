@@ -1,6 +1,6 @@
 import { notFound } from "next/navigation";
 import type { SearchParamsRecord } from "@/components/ui/table-params";
-import type { ServiceContext } from "./context";
+import type { ServiceContext } from "@/lib/context/service-context";
 import { listProjectNames } from "@/lib/services/projects/list-project-names";
 
 /**

@@ -1,5 +1,5 @@
 import type { AdminOperation } from "@/lib/authz";
-import type { ServiceContext } from "@/lib/endpoint/context";
+import type { ServiceContext } from "@/lib/context/service-context";
 import { AppError } from "@/lib/errors";
 import { authorizeAdmin } from "./authorize-admin";
 import type { ScopedProject } from "./project-scope";

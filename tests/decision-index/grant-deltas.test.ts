@@ -3,9 +3,9 @@ import { compile, decide, securitySnapshotSchema, type AccessRequest, type Secur
 import { transactionWithAfterCommit } from "@/lib/db/after-commit";
 import { loadSnapshot } from "@/lib/db/load-snapshot";
 import { snapshotGrantOf } from "@/lib/db/snapshot-grant";
-import { bumpForGrantChanges } from "@/lib/decisions/grant-changes";
-import { cachedIndexVersion, projectIndex } from "@/lib/decisions/project-index";
-import { bumpSecurityVersion } from "@/lib/decisions/security-version";
+import { bumpForGrantChanges } from "@/lib/decision-index/grant-changes";
+import { cachedIndexVersion, projectIndex } from "@/lib/decision-index/project-index";
+import { bumpSecurityVersion } from "@/lib/decision-index/security-version";
 import { runEndpoint } from "@/lib/endpoint/run-endpoint";
 import { grantPrivilegesEndpoint } from "@/lib/services/grants/grant-privileges";
 import { revokeGrantEndpoint } from "@/lib/services/grants/revoke-grant";

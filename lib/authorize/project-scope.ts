@@ -1,10 +1,10 @@
-import { cache } from "react";
 import type { SecurityIndex } from "@/lib/authz";
 import { prisma } from "@/lib/db/client";
 import { visibleProjectsWhere } from "@/lib/db/visible-projects";
-import type { ServiceContext } from "@/lib/endpoint/context";
+import { memoized } from "@/lib/context/request-memo";
+import type { ServiceContext } from "@/lib/context/service-context";
 import { AppError } from "@/lib/errors";
-import { projectIndex } from "./project-index";
+import { projectIndex } from "@/lib/decision-index/project-index";
 import { refuseOutsideProjectWhitelist } from "./source-address-gate";
 
 export interface ScopedProject {
@@ -18,11 +18,14 @@ export interface ScopedProject {
  * A project by name, if the actor may see it, with its decision index. A project outside the actor's
  * scope answers NOT_FOUND, exactly like one that does not exist; a call from outside the project's (or the
  * system's) IP whitelist is FORBIDDEN, whatever it reads or writes.
- * Memoized per server render (React cache, keyed by the context object and the name), so a page and the
- * services it calls resolve the project once. The memo lives for one render only: the next request, and the
- * re-render after a server action, read afresh; outside a render (route handlers) it does not memoize.
+ * Memoized in the render's memo (ctx.memo, keyed by the name), so a page and the services it calls resolve
+ * the project once; actions and routes, which have no memo, read afresh.
  */
-export const projectInScope = cache(async (ctx: ServiceContext, name: string): Promise<ScopedProject> => {
+export function projectInScope(ctx: ServiceContext, name: string): Promise<ScopedProject> {
+  return memoized(ctx.memo, `projectInScope:${name}`, () => findProjectInScope(ctx, name));
+}
+
+async function findProjectInScope(ctx: ServiceContext, name: string): Promise<ScopedProject> {
   const project = await prisma.project.findFirst({
     where: { AND: [visibleProjectsWhere(ctx.actor), { name: { equals: name, mode: "insensitive" } }] },
     select: { id: true, name: true, tenantId: true },
@@ -31,4 +34,4 @@ export const projectInScope = cache(async (ctx: ServiceContext, name: string): P
   if (!project || !index) throw new AppError("NOT_FOUND", `Project ${name} was not found.`);
   refuseOutsideProjectWhitelist(index, ctx.request);
   return { ...project, index };
-});
+}

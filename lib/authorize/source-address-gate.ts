@@ -1,6 +1,6 @@
 import { checkSystemWhitelist, whitelistStep, type SecurityIndex, type Step } from "@/lib/authz";
 import { prisma } from "@/lib/db/client";
-import type { RequestMeta } from "@/lib/endpoint/context";
+import type { RequestMeta } from "@/lib/context/service-context";
 import { AppError } from "@/lib/errors";
 
 /**
