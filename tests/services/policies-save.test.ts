@@ -102,7 +102,7 @@ describe("saving a policy", () => {
     expect(version.document).toEqual(JSON.parse(document));
     expect(version.createdById).toBe((await contextFor(ALICE)).actor.userId);
     expect((await policyState()).securityVersion).toBe(before.securityVersion + 1);
-    const audit = await prisma.auditEvent.findFirstOrThrow({ where: { action: "policy.update" }, orderBy: { seq: "desc" } });
+    const audit = await prisma.auditEvent.findFirstOrThrow({ where: { action: "policy.save" }, orderBy: { seq: "desc" } });
     expect(audit).toMatchObject({ result: "SUCCESS", projectId: wonderland.id, targetId: saved.id, targetName: "project policy of WonderLand" });
     expect(audit.before).toMatchObject({ version: 1 });
     expect((audit.before as { document: { Statement: unknown[] } }).document.Statement).toHaveLength(2);

@@ -5,7 +5,7 @@ import type { ServiceContext } from "@/lib/endpoint/context";
 import { defineEndpoint } from "@/lib/endpoint/define-endpoint";
 import { AppError, invalidInput, type FieldErrors } from "@/lib/errors";
 import { auditedTransaction } from "@/lib/services/audited-transaction";
-import { isUniqueViolation } from "@/lib/services/members/unique-violation";
+import { isUniqueViolation } from "@/lib/db/unique-violation";
 import { checkColumnList, rawColumnsSchema, type CheckedColumn } from "@/lib/catalog/column-list";
 import { DB_CATALOG_TYPE, definitionSchema, descriptionSchema, hasColumns, objectNameProblem, type CatalogType } from "@/lib/catalog/object-spec";
 import { authorizeAccess, CATALOG_PRIVILEGE } from "./catalog-access";

@@ -5,7 +5,7 @@ import type { ServiceContext } from "@/lib/endpoint/context";
 import { defineEndpoint } from "@/lib/endpoint/define-endpoint";
 import { AppError, invalidInput } from "@/lib/errors";
 import { auditedTransaction } from "@/lib/services/audited-transaction";
-import { isUniqueViolation } from "@/lib/services/members/unique-violation";
+import { isUniqueViolation } from "@/lib/db/unique-violation";
 import { formatProblem, parseSchemaExport, SCHEMA_FORMATS, type TableSpec } from "@/lib/catalog/schema-import";
 import { authorizeAccess, CATALOG_PRIVILEGE } from "./catalog-access";
 import { takenNames } from "./catalog-object";

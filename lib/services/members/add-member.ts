@@ -8,7 +8,7 @@ import { defineEndpoint } from "@/lib/endpoint/define-endpoint";
 import { AppError } from "@/lib/errors";
 import { auditedTransaction } from "@/lib/services/audited-transaction";
 import { countMemberPermissions, type MemberPermissionCounts } from "./member-permissions";
-import { isUniqueViolation } from "./unique-violation";
+import { isUniqueViolation } from "@/lib/db/unique-violation";
 import { principalOfUser } from "./user-principal";
 import { projectField } from "@/lib/services/project-field";
 

@@ -61,7 +61,7 @@ export async function savePolicy(ctx: ServiceContext, input: z.output<typeof sav
       return { saved: { id: saved.id, label: target.label, version }, before: current ? { version: current.version, document: current.document } : null };
     },
     ({ saved, before }) => ({
-      action: "policy.update",
+      action: "policy.save",
       projectId: project.id,
       target: { type: "POLICY", id: saved.id, name: target.label },
       before,

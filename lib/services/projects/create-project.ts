@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { prisma } from "@/lib/db/client";
+import { isUniqueViolation } from "@/lib/db/unique-violation";
 import { AppError } from "@/lib/errors";
 import type { ServiceContext } from "@/lib/endpoint/context";
 import { defineEndpoint } from "@/lib/endpoint/define-endpoint";
@@ -18,9 +19,10 @@ export const createProjectInput = z.object({
 /** The account owner creates a project and becomes its owner; the built-in roles come with it. */
 export async function createProject(ctx: ServiceContext, input: z.output<typeof createProjectInput>) {
   await requirePermission(ctx.actor, "project.create");
-  const taken = await prisma.project.findUnique({ where: { name: input.name }, select: { id: true } });
-  if (taken) throw new AppError("CONFLICT", "That name is taken.", { name: ["A project with this name already exists."] });
+  const taken = () => new AppError("CONFLICT", "That name is taken.", { name: ["A project with this name already exists."] });
+  if (await prisma.project.findUnique({ where: { name: input.name }, select: { id: true } })) throw taken();
 
+  // The check above races with a concurrent create of the same name: the unique constraint settles it.
   return auditedTransaction(
     ctx,
     (tx) =>
@@ -36,7 +38,9 @@ export async function createProject(ctx: ServiceContext, input: z.output<typeof 
         select: { id: true, name: true, description: true },
       }),
     (project) => ({ action: "project.create", projectId: project.id, target: { type: "PROJECT", id: project.id, name: project.name }, after: project }),
-  );
+  ).catch((error: unknown) => {
+    throw isUniqueViolation(error) ? taken() : error;
+  });
 }
 
 export const createProjectEndpoint = defineEndpoint({

@@ -7,7 +7,7 @@ import type { ServiceContext } from "@/lib/endpoint/context";
 import { defineEndpoint } from "@/lib/endpoint/define-endpoint";
 import { AppError } from "@/lib/errors";
 import { auditedTransaction } from "@/lib/services/audited-transaction";
-import { isUniqueViolation } from "@/lib/services/members/unique-violation";
+import { isUniqueViolation } from "@/lib/db/unique-violation";
 import { newRoleName } from "./role-names";
 import { projectField } from "@/lib/services/project-field";
 

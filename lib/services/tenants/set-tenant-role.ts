@@ -29,8 +29,10 @@ export async function setTenantRole(ctx: ServiceContext, input: z.output<typeof 
       return { userId: user.id, email: user.email, role: input.role, assigned: input.assigned };
     },
     (result) => ({
-      action: result.assigned ? "tenant-role.assign" : "tenant-role.revoke",
+      // One action name per endpoint (the audit rule); which way the role moved is the reason.
+      action: "tenant-role.set",
       target: { type: "USER", id: result.userId, name: result.email },
+      reason: `${result.assigned ? "assigned" : "revoked"} ${result.role}`,
       before: { roles: user.roles },
       after: { role: result.role, assigned: result.assigned },
     }),

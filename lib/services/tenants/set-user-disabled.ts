@@ -25,8 +25,10 @@ export async function setUserDisabled(ctx: ServiceContext, input: z.output<typeo
         select: { id: true, email: true, disabled: true },
       }),
     (updated) => ({
-      action: input.disabled ? "user.disable" : "user.enable",
+      // One action name per endpoint (the audit rule); which way it went is the reason.
+      action: "user.set-disabled",
       target: { type: "USER", id: updated.id, name: updated.email },
+      reason: updated.disabled ? "disabled" : "enabled",
       before: { disabled: user.disabled },
       after: { disabled: updated.disabled },
     }),
