@@ -1,6 +1,9 @@
+import { z } from "zod";
 import { administers, type ObjectType } from "@/lib/authz";
 import { projectInScope } from "@/lib/decisions/project-scope";
 import type { ServiceContext } from "@/lib/endpoint/context";
+import { defineEndpoint } from "@/lib/endpoint/define-endpoint";
+import { projectField } from "@/lib/services/project-field";
 import { columnLabel, findCatalogObject } from "./catalog-object";
 
 /**
@@ -27,3 +30,11 @@ export async function inspectionOptions(ctx: ServiceContext, projectName: string
 }
 
 export type InspectionOptions = Awaited<ReturnType<typeof inspectionOptions>>;
+
+/** Console pages only (the answer carries a function): the options of the check-access and effective-permissions forms. */
+export const inspectionOptionsEndpoint = defineEndpoint({
+  name: "access.inspection-options",
+  input: z.object({ project: projectField }),
+  permission: "signed-in",
+  run: (ctx, input) => inspectionOptions(ctx, input.project),
+});

@@ -9,13 +9,12 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { pageWindow, paginationFields } from "@/lib/services/pagination";
 import { findGrantObject } from "./grant-object";
 import { grantInclude, objectTypeField, privilegeField, toGrantItems, type GrantItem } from "./grant-item";
+import { granteeReference } from "./grantee-reference";
 import { resolveGrantee } from "./resolve-grantee";
 import { projectField } from "@/lib/services/project-field";
 
 export const GRANT_SORTS = ["object", "privilege", "grantee", "expiresAt", "createdAt"] as const;
 export const GRANT_VIEWS = ["principal", "object"] as const;
-/** Names a role in `principal` (anything else names a user). */
-export const ROLE_PREFIX = "role:";
 
 export const listGrantsInput = z.object({
   project: projectField,
@@ -63,8 +62,8 @@ async function subjectOf(ctx: ServiceContext, project: ScopedProject, input: Lis
   // Anyone may show their own grants; only administrators anyone else's (or everyone's).
   const asked = named === "" ? (admin ? null : ctx.actor.userId) : named;
   if (asked === null) return { subject: { kind: "everyone" }, where: {} };
-  const isRole = asked.toLowerCase().startsWith(ROLE_PREFIX);
-  const grantee = await resolveGrantee(project, isRole ? "Role" : "User", isRole ? asked.slice(ROLE_PREFIX.length) : asked);
+  const reference = granteeReference(asked);
+  const grantee = await resolveGrantee(project, reference.type, reference.name);
   if (!admin && (grantee?.type !== "User" || grantee.userId !== ctx.actor.userId)) {
     throw new AppError("FORBIDDEN", `You may show only your own grants in ${project.name}; its owner or an Admin may show anyone's.`);
   }

@@ -1,0 +1,15 @@
+/** Names a role in a grants query's `principal` (anything else names a user). */
+export const ROLE_PREFIX = "role:";
+
+export interface GranteeReference {
+  type: "Role" | "User";
+  /** The role's name, or the user's email, principal name or id. */
+  name: string;
+}
+
+/** What a grants query's `principal` names: `role:<name>` a role, anything else a user. No I/O: forms use it too. */
+export function granteeReference(principal: string): GranteeReference {
+  return principal.toLowerCase().startsWith(ROLE_PREFIX)
+    ? { type: "Role", name: principal.slice(ROLE_PREFIX.length) }
+    : { type: "User", name: principal };
+}
