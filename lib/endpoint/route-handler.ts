@@ -11,9 +11,10 @@ type RouteContext = { params: Promise<Record<string, string | string[]>> };
 /**
  * Builds an App Router route handler from an endpoint definition. Input = path params + query string
  * (+ the JSON body for methods that carry one). Errors answer `{ error: { code, message, fieldErrors } }`.
+ * The handler carries its definition (`.endpoint`), so tests over the entry-point inventory know its endpoint.
  */
 export function routeHandler<Schema extends z.ZodType, Output>(definition: EndpointDefinition<Schema, Output>) {
-  return async function handle(request: Request, context: RouteContext): Promise<Response> {
+  async function handle(request: Request, context: RouteContext): Promise<Response> {
     const meta = requestMetaFromHeaders(request.headers);
     const safeMethod = request.method === "GET" || request.method === "HEAD";
     const body = safeMethod ? {} : await readJson(request);
@@ -26,7 +27,8 @@ export function routeHandler<Schema extends z.ZodType, Output>(definition: Endpo
     const result = await runEndpoint(definition, actor, meta, input);
     if (result.ok) return Response.json({ data: result.data });
     return Response.json({ error: result.error }, { status: ERROR_STATUS[result.error.code] });
-  };
+  }
+  return Object.assign(handle, { endpoint: definition });
 }
 
 async function readJson(request: Request): Promise<Record<string, unknown> | undefined> {
