@@ -1,13 +1,13 @@
 import { defineConfig } from "@playwright/test";
-import { execSync } from "node:child_process";
 import os from "node:os";
 import path from "node:path";
+import { chromiumPath } from "./scripts/chromium-path.mjs";
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 export const BASE_URL = `http://localhost:${PORT}`;
 /** A fresh embedded database for every run, so tests start from the demo and nothing else. */
 const dataDir = process.env.E2E_PGLITE_DIR ?? path.join(os.tmpdir(), `security-center-e2e-${PORT}`);
-const chromium = process.env.CHROMIUM_PATH ?? execSync("command -v chromium || true", { shell: "/bin/sh" }).toString().trim();
+const chromium = chromiumPath();
 
 export default defineConfig({
   testDir: "e2e",

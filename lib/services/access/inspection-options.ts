@@ -4,7 +4,7 @@ import { projectInScope } from "@/lib/decisions/project-scope";
 import type { ServiceContext } from "@/lib/endpoint/context";
 import { defineEndpoint } from "@/lib/endpoint/define-endpoint";
 import { projectField } from "@/lib/services/project-field";
-import { columnLabel, findCatalogObject } from "./catalog-object";
+import { columnLabel, findIndexedObject } from "./catalog-object";
 
 /**
  * What the access views need to draw their forms for a project. Principal and object names are not shipped:
@@ -23,7 +23,7 @@ export async function inspectionOptions(ctx: ServiceContext, projectName: string
     objectTypes: [...new Set(index.objects.map((object) => object.type))].filter((type) => type !== "Project"),
     /** One object's column labels (its own, else the table's), for an answer about it. */
     columnLabels: (type: ObjectType, name: string): Map<string, number> => {
-      const object = findCatalogObject(index, type, name);
+      const object = findIndexedObject(index, type, name);
       return new Map(object?.columns.map((column) => [column, columnLabel(object, column)]));
     },
   };

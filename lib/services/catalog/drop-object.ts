@@ -8,7 +8,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { auditedTransaction } from "@/lib/services/audited-transaction";
 import { DB_CATALOG_TYPE } from "@/lib/catalog/object-spec";
 import { authorizeAccess, CATALOG_PRIVILEGE } from "./catalog-access";
-import { auditedObject, findCatalogObject, objectRefFields, toDetail } from "./catalog-object";
+import { auditedObject, loadCatalogObject, objectRefFields, toDetail } from "./catalog-object";
 
 export const dropObjectInput = z.object({
   ...objectRefFields,
@@ -47,7 +47,7 @@ async function dependents(tx: Prisma.TransactionClient, objectId: string) {
 export async function dropObject(ctx: ServiceContext, input: z.output<typeof dropObjectInput>) {
   const project = await projectInScope(ctx, input.project);
   authorizeAccess(ctx, project, CATALOG_PRIVILEGE.drop[input.type], { type: input.type, name: input.name });
-  const object = await findCatalogObject(project.id, input.type, input.name);
+  const object = await loadCatalogObject(project.id, input.type, input.name);
   if (input.confirmation.toLowerCase() !== object.name.toLowerCase()) {
     throw invalidInput({ confirmation: [`Type ${object.name} to confirm.`] });
   }

@@ -3,7 +3,7 @@ import { projectInScope } from "@/lib/decisions/project-scope";
 import type { ServiceContext } from "@/lib/endpoint/context";
 import { defineEndpoint } from "@/lib/endpoint/define-endpoint";
 import { authorizeAccess, CATALOG_PRIVILEGE } from "./catalog-access";
-import { findCatalogObject, objectRefFields, toDetail, type CatalogObjectDetail } from "./catalog-object";
+import { loadCatalogObject, objectRefFields, toDetail, type CatalogObjectDetail } from "./catalog-object";
 
 export const getObjectInput = z.object(objectRefFields);
 
@@ -11,7 +11,7 @@ export const getObjectInput = z.object(objectRefFields);
 export async function getObject(ctx: ServiceContext, input: z.output<typeof getObjectInput>): Promise<CatalogObjectDetail> {
   const project = await projectInScope(ctx, input.project);
   authorizeAccess(ctx, project, CATALOG_PRIVILEGE.read[input.type], { type: input.type, name: input.name });
-  return toDetail(await findCatalogObject(project.id, input.type, input.name), input.type);
+  return toDetail(await loadCatalogObject(project.id, input.type, input.name), input.type);
 }
 
 export const getObjectEndpoint = defineEndpoint({
