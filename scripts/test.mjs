@@ -17,7 +17,8 @@ const suites = [
 
 // The end-to-end suite needs a browser: say so at once, not after lint, type-check and vitest have run.
 if (!chromiumPath()) {
-  console.error(`npm test needs Chromium for the end-to-end suite and found none (CHROMIUM_PATH or chromium on the PATH).\nInstall it with:\n\n  ${INSTALL_CHROMIUM}\n`);
+  console.error("npm test needs Chromium for the end-to-end suite and found none (CHROMIUM_PATH, or chromium on the PATH).");
+  console.error(`Install it with:\n\n  ${INSTALL_CHROMIUM}\n`);
   process.exit(1);
 }
 

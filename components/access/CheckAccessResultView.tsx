@@ -1,5 +1,5 @@
 import type { CheckAccessResult } from "@/lib/services/access/check-access";
-import { denialOf } from "@/lib/services/access/access-source";
+import { denialOf } from "@/lib/services/access/support/access-source";
 import { Alert } from "@/components/ui/Alert";
 import { cx } from "@/components/ui/cx";
 import { Icon } from "@/components/ui/icons";

@@ -1,4 +1,4 @@
-import type { AccessSource } from "@/lib/services/access/access-source";
+import type { AccessSource } from "@/lib/services/access/support/access-source";
 
 /** Where allowed privileges come from: the short name, then the engine's description of the rule. */
 export function SourceList({ sources }: { sources: readonly AccessSource[] }) {

@@ -6,7 +6,7 @@ import { NativeSelect } from "@/components/ui/Select";
 import type { TableFilterDef, TableParams } from "@/components/ui/table-params";
 import { OBJECT_TYPES, PRIVILEGES } from "@/lib/authz";
 import type { GrantFormOptions } from "@/lib/services/grants/grant-form-options";
-import { ROLE_PREFIX } from "@/lib/services/grants/grantee-reference";
+import { ROLE_PREFIX } from "@/lib/services/grants/support/grantee-reference";
 import { SuggestInput } from "@/components/ui/SuggestInput";
 
 export interface GrantsQuery {

@@ -1,6 +1,6 @@
 import type { PolicyParseResult } from "@/lib/authz";
 import { Icon } from "@/components/ui/icons";
-import { describePolicyError } from "@/lib/services/policies/policy-error-text";
+import { describePolicyError } from "@/lib/services/policies/support/policy-error-text";
 
 /** The editor's live verdict on the text: valid, or each error with the statement and field at fault. */
 export function PolicyProblems({ id, result }: { id: string; result: PolicyParseResult }) {

@@ -2,7 +2,7 @@
 
 import { useActionState, useEffect, useState } from "react";
 import { parseWhitelistEntry, printWhitelistEntry } from "@/lib/authz";
-import { whitelistBlocks } from "@/lib/services/whitelists/lockout";
+import { whitelistBlocks } from "@/lib/services/whitelists/support/lockout";
 import { FormError } from "@/components/ui/FormError";
 import { SubmitButton } from "@/components/ui/SubmitButton";
 import { TextInput } from "@/components/ui/TextInput";

@@ -1,6 +1,6 @@
 import { Alert } from "@/components/ui/Alert";
 import { Checkbox } from "@/components/ui/Checkbox";
-import { lockoutWarning } from "@/lib/services/whitelists/lockout";
+import { lockoutWarning } from "@/lib/services/whitelists/support/lockout";
 
 /**
  * Shown when a whitelist change would leave the admin's own address outside the list: the consequence,

@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState, useEffect, useState } from "react";
-import { whitelistBlocks } from "@/lib/services/whitelists/lockout";
+import { whitelistBlocks } from "@/lib/services/whitelists/support/lockout";
 import { Button } from "@/components/ui/Button";
 import { ConfirmDialog } from "@/components/ui/ConfirmDialog";
 import { FormError } from "@/components/ui/FormError";

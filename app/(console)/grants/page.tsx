@@ -18,8 +18,8 @@ import { guardPage } from "@/lib/endpoint/page-guard";
 import { pageProject } from "@/lib/endpoint/page-project";
 import { readPage } from "@/lib/endpoint/read-page";
 import { grantFormOptionsEndpoint } from "@/lib/services/grants/grant-form-options";
-import { granteeReference } from "@/lib/services/grants/grantee-reference";
-import type { GrantItem } from "@/lib/services/grants/grant-item";
+import { granteeReference } from "@/lib/services/grants/support/grantee-reference";
+import type { GrantItem } from "@/lib/services/grants/support/grant-item";
 import { GRANT_SORTS, listGrantsEndpoint, type GrantSubject } from "@/lib/services/grants/list-grants";
 import { grantPrivilegesAction, revokeGrantAction } from "./actions";
 

@@ -1,7 +1,7 @@
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import { hashPassword } from "@/lib/auth/password";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
-import { BUILT_IN_ROLES } from "@/lib/services/projects/built-in-roles";
+import { BUILT_IN_ROLES } from "@/lib/services/projects/support/built-in-roles";
 import { SECRETGARDEN_OBJECTS, WONDERLAND_DEV_OBJECTS, WONDERLAND_OBJECTS, type DemoObject } from "./demo-catalog";
 
 export const DEMO_PASSWORD = "correct-horse-battery";

@@ -3,10 +3,10 @@ import { decide, OBJECT_TYPES, PRIVILEGES, PRIVILEGES_BY_TYPE, type Decision } f
 import { projectInScope } from "@/lib/decisions/project-scope";
 import type { ServiceContext } from "@/lib/endpoint/context";
 import { defineEndpoint } from "@/lib/endpoint/define-endpoint";
-import { requireCatalogObject } from "./catalog-object";
-import { decisionContext, decisionContextFields, describedContext, optionalField } from "./decision-context";
-import { principalReferenceField } from "./principal-reference";
-import { resolvePrincipal, type PrincipalSummary } from "./resolve-principal";
+import { requireCatalogObject } from "./support/catalog-object";
+import { decisionContext, decisionContextFields, describedContext, optionalField } from "./support/decision-context";
+import { principalReferenceField } from "./support/principal-reference";
+import { resolvePrincipal, type PrincipalSummary } from "./support/resolve-principal";
 
 /** Privileges a request may ask for (`All` is granted, never requested). */
 export const REQUESTABLE_PRIVILEGES = PRIVILEGES.filter((privilege) => privilege !== "All");

@@ -4,7 +4,7 @@ import { projectInScope } from "@/lib/decisions/project-scope";
 import type { ServiceContext } from "@/lib/endpoint/context";
 import { defineEndpoint } from "@/lib/endpoint/define-endpoint";
 import { projectField } from "@/lib/services/project-field";
-import { columnLabel, findIndexedObject } from "./catalog-object";
+import { columnLabel, findIndexedObject } from "./support/catalog-object";
 
 /**
  * What the access views need to draw their forms for a project. Principal and object names are not shipped:

@@ -4,11 +4,11 @@ import { projectInScope } from "@/lib/decisions/project-scope";
 import type { ServiceContext } from "@/lib/endpoint/context";
 import { defineEndpoint } from "@/lib/endpoint/define-endpoint";
 import { AppError } from "@/lib/errors";
-import { allowanceOf, denialOf, type AccessSource } from "./access-source";
-import { requireCatalogObject } from "./catalog-object";
+import { allowanceOf, denialOf, type AccessSource } from "./support/access-source";
+import { requireCatalogObject } from "./support/catalog-object";
 import { requestablePrivilegesOf } from "./check-access";
-import { decisionContext, decisionContextFields, describedContext, optionalField } from "./decision-context";
-import { enginePrincipal, projectDirectory, type DirectoryUser } from "./project-directory";
+import { decisionContext, decisionContextFields, describedContext, optionalField } from "./support/decision-context";
+import { enginePrincipal, projectDirectory, type DirectoryUser } from "./support/project-directory";
 
 const name = z.string().trim().min(1).max(256);
 

@@ -7,8 +7,8 @@ import { invalidInput } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { auditedTransaction } from "@/lib/services/audited-transaction";
 import { DB_CATALOG_TYPE } from "@/lib/catalog/object-spec";
-import { authorizeAccess, CATALOG_PRIVILEGE } from "./catalog-access";
-import { auditedObject, loadCatalogObject, objectRefFields, toDetail } from "./catalog-object";
+import { authorizeAccess, CATALOG_PRIVILEGE } from "./support/catalog-access";
+import { auditedObject, loadCatalogObject, objectRefFields, toDetail } from "./support/catalog-object";
 
 export const dropObjectInput = z.object({
   ...objectRefFields,

@@ -2,8 +2,8 @@ import { z } from "zod";
 import { projectInScope } from "@/lib/decisions/project-scope";
 import type { ServiceContext } from "@/lib/endpoint/context";
 import { defineEndpoint } from "@/lib/endpoint/define-endpoint";
-import { authorizeAccess, CATALOG_PRIVILEGE } from "./catalog-access";
-import { loadCatalogObject, objectRefFields, toDetail, type CatalogObjectDetail } from "./catalog-object";
+import { authorizeAccess, CATALOG_PRIVILEGE } from "./support/catalog-access";
+import { loadCatalogObject, objectRefFields, toDetail, type CatalogObjectDetail } from "./support/catalog-object";
 
 export const getObjectInput = z.object(objectRefFields);
 

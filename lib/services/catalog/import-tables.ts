@@ -7,8 +7,8 @@ import { AppError, invalidInput } from "@/lib/errors";
 import { auditedTransaction } from "@/lib/services/audited-transaction";
 import { isUniqueViolation } from "@/lib/db/unique-violation";
 import { formatProblem, parseSchemaExport, SCHEMA_FORMATS, type TableSpec } from "@/lib/catalog/schema-import";
-import { authorizeAccess, CATALOG_PRIVILEGE } from "./catalog-access";
-import { takenNames } from "./catalog-object";
+import { authorizeAccess, CATALOG_PRIVILEGE } from "./support/catalog-access";
+import { takenNames } from "./support/catalog-object";
 import { projectField } from "@/lib/services/project-field";
 
 export const MAX_IMPORT_BYTES = 5_000_000;

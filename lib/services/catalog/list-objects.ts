@@ -6,7 +6,7 @@ import { defineEndpoint } from "@/lib/endpoint/define-endpoint";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { pageWindow, paginationFields } from "@/lib/services/pagination";
 import { CATALOG_TYPE_OF, catalogTypeSchema, DB_CATALOG_TYPE, type CatalogType } from "@/lib/catalog/object-spec";
-import { authorizeAccess } from "./catalog-access";
+import { authorizeAccess } from "./support/catalog-access";
 import { projectField } from "@/lib/services/project-field";
 
 export const OBJECT_SORTS = ["name", "type", "updatedAt"] as const;

@@ -8,8 +8,8 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { auditedTransaction } from "@/lib/services/audited-transaction";
 import { checkColumnList, rawColumnsSchema, type CheckedColumn } from "@/lib/catalog/column-list";
 import { DB_CATALOG_TYPE, definitionSchema, descriptionSchema, hasColumns, type CatalogType } from "@/lib/catalog/object-spec";
-import { authorizeAccess, CATALOG_PRIVILEGE } from "./catalog-access";
-import { auditedObject, catalogObjectInclude, loadCatalogObject, objectRefFields, toDetail, type CatalogObjectRow } from "./catalog-object";
+import { authorizeAccess, CATALOG_PRIVILEGE } from "./support/catalog-access";
+import { auditedObject, catalogObjectInclude, loadCatalogObject, objectRefFields, toDetail, type CatalogObjectRow } from "./support/catalog-object";
 
 export const updateObjectInput = z.object({
   ...objectRefFields,

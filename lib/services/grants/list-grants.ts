@@ -7,10 +7,10 @@ import { defineEndpoint } from "@/lib/endpoint/define-endpoint";
 import { AppError, invalidInput } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { pageWindow, paginationFields } from "@/lib/services/pagination";
-import { findGrantObject } from "./grant-object";
-import { grantInclude, objectTypeField, privilegeField, toGrantItems, type GrantItem } from "./grant-item";
-import { granteeReference } from "./grantee-reference";
-import { resolveGrantee } from "./resolve-grantee";
+import { findGrantObject } from "./support/grant-object";
+import { grantInclude, objectTypeField, privilegeField, toGrantItems, type GrantItem } from "./support/grant-item";
+import { granteeReference } from "./support/grantee-reference";
+import { resolveGrantee } from "./support/resolve-grantee";
 import { projectField } from "@/lib/services/project-field";
 
 export const GRANT_SORTS = ["object", "privilege", "grantee", "expiresAt", "createdAt"] as const;

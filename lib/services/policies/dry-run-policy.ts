@@ -11,8 +11,8 @@ import type { ServiceContext } from "@/lib/endpoint/context";
 import { defineEndpoint } from "@/lib/endpoint/define-endpoint";
 import { AppError } from "@/lib/errors";
 import { requireAdministrator } from "@/lib/decisions/require-administrator";
-import { findPolicy, policyTarget, policyTargetFields } from "./policy-target";
-import { policyDocumentField, requireValidPolicy } from "./policy-validation";
+import { findPolicy, policyTarget, policyTargetFields } from "./support/policy-target";
+import { policyDocumentField, requireValidPolicy } from "./support/policy-validation";
 
 export const dryRunPolicyInput = z.object({ ...policyTargetFields, document: policyDocumentField });
 

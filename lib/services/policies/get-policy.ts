@@ -6,7 +6,7 @@ import { defineEndpoint } from "@/lib/endpoint/define-endpoint";
 import { principalName } from "@/lib/identity/principal-name";
 import { adminVerdict, type AdminVerdict } from "@/lib/decisions/admin-verdict";
 import { requireAdministrator } from "@/lib/decisions/require-administrator";
-import { findPolicy, policyTarget, policyTargetFields, policyText } from "./policy-target";
+import { findPolicy, policyTarget, policyTargetFields, policyText } from "./support/policy-target";
 
 export const getPolicyInput = z.object(policyTargetFields);
 

@@ -8,8 +8,8 @@ import { AppError } from "@/lib/errors";
 import { canonicalJson } from "@/lib/audit/canonical-json";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { auditedTransaction } from "@/lib/services/audited-transaction";
-import { findPolicy, policyTarget, policyTargetFields } from "./policy-target";
-import { policyDocumentField, requireValidPolicy } from "./policy-validation";
+import { findPolicy, policyTarget, policyTargetFields } from "./support/policy-target";
+import { policyDocumentField, requireValidPolicy } from "./support/policy-validation";
 
 export const savePolicyInput = z.object({
   ...policyTargetFields,

@@ -6,7 +6,7 @@ import type { ServiceContext } from "@/lib/endpoint/context";
 import { defineEndpoint } from "@/lib/endpoint/define-endpoint";
 import { requirePermission } from "@/lib/endpoint/resolve-actor";
 import { auditedTransaction } from "@/lib/services/audited-transaction";
-import { BUILT_IN_ROLES } from "./built-in-roles";
+import { BUILT_IN_ROLES } from "./support/built-in-roles";
 
 export const createProjectInput = z.object({
   name: z

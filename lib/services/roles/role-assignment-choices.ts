@@ -25,8 +25,12 @@ export async function roleAssignmentChoices(ctx: ServiceContext, input: z.output
     listMembers(ctx, listMembersInput.parse({ project: input.project, status: "active", pageSize: CHOICES })),
   ]);
   return {
-    roles: roles.items.flatMap((role): Choice[] => (role.id ? [{ value: role.name, label: role.kind === "Custom" ? role.name : `${role.name} (built-in)` }] : [])),
-    members: members.items.flatMap((member): Choice[] => (member.userId ? [{ value: member.userId, label: `${member.displayName} (${member.principal})` }] : [])),
+    roles: roles.items.flatMap((role): Choice[] =>
+      role.id ? [{ value: role.name, label: role.kind === "Custom" ? role.name : `${role.name} (built-in)` }] : [],
+    ),
+    members: members.items.flatMap((member): Choice[] =>
+      member.userId ? [{ value: member.userId, label: `${member.displayName} (${member.principal})` }] : [],
+    ),
   };
 }
 

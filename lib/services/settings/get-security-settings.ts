@@ -5,10 +5,10 @@ import { projectInScope } from "@/lib/decisions/project-scope";
 import type { ServiceContext } from "@/lib/endpoint/context";
 import { defineEndpoint } from "@/lib/endpoint/define-endpoint";
 import { AppError } from "@/lib/errors";
-import { policyText } from "@/lib/services/policies/policy-target";
+import { policyText } from "@/lib/services/policies/support/policy-target";
 import { adminVerdict, type AdminVerdict } from "@/lib/decisions/admin-verdict";
 import { requireAdministrator } from "@/lib/decisions/require-administrator";
-import { SECURITY_SWITCHES, type SecuritySwitchName } from "./security-switches";
+import { SECURITY_SWITCHES, type SecuritySwitchName } from "./support/security-switches";
 import { projectField } from "@/lib/services/project-field";
 
 type SecuritySetting = (typeof SECURITY_SETTINGS)[number];

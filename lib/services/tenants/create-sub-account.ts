@@ -8,7 +8,7 @@ import { auditedTransaction } from "@/lib/services/audited-transaction";
 import { hashPassword } from "@/lib/auth/password";
 import { passwordProblem } from "@/lib/auth/password-policy";
 import { principalName } from "@/lib/identity/principal-name";
-import { authorizeTenant } from "./tenant-user";
+import { authorizeTenant } from "./support/tenant-user";
 
 export const createSubAccountInput = z.object({
   name: z.string().trim().regex(/^[a-z][a-z0-9._-]{1,63}$/, "Use 2–64 lower-case letters, digits, dots, dashes or underscores, starting with a letter."),

@@ -5,7 +5,7 @@ import { defineEndpoint } from "@/lib/endpoint/define-endpoint";
 import { auditedTransaction } from "@/lib/services/audited-transaction";
 import { hashPassword } from "@/lib/auth/password";
 import { passwordProblem } from "@/lib/auth/password-policy";
-import { authorizeTenant, tenantUser } from "./tenant-user";
+import { authorizeTenant, tenantUser } from "./support/tenant-user";
 
 export const resetPasswordInput = z.object({
   userId: z.string().uuid(),

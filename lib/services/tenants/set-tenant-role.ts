@@ -2,7 +2,7 @@ import { z } from "zod";
 import type { ServiceContext } from "@/lib/endpoint/context";
 import { defineEndpoint } from "@/lib/endpoint/define-endpoint";
 import { auditedTransaction } from "@/lib/services/audited-transaction";
-import { authorizeTenant, tenantUser } from "./tenant-user";
+import { authorizeTenant, tenantUser } from "./support/tenant-user";
 
 export const setTenantRoleInput = z.object({
   userId: z.string().uuid(),

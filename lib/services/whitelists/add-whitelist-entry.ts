@@ -6,8 +6,8 @@ import type { ServiceContext } from "@/lib/endpoint/context";
 import { defineEndpoint } from "@/lib/endpoint/define-endpoint";
 import { AppError } from "@/lib/errors";
 import { auditedTransaction } from "@/lib/services/audited-transaction";
-import { confirmLockoutField, refuseUnconfirmedLockout } from "./lockout";
-import { WHITELIST_LIMIT, whitelistDescriptionField, whitelistValueField } from "./whitelist-fields";
+import { confirmLockoutField, refuseUnconfirmedLockout } from "./support/lockout";
+import { WHITELIST_LIMIT, whitelistDescriptionField, whitelistValueField } from "./support/whitelist-fields";
 import { projectField } from "@/lib/services/project-field";
 
 export const addWhitelistEntryInput = z.object({

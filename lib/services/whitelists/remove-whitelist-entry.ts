@@ -6,7 +6,7 @@ import type { ServiceContext } from "@/lib/endpoint/context";
 import { defineEndpoint } from "@/lib/endpoint/define-endpoint";
 import { AppError } from "@/lib/errors";
 import { auditedTransaction } from "@/lib/services/audited-transaction";
-import { confirmLockoutField, refuseUnconfirmedLockout } from "./lockout";
+import { confirmLockoutField, refuseUnconfirmedLockout } from "./support/lockout";
 import { projectField } from "@/lib/services/project-field";
 
 export const removeWhitelistEntryInput = z.object({
