@@ -81,15 +81,9 @@ export default tseslint.config(
   },
   {
     files: ["components/**/*.{ts,tsx}"],
-    // Fetches through services with values (item 3 of issue 9 moves it into lib/services); fenced from the database.
-    ignores: ["components/roles/member-choices.ts"],
     rules: {
       "@typescript-eslint/no-restricted-imports": ["error", { patterns: [DATABASE_IMPORTS, SERVER_CODE_TYPES_ONLY] }],
     },
-  },
-  {
-    files: ["components/roles/member-choices.ts"],
-    rules: { "@typescript-eslint/no-restricted-imports": ["error", { patterns: [DATABASE_IMPORTS] }] },
   },
   {
     // Use cases run the same under a page, a server action, an API route, a script or a test: no framework.

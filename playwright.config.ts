@@ -1,7 +1,7 @@
 import { defineConfig } from "@playwright/test";
-import { execSync } from "node:child_process";
 import os from "node:os";
 import path from "node:path";
+import { chromiumPath } from "./scripts/chromium-path.mjs";
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 export const BASE_URL = `http://localhost:${PORT}`;
@@ -9,7 +9,7 @@ export const BASE_URL = `http://localhost:${PORT}`;
 const dataDir = process.env.E2E_PGLITE_DIR ?? path.join(os.tmpdir(), `security-center-e2e-${PORT}`);
 /** The run's own exported audit chain heads: they belong to its database, not to .data/'s. */
 const auditHeadsFile = `${dataDir}.audit-heads.jsonl`;
-const chromium = process.env.CHROMIUM_PATH ?? execSync("command -v chromium || true", { shell: "/bin/sh" }).toString().trim();
+const chromium = chromiumPath();
 
 export default defineConfig({
   testDir: "e2e",

@@ -7,8 +7,7 @@ export default function Forbidden() {
   return (
     <main className="flex min-h-dvh items-center justify-center px-4">
       <EmptyState icon="lock" title="403 — You don't have access to this page">
-        Your role does not include this part of the console. If you need it, ask a project administrator, or
-        request access from <Link className="underline" href="/requests">Requests</Link>.
+        Your role does not include this part of the console. If you need it, ask a project administrator.
         <div className="mt-4">
           <Link href="/" className={buttonClasses("secondary", "md")}>Back to your home</Link>
         </div>

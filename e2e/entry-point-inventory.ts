@@ -18,6 +18,8 @@ export interface Probe {
    * signed-in caller legitimately succeeds: the reason why. It is still refused without a session or Origin.
    */
   actsOnCaller?: string;
+  /** Set on an entry point that is not a GET but changes nothing (so writes no audit row when it succeeds). */
+  readsOnly?: string;
 }
 
 /** A valid policy for the policy probes: the refusal must come from authorization, not validation. */
@@ -60,7 +62,11 @@ export const SERVER_ACTIONS: Record<string, Probe & { page: string }> = {
   "app/(console)/roles/actions.ts#dropRoleAction": { page: "/roles", input: () => ({ project: "WonderLand", role: "etl_writer" }) },
   "app/(console)/roles/actions.ts#assignRoleAction": { page: "/roles", input: ({ bobId }) => ({ project: "WonderLand", role: "analyst", userId: bobId }) },
   "app/(console)/roles/actions.ts#revokeRoleAction": { page: "/roles", input: ({ bobId }) => ({ project: "WonderLand", role: "Admin", userId: bobId }) },
-  "app/(console)/policies/actions.ts#dryRunPolicyAction": { page: "/policies", input: () => ({ project: "WonderLand", document: PROBE_POLICY }) },
+  "app/(console)/policies/actions.ts#dryRunPolicyAction": {
+    page: "/policies",
+    input: () => ({ project: "WonderLand", document: PROBE_POLICY }),
+    readsOnly: "a dry run computes who would gain or lose access; nothing is saved",
+  },
   "app/(console)/policies/actions.ts#savePolicyAction": { page: "/policies", input: () => ({ project: "WonderLand", document: PROBE_POLICY, version: "1" }) },
   "app/(console)/whitelists/actions.ts#addWhitelistEntryAction": { page: "/whitelists", input: () => ({ project: "WonderLand", value: "127.0.0.1", description: "probe", confirmLockout: "true" }) },
   "app/(console)/whitelists/actions.ts#updateWhitelistEntryAction": { page: "/whitelists", input: () => ({ project: "WonderLand", entryId: PROBE_UUID, description: "probe" }) },
@@ -103,7 +109,10 @@ export const API_ROUTES: Record<string, Record<string, Probe>> = {
   "/api/v1/projects/[project]/roles": { GET: { input: () => ({ project: "WonderLand" }) } },
   // Reads: sam cannot see WonderLand (404) and allen may check only himself (403), so the probes ask about bob.
   "/api/v1/projects/[project]/check-access": {
-    POST: { input: () => ({ project: "WonderLand", principal: "RAM$wonderland:bob", action: "Select", objectType: "Table", objectName: "user_profile" }) },
+    POST: {
+      input: () => ({ project: "WonderLand", principal: "RAM$wonderland:bob", action: "Select", objectType: "Table", objectName: "user_profile" }),
+      readsOnly: "a question to the decision engine (POST for its body); nothing changes",
+    },
   },
   "/api/v1/projects/[project]/effective-permissions": { GET: { input: () => ({ project: "WonderLand", principal: "RAM$wonderland:bob" }) } },
   "/api/v1/projects/[project]/policy": {

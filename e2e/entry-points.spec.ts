@@ -66,11 +66,53 @@ async function sessionOf(page: Page, persona: Persona | null) {
   return page.context().request;
 }
 
+/** Reads one API answer as JSON data, failing loudly on an error. */
+async function dataOf(request: APIRequestContext, path: string, params: Record<string, string> = {}) {
+  const response = await request.get(path, { params });
+  expect(response.status(), `GET ${path}`).toBe(200);
+  return ((await response.json()) as { data: unknown }).data;
+}
+
+/** Every page of a list (the API serves at most 100 rows a page). */
+async function allItems(request: APIRequestContext, path: string, params: Record<string, string> = {}) {
+  const items: unknown[] = [];
+  for (let page = 1; ; page++) {
+    const data = (await dataOf(request, path, { ...params, page: String(page), pageSize: "100" })) as { items: unknown[]; total: number };
+    items.push(...data.items);
+    if (items.length >= data.total || data.items.length === 0) return items;
+  }
+}
+
+/**
+ * WonderLand's security state as its owner reads it through the API: grants, roles, members (current and
+ * removed), the project's and each role's policy, the whitelist and the settings.
+ */
+async function wonderlandState(request: APIRequestContext) {
+  const project = "/api/v1/projects/WonderLand";
+  const roles = (await allItems(request, `${project}/roles`)) as { name: string; kind: string }[];
+  const rolePolicies = await Promise.all(
+    roles.filter((role) => role.kind === "Custom").map(async (role) => [role.name, await dataOf(request, `${project}/policy`, { role: role.name })]),
+  );
+  return {
+    grants: await allItems(request, `${project}/grants`),
+    roles,
+    members: await allItems(request, `${project}/members`, { status: "active" }),
+    removedMembers: await allItems(request, `${project}/members`, { status: "removed" }),
+    policy: await dataOf(request, `${project}/policy`),
+    rolePolicies,
+    whitelist: await dataOf(request, `${project}/whitelist`),
+    settings: await dataOf(request, `${project}/settings`),
+  };
+}
+
 let bobId = "";
+let wonderlandBefore: Awaited<ReturnType<typeof wonderlandState>>;
 test.beforeAll(async ({ browser }) => {
   const page = await browser.newPage();
   const request = await sessionOf(page, "bob");
   bobId = ((await (await request.get("/api/v1/me")).json()) as { data: { userId: string } }).data.userId;
+  await page.context().clearCookies();
+  wonderlandBefore = await wonderlandState(await sessionOf(page, "alice"));
   await page.close();
 });
 
@@ -130,6 +172,7 @@ test("project-scoped reads: the other tenant's owner finds no WonderLand (404), 
 
 test("after every refused call, WonderLand is unchanged", async ({ page }) => {
   const alice = await sessionOf(page, "alice");
+  expect(await wonderlandState(alice)).toEqual(wonderlandBefore);
   const projects = (await (await alice.get("/api/v1/projects", { params: { q: "Inventory_probe" } })).json()) as { data: { total: number } };
   expect(projects.data.total).toBe(0);
   await page.context().clearCookies();

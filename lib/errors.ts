@@ -30,12 +30,6 @@ export class AppError extends Error {
   }
 }
 
-export const unauthenticated = (message = "Sign in to continue.") => new AppError("UNAUTHENTICATED", message);
-export const forbidden = (message: string, details?: unknown) =>
-  new AppError("FORBIDDEN", message, undefined, details);
-export const notFound = (what: string) => new AppError("NOT_FOUND", `${what} was not found.`);
-export const conflict = (message: string, fieldErrors?: FieldErrors) =>
-  new AppError("CONFLICT", message, fieldErrors);
 export const invalidInput = (fieldErrors: FieldErrors, message = "Some fields need attention.") =>
   new AppError("INVALID_INPUT", message, fieldErrors);
 

@@ -2,6 +2,7 @@
 // end-to-end (Playwright in Chromium against the built console). Ends with one line
 // "N passed, N failed" summing every suite, which CI reads.
 import path from "node:path";
+import { chromiumPath, INSTALL_CHROMIUM } from "./chromium-path.mjs";
 import { checkCounts, playwrightCounts, runEchoing, vitestCounts } from "./test-output.mjs";
 
 const root = path.resolve(import.meta.dirname, "..");
@@ -13,6 +14,13 @@ const suites = [
   { name: "unit and integration (vitest, PGlite)", command: bin("vitest"), args: ["run"], counts: vitestCounts },
   { name: "end-to-end (Playwright, Chromium)", command: bin("playwright"), args: ["test"], counts: playwrightCounts },
 ];
+
+// The end-to-end suite needs a browser: say so at once, not after lint, type-check and vitest have run.
+if (!chromiumPath()) {
+  console.error("npm test needs Chromium for the end-to-end suite and found none (CHROMIUM_PATH, or chromium on the PATH).");
+  console.error(`Install it with:\n\n  ${INSTALL_CHROMIUM}\n`);
+  process.exit(1);
+}
 
 let passed = 0;
 let failed = 0;

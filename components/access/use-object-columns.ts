@@ -1,7 +1,7 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import type { CatalogObjectDetail } from "@/lib/services/catalog/catalog-object";
+import type { CatalogObjectDetail } from "@/lib/services/catalog/support/catalog-object";
 
 export interface LabelledColumn {
   name: string;

@@ -7,7 +7,7 @@ import { Textarea } from "@/components/ui/Textarea";
 import { fieldError, fieldValue } from "@/components/ui/action-result";
 import { toast } from "@/components/ui/toast";
 import { DEFINITION_LABEL, hasColumns } from "@/lib/catalog/object-spec";
-import type { CatalogObjectDetail } from "@/lib/services/catalog/catalog-object";
+import type { CatalogObjectDetail } from "@/lib/services/catalog/support/catalog-object";
 import type { CatalogAction } from "./catalog-action";
 import { ColumnsEditor } from "./ColumnsEditor";
 import { fieldProblems } from "./field-problems";

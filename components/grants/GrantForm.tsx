@@ -12,7 +12,7 @@ import { toast } from "@/components/ui/toast";
 import { OBJECT_TYPES, PRIVILEGES_BY_TYPE, type ObjectType, type Privilege } from "@/lib/authz/model/privileges";
 import { hasColumns } from "@/lib/catalog/object-spec";
 import type { GrantFormOptions } from "@/lib/services/grants/grant-form-options";
-import type { GrantItem } from "@/lib/services/grants/grant-item";
+import type { GrantItem } from "@/lib/services/grants/support/grant-item";
 import { SuggestInput } from "@/components/ui/SuggestInput";
 
 type GrantResult = { created: string[]; renewed: string[]; grants: GrantItem[] };

@@ -1,6 +1,6 @@
 import { ConfirmDialog } from "@/components/ui/ConfirmDialog";
 import type { ActionResult, ActionState } from "@/components/ui/action-result";
-import type { GrantItem } from "@/lib/services/grants/grant-item";
+import type { GrantItem } from "@/lib/services/grants/support/grant-item";
 
 type RevokeAction = (state: ActionState<GrantItem>, formData: FormData) => Promise<ActionResult<GrantItem>>;
 

@@ -1,4 +1,4 @@
-import type { MemberPermissionCounts } from "@/lib/services/members/member-permissions";
+import type { MemberPermissionCounts } from "@/lib/services/members/support/member-permissions";
 
 const plural = (count: number, one: string) => `${count} ${one}${count === 1 ? "" : "s"}`;
 

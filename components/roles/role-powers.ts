@@ -1,4 +1,4 @@
-import type { RoleKindName } from "@/lib/services/roles/role-names";
+import type { RoleKindName } from "@/lib/services/roles/support/role-names";
 
 /** What each built-in role may do, in the words of lib/authz/README.md's administration table. */
 export const BUILT_IN_POWERS: Record<Exclude<RoleKindName, "Custom">, string> = {

@@ -1,6 +1,6 @@
 /**
  * Lookups shared by everything one page render asks for, e.g. the project its services all resolve. The page
- * layer gives each render a memo of its own (guardPage), so the next request, and the re-render after a
+ * layer gives each render a memo of its own (readPage, guardPage), so the next request, and the re-render after a
  * server action, read afresh. Server actions and API routes get none: each of their lookups reads afresh.
  */
 export type RequestMemo = Map<string, Promise<unknown>>;

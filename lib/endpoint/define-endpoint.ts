@@ -3,9 +3,10 @@ import type { ConsolePermission } from "@/lib/authz/console-permissions";
 import type { ServiceContext } from "@/lib/context/service-context";
 
 /**
- * One entry point (a server action or an API route): a name for the audit log and the inventory, the input
- * schema, the console permission it requires ("signed-in" for any user: the service then decides), and the
- * service call. Built only through serverAction() or routeHandler(), which run it through runEndpoint().
+ * One operation: a name for the audit log (the action of every row its calls write) and the inventory, the
+ * input schema, the console permission it requires ("signed-in" for any user: the service then decides), and
+ * the service call. Served by serverAction(), routeHandler() and readPage() (a page's read), which all run it
+ * through runEndpoint().
  */
 export interface EndpointDefinition<Schema extends z.ZodType, Output> {
   name: string;

@@ -11,7 +11,7 @@ import { sessionActor } from "./session-actor";
 /**
  * Every console page starts here: no session → the login page; outside the system IP whitelist or a missing
  * permission → the 403 page.
- * Pages then read through services, which check again; this only decides what to render.
+ * Pages then read through readPage() (the one door), whose services check again; this only decides what to render.
  */
 export async function guardPage(
   permission?: ConsolePermission,

@@ -14,10 +14,11 @@ type RouteContext = { params: Promise<Record<string, string | string[]>> };
  * (+ the JSON body for methods that carry one). Errors answer `{ error: { code, message, fieldErrors } }`.
  * INVARIANT: the caller is authenticated before the body is read, and the body is capped (a declared
  * Content-Length over the cap is refused before anything else; the bytes are counted as they arrive).
+ * The handler carries its definition (`.endpoint`), so tests over the entry-point inventory know its endpoint.
  */
 export function routeHandler<Schema extends z.ZodType, Output>(definition: EndpointDefinition<Schema, Output>) {
   const bodyLimit = definition.bodyLimit ?? DEFAULT_BODY_LIMIT;
-  return async function handle(request: Request, context: RouteContext): Promise<Response> {
+  async function handle(request: Request, context: RouteContext): Promise<Response> {
     const meta = requestMetaFromHeaders(request.headers);
     const safeMethod = request.method === "GET" || request.method === "HEAD";
     if (!safeMethod && Number(request.headers.get("content-length")) > bodyLimit) return payloadTooLarge(bodyLimit);
@@ -33,7 +34,8 @@ export function routeHandler<Schema extends z.ZodType, Output>(definition: Endpo
     }
     // Path parameters win over anything the query or body says about the same names.
     return respond(await runEndpoint(definition, actor, meta, { ...query, ...json, ...params }));
-  };
+  }
+  return Object.assign(handle, { endpoint: definition });
 }
 
 function respond<Output>(result: EndpointResult<Output>): Response {

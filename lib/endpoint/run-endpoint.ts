@@ -2,6 +2,7 @@ import { z } from "zod";
 import { prisma } from "@/lib/db/client";
 import { AppError, toErrorBody, type ErrorBody, type ErrorCode } from "@/lib/errors";
 import { auditWhoOf, recordAuditEvent, type AuditWho } from "@/lib/audit/record-audit-event";
+import type { RequestMemo } from "@/lib/context/request-memo";
 import type { Actor, RequestMeta } from "@/lib/context/service-context";
 import type { EndpointDefinition } from "./define-endpoint";
 import { refuseOutsideSystemWhitelist } from "@/lib/authorize/source-address-gate";
@@ -21,6 +22,8 @@ export async function runEndpoint<Schema extends z.ZodType, Output>(
   actor: Actor | null,
   request: RequestMeta,
   rawInput: unknown,
+  /** A page render's memo (readPage), shared by the reads of one render; actions and routes pass none. */
+  memo?: RequestMemo,
 ): Promise<EndpointResult<Output>> {
   try {
     if (!actor) throw new AppError("UNAUTHENTICATED", "Sign in to continue.");
@@ -31,7 +34,7 @@ export async function runEndpoint<Schema extends z.ZodType, Output>(
     if (!parsed.success) {
       throw new AppError("INVALID_INPUT", "Some fields need attention.", z.flattenError(parsed.error).fieldErrors as Record<string, string[]>);
     }
-    return { ok: true, data: await definition.run({ actor, request }, parsed.data) };
+    return { ok: true, data: await definition.run({ actor, request, memo }, parsed.data) };
   } catch (error) {
     const body = toErrorBody(error);
     if (body.code === "INTERNAL") console.error(`[${definition.name}]`, error);

@@ -10,9 +10,12 @@ import { sessionActor } from "./session-actor";
 /** What a form's action returns: the result, plus the submitted values so React 19's form reset loses nothing. */
 export type ActionState<Output> = EndpointResult<Output> & { values?: Record<string, string> };
 
-/** Builds a server action `(previousState, formData)` for useActionState from an endpoint definition. */
+/**
+ * Builds a server action `(previousState, formData)` for useActionState from an endpoint definition. The action
+ * carries its definition (`.endpoint`), so tests over the entry-point inventory know which endpoint each serves.
+ */
 export function serverAction<Schema extends z.ZodType, Output>(definition: EndpointDefinition<Schema, Output>) {
-  return async function action(_previous: unknown, formData: FormData): Promise<ActionState<Output>> {
+  async function action(_previous: unknown, formData: FormData): Promise<ActionState<Output>> {
     const requestHeaders = await headers();
     const request = requestMetaFromHeaders(requestHeaders);
     const input = formDataToObject(formData);
@@ -21,7 +24,8 @@ export function serverAction<Schema extends z.ZodType, Output>(definition: Endpo
     // A change anywhere may show on any page (counts, navigation): re-render what the user sees next.
     if (result.ok) revalidatePath("/", "layout");
     return result.ok ? result : { ...result, values: echoableValues(input, definition.secretFields ?? []) };
-  };
+  }
+  return Object.assign(action, { endpoint: definition });
 }
 
 /** Repeated keys (checkbox groups, multi-selects) become arrays; React's internal $ACTION fields are dropped. */

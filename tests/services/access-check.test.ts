@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { runEndpoint } from "@/lib/endpoint/run-endpoint";
 import { checkAccessEndpoint, type CheckAccessResult } from "@/lib/services/access/check-access";
+import { itRefuses, type RefusalCase } from "../helpers/refusal-table";
 import { demoDatabase, contextFor, requestMeta } from "../helpers/test-database";
 
 const prisma = await demoDatabase();
@@ -165,7 +166,7 @@ async function stateDigest() {
 }
 
 /** Who may ask about whom: refusals come from the service and are audited; nothing changes either way. */
-const REFUSALS: { description: string; caller: string | null; input: Record<string, unknown>; code: string; field?: string; sourceIp?: string }[] = [
+const REFUSALS: { description: string; caller: string | null; input: Record<string, unknown>; code: RefusalCase["code"]; field?: string; sourceIp?: string }[] = [
   { description: "the owner herself, from outside WonderLand's whitelist", caller: ALICE, input: { principal: ALLEN, action: "Select", objectType: "Table", objectName: "sales_orders" }, sourceIp: "203.0.113.9", code: "FORBIDDEN" },
   { description: "no session", caller: null, input: { principal: ALLEN, action: "Select", objectType: "Table", objectName: "sales_orders" }, code: "UNAUTHENTICATED" },
   { description: "the other tenant's owner asks about WonderLand", caller: "sam@secretgarden.example", input: { principal: "sam@secretgarden.example", action: "Select", objectType: "Table", objectName: "sales_orders" }, code: "NOT_FOUND" },
@@ -183,21 +184,11 @@ const REFUSALS: { description: string; caller: string | null; input: Record<stri
 ];
 
 describe("check access: who may ask", () => {
-  for (const testCase of REFUSALS) {
-    it(`${testCase.description} → ${testCase.code}`, async () => {
-      const before = await stateDigest();
-      const auditBefore = await prisma.auditEvent.count();
-      const result = await check(testCase.caller, testCase.input, testCase.sourceIp);
-      expect(result.ok).toBe(false);
-      if (result.ok) return;
-      expect(result.error.code).toBe(testCase.code);
-      if (testCase.field) expect(result.error.fieldErrors?.[testCase.field]?.length, JSON.stringify(result.error)).toBeGreaterThan(0);
-      expect(await stateDigest()).toEqual(before);
-      expect(await prisma.auditEvent.count()).toBe(auditBefore + 1);
-      const audit = await prisma.auditEvent.findFirstOrThrow({ orderBy: { seq: "desc" } });
-      expect(audit).toMatchObject({ action: "access.check", result: testCase.field ? "FAILED" : "DENIED" });
-    });
-  }
+  itRefuses(
+    REFUSALS.map(({ caller, ...testCase }) => ({ ...testCase, who: caller, endpoint: checkAccessEndpoint, input: { project: "WonderLand", ...testCase.input } })),
+    stateDigest,
+  );
+
 
   it("allen may check himself, by email or by principal name", async () => {
     for (const principal of [ALLEN, "RAM$wonderland:allen"]) {

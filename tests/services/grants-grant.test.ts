@@ -4,6 +4,7 @@ import { projectIndex } from "@/lib/decision-index/project-index";
 import { runEndpoint } from "@/lib/endpoint/run-endpoint";
 import { grantPrivilegesEndpoint } from "@/lib/services/grants/grant-privileges";
 import { revokeGrantEndpoint } from "@/lib/services/grants/revoke-grant";
+import { itRefuses, type RefusalCase } from "../helpers/refusal-table";
 import { contextFor, demoDatabase, requestMeta } from "../helpers/test-database";
 
 const prisma = await demoDatabase();
@@ -49,7 +50,7 @@ async function allenReads(columns: string[]) {
 
 const SELECT_ORDERS = { objectType: "Table", objectName: "sales_orders", privileges: "Select" };
 
-const REFUSALS: { description: string; who: string; input: Record<string, unknown>; code: string; field?: string; message: RegExp }[] = [
+const REFUSALS: (Omit<RefusalCase, "endpoint" | "input"> & { input: Record<string, unknown> })[] = [
   { description: "allen (an ordinary member) granting", who: "allen@wonderland.example", input: { ...SELECT_ORDERS, granteeType: "User", grantee: "allen@wonderland.example" }, code: "FORBIDDEN", message: /may not grant privileges on Table sales_orders: only the owner/ },
   { description: "sam (another tenant) granting in WonderLand", who: "sam@secretgarden.example", input: { ...SELECT_ORDERS, granteeType: "User", grantee: "allen@wonderland.example" }, code: "NOT_FOUND", message: /Project WonderLand was not found/ },
   { description: "bob (Admin) granting to the built-in Admin role", who: BOB, input: { ...SELECT_ORDERS, granteeType: "Role", grantee: "Admin" }, code: "FORBIDDEN", message: /^Only the owner or Super_Administrator may change the privileges of the built-in role Admin$/ },
@@ -69,20 +70,10 @@ const REFUSALS: { description: string; who: string; input: Record<string, unknow
 ];
 
 describe("grant: refusals change nothing and are audited", () => {
-  for (const testCase of REFUSALS) {
-    it(`${testCase.description} → ${testCase.code}`, async () => {
-      const before = await state();
-      const result = await grantAs(testCase.who, testCase.input);
-      expect(result.ok).toBe(false);
-      if (result.ok) return;
-      expect(result.error.code, JSON.stringify(result.error)).toBe(testCase.code);
-      expect(testCase.field ? result.error.fieldErrors?.[testCase.field]?.[0] : result.error.message).toMatch(testCase.message);
-      expect(await state()).toEqual(before);
-      const audit = await lastAudit();
-      expect(audit).toMatchObject({ action: "grant.create", result: ["FORBIDDEN", "NOT_FOUND"].includes(testCase.code) ? "DENIED" : "FAILED" });
-      expect(audit.reason).toContain(testCase.code);
-    });
-  }
+  itRefuses(
+    REFUSALS.map((refusal) => ({ ...refusal, endpoint: grantPrivilegesEndpoint, input: { project: "WonderLand", ...refusal.input } })),
+    state,
+  );
 });
 
 describe("grant", () => {

@@ -6,6 +6,7 @@ import { addMemberEndpoint } from "@/lib/services/members/add-member";
 import { listMembersEndpoint, type MemberSummary } from "@/lib/services/members/list-members";
 import { removeMemberEndpoint, type RemovedMember } from "@/lib/services/members/remove-member";
 import type { AddedMember } from "@/lib/services/members/add-member";
+import { itRefuses } from "../helpers/refusal-table";
 import { contextFor, demoDatabase, requestMeta } from "../helpers/test-database";
 
 const prisma = await demoDatabase();
@@ -201,16 +202,15 @@ describe("listing members", () => {
     expect(removed.data.total).toBe(0);
   });
 
-  const REFUSALS = [
-    { description: "allen, an ordinary member", caller: ALLEN, project: "WonderLand", code: "FORBIDDEN" },
-    { description: "bob in WonderLand_dev, where he is not an administrator", caller: BOB, project: "WonderLand_dev", code: "FORBIDDEN" },
-    { description: "sam, of another account", caller: SAM, project: "WonderLand", code: "NOT_FOUND" },
-  ] as const;
-  for (const refusal of REFUSALS) {
-    it(`is refused to ${refusal.description} → ${refusal.code}`, async () => {
-      const result = await list(refusal.caller, { project: refusal.project });
-      expect(result.ok).toBe(false);
-      if (!result.ok) expect(result.error.code).toBe(refusal.code);
-    });
-  }
+  itRefuses(
+    (
+      [
+        { description: "allen, an ordinary member", who: ALLEN, project: "WonderLand", code: "FORBIDDEN" },
+        { description: "bob in WonderLand_dev, where he is not an administrator", who: BOB, project: "WonderLand_dev", code: "FORBIDDEN" },
+        { description: "sam, of another account", who: SAM, project: "WonderLand", code: "NOT_FOUND" },
+      ] as const
+    ).map(({ project, ...refusal }) => ({ ...refusal, endpoint: listMembersEndpoint, input: { project } })),
+    membershipState,
+  );
+
 });

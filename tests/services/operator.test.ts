@@ -162,7 +162,7 @@ describe("tenants", () => {
 
     const result = await runEndpoint(setTenantDisabledEndpoint, operator.actor, operator.request, { tenant: "secretgarden", disabled: "true" });
     expect(result.ok, JSON.stringify(result)).toBe(true);
-    expect(await prisma.auditEvent.findFirstOrThrow({ orderBy: { seq: "desc" } })).toMatchObject({ action: "operator.tenant.disable", targetName: "secretgarden" });
+    expect(await prisma.auditEvent.findFirstOrThrow({ orderBy: { seq: "desc" } })).toMatchObject({ action: "operator.tenant.set-disabled", reason: "disabled", targetName: "secretgarden" });
     expect(await actorFromSessionClaims(await newSessionClaims(sam))).toBeNull();
     expect(await actorFromSessionClaims(await newSessionClaims(sam, sam.sessionVersion + 1))).toBeNull();
     const error = await refusal(signIn({ email: "sam@secretgarden.example", password: DEMO_PASSWORD }, requestMeta("10.9.9.9")));
@@ -178,7 +178,7 @@ describe("tenants", () => {
     const operator = await contextFor(OPERATOR);
     const before = await prisma.user.findUniqueOrThrow({ where: { email: "sam@secretgarden.example" } });
     await setTenantDisabled(operator, { tenant: "secretgarden", disabled: false });
-    expect(await prisma.auditEvent.findFirstOrThrow({ orderBy: { seq: "desc" } })).toMatchObject({ action: "operator.tenant.enable" });
+    expect(await prisma.auditEvent.findFirstOrThrow({ orderBy: { seq: "desc" } })).toMatchObject({ action: "operator.tenant.set-disabled", reason: "enabled" });
     expect(await actorFromSessionClaims(await newSessionClaims(before, before.sessionVersion - 1))).toBeNull();
     const user = await signIn({ email: "sam@secretgarden.example", password: DEMO_PASSWORD }, requestMeta());
     expect(await actorFromSessionClaims(claimsOf(user))).not.toBeNull();

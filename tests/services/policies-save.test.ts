@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { runEndpoint } from "@/lib/endpoint/run-endpoint";
 import { getPolicy } from "@/lib/services/policies/get-policy";
 import { savePolicyEndpoint } from "@/lib/services/policies/save-policy";
+import { itRefuses, type RefusalCase } from "../helpers/refusal-table";
 import { contextFor, demoDatabase, requestMeta } from "../helpers/test-database";
 
 const prisma = await demoDatabase();
@@ -35,10 +36,8 @@ async function policyState() {
   return { policies, versions, securityVersion: project.securityVersion };
 }
 
-type RefusalCase = { description: string; who: string | null; input: Record<string, unknown>; code: string; field?: string; message?: RegExp };
-
 /** Refusals: nothing changes, and the refusal itself is audited. */
-const REFUSALS: RefusalCase[] = [
+const REFUSALS: Omit<RefusalCase, "endpoint">[] = [
   { description: "no session", who: null, input: { project: "WonderLand", document: documentText(statement()), version: 1 }, code: "UNAUTHENTICATED" },
   { description: "sam, of another tenant", who: SAM, input: { project: "WonderLand", document: documentText(statement()), version: 1 }, code: "NOT_FOUND" },
   { description: "allen, an ordinary member", who: ALLEN, input: { project: "WonderLand", document: documentText(statement()), version: 1 }, code: "FORBIDDEN" },
@@ -80,22 +79,7 @@ const REFUSALS: RefusalCase[] = [
 ];
 
 describe("saving a policy refuses, audits the refusal and changes nothing", () => {
-  for (const refusal of REFUSALS) {
-    it(`${refusal.description} → ${refusal.code}`, async () => {
-      const before = await policyState();
-      const result = await call(refusal.who, refusal.input);
-      expect(result.ok).toBe(false);
-      if (result.ok) return;
-      expect(result.error.code).toBe(refusal.code);
-      const text = refusal.field ? result.error.fieldErrors?.[refusal.field]?.[0] : result.error.message;
-      if (refusal.field) expect(text).toBeDefined();
-      if (refusal.message) expect(text).toMatch(refusal.message);
-      expect(await policyState()).toEqual(before);
-      const audit = await prisma.auditEvent.findFirstOrThrow({ orderBy: { seq: "desc" } });
-      expect(audit.action).toBe("policy.save");
-      expect(audit.result).toBe(["UNAUTHENTICATED", "FORBIDDEN", "NOT_FOUND"].includes(refusal.code) ? "DENIED" : "FAILED");
-    });
-  }
+  itRefuses(REFUSALS.map((refusal) => ({ ...refusal, endpoint: savePolicyEndpoint })), policyState);
 });
 
 describe("saving a policy", () => {
@@ -112,7 +96,7 @@ describe("saving a policy", () => {
     expect(version.document).toEqual(JSON.parse(document));
     expect(version.createdById).toBe((await contextFor(ALICE)).actor.userId);
     expect((await policyState()).securityVersion).toBe(before.securityVersion + 1);
-    const audit = await prisma.auditEvent.findFirstOrThrow({ where: { action: "policy.update" }, orderBy: { seq: "desc" } });
+    const audit = await prisma.auditEvent.findFirstOrThrow({ where: { action: "policy.save" }, orderBy: { seq: "desc" } });
     expect(audit).toMatchObject({ result: "SUCCESS", projectId: wonderland.id, targetId: saved.id, targetName: "project policy of WonderLand" });
     expect(audit.before).toMatchObject({ version: 1 });
     expect((audit.before as { document: { Statement: unknown[] } }).document.Statement).toHaveLength(2);

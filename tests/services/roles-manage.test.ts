@@ -8,6 +8,7 @@ import { dropRoleEndpoint } from "@/lib/services/roles/drop-role";
 import { getRoleEndpoint, type RoleDetail } from "@/lib/services/roles/get-role";
 import { listRolesEndpoint, type RoleSummary } from "@/lib/services/roles/list-roles";
 import { revokeRoleEndpoint } from "@/lib/services/roles/revoke-role";
+import { itRefuses } from "../helpers/refusal-table";
 import { contextFor, demoDatabase, requestMeta } from "../helpers/test-database";
 
 const prisma = await demoDatabase();
@@ -196,18 +197,15 @@ describe("reading roles", () => {
     expect(JSON.parse(detail.policy!.document)).toMatchObject({ Statement: [{ Effect: "Deny", Action: ["odps:Download"] }] });
   });
 
-  const REFUSALS = [
-    { description: "allen listing roles", caller: ALLEN, endpoint: listRolesEndpoint, input: { project: "WonderLand" }, code: "FORBIDDEN" },
-    { description: "bob listing WonderLand_dev's roles, where he is only a member", caller: BOB, endpoint: listRolesEndpoint, input: { project: "WonderLand_dev" }, code: "FORBIDDEN" },
-    { description: "sam listing WonderLand's roles", caller: SAM, endpoint: listRolesEndpoint, input: { project: "WonderLand" }, code: "NOT_FOUND" },
-    { description: "sam reading a WonderLand role", caller: SAM, endpoint: getRoleEndpoint, input: { project: "WonderLand", role: "analyst" }, code: "NOT_FOUND" },
-    { description: "a role that does not exist", caller: ALICE, endpoint: getRoleEndpoint, input: { project: "WonderLand", role: "Owner" }, code: "NOT_FOUND" },
-  ] as const;
-  for (const refusal of REFUSALS) {
-    it(`refuses ${refusal.description} → ${refusal.code}`, async () => {
-      const result = await runEndpoint(refusal.endpoint as never, await actorOf(refusal.caller), requestMeta(), refusal.input);
-      expect(result.ok).toBe(false);
-      if (!result.ok) expect(result.error.code).toBe(refusal.code);
-    });
-  }
+  itRefuses(
+    [
+      { description: "allen listing roles", who: ALLEN, endpoint: listRolesEndpoint, input: { project: "WonderLand" }, code: "FORBIDDEN" },
+      { description: "bob listing WonderLand_dev's roles, where he is only a member", who: BOB, endpoint: listRolesEndpoint, input: { project: "WonderLand_dev" }, code: "FORBIDDEN" },
+      { description: "sam listing WonderLand's roles", who: SAM, endpoint: listRolesEndpoint, input: { project: "WonderLand" }, code: "NOT_FOUND" },
+      { description: "sam reading a WonderLand role", who: SAM, endpoint: getRoleEndpoint, input: { project: "WonderLand", role: "analyst" }, code: "NOT_FOUND" },
+      { description: "a role that does not exist", who: ALICE, endpoint: getRoleEndpoint, input: { project: "WonderLand", role: "Owner" }, code: "NOT_FOUND" },
+    ],
+    roleState,
+  );
+
 });

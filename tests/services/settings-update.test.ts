@@ -5,6 +5,7 @@ import { addTrustedProjectEndpoint } from "@/lib/services/settings/add-trusted-p
 import { getSecuritySettings } from "@/lib/services/settings/get-security-settings";
 import { removeTrustedProjectEndpoint } from "@/lib/services/settings/remove-trusted-project";
 import { updateSecuritySettingsEndpoint } from "@/lib/services/settings/update-security-settings";
+import { itRefuses, type RefusalCase } from "../helpers/refusal-table";
 import { contextFor, demoDatabase, requestMeta } from "../helpers/test-database";
 
 const prisma = await demoDatabase();
@@ -32,7 +33,7 @@ async function settingsState() {
 
 const exception = (statement: object) => JSON.stringify({ Version: "1", Statement: [statement] });
 
-const REFUSALS = [
+const REFUSALS: RefusalCase[] = [
   { description: "no session", endpoint: update, who: null, input: { project: "WonderLand", LabelSecurity: "false" }, code: "UNAUTHENTICATED" },
   { description: "sam, of another tenant", endpoint: update, who: "sam@secretgarden.example", input: { project: "WonderLand", LabelSecurity: "false" }, code: "NOT_FOUND" },
   { description: "allen, an ordinary member", endpoint: update, who: "allen@wonderland.example", input: { project: "WonderLand", LabelSecurity: "false" }, code: "FORBIDDEN" },
@@ -64,20 +65,8 @@ const REFUSALS = [
   { description: "removing a project that is not trusted", endpoint: distrust, who: ALICE, input: { project: "WonderLand", trustedProject: "SecretGarden" }, code: "NOT_FOUND" },
 ];
 
-describe("security settings changes that are refused change nothing", () => {
-  for (const refusal of REFUSALS) {
-    it(`${refusal.endpoint.name}: ${refusal.description} → ${refusal.code}`, async () => {
-      const before = await settingsState();
-      const result = await call(refusal.endpoint, refusal.who, refusal.input);
-      expect(result.ok).toBe(false);
-      if (result.ok) return;
-      expect(result.error.code).toBe(refusal.code);
-      const text = refusal.field ? result.error.fieldErrors?.[refusal.field]?.[0] : result.error.message;
-      if (refusal.field) expect(text).toBeDefined();
-      if (refusal.message) expect(text).toMatch(refusal.message);
-      expect(await settingsState()).toEqual(before);
-    });
-  }
+describe("security settings changes that are refused change nothing and are audited", () => {
+  itRefuses(REFUSALS, settingsState);
 });
 
 describe("changing security settings", () => {

@@ -4,11 +4,13 @@ import { DataTable, type Column } from "@/components/ui/DataTable";
 import { PageHeader } from "@/components/ui/PageHeader";
 import { TableFilter } from "@/components/ui/TableFilter";
 import { parseTableParams, type SearchParamsRecord, type TableFilterDef } from "@/components/ui/table-params";
+import { forbidden } from "next/navigation";
 import { guardPage } from "@/lib/endpoint/page-guard";
-import { listAuditEvents } from "@/lib/services/audit/list-audit-events";
+import { readPage } from "@/lib/endpoint/read-page";
+import { listAuditEventsEndpoint, type listAuditEvents } from "@/lib/services/audit/list-audit-events";
 import { NewEventsNotice } from "@/components/audit/NewEventsNotice";
 import { AuditActivityChart } from "@/components/audit/AuditActivityChart";
-import { auditActivity } from "@/lib/services/audit/audit-activity";
+import { auditActivityEndpoint } from "@/lib/services/audit/audit-activity";
 
 export const metadata = { title: "Audit log" };
 
@@ -31,17 +33,15 @@ const COLUMNS: Column<AuditRow>[] = [
 ];
 
 export default async function AuditPage({ searchParams }: { searchParams: Promise<SearchParamsRecord> }) {
-  const { ctx } = await guardPage("audit.read");
+  await guardPage("audit.read");
   const params = parseTableParams(await searchParams, { sortable: ["seq"], defaultSort: { column: "seq", dir: "desc" }, pageSizes: [50, 100, 200], filters: FILTERS });
-  const [result, activity] = await Promise.all([
-    listAuditEvents(ctx, {
-      actor: params.q || undefined,
-      result: params.filters.result as AuditRow["result"] | undefined,
-      page: params.page,
-      pageSize: params.pageSize,
-    }),
-    auditActivity(ctx, { days: 30 }),
+  const [events, activityRead] = await Promise.all([
+    readPage(listAuditEventsEndpoint, { actor: params.q || undefined, result: params.filters.result, page: params.page, pageSize: params.pageSize }),
+    readPage(auditActivityEndpoint, { days: 30 }),
   ]);
+  // guardPage let only auditors in; the service refusing one anyway is the 403 page, as for anyone else.
+  if (!events.ok || !activityRead.ok) forbidden();
+  const [result, activity] = [events.data, activityRead.data];
   return (
     <>
       <PageHeader title="Audit log" description="Every change, sign-in and refusal in your account, hash-chained so no one can quietly alter it." />

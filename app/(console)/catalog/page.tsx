@@ -5,7 +5,6 @@ import { ImportTablesForm } from "@/components/catalog/ImportTablesForm";
 import { objectHref } from "@/components/catalog/catalog-links";
 import { ProjectPicker } from "@/components/console/ProjectPicker";
 import { NoProjectToManage, NotAdministered } from "@/components/console/ProjectNotices";
-import { readOrRefusal } from "@/components/console/read-or-refusal";
 import { Badge } from "@/components/ui/Badge";
 import { Card } from "@/components/ui/Card";
 import { DataTable, type Column } from "@/components/ui/DataTable";
@@ -14,10 +13,11 @@ import { PageHeader } from "@/components/ui/PageHeader";
 import { TableFilter } from "@/components/ui/TableFilter";
 import { parseTableParams, type SearchParamsRecord, type TableFilterDef } from "@/components/ui/table-params";
 import { MainWithAside } from "@/components/ui/MainWithAside";
-import { CATALOG_TYPES, catalogTypeSchema } from "@/lib/catalog/object-spec";
+import { CATALOG_TYPES } from "@/lib/catalog/object-spec";
 import { guardPage } from "@/lib/endpoint/page-guard";
 import { pageProject } from "@/app/(console)/page-project";
-import { listObjects, listObjectsInput, OBJECT_SORTS, type CatalogObjectSummary } from "@/lib/services/catalog/list-objects";
+import { readPage } from "@/lib/endpoint/read-page";
+import { listObjectsEndpoint, OBJECT_SORTS, type CatalogObjectSummary } from "@/lib/services/catalog/list-objects";
 import { createObjectAction, dropObjectAction, importTablesAction } from "./actions";
 
 export const metadata = { title: "Catalog" };
@@ -62,19 +62,17 @@ function objectColumns(project: string): Column<CatalogObjectSummary>[] {
 }
 
 export default async function CatalogPage({ searchParams }: { searchParams: Promise<SearchParamsRecord> }) {
-  const { ctx } = await guardPage("access.request");
+  await guardPage("access.request");
   const query = await searchParams;
-  const scope = await pageProject(ctx, query);
+  const scope = await pageProject(query);
   if (!scope) return <NoProjectToManage title="Catalog" description={DESCRIPTION} />;
 
   const projectFilter: TableFilterDef = { name: "project", label: "Project", options: scope.projects.map((name) => ({ value: name, label: name })) };
   // The project rides along in sort and page links as a filter (so an empty catalog is told apart from "no
   // matches" here, not by DataTable); the visible filters are the type and the search.
   const params = parseTableParams({ ...query, project: scope.current }, { sortable: OBJECT_SORTS, defaultSort: { column: "name", dir: "asc" }, filters: [TYPE_FILTER, projectFilter] });
-  const type = catalogTypeSchema.safeParse(params.filters.type);
-  const result = await readOrRefusal(
-    listObjects(ctx, listObjectsInput.parse({ project: scope.current, type: type.success ? type.data : undefined, q: params.q || undefined, sort: params.sort, dir: params.dir, page: params.page, pageSize: params.pageSize })),
-  );
+  const type = CATALOG_TYPES.find((candidate) => candidate === params.filters.type);
+  const result = await readPage(listObjectsEndpoint, { project: scope.current, type, q: params.q || undefined, sort: params.sort, dir: params.dir, page: params.page, pageSize: params.pageSize });
   return (
     <>
       <PageHeader title={`Catalog of ${scope.current}`} description={DESCRIPTION} actions={<ProjectPicker projects={scope.projects} current={scope.current} action="/catalog" />} />
@@ -111,7 +109,7 @@ export default async function CatalogPage({ searchParams }: { searchParams: Prom
           )}
         </MainWithAside>
       ) : (
-        <NotAdministered project={scope.current} reason={result.message} />
+        <NotAdministered project={scope.current} reason={result.error.message} />
       )}
     </>
   );

@@ -11,9 +11,9 @@ import { PageHeader } from "@/components/ui/PageHeader";
 import type { SearchParamsRecord } from "@/components/ui/table-params";
 import { guardPage } from "@/lib/endpoint/page-guard";
 import { pageProject } from "@/app/(console)/page-project";
-import { runEndpoint } from "@/lib/endpoint/run-endpoint";
+import { readPage } from "@/lib/endpoint/read-page";
 import { checkAccessEndpoint, requestablePrivilegesOf } from "@/lib/services/access/check-access";
-import { inspectionOptions } from "@/lib/services/access/inspection-options";
+import { inspectionOptionsEndpoint } from "@/lib/services/access/inspection-options";
 
 export const metadata = { title: "Check access" };
 
@@ -22,7 +22,7 @@ const DESCRIPTION = "Ask the decision engine what would happen if a principal pe
 export default async function CheckAccessPage({ searchParams }: { searchParams: Promise<SearchParamsRecord> }) {
   const { ctx } = await guardPage("console.admin");
   const params = await searchParams;
-  const picked = await pageProject(ctx, params);
+  const picked = await pageProject(params);
   if (!picked) {
     return (
       <>
@@ -31,7 +31,10 @@ export default async function CheckAccessPage({ searchParams }: { searchParams: 
       </>
     );
   }
-  const options = await inspectionOptions(ctx, picked.current);
+  const optionsRead = await readPage(inspectionOptionsEndpoint, { project: picked.current });
+  // Any member of the project may draw the form; pageProject offered only projects the user is in.
+  if (!optionsRead.ok) throw new Error(optionsRead.error.message);
+  const options = optionsRead.data;
   const types = OBJECT_TYPES.filter((type) => type === "Project" || options.objectTypes.includes(type));
   const actionsByType: Partial<Record<ObjectType, readonly Privilege[]>> = Object.fromEntries(types.map((type) => [type, requestablePrivilegesOf(type)]));
   const asked = firstParam(params.objectType) as ObjectType;
@@ -48,7 +51,7 @@ export default async function CheckAccessPage({ searchParams }: { searchParams: 
     targetProject: firstParam(params.targetProject),
   };
   // A check runs once a principal is named: the form's URL is the question, so a check can be linked to.
-  const result = params.principal === undefined ? null : await runEndpoint(checkAccessEndpoint, ctx.actor, ctx.request, { ...params, project: picked.current });
+  const result = params.principal === undefined ? null : await readPage(checkAccessEndpoint, { ...params, project: picked.current }, { invalidInputIsAnswer: true });
   const error = result && !result.ok ? result.error : null;
 
   return (

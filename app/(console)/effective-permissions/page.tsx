@@ -10,13 +10,12 @@ import { EmptyState } from "@/components/ui/EmptyState";
 import { PageHeader } from "@/components/ui/PageHeader";
 import { parseTableParams, type SearchParamsRecord } from "@/components/ui/table-params";
 import { Tabs } from "@/components/ui/Tabs";
-import type { ServiceContext } from "@/lib/context/service-context";
 import { guardPage } from "@/lib/endpoint/page-guard";
 import { pageProject } from "@/app/(console)/page-project";
-import { runEndpoint } from "@/lib/endpoint/run-endpoint";
+import { readPage } from "@/lib/endpoint/read-page";
 import { requestablePrivilegesOf } from "@/lib/services/access/check-access";
 import { effectivePermissionsEndpoint } from "@/lib/services/access/effective-permissions";
-import { inspectionOptions, type InspectionOptions } from "@/lib/services/access/inspection-options";
+import { inspectionOptionsEndpoint, type InspectionOptions } from "@/lib/services/access/inspection-options";
 import { whoCanAccessEndpoint } from "@/lib/services/access/who-can-access";
 
 export const metadata = { title: "Effective permissions" };
@@ -24,9 +23,9 @@ export const metadata = { title: "Effective permissions" };
 const DESCRIPTION = "What a user can do in a project and where each privilege comes from — or, the other way round, who can read a table or column.";
 
 export default async function EffectivePermissionsPage({ searchParams }: { searchParams: Promise<SearchParamsRecord> }) {
-  const { ctx } = await guardPage("console.admin");
+  await guardPage("console.admin");
   const raw = await searchParams;
-  const picked = await pageProject(ctx, raw);
+  const picked = await pageProject(raw);
   if (!picked) {
     return (
       <>
@@ -37,7 +36,10 @@ export default async function EffectivePermissionsPage({ searchParams }: { searc
   }
   const view = firstParam(raw.view) === "object" ? "object" : "user";
   const project = picked.current;
-  const options = await inspectionOptions(ctx, project);
+  const optionsRead = await readPage(inspectionOptionsEndpoint, { project });
+  // Any member of the project may draw the forms; pageProject offered only projects the user is in.
+  if (!optionsRead.ok) throw new Error(optionsRead.error.message);
+  const options = optionsRead.data;
   const tabHref = (tab: string) => `/effective-permissions?${new URLSearchParams({ project, view: tab }).toString()}`;
   return (
     <>
@@ -50,12 +52,12 @@ export default async function EffectivePermissionsPage({ searchParams }: { searc
           { href: tabHref("object"), label: "Who can access a table" },
         ]}
       />
-      {view === "user" ? <ByUser ctx={ctx} raw={raw} projects={picked.projects} options={options} /> : <ByObject ctx={ctx} raw={raw} options={options} />}
+      {view === "user" ? <ByUser raw={raw} projects={picked.projects} options={options} /> : <ByObject raw={raw} options={options} />}
     </>
   );
 }
 
-async function ByUser({ ctx, raw, projects, options }: { ctx: ServiceContext; raw: SearchParamsRecord; projects: string[]; options: InspectionOptions }) {
+async function ByUser({ raw, projects, options }: { raw: SearchParamsRecord; projects: string[]; options: InspectionOptions }) {
   const { project } = options;
   // Project, user and view ride along as table filters, so paging links keep them.
   const params = parseTableParams(raw, {
@@ -86,7 +88,7 @@ async function ByUser({ ctx, raw, projects, options }: { ctx: ServiceContext; ra
       </Card>
     );
   }
-  const result = await runEndpoint(effectivePermissionsEndpoint, ctx.actor, ctx.request, { project, principal, q: params.q, page: params.page, pageSize: params.pageSize });
+  const result = await readPage(effectivePermissionsEndpoint, { project, principal, q: params.q, page: params.page, pageSize: params.pageSize }, { invalidInputIsAnswer: true });
   if (!result.ok) {
     return (
       <Card>
@@ -98,7 +100,7 @@ async function ByUser({ ctx, raw, projects, options }: { ctx: ServiceContext; ra
   return <EffectivePermissionsView data={result.data} params={{ ...params, filters: { project, principal, view: "user" } }} toolbar={filter} />;
 }
 
-async function ByObject({ ctx, raw, options }: { ctx: ServiceContext; raw: SearchParamsRecord; options: InspectionOptions }) {
+async function ByObject({ raw, options }: { raw: SearchParamsRecord; options: InspectionOptions }) {
   const { project } = options;
   const initial: WhoCanAccessValues = {
     objectType: firstParam(raw.objectType) === "View" ? "View" : "Table",
@@ -106,7 +108,7 @@ async function ByObject({ ctx, raw, options }: { ctx: ServiceContext; raw: Searc
     column: firstParam(raw.column),
     privilege: firstParam(raw.privilege) || "Select",
   };
-  const result = initial.objectName ? await runEndpoint(whoCanAccessEndpoint, ctx.actor, ctx.request, { project, ...initial }) : null;
+  const result = initial.objectName ? await readPage(whoCanAccessEndpoint, { project, ...initial }, { invalidInputIsAnswer: true }) : null;
   const error = result && !result.ok ? result.error : null;
   return (
     <div className="grid gap-6">

@@ -4,7 +4,6 @@ import { GrantForm, type GrantDefaults } from "@/components/grants/GrantForm";
 import { grantsHref, GrantsQueryForm, PRIVILEGE_FILTER, STATUS_FILTER, type GrantsQuery } from "@/components/grants/GrantsQueryForm";
 import { RevokeGrantDialog } from "@/components/grants/RevokeGrantDialog";
 import { NoProjectToManage, NotAdministered } from "@/components/console/ProjectNotices";
-import { readOrRefusal } from "@/components/console/read-or-refusal";
 import { Alert } from "@/components/ui/Alert";
 import { Badge } from "@/components/ui/Badge";
 import { Card } from "@/components/ui/Card";
@@ -15,15 +14,13 @@ import { PageHeader } from "@/components/ui/PageHeader";
 import { Tabs } from "@/components/ui/Tabs";
 import { parseTableParams, type SearchParamsRecord, type TableParams } from "@/components/ui/table-params";
 import { OBJECT_TYPES, type ObjectType } from "@/lib/authz";
-import { projectInScope } from "@/lib/authorize/project-scope";
-import type { ServiceContext } from "@/lib/context/service-context";
 import { guardPage } from "@/lib/endpoint/page-guard";
 import { pageProject } from "@/app/(console)/page-project";
-import { AppError } from "@/lib/errors";
-import { grantFormOptions } from "@/lib/services/grants/grant-form-options";
-import type { GrantItem } from "@/lib/services/grants/grant-item";
-import { GRANT_SORTS, listGrants, listGrantsInput, type GrantSubject } from "@/lib/services/grants/list-grants";
-import { ROLE_PREFIX } from "@/lib/shared/role-prefix";
+import { readPage } from "@/lib/endpoint/read-page";
+import { grantFormOptionsEndpoint } from "@/lib/services/grants/grant-form-options";
+import { granteeReference } from "@/lib/services/grants/support/grantee-reference";
+import type { GrantItem } from "@/lib/services/grants/support/grant-item";
+import { GRANT_SORTS, listGrantsEndpoint, type GrantSubject } from "@/lib/services/grants/list-grants";
 import { grantPrivilegesAction, revokeGrantAction } from "./actions";
 
 export const metadata = { title: "Grants" };
@@ -119,33 +116,31 @@ function subjectText(subject: GrantSubject): string {
 const filtered = (params: TableParams) => params.q !== "" || params.filters.privilege !== undefined || params.filters.status !== undefined;
 
 /** Lists what the query asks for; an unknown principal or object is the user's typo, said at the form. */
-async function readGrants(ctx: ServiceContext, query: GrantsQuery, params: TableParams) {
-  try {
-    const input = listGrantsInput.parse({
+async function readGrants(query: GrantsQuery, params: TableParams) {
+  const read = await readPage(
+    listGrantsEndpoint,
+    {
       project: query.project, view: query.view, principal: query.principal || undefined,
       objectType: query.objectType || undefined, objectName: query.objectName || undefined,
       q: params.q || undefined, privilege: params.filters.privilege, status: params.filters.status,
       sort: params.sort, dir: params.dir, page: params.page, pageSize: params.pageSize,
-    });
-    return { ok: true as const, data: await listGrants(ctx, input) };
-  } catch (error) {
-    if (error instanceof AppError && error.code === "INVALID_INPUT") {
-      return { ok: false as const, message: Object.values(error.fieldErrors ?? {}).flat()[0] ?? error.message };
-    }
-    throw error;
-  }
+    },
+    { invalidInputIsAnswer: true },
+  );
+  return read.ok ? read : { ok: false as const, message: Object.values(read.error.fieldErrors ?? {}).flat()[0] ?? read.error.message };
 }
 
 function formDefaults(query: GrantsQuery): GrantDefaults {
   if (query.view === "object") return query.objectType ? { objectType: query.objectType as ObjectType, objectName: query.objectName } : {};
-  if (query.principal.toLowerCase().startsWith(ROLE_PREFIX)) return { granteeType: "Role", grantee: query.principal.slice(ROLE_PREFIX.length) };
-  return query.principal ? { granteeType: "User", grantee: query.principal } : {};
+  if (!query.principal) return {};
+  const reference = granteeReference(query.principal);
+  return { granteeType: reference.type, grantee: reference.name };
 }
 
 export default async function GrantsPage({ searchParams }: { searchParams: Promise<SearchParamsRecord> }) {
-  const { ctx } = await guardPage("access.request");
+  await guardPage("access.request");
   const raw = await searchParams;
-  const scope = await pageProject(ctx, raw);
+  const scope = await pageProject(raw);
   if (!scope) return <NoProjectToManage title="Grants" description={DESCRIPTION} />;
 
   const objectType = OBJECT_TYPES.find((type) => type === text(raw.objectType)) ?? "";
@@ -167,18 +162,18 @@ export default async function GrantsPage({ searchParams }: { searchParams: Promi
   ];
   const header = <PageHeader title={`Grants in ${scope.current}`} description={DESCRIPTION} actions={<ProjectPicker projects={scope.projects} current={scope.current} action="/grants" />} />;
 
-  const scoped = await readOrRefusal(projectInScope(ctx, scope.current).then((project) => grantFormOptions(ctx, project)));
+  const scoped = await readPage(grantFormOptionsEndpoint, { project: scope.current });
   if (!scoped.ok) {
     return (
       <>
         {header}
-        <NotAdministered project={scope.current} reason={scoped.message} />
+        <NotAdministered project={scope.current} reason={scoped.error.message} />
       </>
     );
   }
   const options = scoped.data;
   const pickObject = query.view === "object" && query.objectName === "";
-  const grants = pickObject ? null : await readGrants(ctx, query, params);
+  const grants = pickObject ? null : await readGrants(query, params);
 
   return (
     <>

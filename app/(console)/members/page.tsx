@@ -3,7 +3,6 @@ import { AddAgainButton } from "@/components/members/AddAgainButton";
 import { AddMemberForm } from "@/components/members/AddMemberForm";
 import { NoProjectToManage, NotAdministered } from "@/components/console/ProjectNotices";
 import { RemoveMemberDialog } from "@/components/members/RemoveMemberDialog";
-import { readOrRefusal } from "@/components/console/read-or-refusal";
 import { Badge } from "@/components/ui/Badge";
 import { Card } from "@/components/ui/Card";
 import { DataTable, type Column } from "@/components/ui/DataTable";
@@ -14,7 +13,8 @@ import { parseTableParams, type SearchParamsRecord, type TableFilterDef } from "
 import { MainWithAside } from "@/components/ui/MainWithAside";
 import { guardPage } from "@/lib/endpoint/page-guard";
 import { pageProject } from "@/app/(console)/page-project";
-import { listMembers, listMembersInput, MEMBER_SORTS, type MemberSummary } from "@/lib/services/members/list-members";
+import { readPage } from "@/lib/endpoint/read-page";
+import { listMembersEndpoint, MEMBER_SORTS, type MemberSummary } from "@/lib/services/members/list-members";
 import { addMemberAction, removeMemberAction } from "./actions";
 
 export const metadata = { title: "Members" };
@@ -102,19 +102,15 @@ function memberColumns(project: string): Column<MemberSummary>[] {
 }
 
 export default async function MembersPage({ searchParams }: { searchParams: Promise<SearchParamsRecord> }) {
-  const { ctx } = await guardPage("console.admin");
+  await guardPage("console.admin");
   const query = await searchParams;
-  const scope = await pageProject(ctx, query);
+  const scope = await pageProject(query);
   const description = "Who belongs to the project. A removed member keeps their grants and roles, dormant, until added again or cleared.";
   if (!scope) return <NoProjectToManage title="Members" description={description} />;
 
   const params = parseTableParams(query, { sortable: MEMBER_SORTS, defaultSort: { column: "member", dir: "asc" }, filters: [STATUS_FILTER] });
-  const result = await readOrRefusal(
-    listMembers(
-      ctx,
-      listMembersInput.parse({ project: scope.current, q: params.q || undefined, status: params.filters.status, sort: params.sort, dir: params.dir, page: params.page, pageSize: params.pageSize }),
-    ),
-  );
+  const result = await readPage(listMembersEndpoint, { project: scope.current, q: params.q || undefined, status: params.filters.status, sort: params.sort, dir: params.dir, page: params.page, pageSize: params.pageSize });
+
   return (
     <>
       <PageHeader
@@ -142,7 +138,7 @@ export default async function MembersPage({ searchParams }: { searchParams: Prom
           />
         </MainWithAside>
       ) : (
-        <NotAdministered project={scope.current} reason={result.message} />
+        <NotAdministered project={scope.current} reason={result.error.message} />
       )}
     </>
   );

@@ -8,7 +8,7 @@ import { PageHeader } from "@/components/ui/PageHeader";
 import { parseTableParams, type SearchParamsRecord } from "@/components/ui/table-params";
 import { guardPage } from "@/lib/endpoint/page-guard";
 import { pageProject } from "@/app/(console)/page-project";
-import { runEndpoint } from "@/lib/endpoint/run-endpoint";
+import { readPage } from "@/lib/endpoint/read-page";
 import { effectivePermissionsEndpoint } from "@/lib/services/access/effective-permissions";
 
 export const metadata = { title: "My access" };
@@ -16,9 +16,9 @@ export const metadata = { title: "My access" };
 const DESCRIPTION = "What you may do in each project, object by object, and where each privilege comes from.";
 
 export default async function MyAccessPage({ searchParams }: { searchParams: Promise<SearchParamsRecord> }) {
-  const { ctx } = await guardPage("access.request");
+  await guardPage("access.request");
   const raw = await searchParams;
-  const picked = await pageProject(ctx, raw);
+  const picked = await pageProject(raw);
   if (!picked) {
     return (
       <>
@@ -33,7 +33,7 @@ export default async function MyAccessPage({ searchParams }: { searchParams: Pro
     defaultSort: { column: "object", dir: "asc" },
     filters: [{ name: "project", label: "Project", options: picked.projects.map((name) => ({ value: name, label: name })) }],
   });
-  const result = await runEndpoint(effectivePermissionsEndpoint, ctx.actor, ctx.request, { project: picked.current, q: params.q, page: params.page, pageSize: params.pageSize });
+  const result = await readPage(effectivePermissionsEndpoint, { project: picked.current, q: params.q, page: params.page, pageSize: params.pageSize }, { invalidInputIsAnswer: true });
   return (
     <>
       <PageHeader title="My access" description={DESCRIPTION} actions={<ProjectPicker projects={picked.projects} current={picked.current} action="/my-access" />} />

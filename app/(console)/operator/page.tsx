@@ -8,7 +8,8 @@ import { parseTableParams, type SearchParamsRecord, type TableFilterDef } from "
 import { CreateTenantForm } from "@/components/operator/CreateTenantForm";
 import { TenantDisabledToggle } from "@/components/operator/TenantDisabledToggle";
 import { guardPage } from "@/lib/endpoint/page-guard";
-import { listTenants, type TenantSummary } from "@/lib/services/operator/list-tenants";
+import { readPage } from "@/lib/endpoint/read-page";
+import { listTenantsEndpoint, type TenantSummary } from "@/lib/services/operator/list-tenants";
 import { createTenantAction, setTenantDisabledAction } from "./actions";
 
 export const metadata = { title: "Tenants" };
@@ -28,7 +29,7 @@ const STATUS_FILTER: TableFilterDef = {
 
 /** The platform operator's tenants: every customer's account, created here with its first owner. */
 export default async function OperatorTenantsPage({ searchParams }: { searchParams: Promise<SearchParamsRecord> }) {
-  const { ctx } = await guardPage("platform.operate");
+  await guardPage("platform.operate");
   const params = parseTableParams(await searchParams, {
     sortable: ["name"],
     defaultSort: { column: "name", dir: "asc" },
@@ -36,12 +37,15 @@ export default async function OperatorTenantsPage({ searchParams }: { searchPara
   });
   const { status: chosen } = params.filters;
   const status = chosen === "active" || chosen === "disabled" ? chosen : "all";
-  const result = await listTenants(ctx, {
+  const read = await readPage(listTenantsEndpoint, {
     q: params.q || undefined,
     status,
     page: params.page,
     pageSize: params.pageSize,
   });
+  // guardPage let only the platform operator in, whom the service admits: a refusal here is a bug, never a notice.
+  if (!read.ok) throw new Error(read.error.message);
+  const result = read.data;
   const columns: Column<TenantSummary>[] = [
     {
       id: "name",

@@ -3,7 +3,6 @@ import { PolicyEditor } from "@/components/policies/PolicyEditor";
 import { PolicyHistory } from "@/components/policies/PolicyHistory";
 import { starterPolicy } from "@/components/policies/starter-policy";
 import { AdministratorsOnly } from "@/components/console/AdministratorsOnly";
-import { readOrRefusal } from "@/components/console/read-or-refusal";
 import { Card } from "@/components/ui/Card";
 import { EmptyState } from "@/components/ui/EmptyState";
 import { PageHeader } from "@/components/ui/PageHeader";
@@ -11,7 +10,8 @@ import { Tabs } from "@/components/ui/Tabs";
 import type { SearchParamsRecord } from "@/components/ui/table-params";
 import { guardPage } from "@/lib/endpoint/page-guard";
 import { pageProject } from "@/app/(console)/page-project";
-import { getPolicy } from "@/lib/services/policies/get-policy";
+import { readPage } from "@/lib/endpoint/read-page";
+import { getPolicyEndpoint } from "@/lib/services/policies/get-policy";
 import { dryRunPolicyAction, savePolicyAction } from "./actions";
 
 export const metadata = { title: "Policies" };
@@ -21,9 +21,9 @@ const DESCRIPTION = "Allow and Deny statements with wildcards and conditions. A 
 const policyHref = (project: string, role: string | null) => `/policies?${new URLSearchParams({ project, ...(role ? { role } : {}) })}`;
 
 export default async function PoliciesPage({ searchParams }: { searchParams: Promise<SearchParamsRecord> }) {
-  const { ctx, actor } = await guardPage("console.admin");
+  const { actor } = await guardPage("console.admin");
   const params = await searchParams;
-  const scope = await pageProject(ctx, params);
+  const scope = await pageProject(params);
   if (!scope) {
     return (
       <>
@@ -35,13 +35,13 @@ export default async function PoliciesPage({ searchParams }: { searchParams: Pro
     );
   }
   const role = typeof params.role === "string" && params.role !== "" ? params.role : null;
-  const read = await readOrRefusal(getPolicy(ctx, { project: scope.current, role }));
+  const read = await readPage(getPolicyEndpoint, { project: scope.current, role });
   const header = <PageHeader title="Policies" description={DESCRIPTION} actions={<ProjectPicker projects={scope.projects} current={scope.current} action="/policies" />} />;
   if (!read.ok) {
     return (
       <>
         {header}
-        <AdministratorsOnly reason={read.message} />
+        <AdministratorsOnly reason={read.error.message} />
       </>
     );
   }

@@ -7,8 +7,10 @@ import { TableFilter } from "@/components/ui/TableFilter";
 import { parseTableParams, type SearchParamsRecord } from "@/components/ui/table-params";
 import { MainWithAside } from "@/components/ui/MainWithAside";
 import { CreateProjectForm } from "@/components/projects/CreateProjectForm";
+import { forbidden } from "next/navigation";
 import { guardPage } from "@/lib/endpoint/page-guard";
-import { listProjects, type ProjectSummary } from "@/lib/services/projects/list-projects";
+import { readPage } from "@/lib/endpoint/read-page";
+import { listProjectsEndpoint, type ProjectSummary } from "@/lib/services/projects/list-projects";
 import { createProjectAction } from "./actions";
 
 export const metadata = { title: "Projects" };
@@ -42,9 +44,11 @@ const COLUMNS: Column<ProjectSummary>[] = [
 ];
 
 export default async function ProjectsPage({ searchParams }: { searchParams: Promise<SearchParamsRecord> }) {
-  const { ctx, permissions } = await guardPage("console.admin");
+  const { permissions } = await guardPage("console.admin");
   const params = parseTableParams(await searchParams, { sortable: ["name"], defaultSort: { column: "name", dir: "asc" } });
-  const result = await listProjects(ctx, { q: params.q || undefined, page: params.page, pageSize: params.pageSize });
+  const read = await readPage(listProjectsEndpoint, { q: params.q || undefined, page: params.page, pageSize: params.pageSize });
+  if (!read.ok) forbidden();
+  const result = read.data;
   return (
     <>
       <PageHeader title="Projects" description="The projects you own, administer or belong to, with their security switches." />

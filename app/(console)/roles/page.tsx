@@ -1,11 +1,9 @@
 import Link from "next/link";
 import { ProjectPicker } from "@/components/console/ProjectPicker";
 import { NoProjectToManage, NotAdministered } from "@/components/console/ProjectNotices";
-import { readOrRefusal } from "@/components/console/read-or-refusal";
 import { AssignRoleForm } from "@/components/roles/AssignRoleForm";
 import { CreateRoleForm } from "@/components/roles/CreateRoleForm";
 import { DropRoleDialog } from "@/components/roles/DropRoleDialog";
-import { memberChoices, roleChoices } from "@/components/roles/member-choices";
 import { roleHref } from "@/components/roles/role-href";
 import { roleSummaryText } from "@/components/roles/role-powers";
 import { Badge } from "@/components/ui/Badge";
@@ -17,7 +15,9 @@ import { parseTableParams, type SearchParamsRecord, type TableFilterDef } from "
 import { MainWithAside } from "@/components/ui/MainWithAside";
 import { guardPage } from "@/lib/endpoint/page-guard";
 import { pageProject } from "@/app/(console)/page-project";
-import { listRoles, listRolesInput, ROLE_SORTS, type RoleSummary } from "@/lib/services/roles/list-roles";
+import { bothRead, readPage } from "@/lib/endpoint/read-page";
+import { listRolesEndpoint, ROLE_SORTS, type RoleSummary } from "@/lib/services/roles/list-roles";
+import { roleAssignmentChoicesEndpoint } from "@/lib/services/roles/role-assignment-choices";
 import { assignRoleAction, createRoleAction, dropRoleAction } from "./actions";
 
 export const metadata = { title: "Roles" };
@@ -79,19 +79,18 @@ function roleColumns(project: string): Column<RoleSummary>[] {
 }
 
 export default async function RolesPage({ searchParams }: { searchParams: Promise<SearchParamsRecord> }) {
-  const { ctx } = await guardPage("console.admin");
+  await guardPage("console.admin");
   const query = await searchParams;
-  const scope = await pageProject(ctx, query);
+  const scope = await pageProject(query);
   const description = "The owner, the built-in Super_Administrator and Admin roles, and the project's custom roles. A member holds every privilege of each role assigned to them.";
   if (!scope) return <NoProjectToManage title="Roles" description={description} />;
 
   const params = parseTableParams(query, { sortable: ROLE_SORTS, defaultSort: { column: "kind", dir: "asc" }, filters: [TYPE_FILTER] });
-  const result = await readOrRefusal(
-    Promise.all([
-      listRoles(ctx, listRolesInput.parse({ project: scope.current, q: params.q || undefined, type: params.filters.type, sort: params.sort, dir: params.dir, page: params.page, pageSize: params.pageSize })),
-      roleChoices(ctx, scope.current),
-      memberChoices(ctx, scope.current),
-    ]),
+  const result = bothRead(
+    ...(await Promise.all([
+      readPage(listRolesEndpoint, { project: scope.current, q: params.q || undefined, type: params.filters.type, sort: params.sort, dir: params.dir, page: params.page, pageSize: params.pageSize }),
+      readPage(roleAssignmentChoicesEndpoint, { project: scope.current }),
+    ])),
   );
   return (
     <>
@@ -101,7 +100,7 @@ export default async function RolesPage({ searchParams }: { searchParams: Promis
           aside={
             <>
               <Card title="Assign a role" description="Admin assigns custom roles; only the owner and Super_Administrator assign Admin or Super_Administrator.">
-                <AssignRoleForm action={assignRoleAction} project={scope.current} role={{ choices: result.data[1] }} members={result.data[2]} />
+                <AssignRoleForm action={assignRoleAction} project={scope.current} role={{ choices: result.data[1].roles }} members={result.data[1].members} />
               </Card>
               <Card title="New custom role" description="Grant it privileges on the Grants page, or attach a policy on the Policies page.">
                 <CreateRoleForm action={createRoleAction} project={scope.current} />
@@ -120,7 +119,7 @@ export default async function RolesPage({ searchParams }: { searchParams: Promis
           />
         </MainWithAside>
       ) : (
-        <NotAdministered project={scope.current} reason={result.message} />
+        <NotAdministered project={scope.current} reason={result.error.message} />
       )}
     </>
   );

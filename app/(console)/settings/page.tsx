@@ -1,6 +1,5 @@
 import { ProjectPicker } from "@/components/console/ProjectPicker";
 import { AdministratorsOnly } from "@/components/console/AdministratorsOnly";
-import { readOrRefusal } from "@/components/console/read-or-refusal";
 import { ExceptionPolicyForm } from "@/components/settings/ExceptionPolicyForm";
 import { SecuritySwitchForm } from "@/components/settings/SecuritySwitchForm";
 import { TrustedProjectsForm } from "@/components/settings/TrustedProjectsForm";
@@ -10,7 +9,8 @@ import { PageHeader } from "@/components/ui/PageHeader";
 import type { SearchParamsRecord } from "@/components/ui/table-params";
 import { guardPage } from "@/lib/endpoint/page-guard";
 import { pageProject } from "@/app/(console)/page-project";
-import { getSecuritySettings } from "@/lib/services/settings/get-security-settings";
+import { readPage } from "@/lib/endpoint/read-page";
+import { getSecuritySettingsEndpoint } from "@/lib/services/settings/get-security-settings";
 import { addTrustedProjectAction, removeTrustedProjectAction, updateSecuritySettingsAction } from "./actions";
 
 export const metadata = { title: "Settings" };
@@ -18,8 +18,8 @@ export const metadata = { title: "Settings" };
 const DESCRIPTION = "The project's security configuration. Only the owner changes LabelSecurity, ProjectProtection, its exception policy and trusted projects; Super_Administrator the other switches.";
 
 export default async function SettingsPage({ searchParams }: { searchParams: Promise<SearchParamsRecord> }) {
-  const { ctx } = await guardPage("console.admin");
-  const scope = await pageProject(ctx, await searchParams);
+  await guardPage("console.admin");
+  const scope = await pageProject(await searchParams);
   if (!scope) {
     return (
       <>
@@ -30,13 +30,13 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
       </>
     );
   }
-  const read = await readOrRefusal(getSecuritySettings(ctx, { project: scope.current }));
+  const read = await readPage(getSecuritySettingsEndpoint, { project: scope.current });
   const header = <PageHeader title="Settings" description={DESCRIPTION} actions={<ProjectPicker projects={scope.projects} current={scope.current} action="/settings" />} />;
   if (!read.ok) {
     return (
       <>
         {header}
-        <AdministratorsOnly reason={read.message} />
+        <AdministratorsOnly reason={read.error.message} />
       </>
     );
   }

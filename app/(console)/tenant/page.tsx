@@ -9,8 +9,10 @@ import { CreateSubAccountForm } from "@/components/tenant/CreateSubAccountForm";
 import { ResetPasswordDialog } from "@/components/tenant/ResetPasswordDialog";
 import { TenantRoleDialog } from "@/components/tenant/TenantRoleDialog";
 import { UserDisabledToggle } from "@/components/tenant/UserDisabledToggle";
+import { forbidden } from "next/navigation";
 import { guardPage } from "@/lib/endpoint/page-guard";
-import { listTenantUsers } from "@/lib/services/tenants/list-tenant-users";
+import { readPage } from "@/lib/endpoint/read-page";
+import { listTenantUsersEndpoint, type listTenantUsers } from "@/lib/services/tenants/list-tenant-users";
 import { createSubAccountAction, resetPasswordAction, setTenantRoleAction, setUserDisabledAction } from "./actions";
 
 export const metadata = { title: "Tenant" };
@@ -20,9 +22,12 @@ type TenantUser = Awaited<ReturnType<typeof listTenantUsers>>["items"][number];
 const ROLE_NAMES = { SUPER_ADMINISTRATOR: "Super_Administrator", ADMIN: "Admin", AUDITOR: "Auditor" } as const;
 
 export default async function TenantPage({ searchParams }: { searchParams: Promise<SearchParamsRecord> }) {
-  const { ctx, actor } = await guardPage("tenant.manage");
+  const { actor } = await guardPage("tenant.manage");
   const params = parseTableParams(await searchParams, { sortable: ["email"], defaultSort: { column: "email", dir: "asc" } });
-  const result = await listTenantUsers(ctx, { q: params.q || undefined, page: params.page, pageSize: params.pageSize });
+  const read = await readPage(listTenantUsersEndpoint, { q: params.q || undefined, page: params.page, pageSize: params.pageSize });
+  // guardPage let only account administrators in; the service refusing one anyway is the 403 page.
+  if (!read.ok) forbidden();
+  const result = read.data;
   const columns: Column<TenantUser>[] = [
     {
       id: "email",

@@ -1,6 +1,5 @@
 import { ProjectPicker } from "@/components/console/ProjectPicker";
 import { AdministratorsOnly } from "@/components/console/AdministratorsOnly";
-import { readOrRefusal } from "@/components/console/read-or-refusal";
 import { Alert } from "@/components/ui/Alert";
 import { Card } from "@/components/ui/Card";
 import { EmptyState } from "@/components/ui/EmptyState";
@@ -12,7 +11,8 @@ import { WhitelistEntryActions } from "@/components/whitelists/WhitelistEntryAct
 import { WhitelistTable } from "@/components/whitelists/WhitelistTable";
 import { guardPage } from "@/lib/endpoint/page-guard";
 import { pageProject } from "@/app/(console)/page-project";
-import { listWhitelist } from "@/lib/services/whitelists/list-whitelist";
+import { readPage } from "@/lib/endpoint/read-page";
+import { listWhitelistEndpoint } from "@/lib/services/whitelists/list-whitelist";
 import { addWhitelistEntryAction, removeWhitelistEntryAction, updateWhitelistEntryAction } from "./actions";
 
 export const metadata = { title: "Whitelists" };
@@ -20,8 +20,8 @@ export const metadata = { title: "Whitelists" };
 const DESCRIPTION = "A request must come from an address in the system whitelist (when it has entries) and in the project's (when it has entries). An empty list restricts nobody.";
 
 export default async function WhitelistsPage({ searchParams }: { searchParams: Promise<SearchParamsRecord> }) {
-  const { ctx } = await guardPage("console.admin");
-  const scope = await pageProject(ctx, await searchParams);
+  await guardPage("console.admin");
+  const scope = await pageProject(await searchParams);
   if (!scope) {
     return (
       <>
@@ -32,13 +32,13 @@ export default async function WhitelistsPage({ searchParams }: { searchParams: P
       </>
     );
   }
-  const read = await readOrRefusal(listWhitelist(ctx, { project: scope.current }));
+  const read = await readPage(listWhitelistEndpoint, { project: scope.current });
   const header = <PageHeader title="Whitelists" description={DESCRIPTION} actions={<ProjectPicker projects={scope.projects} current={scope.current} action="/whitelists" />} />;
   if (!read.ok) {
     return (
       <>
         {header}
-        <AdministratorsOnly reason={read.message} />
+        <AdministratorsOnly reason={read.error.message} />
       </>
     );
   }

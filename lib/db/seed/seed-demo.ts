@@ -2,7 +2,7 @@ import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import { hashPassword } from "@/lib/auth/password";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { BUILT_IN_ROLES } from "@/lib/db/built-in-roles";
-import { platformTenant } from "@/lib/services/operator/platform-tenant";
+import { platformTenant } from "@/lib/db/platform-tenant";
 import { SECRETGARDEN_OBJECTS, WONDERLAND_DEV_OBJECTS, WONDERLAND_OBJECTS, type DemoObject } from "./demo-catalog";
 
 export const DEMO_PASSWORD = "correct-horse-battery";

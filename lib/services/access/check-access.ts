@@ -3,12 +3,12 @@ import { decide, OBJECT_TYPES, PRIVILEGES, PRIVILEGES_BY_TYPE, type Decision } f
 import { projectInScope } from "@/lib/authorize/project-scope";
 import type { ServiceContext } from "@/lib/context/service-context";
 import { defineEndpoint } from "@/lib/endpoint/define-endpoint";
-import { requireCatalogObject } from "./catalog-object";
-import { catalogVisibility } from "./catalog-visibility";
-import { decisionContext, decisionContextFields, describedContext, optionalField } from "./decision-context";
-import { principalReferenceField } from "./principal-reference";
-import { resolvePrincipal, type PrincipalSummary } from "./resolve-principal";
-import { targetProjectId } from "./target-project";
+import { requireCatalogObject } from "./support/catalog-object";
+import { decisionContext, decisionContextFields, describedContext, optionalField } from "./support/decision-context";
+import { principalReferenceField } from "./support/principal-reference";
+import { resolvePrincipal, type PrincipalSummary } from "./support/resolve-principal";
+import { catalogVisibility } from "./support/catalog-visibility";
+import { targetProjectId } from "./support/target-project";
 
 /** Privileges a request may ask for (`All` is granted, never requested). */
 export const REQUESTABLE_PRIVILEGES = PRIVILEGES.filter((privilege) => privilege !== "All");

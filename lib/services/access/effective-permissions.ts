@@ -5,12 +5,12 @@ import type { ServiceContext } from "@/lib/context/service-context";
 import { defineEndpoint } from "@/lib/endpoint/define-endpoint";
 import { paginationFields } from "@/lib/services/pagination";
 import { allowanceOf, type Allowance } from "@/lib/shared/access-source";
-import { catalogVisibility, type CatalogVisibility } from "./catalog-visibility";
+import { catalogVisibility, type CatalogVisibility } from "./support/catalog-visibility";
 import { requestablePrivilegesOf } from "./check-access";
-import { decisionContext, decisionContextFields, describedContext, optionalField } from "./decision-context";
-import { principalReferenceField } from "./principal-reference";
-import { standingOf } from "./project-directory";
-import { resolvePrincipal, type ResolvedPrincipal } from "./resolve-principal";
+import { decisionContext, decisionContextFields, describedContext, optionalField } from "./support/decision-context";
+import { principalReferenceField } from "./support/principal-reference";
+import { standingOf } from "./support/project-directory";
+import { resolvePrincipal, type ResolvedPrincipal } from "./support/resolve-principal";
 import { projectField } from "@/lib/services/project-field";
 
 export const effectivePermissionsInput = z.object({

@@ -1,7 +1,10 @@
+import { z } from "zod";
 import { administers, type ObjectType } from "@/lib/authz";
 import { projectInScope } from "@/lib/authorize/project-scope";
 import type { ServiceContext } from "@/lib/context/service-context";
-import { columnLabel, findCatalogObject } from "./catalog-object";
+import { defineEndpoint } from "@/lib/endpoint/define-endpoint";
+import { projectField } from "@/lib/services/project-field";
+import { columnLabel, findIndexedObject } from "./support/catalog-object";
 
 /**
  * What the access views need to draw their forms for a project. Principal and object names are not shipped:
@@ -20,10 +23,18 @@ export async function inspectionOptions(ctx: ServiceContext, projectName: string
     objectTypes: [...new Set(index.objects.map((object) => object.type))].filter((type) => type !== "Project"),
     /** One object's column labels (its own, else the table's), for an answer about it. */
     columnLabels: (type: ObjectType, name: string): Map<string, number> => {
-      const object = findCatalogObject(index, type, name);
+      const object = findIndexedObject(index, type, name);
       return new Map(object?.columns.map((column) => [column, columnLabel(object, column)]));
     },
   };
 }
 
 export type InspectionOptions = Awaited<ReturnType<typeof inspectionOptions>>;
+
+/** Console pages only (the answer carries a function): the options of the check-access and effective-permissions forms. */
+export const inspectionOptionsEndpoint = defineEndpoint({
+  name: "access.inspection-options",
+  input: z.object({ project: projectField }),
+  permission: "signed-in",
+  run: (ctx, input) => inspectionOptions(ctx, input.project),
+});

@@ -5,10 +5,10 @@ import { projectInScope } from "@/lib/authorize/project-scope";
 import type { ServiceContext } from "@/lib/context/service-context";
 import { defineEndpoint } from "@/lib/endpoint/define-endpoint";
 import { allowanceOf, denialOf, type AccessSource } from "@/lib/shared/access-source";
-import { requireCatalogObject } from "./catalog-object";
+import { requireCatalogObject } from "./support/catalog-object";
 import { requestablePrivilegesOf } from "./check-access";
-import { decisionContext, decisionContextFields, describedContext, optionalField } from "./decision-context";
-import { enginePrincipal, projectDirectory, type DirectoryUser } from "./project-directory";
+import { decisionContext, decisionContextFields, describedContext, optionalField } from "./support/decision-context";
+import { enginePrincipal, projectDirectory, type DirectoryUser } from "./support/project-directory";
 
 const name = z.string().trim().min(1).max(256);
 

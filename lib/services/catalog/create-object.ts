@@ -5,12 +5,12 @@ import type { ServiceContext } from "@/lib/context/service-context";
 import { defineEndpoint } from "@/lib/endpoint/define-endpoint";
 import { AppError, invalidInput, type FieldErrors } from "@/lib/errors";
 import { auditedTransaction } from "@/lib/services/audited-transaction";
-import { isUniqueViolation } from "@/lib/services/members/unique-violation";
+import { isUniqueViolation } from "@/lib/db/unique-violation";
 import { checkColumnList, rawColumnsSchema, type CheckedColumn } from "@/lib/catalog/column-list";
 import { DB_CATALOG_TYPE, definitionSchema, descriptionSchema, hasColumns, objectNameProblem, type CatalogType } from "@/lib/catalog/object-spec";
 import { authorizeAccess } from "@/lib/authorize/authorize-access";
-import { CATALOG_PRIVILEGE } from "./catalog-privilege";
-import { auditedObject, catalogObjectInclude, objectRefFields, takenNames, toDetail } from "./catalog-object";
+import { CATALOG_PRIVILEGE } from "./support/catalog-privilege";
+import { auditedObject, catalogObjectInclude, objectRefFields, takenNames, toDetail } from "./support/catalog-object";
 
 export const createObjectInput = z.object({
   ...objectRefFields,

@@ -8,8 +8,8 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { auditedTransaction } from "@/lib/services/audited-transaction";
 import { DB_CATALOG_TYPE } from "@/lib/catalog/object-spec";
 import { authorizeAccess } from "@/lib/authorize/authorize-access";
-import { CATALOG_PRIVILEGE } from "./catalog-privilege";
-import { auditedObject, findCatalogObject, objectRefFields, toDetail } from "./catalog-object";
+import { CATALOG_PRIVILEGE } from "./support/catalog-privilege";
+import { auditedObject, loadCatalogObject, objectRefFields, toDetail } from "./support/catalog-object";
 
 export const dropObjectInput = z.object({
   ...objectRefFields,
@@ -48,7 +48,7 @@ async function dependents(tx: Prisma.TransactionClient, objectId: string) {
 export async function dropObject(ctx: ServiceContext, input: z.output<typeof dropObjectInput>) {
   const project = await projectInScope(ctx, input.project);
   authorizeAccess(ctx, project, CATALOG_PRIVILEGE.drop[input.type], { type: input.type, name: input.name });
-  const object = await findCatalogObject(project.id, input.type, input.name);
+  const object = await loadCatalogObject(project.id, input.type, input.name);
   if (input.confirmation.toLowerCase() !== object.name.toLowerCase()) {
     throw invalidInput({ confirmation: [`Type ${object.name} to confirm.`] });
   }

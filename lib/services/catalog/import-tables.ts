@@ -5,11 +5,11 @@ import type { ServiceContext } from "@/lib/context/service-context";
 import { defineEndpoint } from "@/lib/endpoint/define-endpoint";
 import { AppError, invalidInput } from "@/lib/errors";
 import { auditedTransaction } from "@/lib/services/audited-transaction";
-import { isUniqueViolation } from "@/lib/services/members/unique-violation";
+import { isUniqueViolation } from "@/lib/db/unique-violation";
 import { formatProblem, parseSchemaExport, SCHEMA_FORMATS, type TableSpec } from "@/lib/catalog/schema-import";
 import { authorizeAccess } from "@/lib/authorize/authorize-access";
-import { CATALOG_PRIVILEGE } from "./catalog-privilege";
-import { takenNames } from "./catalog-object";
+import { CATALOG_PRIVILEGE } from "./support/catalog-privilege";
+import { takenNames } from "./support/catalog-object";
 import { projectField } from "@/lib/services/project-field";
 
 export const MAX_IMPORT_BYTES = 5_000_000;

@@ -9,8 +9,8 @@ import { auditedTransaction } from "@/lib/services/audited-transaction";
 import { checkColumnList, rawColumnsSchema, type CheckedColumn } from "@/lib/catalog/column-list";
 import { DB_CATALOG_TYPE, definitionSchema, descriptionSchema, hasColumns, type CatalogType } from "@/lib/catalog/object-spec";
 import { authorizeAccess } from "@/lib/authorize/authorize-access";
-import { CATALOG_PRIVILEGE } from "./catalog-privilege";
-import { auditedObject, catalogObjectInclude, findCatalogObject, objectRefFields, toDetail, type CatalogObjectRow } from "./catalog-object";
+import { CATALOG_PRIVILEGE } from "./support/catalog-privilege";
+import { auditedObject, catalogObjectInclude, loadCatalogObject, objectRefFields, toDetail, type CatalogObjectRow } from "./support/catalog-object";
 
 export const updateObjectInput = z.object({
   ...objectRefFields,
@@ -95,7 +95,7 @@ async function renameGrantedColumns(tx: Prisma.TransactionClient, objectId: stri
 export async function updateObject(ctx: ServiceContext, input: UpdateObjectInput) {
   const project = await projectInScope(ctx, input.project);
   authorizeAccess(ctx, project, CATALOG_PRIVILEGE.alter[input.type], { type: input.type, name: input.name });
-  const current = await findCatalogObject(project.id, input.type, input.name);
+  const current = await loadCatalogObject(project.id, input.type, input.name);
   const definition = checkDefinition(input.type, current.name, input.definition);
   const columns = checkColumns(input.type, current.columns, input.columns);
   const before = toDetail(current, input.type);

@@ -1,7 +1,10 @@
-import { administers, grantsAsCreator } from "@/lib/authz";
-import type { ScopedProject } from "@/lib/authorize/project-scope";
-import { forbidden } from "@/lib/authorize/refusal";
+import { z } from "zod";
+import { projectInScope } from "@/lib/authorize/project-scope";
 import type { ServiceContext } from "@/lib/context/service-context";
+import { defineEndpoint } from "@/lib/endpoint/define-endpoint";
+import { projectField } from "@/lib/services/project-field";
+import { administers, grantsAsCreator } from "@/lib/authz";
+import { forbidden } from "@/lib/authorize/refusal";
 
 export interface GrantFormOptions {
   /** A project has few roles: the grant form offers them as a select. Members and objects are suggested as typed (suggest-names.ts). */
@@ -9,7 +12,8 @@ export interface GrantFormOptions {
 }
 
 /** What the grant form and the SHOW GRANTS picker offer up front, read from the project's decision index. */
-export function grantFormOptions(ctx: ServiceContext, project: ScopedProject): GrantFormOptions {
+export async function grantFormOptions(ctx: ServiceContext, input: { project: string }): Promise<GrantFormOptions> {
+  const project = await projectInScope(ctx, input.project);
   const { index } = project;
   // A member who created objects grants on them to users by name; the project's roles are the administrators' to list.
   if (!administers(index, ctx.actor.userId)) {
@@ -18,3 +22,11 @@ export function grantFormOptions(ctx: ServiceContext, project: ScopedProject): G
   }
   return { roles: index.roles.map((role) => role.name).sort() };
 }
+
+export const grantFormOptionsEndpoint = defineEndpoint({
+  name: "grant.form-options",
+  input: z.object({ project: projectField }),
+  // Not the console's admin permission: an object's creator (a plain member) grants too; the service decides.
+  permission: "signed-in",
+  run: grantFormOptions,
+});

@@ -10,9 +10,9 @@ import { invalidInput, type FieldErrors } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { auditedTransaction } from "@/lib/services/audited-transaction";
 import { hasColumns } from "@/lib/catalog/object-spec";
-import { DB_OBJECT_TYPE, findGrantObject, type GrantObject } from "./grant-object";
-import { auditedGrant, grantInclude, objectTypeField, privilegeField, toGrantItems } from "./grant-item";
-import { granteeTypeSchema, resolveGrantee, type ResolvedGrantee } from "./resolve-grantee";
+import { DB_OBJECT_TYPE, findGrantObject, type GrantObject } from "./support/grant-object";
+import { auditedGrant, grantInclude, objectTypeField, privilegeField, toGrantItems } from "./support/grant-item";
+import { granteeTypeSchema, resolveGrantee, type ResolvedGrantee } from "./support/resolve-grantee";
 import { projectField } from "@/lib/services/project-field";
 
 /** A single checkbox or a text field arrives as one string; a group of them as a list. */

@@ -8,10 +8,10 @@ import { defineEndpoint } from "@/lib/endpoint/define-endpoint";
 import { invalidInput } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { pageWindow, paginationFields } from "@/lib/services/pagination";
-import { ROLE_PREFIX } from "@/lib/shared/role-prefix";
-import { findGrantObject } from "./grant-object";
-import { grantInclude, objectTypeField, privilegeField, toGrantItems, type GrantItem } from "./grant-item";
-import { resolveGrantee } from "./resolve-grantee";
+import { findGrantObject } from "./support/grant-object";
+import { grantInclude, objectTypeField, privilegeField, toGrantItems, type GrantItem } from "./support/grant-item";
+import { granteeReference } from "./support/grantee-reference";
+import { resolveGrantee } from "./support/resolve-grantee";
 import { projectField } from "@/lib/services/project-field";
 
 export const GRANT_SORTS = ["object", "privilege", "grantee", "expiresAt", "createdAt"] as const;
@@ -63,8 +63,8 @@ async function subjectOf(ctx: ServiceContext, project: ScopedProject, input: Lis
   // Anyone may show their own grants; only administrators anyone else's (or everyone's).
   const asked = named === "" ? (admin ? null : ctx.actor.userId) : named;
   if (asked === null) return { subject: { kind: "everyone" }, where: {} };
-  const isRole = asked.toLowerCase().startsWith(ROLE_PREFIX);
-  const grantee = await resolveGrantee(project, isRole ? "Role" : "User", isRole ? asked.slice(ROLE_PREFIX.length) : asked);
+  const reference = granteeReference(asked);
+  const grantee = await resolveGrantee(project, reference.type, reference.name);
   const asksAboutSelf = grantee?.type === "User" && grantee.userId === ctx.actor.userId;
   if (!asksAboutSelf) authorizeAdministrator(ctx, project, "show anyone else's grants");
   if (!grantee) throw invalidInput({ principal: [`${named} is neither a role nor a member of ${project.name}.`] });

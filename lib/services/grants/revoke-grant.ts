@@ -9,7 +9,7 @@ import type { ServiceContext } from "@/lib/context/service-context";
 import { defineEndpoint } from "@/lib/endpoint/define-endpoint";
 import { AppError } from "@/lib/errors";
 import { auditedTransaction } from "@/lib/services/audited-transaction";
-import { auditedGrant, grantInclude, toGrantItems } from "./grant-item";
+import { auditedGrant, grantInclude, toGrantItems } from "./support/grant-item";
 import { projectField } from "@/lib/services/project-field";
 
 export const revokeGrantInput = z.object({

@@ -4,7 +4,7 @@ import { projectInScope } from "@/lib/authorize/project-scope";
 import { authorizeAdministrator } from "@/lib/authorize/authorize-administrator";
 import type { ServiceContext } from "@/lib/context/service-context";
 import { defineEndpoint } from "@/lib/endpoint/define-endpoint";
-import { objectTypeField } from "./grant-item";
+import { objectTypeField } from "./support/grant-item";
 import { projectField } from "@/lib/services/project-field";
 
 export const SUGGESTION_KINDS = ["member", "role", "object"] as const;

@@ -7,9 +7,9 @@ import type { ServiceContext } from "@/lib/context/service-context";
 import { defineEndpoint } from "@/lib/endpoint/define-endpoint";
 import { AppError } from "@/lib/errors";
 import { auditedTransaction } from "@/lib/services/audited-transaction";
-import { countMemberPermissions, type MemberPermissionCounts } from "./member-permissions";
-import { isUniqueViolation } from "./unique-violation";
-import { principalOfUser } from "./user-principal";
+import { countMemberPermissions, type MemberPermissionCounts } from "./support/member-permissions";
+import { isUniqueViolation } from "@/lib/db/unique-violation";
+import { principalOfUser } from "./support/user-principal";
 import { projectField } from "@/lib/services/project-field";
 
 export const addMemberInput = z.object({

@@ -6,7 +6,7 @@ import { defineEndpoint } from "@/lib/endpoint/define-endpoint";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { pageWindow, paginationFields } from "@/lib/services/pagination";
 import { authorizeAdministrator } from "@/lib/authorize/authorize-administrator";
-import { principalOfUser } from "./user-principal";
+import { principalOfUser } from "./support/user-principal";
 import { projectField } from "@/lib/services/project-field";
 
 export const MEMBER_SORTS = ["member", "addedAt", "clearance"] as const;

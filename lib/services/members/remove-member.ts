@@ -7,8 +7,8 @@ import type { ServiceContext } from "@/lib/context/service-context";
 import { defineEndpoint } from "@/lib/endpoint/define-endpoint";
 import { AppError } from "@/lib/errors";
 import { auditedTransaction } from "@/lib/services/audited-transaction";
-import { clearMemberPermissions, countMemberPermissions, type MemberPermissionCounts } from "./member-permissions";
-import { principalOfUser } from "./user-principal";
+import { clearMemberPermissions, countMemberPermissions, type MemberPermissionCounts } from "./support/member-permissions";
+import { principalOfUser } from "./support/user-principal";
 import { projectField } from "@/lib/services/project-field";
 
 export const removeMemberInput = z.object({

@@ -9,7 +9,7 @@ import {
   WHITELIST_LIMIT,
   whitelistDescriptionField,
   whitelistValueField,
-} from "@/lib/services/whitelists/whitelist-fields";
+} from "@/lib/services/whitelists/support/whitelist-fields";
 import { authorizeOperator } from "@/lib/authorize/authorize-operator";
 
 export const addSystemWhitelistEntryInput = z.object({

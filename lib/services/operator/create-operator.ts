@@ -7,7 +7,7 @@ import { passwordProblem } from "@/lib/auth/password-policy";
 import type { RequestMeta } from "@/lib/context/service-context";
 import { AppError, toErrorBody } from "@/lib/errors";
 import { principalName } from "@/lib/identity/principal-name";
-import { PLATFORM_TENANT_NAME, platformTenant } from "./platform-tenant";
+import { PLATFORM_TENANT_NAME, platformTenant } from "@/lib/db/platform-tenant";
 
 export const createOperatorInput = z.object({
   email: z.string().trim().toLowerCase().email("Enter an email address.").max(320),

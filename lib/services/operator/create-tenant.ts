@@ -8,9 +8,9 @@ import { defineEndpoint } from "@/lib/endpoint/define-endpoint";
 import { AppError } from "@/lib/errors";
 import { principalName } from "@/lib/identity/principal-name";
 import { auditedTransaction } from "@/lib/services/audited-transaction";
-import { PLATFORM_TENANT_NAME } from "./platform-tenant";
+import { PLATFORM_TENANT_NAME } from "@/lib/db/platform-tenant";
 import { authorizeOperator } from "@/lib/authorize/authorize-operator";
-import { tenantNameField } from "./tenant-fields";
+import { tenantNameField } from "./support/tenant-fields";
 
 export const createTenantInput = z.object({
   name: tenantNameField,

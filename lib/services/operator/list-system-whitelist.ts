@@ -3,7 +3,7 @@ import { prisma } from "@/lib/db/client";
 import type { ServiceContext } from "@/lib/context/service-context";
 import { defineEndpoint } from "@/lib/endpoint/define-endpoint";
 import type { WhitelistEntryView } from "@/lib/services/whitelists/list-whitelist";
-import { WHITELIST_LIMIT } from "@/lib/services/whitelists/whitelist-fields";
+import { WHITELIST_LIMIT } from "@/lib/services/whitelists/support/whitelist-fields";
 import { authorizeOperator } from "@/lib/authorize/authorize-operator";
 
 export const listSystemWhitelistInput = z.object({});

@@ -4,7 +4,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import type { ServiceContext } from "@/lib/context/service-context";
 import { defineEndpoint } from "@/lib/endpoint/define-endpoint";
 import { pageWindow, paginationFields } from "@/lib/services/pagination";
-import { PLATFORM_TENANT_NAME } from "./platform-tenant";
+import { PLATFORM_TENANT_NAME } from "@/lib/db/platform-tenant";
 import { authorizeOperator } from "@/lib/authorize/authorize-operator";
 
 export const TENANT_STATUSES = ["all", "active", "disabled"] as const;

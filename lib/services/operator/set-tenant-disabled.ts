@@ -5,9 +5,9 @@ import type { ServiceContext } from "@/lib/context/service-context";
 import { defineEndpoint } from "@/lib/endpoint/define-endpoint";
 import { AppError } from "@/lib/errors";
 import { auditedTransaction } from "@/lib/services/audited-transaction";
-import { PLATFORM_TENANT_NAME } from "./platform-tenant";
+import { PLATFORM_TENANT_NAME } from "@/lib/db/platform-tenant";
 import { authorizeOperator } from "@/lib/authorize/authorize-operator";
-import { booleanField, tenantNameField } from "./tenant-fields";
+import { booleanField, tenantNameField } from "./support/tenant-fields";
 
 export const setTenantDisabledInput = z.object({ tenant: tenantNameField, disabled: booleanField });
 
@@ -41,7 +41,9 @@ export async function setTenantDisabled(ctx: ServiceContext, input: z.output<typ
       });
     },
     (updated) => ({
-      action: input.disabled ? "operator.tenant.disable" : "operator.tenant.enable",
+      // One action name per endpoint (the audit rule); which way it went is the reason.
+      action: "operator.tenant.set-disabled",
+      reason: updated.disabled ? "disabled" : "enabled",
       target: { type: "TENANT", id: updated.id, name: updated.name },
       before: { disabled: tenant.disabled },
       after: { disabled: updated.disabled },

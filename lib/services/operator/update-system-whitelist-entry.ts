@@ -3,7 +3,7 @@ import type { ServiceContext } from "@/lib/context/service-context";
 import { defineEndpoint } from "@/lib/endpoint/define-endpoint";
 import { AppError } from "@/lib/errors";
 import { auditedTransaction } from "@/lib/services/audited-transaction";
-import { whitelistDescriptionField } from "@/lib/services/whitelists/whitelist-fields";
+import { whitelistDescriptionField } from "@/lib/services/whitelists/support/whitelist-fields";
 import { authorizeOperator } from "@/lib/authorize/authorize-operator";
 
 export const updateSystemWhitelistEntryInput = z.object({

@@ -11,9 +11,9 @@ import type { ServiceContext } from "@/lib/context/service-context";
 import { defineEndpoint } from "@/lib/endpoint/define-endpoint";
 import { AppError } from "@/lib/errors";
 import { authorizeAdministrator } from "@/lib/authorize/authorize-administrator";
+import { findPolicy, policyTarget, policyTargetFields } from "./support/policy-target";
+import { policyDocumentField, requireValidPolicy } from "./support/policy-validation";
 import { TokenBucketLimiter } from "@/lib/services/token-bucket-limiter";
-import { findPolicy, policyTarget, policyTargetFields } from "./policy-target";
-import { policyDocumentField, requireValidPolicy } from "./policy-validation";
 
 export const dryRunPolicyInput = z.object({ ...policyTargetFields, document: policyDocumentField });
 

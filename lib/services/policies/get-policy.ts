@@ -6,7 +6,7 @@ import { defineEndpoint } from "@/lib/endpoint/define-endpoint";
 import { principalName } from "@/lib/identity/principal-name";
 import { adminVerdict, type AdminVerdict } from "@/lib/authorize/admin-verdict";
 import { authorizeAdministrator } from "@/lib/authorize/authorize-administrator";
-import { findPolicy, policyTarget, policyTargetFields, policyText } from "./policy-target";
+import { findPolicy, policyTarget, policyTargetFields, policyText } from "./support/policy-target";
 
 export const getPolicyInput = z.object(policyTargetFields);
 

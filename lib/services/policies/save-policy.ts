@@ -8,8 +8,8 @@ import { AppError } from "@/lib/errors";
 import { canonicalJson } from "@/lib/audit/canonical-json";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { auditedTransaction } from "@/lib/services/audited-transaction";
-import { findPolicy, policyTarget, policyTargetFields } from "./policy-target";
-import { policyDocumentField, requireValidPolicy } from "./policy-validation";
+import { findPolicy, policyTarget, policyTargetFields } from "./support/policy-target";
+import { policyDocumentField, requireValidPolicy } from "./support/policy-validation";
 
 export const savePolicyInput = z.object({
   ...policyTargetFields,
@@ -61,7 +61,7 @@ export async function savePolicy(ctx: ServiceContext, input: z.output<typeof sav
       return { saved: { id: saved.id, label: target.label, version }, before: current ? { version: current.version, document: current.document } : null };
     },
     ({ saved, before }) => ({
-      action: "policy.update",
+      action: "policy.save",
       projectId: project.id,
       target: { type: "POLICY", id: saved.id, name: target.label },
       before,

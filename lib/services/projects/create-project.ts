@@ -5,8 +5,8 @@ import type { ServiceContext } from "@/lib/context/service-context";
 import { defineEndpoint } from "@/lib/endpoint/define-endpoint";
 import { authorizePermission } from "@/lib/authorize/authorize-permission";
 import { auditedTransaction } from "@/lib/services/audited-transaction";
-import { isUniqueViolation } from "@/lib/services/members/unique-violation";
 import { BUILT_IN_ROLES } from "@/lib/db/built-in-roles";
+import { isUniqueViolation } from "@/lib/db/unique-violation";
 
 export const createProjectInput = z.object({
   name: z
@@ -28,6 +28,7 @@ export async function createProject(ctx: ServiceContext, input: z.output<typeof 
   const taken = await prisma.project.findFirst({ where: { name: { equals: input.name, mode: "insensitive" } }, select: { id: true } });
   if (taken) throw nameTaken();
 
+  // The check above races with a concurrent create of the same name: the unique constraint settles it.
   return auditedTransaction(
     ctx,
     (tx) =>

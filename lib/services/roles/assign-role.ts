@@ -7,9 +7,9 @@ import type { ServiceContext } from "@/lib/context/service-context";
 import { defineEndpoint } from "@/lib/endpoint/define-endpoint";
 import { AppError } from "@/lib/errors";
 import { auditedTransaction } from "@/lib/services/audited-transaction";
-import { isUniqueViolation } from "@/lib/services/members/unique-violation";
-import { principalOfUser } from "@/lib/services/members/user-principal";
-import { roleInProject, roleReference } from "./role-names";
+import { isUniqueViolation } from "@/lib/db/unique-violation";
+import { principalOfUser } from "@/lib/services/members/support/user-principal";
+import { roleInProject, roleReference } from "./support/role-names";
 import { projectField } from "@/lib/services/project-field";
 
 export const assignRoleInput = z.object({

@@ -7,8 +7,8 @@ import type { ServiceContext } from "@/lib/context/service-context";
 import { defineEndpoint } from "@/lib/endpoint/define-endpoint";
 import { AppError } from "@/lib/errors";
 import { auditedTransaction } from "@/lib/services/audited-transaction";
-import { isUniqueViolation } from "@/lib/services/members/unique-violation";
-import { newRoleName } from "./role-names";
+import { isUniqueViolation } from "@/lib/db/unique-violation";
+import { newRoleName } from "./support/role-names";
 import { projectField } from "@/lib/services/project-field";
 
 export const createRoleInput = z.object({

@@ -6,7 +6,7 @@ import type { ServiceContext } from "@/lib/context/service-context";
 import { defineEndpoint } from "@/lib/endpoint/define-endpoint";
 import { AppError } from "@/lib/errors";
 import { auditedTransaction } from "@/lib/services/audited-transaction";
-import { roleInProject, roleReference } from "./role-names";
+import { roleInProject, roleReference } from "./support/role-names";
 import { projectField } from "@/lib/services/project-field";
 
 export const dropRoleInput = z.object({

@@ -5,8 +5,8 @@ import type { ServiceContext } from "@/lib/context/service-context";
 import { defineEndpoint } from "@/lib/endpoint/define-endpoint";
 import { authorizeAdministrator } from "@/lib/authorize/authorize-administrator";
 import { pageWindow, paginationFields } from "@/lib/services/pagination";
-import { ROLE_KIND_NAMES, roleInProject, roleReference } from "./role-names";
-import { principalOfUser } from "@/lib/services/members/user-principal";
+import { ROLE_KIND_NAMES, roleInProject, roleReference } from "./support/role-names";
+import { principalOfUser } from "@/lib/services/members/support/user-principal";
 import { projectField } from "@/lib/services/project-field";
 
 export const getRoleInput = z.object({

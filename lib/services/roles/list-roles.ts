@@ -6,8 +6,8 @@ import { defineEndpoint } from "@/lib/endpoint/define-endpoint";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { authorizeAdministrator } from "@/lib/authorize/authorize-administrator";
 import { paginationFields } from "@/lib/services/pagination";
-import { ROLE_KIND_NAMES, type RoleKindName } from "./role-names";
-import { principalOfUser } from "@/lib/services/members/user-principal";
+import { ROLE_KIND_NAMES, type RoleKindName } from "./support/role-names";
+import { principalOfUser } from "@/lib/services/members/support/user-principal";
 import { projectField } from "@/lib/services/project-field";
 
 export const ROLE_SORTS = ["kind", "name"] as const;

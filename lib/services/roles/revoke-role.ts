@@ -7,8 +7,8 @@ import type { ServiceContext } from "@/lib/context/service-context";
 import { defineEndpoint } from "@/lib/endpoint/define-endpoint";
 import { AppError } from "@/lib/errors";
 import { auditedTransaction } from "@/lib/services/audited-transaction";
-import { principalOfUser } from "@/lib/services/members/user-principal";
-import { roleInProject, roleReference } from "./role-names";
+import { principalOfUser } from "@/lib/services/members/support/user-principal";
+import { roleInProject, roleReference } from "./support/role-names";
 import { projectField } from "@/lib/services/project-field";
 
 export const revokeRoleInput = z.object({

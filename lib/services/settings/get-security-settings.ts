@@ -5,10 +5,10 @@ import { projectInScope } from "@/lib/authorize/project-scope";
 import type { ServiceContext } from "@/lib/context/service-context";
 import { defineEndpoint } from "@/lib/endpoint/define-endpoint";
 import { AppError } from "@/lib/errors";
-import { policyText } from "@/lib/services/policies/policy-target";
+import { policyText } from "@/lib/services/policies/support/policy-target";
 import { adminVerdict, type AdminVerdict } from "@/lib/authorize/admin-verdict";
 import { authorizeAdministrator } from "@/lib/authorize/authorize-administrator";
-import { SECURITY_SWITCHES, type SecuritySwitchName } from "./security-switches";
+import { SECURITY_SWITCHES, type SecuritySwitchName } from "./support/security-switches";
 import { projectField } from "@/lib/services/project-field";
 
 type SecuritySetting = (typeof SECURITY_SETTINGS)[number];

@@ -7,8 +7,8 @@ import { defineEndpoint } from "@/lib/endpoint/define-endpoint";
 import { AppError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { auditedTransaction } from "@/lib/services/audited-transaction";
-import { policyDocumentField, requireValidPolicy } from "@/lib/services/policies/policy-validation";
-import { SECURITY_SWITCHES, type SecuritySwitchName } from "./security-switches";
+import { SECURITY_SWITCHES, type SecuritySwitchName } from "./support/security-switches";
+import { policyDocumentField, requireValidPolicy } from "@/lib/services/policies/support/policy-validation";
 import { projectField } from "@/lib/services/project-field";
 
 const switchValue = z.union([z.boolean(), z.enum(["true", "false"]).transform((value) => value === "true")]).optional();

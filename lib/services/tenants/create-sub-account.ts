@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { prisma } from "@/lib/db/client";
+import { isUniqueViolation } from "@/lib/db/unique-violation";
 import { AppError } from "@/lib/errors";
 import type { ServiceContext } from "@/lib/context/service-context";
 import { defineEndpoint } from "@/lib/endpoint/define-endpoint";
@@ -39,7 +40,11 @@ export async function createSubAccount(ctx: ServiceContext, input: z.output<type
       return { ...user, principal: principalName({ kind: "SUB", email: user.email, name: user.name, tenantName: ctx.actor.tenantName }) };
     },
     (user) => ({ action: "user.create", target: { type: "USER", id: user.id, name: user.principal }, after: { name: user.name, email: user.email, displayName: user.displayName } }),
-  );
+  ).catch((error: unknown) => {
+    // The checks above race with a concurrent create: the unique constraints settle it.
+    if (isUniqueViolation(error)) throw new AppError("CONFLICT", "That name or email was taken a moment ago. Try again.");
+    throw error;
+  });
 }
 
 export const createSubAccountEndpoint = defineEndpoint({

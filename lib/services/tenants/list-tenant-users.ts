@@ -2,6 +2,7 @@ import { z } from "zod";
 import { prisma } from "@/lib/db/client";
 import { pageWindow, paginationFields } from "@/lib/services/pagination";
 import type { ServiceContext } from "@/lib/context/service-context";
+import { defineEndpoint } from "@/lib/endpoint/define-endpoint";
 import { authorizePermission } from "@/lib/authorize/authorize-permission";
 import { principalName } from "@/lib/identity/principal-name";
 
@@ -41,3 +42,10 @@ export async function listTenantUsers(ctx: ServiceContext, input: z.output<typeo
     })),
   };
 }
+
+export const listTenantUsersEndpoint = defineEndpoint({
+  name: "user.list",
+  input: listTenantUsersInput,
+  permission: "tenant.manage",
+  run: listTenantUsers,
+});

@@ -6,7 +6,7 @@ import { auditedTransaction } from "@/lib/services/audited-transaction";
 import { hashPassword } from "@/lib/auth/password";
 import { passwordProblem } from "@/lib/auth/password-policy";
 import { authorizeTenant } from "@/lib/authorize/authorize-tenant";
-import { projectHoldings, tenantUser } from "./tenant-user";
+import { projectHoldings, tenantUser } from "./support/tenant-user";
 
 export const resetPasswordInput = z.object({
   userId: z.string().uuid(),

@@ -2,9 +2,9 @@ import { z } from "zod";
 import type { ServiceContext } from "@/lib/context/service-context";
 import { defineEndpoint } from "@/lib/endpoint/define-endpoint";
 import { auditedTransaction } from "@/lib/services/audited-transaction";
-import { bumpAccountSecurityVersions } from "@/lib/decision-index/security-version";
 import { authorizeTenant } from "@/lib/authorize/authorize-tenant";
-import { tenantUser } from "./tenant-user";
+import { tenantUser } from "./support/tenant-user";
+import { bumpAccountSecurityVersions } from "@/lib/decision-index/security-version";
 
 export const setTenantRoleInput = z.object({
   userId: z.string().uuid(),
@@ -33,8 +33,10 @@ export async function setTenantRole(ctx: ServiceContext, input: z.output<typeof 
       return { userId: user.id, email: user.email, role: input.role, assigned: input.assigned };
     },
     (result) => ({
-      action: result.assigned ? "tenant-role.assign" : "tenant-role.revoke",
+      // One action name per endpoint (the audit rule); which way the role moved is the reason.
+      action: "tenant-role.set",
       target: { type: "USER", id: result.userId, name: result.email },
+      reason: `${result.assigned ? "assigned" : "revoked"} ${result.role}`,
       before: { roles: user.roles },
       after: { role: result.role, assigned: result.assigned },
     }),

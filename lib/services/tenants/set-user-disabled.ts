@@ -3,7 +3,7 @@ import type { ServiceContext } from "@/lib/context/service-context";
 import { defineEndpoint } from "@/lib/endpoint/define-endpoint";
 import { auditedTransaction } from "@/lib/services/audited-transaction";
 import { authorizeTenant } from "@/lib/authorize/authorize-tenant";
-import { projectHoldings, tenantUser } from "./tenant-user";
+import { projectHoldings, tenantUser } from "./support/tenant-user";
 import { bumpSecurityVersionsOfUser } from "@/lib/decision-index/security-version";
 
 export const setUserDisabledInput = z.object({
@@ -35,8 +35,10 @@ export async function setUserDisabled(ctx: ServiceContext, input: z.output<typeo
       return updated;
     },
     (updated) => ({
-      action: input.disabled ? "user.disable" : "user.enable",
+      // One action name per endpoint (the audit rule); which way it went is the reason.
+      action: "user.set-disabled",
       target: { type: "USER", id: updated.id, name: updated.email },
+      reason: updated.disabled ? "disabled" : "enabled",
       before: { disabled: user.disabled },
       after: { disabled: updated.disabled },
     }),

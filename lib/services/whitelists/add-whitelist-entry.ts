@@ -7,7 +7,7 @@ import { defineEndpoint } from "@/lib/endpoint/define-endpoint";
 import { AppError } from "@/lib/errors";
 import { auditedTransaction } from "@/lib/services/audited-transaction";
 import { confirmLockoutField, refuseUnconfirmedLockout } from "@/lib/shared/whitelist-lockout";
-import { WHITELIST_LIMIT, whitelistDescriptionField, whitelistValueField } from "./whitelist-fields";
+import { WHITELIST_LIMIT, whitelistDescriptionField, whitelistValueField } from "./support/whitelist-fields";
 import { projectField } from "@/lib/services/project-field";
 
 export const addWhitelistEntryInput = z.object({

@@ -6,7 +6,7 @@ import { defineEndpoint } from "@/lib/endpoint/define-endpoint";
 import { principalName } from "@/lib/identity/principal-name";
 import { adminVerdict, type AdminVerdict } from "@/lib/authorize/admin-verdict";
 import { authorizeAdministrator } from "@/lib/authorize/authorize-administrator";
-import { WHITELIST_LIMIT } from "./whitelist-fields";
+import { WHITELIST_LIMIT } from "./support/whitelist-fields";
 import { projectField } from "@/lib/services/project-field";
 
 export const listWhitelistInput = z.object({ project: projectField });

@@ -6,7 +6,7 @@ import type { ServiceContext } from "@/lib/context/service-context";
 import { defineEndpoint } from "@/lib/endpoint/define-endpoint";
 import { AppError } from "@/lib/errors";
 import { auditedTransaction } from "@/lib/services/audited-transaction";
-import { whitelistDescriptionField } from "./whitelist-fields";
+import { whitelistDescriptionField } from "./support/whitelist-fields";
 import { projectField } from "@/lib/services/project-field";
 
 export const updateWhitelistEntryInput = z.object({

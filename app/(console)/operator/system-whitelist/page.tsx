@@ -6,7 +6,8 @@ import { AddWhitelistEntryForm } from "@/components/whitelists/AddWhitelistEntry
 import { WhitelistEntryActions } from "@/components/whitelists/WhitelistEntryActions";
 import { WhitelistTable } from "@/components/whitelists/WhitelistTable";
 import { guardPage } from "@/lib/endpoint/page-guard";
-import { listSystemWhitelist } from "@/lib/services/operator/list-system-whitelist";
+import { readPage } from "@/lib/endpoint/read-page";
+import { listSystemWhitelistEndpoint } from "@/lib/services/operator/list-system-whitelist";
 import {
   addSystemWhitelistEntryAction,
   removeSystemWhitelistEntryAction,
@@ -21,8 +22,11 @@ const DESCRIPTION =
 
 /** The platform operator's system-level IP whitelist; tenants see it read-only on their Whitelists page. */
 export default async function SystemWhitelistPage() {
-  const { ctx } = await guardPage("platform.operate");
-  const whitelist = await listSystemWhitelist(ctx);
+  await guardPage("platform.operate");
+  const read = await readPage(listSystemWhitelistEndpoint, {});
+  // guardPage let only the platform operator in, whom the service admits: a refusal here is a bug, never a notice.
+  if (!read.ok) throw new Error(read.error.message);
+  const whitelist = read.data;
   const values = whitelist.entries.map((entry) => entry.value);
   const size =
     whitelist.entries.length === 0

@@ -1,8 +1,6 @@
 import { notFound } from "next/navigation";
 import { NoProjectToManage, NotAdministered } from "@/components/console/ProjectNotices";
-import { readOrRefusal } from "@/components/console/read-or-refusal";
 import { AssignRoleForm } from "@/components/roles/AssignRoleForm";
-import { memberChoices } from "@/components/roles/member-choices";
 import { RoleMembers } from "@/components/roles/RoleMembers";
 import { roleSummaryText } from "@/components/roles/role-powers";
 import { Badge } from "@/components/ui/Badge";
@@ -15,7 +13,9 @@ import { parseTableParams, type SearchParamsRecord } from "@/components/ui/table
 import { MainWithAside } from "@/components/ui/MainWithAside";
 import { guardPage } from "@/lib/endpoint/page-guard";
 import { pageProject } from "@/app/(console)/page-project";
-import { getRole, getRoleInput, type RoleDetail } from "@/lib/services/roles/get-role";
+import { bothRead, readPage } from "@/lib/endpoint/read-page";
+import { getRoleEndpoint, type RoleDetail } from "@/lib/services/roles/get-role";
+import { roleAssignmentChoicesEndpoint } from "@/lib/services/roles/role-assignment-choices";
 import { assignRoleAction, revokeRoleAction } from "../actions";
 
 export const metadata = { title: "Role" };
@@ -43,25 +43,29 @@ const GRANT_COLUMNS: Column<RoleGrant>[] = [
 ];
 
 export default async function RolePage({ params: routeParams, searchParams }: { params: Promise<{ role: string }>; searchParams: Promise<SearchParamsRecord> }) {
-  const { ctx } = await guardPage("console.admin");
+  await guardPage("console.admin");
   const query = await searchParams;
   const { role: roleName } = await routeParams;
-  const scope = await pageProject(ctx, query);
+  const scope = await pageProject(query);
   if (!scope) return <NoProjectToManage title={`Role ${roleName}`} description="A role's members, grants and policy." />;
 
   const params = parseTableParams(query, { sortable: ["object"], defaultSort: { column: "object", dir: "asc" } });
-  const input = getRoleInput.safeParse({ project: scope.current, role: roleName, page: params.page, pageSize: params.pageSize });
-  if (!input.success) notFound();
-  const result = await readOrRefusal(Promise.all([getRole(ctx, input.data), memberChoices(ctx, scope.current)]));
+  const [role, choices] = await Promise.all([
+    readPage(getRoleEndpoint, { project: scope.current, role: roleName, page: params.page, pageSize: params.pageSize }, { invalidInputIsAnswer: true }),
+    readPage(roleAssignmentChoicesEndpoint, { project: scope.current }),
+  ]);
+  // A role name no role could have (the path is typed by hand) is as absent as any other.
+  if (!role.ok && role.error.code === "INVALID_INPUT") notFound();
+  const result = bothRead(role, choices);
   if (!result.ok) {
     return (
       <>
         <PageHeader title={`Role ${roleName}`} breadcrumbs={[{ label: "Roles", href: `/roles?project=${encodeURIComponent(scope.current)}` }]} />
-        <NotAdministered project={scope.current} reason={result.message} />
+        <NotAdministered project={scope.current} reason={result.error.message} />
       </>
     );
   }
-  const [detail, members] = result.data;
+  const [detail, { members }] = result.data;
   const notHolding = members.filter((member) => !detail.members.some((holder) => holder.userId === member.value));
   const policyHref = `/policies?project=${encodeURIComponent(detail.project)}&role=${encodeURIComponent(detail.role.name)}`;
   return (

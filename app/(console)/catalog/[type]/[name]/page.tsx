@@ -3,7 +3,6 @@ import { notFound } from "next/navigation";
 import { EditObjectForm } from "@/components/catalog/EditObjectForm";
 import { objectAclHref } from "@/components/catalog/catalog-links";
 import { NotAdministered } from "@/components/console/ProjectNotices";
-import { readOrRefusal } from "@/components/console/read-or-refusal";
 import { Badge } from "@/components/ui/Badge";
 import { Card } from "@/components/ui/Card";
 import { KeyValue } from "@/components/ui/KeyValue";
@@ -12,7 +11,8 @@ import type { SearchParamsRecord } from "@/components/ui/table-params";
 import { CATALOG_TYPES } from "@/lib/catalog/object-spec";
 import { guardPage } from "@/lib/endpoint/page-guard";
 import { pageProject } from "@/app/(console)/page-project";
-import { getObject } from "@/lib/services/catalog/get-object";
+import { readPage } from "@/lib/endpoint/read-page";
+import { getObjectEndpoint } from "@/lib/services/catalog/get-object";
 import { updateObjectAction } from "../../actions";
 
 export const metadata = { title: "Catalog object" };
@@ -20,19 +20,21 @@ export const metadata = { title: "Catalog object" };
 type Params = { type: string; name: string };
 
 export default async function CatalogObjectPage({ params, searchParams }: { params: Promise<Params>; searchParams: Promise<SearchParamsRecord> }) {
-  const { ctx } = await guardPage("access.request");
+  await guardPage("access.request");
   const route = await params;
   const type = CATALOG_TYPES.find((candidate) => candidate.toLowerCase() === route.type.toLowerCase());
-  const scope = await pageProject(ctx, await searchParams);
+  const scope = await pageProject(await searchParams);
   if (!type || !scope) notFound();
   const name = decodeURIComponent(route.name);
-  const result = await readOrRefusal(getObject(ctx, { project: scope.current, type, name }));
+  const result = await readPage(getObjectEndpoint, { project: scope.current, type, name }, { invalidInputIsAnswer: true });
+  // A name no object could have (the path is typed by hand) is as absent as any other.
+  if (!result.ok && result.error.code === "INVALID_INPUT") notFound();
   const catalogHref = `/catalog?project=${encodeURIComponent(scope.current)}`;
   if (!result.ok) {
     return (
       <>
         <PageHeader title={`${type} ${name}`} breadcrumbs={[{ label: `Catalog of ${scope.current}`, href: catalogHref }]} />
-        <NotAdministered project={scope.current} reason={result.message} />
+        <NotAdministered project={scope.current} reason={result.error.message} />
       </>
     );
   }

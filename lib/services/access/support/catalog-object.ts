@@ -3,8 +3,8 @@ import { AppError } from "@/lib/errors";
 
 export type IndexedObject = SecurityIndex["objects"][number];
 
-/** A catalog object of the project by type and name (names compare case-insensitively). */
-export function findCatalogObject(index: SecurityIndex, type: ObjectType, name: string): IndexedObject | undefined {
+/** A catalog object as the decision index knows it, by type and name (case-insensitive); undefined when absent. */
+export function findIndexedObject(index: SecurityIndex, type: ObjectType, name: string): IndexedObject | undefined {
   const int = index.objectsByType.get(type)?.get(name.toLowerCase());
   return int === undefined ? undefined : index.objects[int];
 }
@@ -23,7 +23,7 @@ export function requireCatalogObject(
   request: { type: ObjectType; name: string; columns?: readonly string[] | undefined },
   fields: { name: string; columns: string },
 ): IndexedObject {
-  const object = findCatalogObject(index, request.type, request.name);
+  const object = findIndexedObject(index, request.type, request.name);
   if (!object) {
     throw new AppError("INVALID_INPUT", "Some fields need attention.", { [fields.name]: [`Project ${index.project.name} has no ${request.type.toLowerCase()} named ${request.name}.`] });
   }

@@ -22,8 +22,8 @@ export type CatalogObjectRow = Prisma.CatalogObjectGetPayload<{ include: typeof 
 
 const insensitive = (name: string) => ({ equals: name, mode: "insensitive" as const });
 
-/** The object, or NOT_FOUND. Names compare case-insensitively. */
-export async function findCatalogObject(projectId: string, type: CatalogType, name: string, db: Prisma.TransactionClient = prisma): Promise<CatalogObjectRow> {
+/** The object's database row with its columns and labels, or NOT_FOUND. Names compare case-insensitively. */
+export async function loadCatalogObject(projectId: string, type: CatalogType, name: string, db: Prisma.TransactionClient = prisma): Promise<CatalogObjectRow> {
   const object = await db.catalogObject.findFirst({
     where: { projectId, type: DB_CATALOG_TYPE[type], name: insensitive(name) },
     include: catalogObjectInclude,
