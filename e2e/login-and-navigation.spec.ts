@@ -94,7 +94,7 @@ test("signing out ends the session on the server: a copy of the cookie taken bef
   // The stolen copy: the same cookie, replayed after sign-out, on the API and on a page.
   await page.context().addCookies(captured);
   expect((await page.request.get("/api/v1/me")).status()).toBe(401);
-  await page.goto("/requests");
+  await page.goto("/my-access");
   await expect(page).toHaveURL(/\/login$/);
 });
 
@@ -110,7 +110,7 @@ test("sign out everywhere ends the user's sessions in every browser", async ({ b
   await laptop.getByRole("button", { name: "Sign out everywhere" }).click();
   await expect(laptop).toHaveURL(/\/login/, { timeout: 30_000 });
   expect((await phone.request.get("/api/v1/me")).status()).toBe(401);
-  await phone.goto("/requests");
+  await phone.goto("/my-access");
   await expect(phone).toHaveURL(/\/login$/);
   await laptop.close();
   await phone.close();
