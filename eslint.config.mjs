@@ -8,7 +8,11 @@ const DATABASE_IMPORTS = {
   message: "app/ and components/ never touch the database (lib/db, the Prisma client, @prisma): go through a service.",
 };
 const SERVER_CODE = [
-  "@/lib/services/*", "@/lib/authorize/*", "@/lib/decision-index/*", "@/lib/endpoint/*", "**/lib/services/*",
+  "@/lib/services/*",
+  "@/lib/authorize/*",
+  "@/lib/decision-index/*",
+  "@/lib/endpoint/*",
+  "**/lib/services/*",
 ];
 const SERVER_CODE_TYPES_ONLY = {
   group: SERVER_CODE,
@@ -25,7 +29,19 @@ const SHARED_MESSAGE =
   "lib/shared is imported by client components: it may not import the database, the framework or server code.";
 
 export default tseslint.config(
-  { ignores: [".tmp/**", ".next/**", ".next-*/**", "node_modules/**", "lib/generated/**", ".data/**", "test-results/**", "playwright-report/**", "next-env.d.ts"] },
+  {
+    ignores: [
+      ".tmp/**",
+      ".next/**",
+      ".next-*/**",
+      "node_modules/**",
+      "lib/generated/**",
+      ".data/**",
+      "test-results/**",
+      "playwright-report/**",
+      "next-env.d.ts",
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -51,7 +67,24 @@ export default tseslint.config(
         "error",
         {
           patterns: [
-            { group: ["@prisma/*", "@/lib/generated/*", "@/lib/db/*", "next", "next/*", "next-auth", "next-auth/*", "pg", "@electric-sql/*", "node:fs", "node:net", "fs", "net"], message: "lib/authz is pure: pass data in, get a decision out." },
+            {
+              group: [
+                "@prisma/*",
+                "@/lib/generated/*",
+                "@/lib/db/*",
+                "next",
+                "next/*",
+                "next-auth",
+                "next-auth/*",
+                "pg",
+                "@electric-sql/*",
+                "node:fs",
+                "node:net",
+                "fs",
+                "net",
+              ],
+              message: "lib/authz is pure: pass data in, get a decision out.",
+            },
           ],
         },
       ],
@@ -64,13 +97,15 @@ export default tseslint.config(
     rules: {
       "no-restricted-syntax": [
         "error",
-        ...["NewExpression", "CallExpression"].flatMap((call) => [
-          `${call}[callee.name='RegExp'][arguments.0.type!='Literal']`,
-          `${call}[callee.name='RegExp'][arguments.1.type!=undefined][arguments.1.type!='Literal']`,
-        ]).map((selector) => ({
-          selector,
-          message: "No RegExp from data in lib/: match wildcards with lib/authz/model/glob.ts (linear time).",
-        })),
+        ...["NewExpression", "CallExpression"]
+          .flatMap((call) => [
+            `${call}[callee.name='RegExp'][arguments.0.type!='Literal']`,
+            `${call}[callee.name='RegExp'][arguments.1.type!=undefined][arguments.1.type!='Literal']`,
+          ])
+          .map((selector) => ({
+            selector,
+            message: "No RegExp from data in lib/: match wildcards with lib/authz/model/glob.ts (linear time).",
+          })),
       ],
     },
   },
@@ -96,7 +131,12 @@ export default tseslint.config(
     rules: {
       "no-restricted-imports": [
         "error",
-        { patterns: [FRAMEWORK_IMPORTS, DATABASE_IMPORTS, { group: SERVER_CODE }].map((fence) => ({ ...fence, message: SHARED_MESSAGE })) },
+        {
+          patterns: [FRAMEWORK_IMPORTS, DATABASE_IMPORTS, { group: SERVER_CODE }].map((fence) => ({
+            ...fence,
+            message: SHARED_MESSAGE,
+          })),
+        },
       ],
     },
   },

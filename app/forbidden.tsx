@@ -9,7 +9,9 @@ export default function Forbidden() {
       <EmptyState icon="lock" title="403 — You don't have access to this page">
         Your role does not include this part of the console. If you need it, ask a project administrator.
         <div className="mt-4">
-          <Link href="/" className={buttonClasses("secondary", "md")}>Back to your home</Link>
+          <Link href="/" className={buttonClasses("secondary", "md")}>
+            Back to your home
+          </Link>
         </div>
       </EmptyState>
     </main>

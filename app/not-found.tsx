@@ -8,7 +8,9 @@ export default function NotFound() {
       <EmptyState icon="search" title="404 — Nothing here">
         This page does not exist, or it is not shared with you.
         <div className="mt-4">
-          <Link href="/" className={buttonClasses("secondary", "md")}>Back to your home</Link>
+          <Link href="/" className={buttonClasses("secondary", "md")}>
+            Back to your home
+          </Link>
         </div>
       </EmptyState>
     </main>

@@ -20,7 +20,11 @@ export async function run(): Promise<Metric[]> {
   const started = performance.now();
   for (let i = 0; i < EVENTS; i++) {
     await prisma.$transaction((tx) =>
-      recordAuditEvent(tx, who, request, { action: "grant.create", target: { type: "TABLE", id: String(i), name: `t_${i}` }, after: { privilege: "Select", i } }),
+      recordAuditEvent(tx, who, request, {
+        action: "grant.create",
+        target: { type: "TABLE", id: String(i), name: `t_${i}` },
+        after: { privilege: "Select", i },
+      }),
     );
   }
   const writeSeconds = (performance.now() - started) / 1000;
@@ -31,10 +35,22 @@ export async function run(): Promise<Metric[]> {
   if (!verdict.ok) throw new Error(`the chain did not verify: ${JSON.stringify(verdict)}`);
   await disconnect();
 
-  const [database, key] = process.env.DATABASE_URL ? ["PostgreSQL 15 (DATABASE_URL)", "postgresql"] : ["PGlite in memory", "pglite"];
+  const [database, key] = process.env.DATABASE_URL
+    ? ["PostgreSQL 15 (DATABASE_URL)", "postgresql"]
+    : ["PGlite in memory", "pglite"];
   const workload = `${EVENTS} events, one transaction each, hash-chained, on ${database}`;
   return [
-    { name: `audit.append.${key}.events_per_s`, value: Math.round(EVENTS / writeSeconds), unit: "events/s (sequential, one transaction each)", workload },
-    { name: `audit.verify.${key}.events_per_s`, value: Math.round(verdict.checked / verifySeconds), unit: "events/s verified", workload },
+    {
+      name: `audit.append.${key}.events_per_s`,
+      value: Math.round(EVENTS / writeSeconds),
+      unit: "events/s (sequential, one transaction each)",
+      workload,
+    },
+    {
+      name: `audit.verify.${key}.events_per_s`,
+      value: Math.round(verdict.checked / verifySeconds),
+      unit: "events/s verified",
+      workload,
+    },
   ];
 }

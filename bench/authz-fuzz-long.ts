@@ -9,7 +9,9 @@ const decisions = Number(process.argv[2] ?? 1_000_000);
 const seed = process.argv[3] === undefined ? Date.now() : Number(process.argv[3]);
 const numRuns = Math.ceil(decisions / REQUESTS_PER_STATE);
 
-console.log(`differential run: ${numRuns} random states x ${REQUESTS_PER_STATE} requests = ${numRuns * REQUESTS_PER_STATE} decisions, seed ${seed}`);
+console.log(
+  `differential run: ${numRuns} random states x ${REQUESTS_PER_STATE} requests = ${numRuns * REQUESTS_PER_STATE} decisions, seed ${seed}`,
+);
 const started = performance.now();
 const details = fc.check(differentialProperty(), { numRuns, seed });
 const seconds = ((performance.now() - started) / 1000).toFixed(1);

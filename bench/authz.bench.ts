@@ -31,7 +31,12 @@ function timedCompiles(snapshot: SecuritySnapshot, runs: number): number[] {
 }
 
 /** Decisions per second over repeated passes on the requests, after `decideFn` has warmed up. */
-function throughput(decideFn: DecideFunction, index: SecurityIndex, requests: AccessRequest[], seconds: number): { perSecond: number; allowRate: number } {
+function throughput(
+  decideFn: DecideFunction,
+  index: SecurityIndex,
+  requests: AccessRequest[],
+  seconds: number,
+): { perSecond: number; allowRate: number } {
   let decisions = 0;
   let allowed = 0;
   const t0 = nowMs();
@@ -43,7 +48,12 @@ function throughput(decideFn: DecideFunction, index: SecurityIndex, requests: Ac
 }
 
 /** Per-call latency in µs, sorted (includes ~the cost of one hrtime.bigint read). */
-function perCallLatency(decideFn: DecideFunction, index: SecurityIndex, requests: AccessRequest[], calls: number): Float64Array {
+function perCallLatency(
+  decideFn: DecideFunction,
+  index: SecurityIndex,
+  requests: AccessRequest[],
+  calls: number,
+): Float64Array {
   const times = new Float64Array(calls);
   for (let i = 0; i < calls; i++) {
     const request = requests[i % requests.length]!;
@@ -55,7 +65,11 @@ function perCallLatency(decideFn: DecideFunction, index: SecurityIndex, requests
 }
 
 /** µs per decision of one pass over the requests on an index that has decided nothing yet. */
-function coldPass(snapshot: SecuritySnapshot, requests: AccessRequest[], index: SecurityIndex = compile(snapshot)): number {
+function coldPass(
+  snapshot: SecuritySnapshot,
+  requests: AccessRequest[],
+  index: SecurityIndex = compile(snapshot),
+): number {
   const t0 = nowMs();
   for (const request of requests) decide(index, request);
   return ((nowMs() - t0) * 1000) / requests.length;
@@ -71,13 +85,21 @@ export function run(): Metric[] {
   const compileTimes = timedCompiles(snapshot, 5);
   // A recompile that finds every policy document changed (nothing memoized): a trailing space makes each text new.
   const newPolicyTimes = [0, 1, 2].map((round) => {
-    const changed = { ...snapshot, policies: snapshot.policies.map((policy) => ({ ...policy, document: policy.document + " ".repeat(round + 1) })) };
+    const changed = {
+      ...snapshot,
+      policies: snapshot.policies.map((policy) => ({ ...policy, document: policy.document + " ".repeat(round + 1) })),
+    };
     return timedCompiles(changed, 1)[0]!;
   });
   // The grants as a loader would deliver them (parsed from the wire: fresh objects and strings, in the order
   // read), once in the workload's order and once read by object, which the grant store exploits.
-  const loaded = (grants: SnapshotGrant[]): SecuritySnapshot => ({ ...snapshot, grants: JSON.parse(JSON.stringify(grants)) as SnapshotGrant[] });
-  const byObject = [...snapshot.grants].sort((a, b) => (a.objectId < b.objectId ? -1 : a.objectId > b.objectId ? 1 : 0));
+  const loaded = (grants: SnapshotGrant[]): SecuritySnapshot => ({
+    ...snapshot,
+    grants: JSON.parse(JSON.stringify(grants)) as SnapshotGrant[],
+  });
+  const byObject = [...snapshot.grants].sort((a, b) =>
+    a.objectId < b.objectId ? -1 : a.objectId > b.objectId ? 1 : 0,
+  );
   const loadedTimes = (grants: SnapshotGrant[]) => {
     const copy = loaded(grants);
     compile(copy);
@@ -149,35 +171,152 @@ export function run(): Metric[] {
     naiveDecisions++;
   }
   const naiveThroughput = naiveDecisions / ((nowMs() - n0) / 1000);
-  console.log(`  allow rate ${(cached.allowRate * 100).toFixed(1)}% (uncached ${(uncached.allowRate * 100).toFixed(1)}%); cache hit rate ${(hitRate * 100).toFixed(1)}%; `
-    + `naive agreed on ${naiveAgree}/${naiveDecisions}; timer read ≈ ${timerUs.toFixed(3)} µs`);
+  console.log(
+    `  allow rate ${(cached.allowRate * 100).toFixed(1)}% (uncached ${(uncached.allowRate * 100).toFixed(1)}%); cache hit rate ${(hitRate * 100).toFixed(1)}%; ` +
+      `naive agreed on ${naiveAgree}/${naiveDecisions}; timer read ≈ ${timerUs.toFixed(3)} µs`,
+  );
 
   const round = (value: number, digits = 3) => Number(value.toFixed(digits));
   const cachedLoad = `${workload}; decision cache warm (the ${requests.length} requests are replayed)`;
   const uncachedLoad = `${workload}; decision cache bypassed (decideUncached), index warm`;
   return [
-    { name: "authz.decide.throughput", value: Math.round(cached.perSecond), unit: "decisions/s (one core, warm)", workload: cachedLoad },
-    { name: "authz.decide.cache_hit_rate", value: round(hitRate, 4), unit: "fraction of decide calls served from the decision cache", workload: cachedLoad },
-    { name: "authz.decide.latency_p50", value: round(percentile(perCall, 0.5)), unit: "µs per call (hrtime around each call)", workload: cachedLoad },
-    { name: "authz.decide.latency_p99", value: round(percentile(perCall, 0.99)), unit: "µs per call (hrtime around each call)", workload: cachedLoad },
-    { name: "authz.decide.latency_p999", value: round(percentile(perCall, 0.999)), unit: "µs per call (hrtime around each call)", workload: cachedLoad },
-    { name: "authz.decide.timer_overhead", value: round(timerUs), unit: "µs per hrtime.bigint pair (included in per-call figures)", workload: "empty timed section" },
-    { name: "authz.decide.batch_mean_p50", value: round(percentile(batches, 0.5)), unit: `µs per decision (median of ${BATCH}-call batches)`, workload: cachedLoad },
-    { name: "authz.decide.batch_mean_p99", value: round(percentile(batches, 0.99)), unit: `µs per decision (p99 of ${BATCH}-call batches)`, workload: cachedLoad },
-    { name: "authz.decide.uncached_throughput", value: Math.round(uncached.perSecond), unit: "decisions/s (one core, every layer evaluated)", workload: uncachedLoad },
-    { name: "authz.decide.uncached_latency_p50", value: round(percentile(uncachedPerCall, 0.5)), unit: "µs per call (hrtime around each call)", workload: uncachedLoad },
-    { name: "authz.decide.uncached_latency_p99", value: round(percentile(uncachedPerCall, 0.99)), unit: "µs per call (hrtime around each call)", workload: uncachedLoad },
-    { name: "authz.decide.cold_pass_mean", value: round(coldPassUs), unit: "µs per decision, first pass on a fresh index (fills the cache)", workload },
-    { name: "authz.compile.median", value: round(median(compileTimes), 1), unit: "ms per full rebuild (median of 5; policy documents unchanged since the previous compile)", workload },
-    { name: "authz.compile.min", value: round(Math.min(...compileTimes), 1), unit: "ms per full rebuild (best of 5)", workload },
-    { name: "authz.compile.new_policies_median", value: round(median(newPolicyTimes), 1), unit: "ms per full rebuild with every policy document new (median of 3)", workload },
-    { name: "authz.compile.loaded_median", value: round(loadedRandomMs, 1), unit: "ms per full rebuild, grants freshly parsed, workload order (median of 3)", workload },
-    { name: "authz.compile.loaded_object_order_median", value: round(loadedObjectOrderMs, 1), unit: "ms per full rebuild, grants freshly parsed, read in object order (median of 3)", workload },
-    { name: "authz.delta.median", value: round(percentile(deltaTimes, 0.5), 4), unit: "ms per grant add/revoke", workload: `${workload}; 4,000 deltas` },
-    { name: "authz.delta.p99", value: round(percentile(deltaTimes, 0.99), 4), unit: "ms per grant add/revoke (p99)", workload: `${workload}; 4,000 deltas` },
-    { name: "authz.delta.max", value: round(deltaTimes[deltaTimes.length - 1]!, 4), unit: "ms per grant add/revoke (worst)", workload: `${workload}; 4,000 deltas` },
-    { name: "authz.naive.throughput", value: round(naiveThroughput, 2), unit: "decisions/s (reference evaluator, linear scan)", workload: `${workload}; first ${naiveDecisions} requests` },
-    { name: "authz.speedup_vs_naive", value: Math.round(cached.perSecond / naiveThroughput), unit: "x (engine / reference evaluator throughput)", workload: cachedLoad },
-    { name: "authz.speedup_vs_naive_uncached", value: Math.round(uncached.perSecond / naiveThroughput), unit: "x (engine without decision cache / reference evaluator throughput)", workload: uncachedLoad },
+    {
+      name: "authz.decide.throughput",
+      value: Math.round(cached.perSecond),
+      unit: "decisions/s (one core, warm)",
+      workload: cachedLoad,
+    },
+    {
+      name: "authz.decide.cache_hit_rate",
+      value: round(hitRate, 4),
+      unit: "fraction of decide calls served from the decision cache",
+      workload: cachedLoad,
+    },
+    {
+      name: "authz.decide.latency_p50",
+      value: round(percentile(perCall, 0.5)),
+      unit: "µs per call (hrtime around each call)",
+      workload: cachedLoad,
+    },
+    {
+      name: "authz.decide.latency_p99",
+      value: round(percentile(perCall, 0.99)),
+      unit: "µs per call (hrtime around each call)",
+      workload: cachedLoad,
+    },
+    {
+      name: "authz.decide.latency_p999",
+      value: round(percentile(perCall, 0.999)),
+      unit: "µs per call (hrtime around each call)",
+      workload: cachedLoad,
+    },
+    {
+      name: "authz.decide.timer_overhead",
+      value: round(timerUs),
+      unit: "µs per hrtime.bigint pair (included in per-call figures)",
+      workload: "empty timed section",
+    },
+    {
+      name: "authz.decide.batch_mean_p50",
+      value: round(percentile(batches, 0.5)),
+      unit: `µs per decision (median of ${BATCH}-call batches)`,
+      workload: cachedLoad,
+    },
+    {
+      name: "authz.decide.batch_mean_p99",
+      value: round(percentile(batches, 0.99)),
+      unit: `µs per decision (p99 of ${BATCH}-call batches)`,
+      workload: cachedLoad,
+    },
+    {
+      name: "authz.decide.uncached_throughput",
+      value: Math.round(uncached.perSecond),
+      unit: "decisions/s (one core, every layer evaluated)",
+      workload: uncachedLoad,
+    },
+    {
+      name: "authz.decide.uncached_latency_p50",
+      value: round(percentile(uncachedPerCall, 0.5)),
+      unit: "µs per call (hrtime around each call)",
+      workload: uncachedLoad,
+    },
+    {
+      name: "authz.decide.uncached_latency_p99",
+      value: round(percentile(uncachedPerCall, 0.99)),
+      unit: "µs per call (hrtime around each call)",
+      workload: uncachedLoad,
+    },
+    {
+      name: "authz.decide.cold_pass_mean",
+      value: round(coldPassUs),
+      unit: "µs per decision, first pass on a fresh index (fills the cache)",
+      workload,
+    },
+    {
+      name: "authz.compile.median",
+      value: round(median(compileTimes), 1),
+      unit: "ms per full rebuild (median of 5; policy documents unchanged since the previous compile)",
+      workload,
+    },
+    {
+      name: "authz.compile.min",
+      value: round(Math.min(...compileTimes), 1),
+      unit: "ms per full rebuild (best of 5)",
+      workload,
+    },
+    {
+      name: "authz.compile.new_policies_median",
+      value: round(median(newPolicyTimes), 1),
+      unit: "ms per full rebuild with every policy document new (median of 3)",
+      workload,
+    },
+    {
+      name: "authz.compile.loaded_median",
+      value: round(loadedRandomMs, 1),
+      unit: "ms per full rebuild, grants freshly parsed, workload order (median of 3)",
+      workload,
+    },
+    {
+      name: "authz.compile.loaded_object_order_median",
+      value: round(loadedObjectOrderMs, 1),
+      unit: "ms per full rebuild, grants freshly parsed, read in object order (median of 3)",
+      workload,
+    },
+    {
+      name: "authz.delta.median",
+      value: round(percentile(deltaTimes, 0.5), 4),
+      unit: "ms per grant add/revoke",
+      workload: `${workload}; 4,000 deltas`,
+    },
+    {
+      name: "authz.delta.p99",
+      value: round(percentile(deltaTimes, 0.99), 4),
+      unit: "ms per grant add/revoke (p99)",
+      workload: `${workload}; 4,000 deltas`,
+    },
+    {
+      name: "authz.delta.max",
+      value: round(deltaTimes[deltaTimes.length - 1]!, 4),
+      unit: "ms per grant add/revoke (worst)",
+      workload: `${workload}; 4,000 deltas`,
+    },
+    {
+      name: "authz.naive.throughput",
+      value: round(naiveThroughput, 2),
+      unit: "decisions/s (reference evaluator, linear scan)",
+      workload: `${workload}; first ${naiveDecisions} requests`,
+    },
+    {
+      name: "authz.speedup_vs_naive",
+      value: Math.round(cached.perSecond / naiveThroughput),
+      unit: "x (engine / reference evaluator throughput)",
+      workload: cachedLoad,
+    },
+    {
+      name: "authz.speedup_vs_naive_uncached",
+      value: Math.round(uncached.perSecond / naiveThroughput),
+      unit: "x (engine without decision cache / reference evaluator throughput)",
+      workload: uncachedLoad,
+    },
   ];
 }

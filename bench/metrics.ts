@@ -17,5 +17,8 @@ export function percentile(sorted: Float64Array | number[], fraction: number): n
 }
 
 export function median(values: number[]): number {
-  return percentile([...values].sort((a, b) => a - b), 0.5);
+  return percentile(
+    [...values].sort((a, b) => a - b),
+    0.5,
+  );
 }

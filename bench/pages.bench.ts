@@ -27,7 +27,13 @@ function must(command: string, args: string[], env: NodeJS.ProcessEnv) {
   if (result.status !== 0) throw new Error(`${command} ${args.join(" ")} failed`);
 }
 
-interface Reply { status: number; ttfbMs: number; totalMs: number; headers: http.IncomingHttpHeaders; body: string }
+interface Reply {
+  status: number;
+  ttfbMs: number;
+  totalMs: number;
+  headers: http.IncomingHttpHeaders;
+  body: string;
+}
 
 function request(method: string, url: string, headers: Record<string, string> = {}, body?: string): Promise<Reply> {
   return new Promise((resolve, reject) => {
@@ -37,7 +43,15 @@ function request(method: string, url: string, headers: Record<string, string> = 
       let text = "";
       res.setEncoding("utf8");
       res.on("data", (chunk: string) => (text += chunk));
-      res.on("end", () => resolve({ status: res.statusCode ?? 0, ttfbMs, totalMs: performance.now() - started, headers: res.headers, body: text }));
+      res.on("end", () =>
+        resolve({
+          status: res.statusCode ?? 0,
+          ttfbMs,
+          totalMs: performance.now() - started,
+          headers: res.headers,
+          body: text,
+        }),
+      );
     });
     req.on("error", reject);
     if (body) req.write(body);
@@ -45,15 +59,23 @@ function request(method: string, url: string, headers: Record<string, string> = 
   });
 }
 
-const cookiesOf = (reply: Reply) => (reply.headers["set-cookie"] ?? []).map((cookie) => cookie.split(";")[0]!).join("; ");
+const cookiesOf = (reply: Reply) =>
+  (reply.headers["set-cookie"] ?? []).map((cookie) => cookie.split(";")[0]!).join("; ");
 
 async function signIn(email: string): Promise<string> {
   const csrf = await request("GET", "/api/auth/csrf");
   const { csrfToken } = JSON.parse(csrf.body) as { csrfToken: string };
   const form = new URLSearchParams({ csrfToken, email, password: "correct-horse-battery", json: "true" }).toString();
-  const login = await request("POST", "/api/auth/callback/credentials", {
-    cookie: cookiesOf(csrf), "content-type": "application/x-www-form-urlencoded", "content-length": String(Buffer.byteLength(form)),
-  }, form);
+  const login = await request(
+    "POST",
+    "/api/auth/callback/credentials",
+    {
+      cookie: cookiesOf(csrf),
+      "content-type": "application/x-www-form-urlencoded",
+      "content-length": String(Buffer.byteLength(form)),
+    },
+    form,
+  );
   const cookie = [cookiesOf(csrf), cookiesOf(login)].filter(Boolean).join("; ");
   if (!cookie.includes("__Host-sc.session")) throw new Error(`sign-in failed: ${login.status}`);
   return cookie;
@@ -78,33 +100,45 @@ async function load(url: string, cookie: string) {
   const total: number[] = [];
   let next = 0;
   const started = performance.now();
-  await Promise.all(Array.from({ length: CONCURRENCY }, async () => {
-    while (next < REQUESTS) {
-      next++;
-      const reply = await request("GET", url, { cookie });
-      if (reply.status !== 200) throw new Error(`${url} answered ${reply.status}`);
-      ttfb.push(reply.ttfbMs);
-      total.push(reply.totalMs);
-    }
-  }));
+  await Promise.all(
+    Array.from({ length: CONCURRENCY }, async () => {
+      while (next < REQUESTS) {
+        next++;
+        const reply = await request("GET", url, { cookie });
+        if (reply.status !== 200) throw new Error(`${url} answered ${reply.status}`);
+        ttfb.push(reply.ttfbMs);
+        total.push(reply.totalMs);
+      }
+    }),
+  );
   const seconds = (performance.now() - started) / 1000;
   ttfb.sort((a, b) => a - b);
   total.sort((a, b) => a - b);
-  return { p50: percentile(ttfb, 0.5), p95: percentile(ttfb, 0.95), totalP95: percentile(total, 0.95), rps: ttfb.length / seconds };
+  return {
+    p50: percentile(ttfb, 0.5),
+    p95: percentile(ttfb, 0.95),
+    totalP95: percentile(total, 0.95),
+    rps: ttfb.length / seconds,
+  };
 }
 
 /** Loads the grown demo into the database `env` names, serves it, and measures each page. */
 async function measure(database: "pglite" | "postgresql", env: NodeJS.ProcessEnv): Promise<Metric[]> {
   must(bin("tsx"), ["scripts/db-migrate.ts"], env);
   must(bin("tsx"), ["scripts/db-seed.ts"], env);
-  must(bin("tsx"), ["scripts/grow-demo.ts", "--tables", GROWTH.tables, "--members", GROWTH.members, "--grants", GROWTH.grants], env);
+  must(
+    bin("tsx"),
+    ["scripts/grow-demo.ts", "--tables", GROWTH.tables, "--members", GROWTH.members, "--grants", GROWTH.grants],
+    env,
+  );
   const server = spawn(process.execPath, ["scripts/serve.mjs"], { cwd: root, env, stdio: "ignore" });
   try {
     await waitForServer(server);
     const cookie = await signIn("alice@wonderland.example");
-    const where = database === "pglite"
-      ? "one Node process with PGlite inside it"
-      : `${os.availableParallelism()} Node worker processes (one per core) on a local PostgreSQL 15 server`;
+    const where =
+      database === "pglite"
+        ? "one Node process with PGlite inside it"
+        : `${os.availableParallelism()} Node worker processes (one per core) on a local PostgreSQL 15 server`;
     const workload = `${REQUESTS} GETs at concurrency ${CONCURRENCY} as alice, first page (25 rows) of a list; WonderLand grown to ${GROWTH.members} members and ${GROWTH.grants} grants on ${GROWTH.tables} tables; production build, ${where}`;
     const metrics: Metric[] = [];
     for (const [name, url] of Object.entries(PAGES)) {
@@ -113,7 +147,12 @@ async function measure(database: "pglite" | "postgresql", env: NodeJS.ProcessEnv
       metrics.push(
         { name: `${prefix}.ttfb_p50`, value: Number(figures.p50.toFixed(1)), unit: "ms time to first byte", workload },
         { name: `${prefix}.ttfb_p95`, value: Number(figures.p95.toFixed(1)), unit: "ms time to first byte", workload },
-        { name: `${prefix}.full_p95`, value: Number(figures.totalP95.toFixed(1)), unit: "ms time to the last byte", workload },
+        {
+          name: `${prefix}.full_p95`,
+          value: Number(figures.totalP95.toFixed(1)),
+          unit: "ms time to the last byte",
+          workload,
+        },
         { name: `${prefix}.requests_per_s`, value: Math.round(figures.rps), unit: "requests/s", workload },
       );
     }
@@ -148,7 +187,12 @@ export async function run(): Promise<Metric[]> {
       try {
         const { ownerUrl, runtimeUrl } = await createAppDatabase(server, "security_center_bench");
         const secret = () => randomBytes(32).toString("hex");
-        const env = { DATABASE_URL: runtimeUrl, MIGRATION_DATABASE_URL: ownerUrl, NEXTAUTH_SECRET: secret(), AUDIT_CHAIN_KEY: secret() };
+        const env = {
+          DATABASE_URL: runtimeUrl,
+          MIGRATION_DATABASE_URL: ownerUrl,
+          NEXTAUTH_SECRET: secret(),
+          AUDIT_CHAIN_KEY: secret(),
+        };
         metrics.push(...(await measure("postgresql", { ...base, ...env })));
       } finally {
         await server.stop();

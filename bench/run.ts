@@ -31,6 +31,9 @@ for (const file of files) {
     results[name] = { value, unit, workload };
     console.log(`  ${name.padEnd(40)} ${String(value).padStart(14)} ${unit}`);
   }
-  writeFileSync(resultsPath, `${JSON.stringify(Object.fromEntries(Object.entries(results).sort(([a], [b]) => a.localeCompare(b))), null, 2)}\n`);
+  writeFileSync(
+    resultsPath,
+    `${JSON.stringify(Object.fromEntries(Object.entries(results).sort(([a], [b]) => a.localeCompare(b))), null, 2)}\n`,
+  );
 }
 console.log(`\nresults merged into ${path.relative(process.cwd(), resultsPath)}`);

@@ -28,6 +28,8 @@ const PAGES: { persona: Persona; path: string }[] = [
   { persona: "alice", path: "/audit" },
   { persona: "allen", path: "/my-access" },
   { persona: "audrey", path: "/audit" },
+  { persona: "operator", path: "/operator" },
+  { persona: "operator", path: "/operator/system-whitelist" },
 ];
 
 const BLOCKING_IMPACTS = new Set(["serious", "critical"]);
@@ -36,7 +38,10 @@ async function blockingViolations(page: Page): Promise<string[]> {
   const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
   return results.violations
     .filter((violation) => BLOCKING_IMPACTS.has(violation.impact ?? ""))
-    .map((violation) => `${violation.id} (${violation.impact}): ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`);
+    .map(
+      (violation) =>
+        `${violation.id} (${violation.impact}): ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`,
+    );
 }
 
 test("the sign-in page has no serious or critical accessibility violation", async ({ page }) => {

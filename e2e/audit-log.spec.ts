@@ -29,10 +29,14 @@ test("the audit log tells its reader about events that arrive while it is open",
   const notice = auditor.getByRole("status").filter({ hasText: /new events? since you opened this page/ });
   await expect(notice).toBeVisible({ timeout: 30_000 });
   await notice.getByRole("button", { name: "Show them" }).click();
-  await expect(auditor.getByRole("region", { name: "Audit events" }).locator("tbody tr").first()).toContainText("allen@wonderland.example");
+  await expect(auditor.getByRole("region", { name: "Audit events" }).locator("tbody tr").first()).toContainText(
+    "allen@wonderland.example",
+  );
 });
 
-test("the auditor sees the account's activity per day above the log, drawn without console errors", async ({ page }) => {
+test("the auditor sees the account's activity per day above the log, drawn without console errors", async ({
+  page,
+}) => {
   const consoleErrors: string[] = [];
   page.on("console", (message) => {
     if (message.type() === "error") consoleErrors.push(message.text());
@@ -48,9 +52,13 @@ test("the auditor sees the account's activity per day above the log, drawn witho
   await expect(rows).toHaveCount(30);
 
   // The caption's numbers are the table's: the total of every cell, and of the Denied column.
-  const cells = await rows.evaluateAll((trs) => trs.map((tr) => Array.from(tr.querySelectorAll("td"), (td) => Number(td.textContent))));
+  const cells = await rows.evaluateAll((trs) =>
+    trs.map((tr) => Array.from(tr.querySelectorAll("td"), (td) => Number(td.textContent))),
+  );
   const caption = (await chart.locator("figcaption").textContent()) ?? "";
-  const [, total, denied] = (/^([\d,]+) events? in the last 30 days, ([\d,]+) denied$/.exec(caption) ?? []).map((number) => Number(number.replaceAll(",", "")));
+  const [, total, denied] = (/^([\d,]+) events? in the last 30 days, ([\d,]+) denied$/.exec(caption) ?? []).map(
+    (number) => Number(number.replaceAll(",", "")),
+  );
   expect(total).toBeGreaterThan(0);
   expect(cells.flat().reduce((sum, value) => sum + value, 0)).toBe(total);
   expect(cells.reduce((sum, [, deniedThatDay = 0]) => sum + deniedThatDay, 0)).toBe(denied);

@@ -11,10 +11,14 @@ test.beforeAll(async ({ browser }) => {
   await page.close();
 });
 
-const menu = (page: Page, name: string) => page.getByRole("list", { name: "Administration" }).getByRole("link", { name, exact: true });
-const toast = (page: Page, text: string | RegExp) => page.getByRole("region", { name: "Notifications" }).getByText(text).first();
+const menu = (page: Page, name: string) =>
+  page.getByRole("list", { name: "Administration" }).getByRole("link", { name, exact: true });
+const toast = (page: Page, text: string | RegExp) =>
+  page.getByRole("region", { name: "Notifications" }).getByText(text).first();
 
-test("alice creates a table, grants Select on two columns to allen until a date, sees it in SHOW GRANTS and SHOW ACL, and revokes it", async ({ page }) => {
+test("alice creates a table, grants Select on two columns to allen until a date, sees it in SHOW GRANTS and SHOW ACL, and revokes it", async ({
+  page,
+}) => {
   await signIn(page, "alice");
   await menu(page, "Catalog").click();
   await expect(page.getByRole("heading", { level: 1, name: "Catalog of WonderLand" })).toBeVisible();
@@ -30,7 +34,9 @@ test("alice creates a table, grants Select on two columns to allen until a date,
   await create.getByLabel("Column 3 name").fill("note");
   await create.getByRole("button", { name: "Create table" }).click();
   await expect(toast(page, `Table ${TABLE} created`)).toBeVisible();
-  await expect(page.getByRole("region", { name: "Objects of WonderLand" }).getByRole("link", { name: TABLE, exact: true })).toBeVisible();
+  await expect(
+    page.getByRole("region", { name: "Objects of WonderLand" }).getByRole("link", { name: TABLE, exact: true }),
+  ).toBeVisible();
 
   await menu(page, "Grants").click();
   const grant = page.getByRole("form", { name: "Grant privileges" });
@@ -46,7 +52,9 @@ test("alice creates a table, grants Select on two columns to allen until a date,
   const showGrants = page.getByRole("search", { name: "Show grants" });
   await showGrants.getByLabel("User or role").fill("allen@wonderland.example");
   await showGrants.getByRole("button", { name: "Show" }).click();
-  const allensGrants = page.getByRole("region", { name: "Grants of RAM$wonderland:allen: their own and those of their roles analyst." });
+  const allensGrants = page.getByRole("region", {
+    name: "Grants of RAM$wonderland:allen: their own and those of their roles analyst.",
+  });
   const row = allensGrants.getByRole("row").filter({ hasText: TABLE });
   await expect(row).toHaveCount(1);
   await expect(row.getByText("(order_id, amount)", { exact: true })).toBeVisible();
@@ -55,7 +63,9 @@ test("alice creates a table, grants Select on two columns to allen until a date,
   // The demo's expired grant of allen is still listed, greyed, with a badge.
   await showGrants.getByLabel("Status").selectOption("expired");
   await showGrants.getByRole("button", { name: "Show" }).click();
-  await expect(allensGrants.getByRole("row").filter({ hasText: "ods_click_log" }).getByText("expired", { exact: true })).toBeVisible();
+  await expect(
+    allensGrants.getByRole("row").filter({ hasText: "ods_click_log" }).getByText("expired", { exact: true }),
+  ).toBeVisible();
 
   // SHOW ACL FOR the table.
   await page.getByRole("link", { name: "Show ACL" }).click();
@@ -79,19 +89,30 @@ test("alice imports tables from a CSV export; a bad line is named and nothing is
   await page.goto("/catalog?project=WonderLand");
   const importForm = page.getByRole("form", { name: "Import tables" });
   const table = `${TABLE}_imp`;
-  await importForm.getByLabel("Schema export").fill(`table,column,type,comment\n${table},id,BIGINT,key\n${table},price,MONEY,\n`);
+  await importForm
+    .getByLabel("Schema export")
+    .fill(`table,column,type,comment\n${table},id,BIGINT,key\n${table},price,MONEY,\n`);
   await importForm.getByRole("button", { name: "Import tables" }).click();
-  await expect(importForm.getByRole("alert").filter({ hasText: "The export has a problem; nothing was imported." })).toBeVisible();
+  await expect(
+    importForm.getByRole("alert").filter({ hasText: "The export has a problem; nothing was imported." }),
+  ).toBeVisible();
   await expect(importForm.getByText(/^Line 3, type: MONEY is not a MaxCompute type/)).toBeVisible();
 
-  await importForm.getByLabel("Schema export").fill(`table,column,type,comment\n${table},id,BIGINT,key\n${table},price,"DECIMAL(10,2)","unit price, in CNY"\n`);
+  await importForm
+    .getByLabel("Schema export")
+    .fill(`table,column,type,comment\n${table},id,BIGINT,key\n${table},price,"DECIMAL(10,2)","unit price, in CNY"\n`);
   await importForm.getByRole("button", { name: "Import tables" }).click();
   await expect(toast(page, "Imported 1 table")).toBeVisible();
-  await page.getByRole("region", { name: "Objects of WonderLand" }).getByRole("link", { name: table, exact: true }).click();
+  await page
+    .getByRole("region", { name: "Objects of WonderLand" })
+    .getByRole("link", { name: table, exact: true })
+    .click();
   await expect(page.getByLabel("Column 2 comment")).toHaveValue("unit price, in CNY");
 });
 
-test("bob (Admin) may not grant to the built-in Admin role: the engine's reason shows at the form", async ({ page }) => {
+test("bob (Admin) may not grant to the built-in Admin role: the engine's reason shows at the form", async ({
+  page,
+}) => {
   await signIn(page, "bob");
   await page.goto("/grants?project=WonderLand");
   await page.waitForLoadState("networkidle");
@@ -105,7 +126,11 @@ test("bob (Admin) may not grant to the built-in Admin role: the engine's reason 
   await grant.getByLabel("Object name").fill("sales_orders");
   await grant.getByRole("checkbox", { name: "Describe", exact: true }).check();
   await grant.getByRole("button", { name: "Grant" }).click();
-  await expect(grant.getByRole("alert").filter({ hasText: "Only the owner or Super_Administrator may change the privileges of the built-in role Admin" })).toBeVisible();
+  await expect(
+    grant.getByRole("alert").filter({
+      hasText: "Only the owner or Super_Administrator may change the privileges of the built-in role Admin",
+    }),
+  ).toBeVisible();
   // Nothing was granted.
   await page.goto("/grants?project=WonderLand&principal=role:Admin");
   await expect(page.getByText("No grants here")).toBeVisible();

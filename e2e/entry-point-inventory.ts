@@ -25,12 +25,24 @@ export interface Probe {
 /** A valid policy for the policy probes: the refusal must come from authorization, not validation. */
 const PROBE_POLICY = JSON.stringify({
   Version: "1",
-  Statement: [{ Effect: "Deny", Principal: ["RAM$wonderland:allen"], Action: ["odps:Drop"], Resource: ["acs:odps:*:projects/WonderLand/tables/sales_orders"] }],
+  Statement: [
+    {
+      Effect: "Deny",
+      Principal: ["RAM$wonderland:allen"],
+      Action: ["odps:Drop"],
+      Resource: ["acs:odps:*:projects/WonderLand/tables/sales_orders"],
+    },
+  ],
 });
 /** A well-formed id of no whitelist entry: the refusal comes before the entry is looked up. */
 const PROBE_UUID = "00000000-0000-4000-8000-000000000000";
 /** A tenant the operator could create: only the operator may. */
-const OPERATOR_PROBE_TENANT = { name: "probe", displayName: "Probe", ownerEmail: "owner@probe.example", ownerDisplayName: "Owner" };
+const OPERATOR_PROBE_TENANT = {
+  name: "probe",
+  displayName: "Probe",
+  ownerEmail: "owner@probe.example",
+  ownerDisplayName: "Owner",
+};
 
 export const SERVER_ACTIONS: Record<string, Probe & { page: string }> = {
   "app/(console)/session-actions.ts#signOutEverywhereAction": {
@@ -48,50 +60,143 @@ export const SERVER_ACTIONS: Record<string, Probe & { page: string }> = {
     input: () => ({ name: "Inventory_probe" }),
     actsInOwnAccount: "an account owner creates projects in their own account",
   },
-  "app/(console)/tenant/actions.ts#setUserDisabledAction": { page: "/tenant", input: ({ bobId }) => ({ userId: bobId, disabled: "true" }) },
+  "app/(console)/tenant/actions.ts#setUserDisabledAction": {
+    page: "/tenant",
+    input: ({ bobId }) => ({ userId: bobId, disabled: "true" }),
+  },
   "app/(console)/tenant/actions.ts#createSubAccountAction": {
     page: "/tenant",
-    input: () => ({ name: "probe", email: "probe@wonderland.example", displayName: "Probe", password: "a-long-enough-probe-passphrase" }),
+    input: () => ({
+      name: "probe",
+      email: "probe@wonderland.example",
+      displayName: "Probe",
+      password: "a-long-enough-probe-passphrase",
+    }),
     actsInOwnAccount: "an account administrator creates sub-accounts in their own account",
   },
-  "app/(console)/tenant/actions.ts#resetPasswordAction": { page: "/tenant", input: ({ bobId }) => ({ userId: bobId, password: "a-long-enough-probe-passphrase" }) },
-  "app/(console)/tenant/actions.ts#setTenantRoleAction": { page: "/tenant", input: ({ bobId }) => ({ userId: bobId, role: "ADMIN", assigned: "true" }) },
-  "app/(console)/members/actions.ts#addMemberAction": { page: "/members", input: () => ({ project: "WonderLand", email: "sam@secretgarden.example" }) },
-  "app/(console)/members/actions.ts#removeMemberAction": { page: "/members", input: ({ bobId }) => ({ project: "WonderLand", userId: bobId, clearPermissions: "on" }) },
-  "app/(console)/roles/actions.ts#createRoleAction": { page: "/roles", input: () => ({ project: "WonderLand", name: "inventory_probe" }) },
-  "app/(console)/roles/actions.ts#dropRoleAction": { page: "/roles", input: () => ({ project: "WonderLand", role: "etl_writer" }) },
-  "app/(console)/roles/actions.ts#assignRoleAction": { page: "/roles", input: ({ bobId }) => ({ project: "WonderLand", role: "analyst", userId: bobId }) },
-  "app/(console)/roles/actions.ts#revokeRoleAction": { page: "/roles", input: ({ bobId }) => ({ project: "WonderLand", role: "Admin", userId: bobId }) },
+  "app/(console)/tenant/actions.ts#resetPasswordAction": {
+    page: "/tenant",
+    input: ({ bobId }) => ({ userId: bobId, password: "a-long-enough-probe-passphrase" }),
+  },
+  "app/(console)/tenant/actions.ts#setTenantRoleAction": {
+    page: "/tenant",
+    input: ({ bobId }) => ({ userId: bobId, role: "ADMIN", assigned: "true" }),
+  },
+  "app/(console)/members/actions.ts#addMemberAction": {
+    page: "/members",
+    input: () => ({ project: "WonderLand", email: "sam@secretgarden.example" }),
+  },
+  "app/(console)/members/actions.ts#removeMemberAction": {
+    page: "/members",
+    input: ({ bobId }) => ({ project: "WonderLand", userId: bobId, clearPermissions: "on" }),
+  },
+  "app/(console)/roles/actions.ts#createRoleAction": {
+    page: "/roles",
+    input: () => ({ project: "WonderLand", name: "inventory_probe" }),
+  },
+  "app/(console)/roles/actions.ts#dropRoleAction": {
+    page: "/roles",
+    input: () => ({ project: "WonderLand", role: "etl_writer" }),
+  },
+  "app/(console)/roles/actions.ts#assignRoleAction": {
+    page: "/roles",
+    input: ({ bobId }) => ({ project: "WonderLand", role: "analyst", userId: bobId }),
+  },
+  "app/(console)/roles/actions.ts#revokeRoleAction": {
+    page: "/roles",
+    input: ({ bobId }) => ({ project: "WonderLand", role: "Admin", userId: bobId }),
+  },
   "app/(console)/policies/actions.ts#dryRunPolicyAction": {
     page: "/policies",
     input: () => ({ project: "WonderLand", document: PROBE_POLICY }),
     readsOnly: "a dry run computes who would gain or lose access; nothing is saved",
   },
-  "app/(console)/policies/actions.ts#savePolicyAction": { page: "/policies", input: () => ({ project: "WonderLand", document: PROBE_POLICY, version: "1" }) },
-  "app/(console)/whitelists/actions.ts#addWhitelistEntryAction": { page: "/whitelists", input: () => ({ project: "WonderLand", value: "127.0.0.1", description: "probe", confirmLockout: "true" }) },
-  "app/(console)/whitelists/actions.ts#updateWhitelistEntryAction": { page: "/whitelists", input: () => ({ project: "WonderLand", entryId: PROBE_UUID, description: "probe" }) },
-  "app/(console)/whitelists/actions.ts#removeWhitelistEntryAction": { page: "/whitelists", input: () => ({ project: "WonderLand", entryId: PROBE_UUID, confirmLockout: "true" }) },
-  "app/(console)/settings/actions.ts#updateSecuritySettingsAction": { page: "/settings", input: () => ({ project: "WonderLand", LabelSecurity: "false" }) },
-  "app/(console)/settings/actions.ts#addTrustedProjectAction": { page: "/settings", input: () => ({ project: "WonderLand", trustedProject: "SecretGarden" }) },
-  "app/(console)/settings/actions.ts#removeTrustedProjectAction": { page: "/settings", input: () => ({ project: "WonderLand", trustedProject: "WonderLand_dev" }) },
+  "app/(console)/policies/actions.ts#savePolicyAction": {
+    page: "/policies",
+    input: () => ({ project: "WonderLand", document: PROBE_POLICY, version: "1" }),
+  },
+  "app/(console)/whitelists/actions.ts#addWhitelistEntryAction": {
+    page: "/whitelists",
+    input: () => ({ project: "WonderLand", value: "127.0.0.1", description: "probe", confirmLockout: "true" }),
+  },
+  "app/(console)/whitelists/actions.ts#updateWhitelistEntryAction": {
+    page: "/whitelists",
+    input: () => ({ project: "WonderLand", entryId: PROBE_UUID, description: "probe" }),
+  },
+  "app/(console)/whitelists/actions.ts#removeWhitelistEntryAction": {
+    page: "/whitelists",
+    input: () => ({ project: "WonderLand", entryId: PROBE_UUID, confirmLockout: "true" }),
+  },
+  "app/(console)/settings/actions.ts#updateSecuritySettingsAction": {
+    page: "/settings",
+    input: () => ({ project: "WonderLand", LabelSecurity: "false" }),
+  },
+  "app/(console)/settings/actions.ts#addTrustedProjectAction": {
+    page: "/settings",
+    input: () => ({ project: "WonderLand", trustedProject: "SecretGarden" }),
+  },
+  "app/(console)/settings/actions.ts#removeTrustedProjectAction": {
+    page: "/settings",
+    input: () => ({ project: "WonderLand", trustedProject: "WonderLand_dev" }),
+  },
   "app/(console)/catalog/actions.ts#createObjectAction": {
     page: "/catalog",
-    input: () => ({ project: "WonderLand", type: "Table", name: "inventory_probe", columns: JSON.stringify([{ name: "a", type: "STRING" }]) }),
+    input: () => ({
+      project: "WonderLand",
+      type: "Table",
+      name: "inventory_probe",
+      columns: JSON.stringify([{ name: "a", type: "STRING" }]),
+    }),
   },
-  "app/(console)/catalog/actions.ts#updateObjectAction": { page: "/catalog", input: () => ({ project: "WonderLand", type: "Table", name: "sales_orders", description: "probe" }) },
-  "app/(console)/catalog/actions.ts#dropObjectAction": { page: "/catalog", input: () => ({ project: "WonderLand", type: "Table", name: "dim_region", confirmation: "dim_region" }) },
-  "app/(console)/catalog/actions.ts#importTablesAction": { page: "/catalog", input: () => ({ project: "WonderLand", format: "csv", text: "table,column,type,comment\ninventory_probe_import,a,STRING,\n" }) },
+  "app/(console)/catalog/actions.ts#updateObjectAction": {
+    page: "/catalog",
+    input: () => ({ project: "WonderLand", type: "Table", name: "sales_orders", description: "probe" }),
+  },
+  "app/(console)/catalog/actions.ts#dropObjectAction": {
+    page: "/catalog",
+    input: () => ({ project: "WonderLand", type: "Table", name: "dim_region", confirmation: "dim_region" }),
+  },
+  "app/(console)/catalog/actions.ts#importTablesAction": {
+    page: "/catalog",
+    input: () => ({
+      project: "WonderLand",
+      format: "csv",
+      text: "table,column,type,comment\ninventory_probe_import,a,STRING,\n",
+    }),
+  },
   "app/(console)/grants/actions.ts#grantPrivilegesAction": {
     page: "/grants",
-    input: () => ({ project: "WonderLand", objectType: "Table", objectName: "sales_orders", privileges: "Select", granteeType: "User", grantee: "RAM$wonderland:allen" }),
+    input: () => ({
+      project: "WonderLand",
+      objectType: "Table",
+      objectName: "sales_orders",
+      privileges: "Select",
+      granteeType: "User",
+      grantee: "RAM$wonderland:allen",
+    }),
   },
-  "app/(console)/grants/actions.ts#revokeGrantAction": { page: "/grants", input: () => ({ project: "WonderLand", grantId: PROBE_UUID }) },
+  "app/(console)/grants/actions.ts#revokeGrantAction": {
+    page: "/grants",
+    input: () => ({ project: "WonderLand", grantId: PROBE_UUID }),
+  },
   // The platform operator's: every tenant's user is refused, WonderLand's owner included.
   "app/(console)/operator/actions.ts#createTenantAction": { page: "/operator", input: () => OPERATOR_PROBE_TENANT },
-  "app/(console)/operator/actions.ts#setTenantDisabledAction": { page: "/operator", input: () => ({ tenant: "wonderland", disabled: "true" }) },
-  "app/(console)/operator/actions.ts#addSystemWhitelistEntryAction": { page: "/operator/system-whitelist", input: () => ({ value: "10.0.0.0/8", confirmLockout: "true" }) },
-  "app/(console)/operator/actions.ts#updateSystemWhitelistEntryAction": { page: "/operator/system-whitelist", input: () => ({ entryId: PROBE_UUID, description: "probe" }) },
-  "app/(console)/operator/actions.ts#removeSystemWhitelistEntryAction": { page: "/operator/system-whitelist", input: () => ({ entryId: PROBE_UUID, confirmLockout: "true" }) },
+  "app/(console)/operator/actions.ts#setTenantDisabledAction": {
+    page: "/operator",
+    input: () => ({ tenant: "wonderland", disabled: "true" }),
+  },
+  "app/(console)/operator/actions.ts#addSystemWhitelistEntryAction": {
+    page: "/operator/system-whitelist",
+    input: () => ({ value: "10.0.0.0/8", confirmLockout: "true" }),
+  },
+  "app/(console)/operator/actions.ts#updateSystemWhitelistEntryAction": {
+    page: "/operator/system-whitelist",
+    input: () => ({ entryId: PROBE_UUID, description: "probe" }),
+  },
+  "app/(console)/operator/actions.ts#removeSystemWhitelistEntryAction": {
+    page: "/operator/system-whitelist",
+    input: () => ({ entryId: PROBE_UUID, confirmLockout: "true" }),
+  },
 };
 
 export const API_ROUTES: Record<string, Record<string, Probe>> = {
@@ -100,7 +205,10 @@ export const API_ROUTES: Record<string, Record<string, Probe>> = {
   "/api/v1/audit/activity": { GET: { input: () => ({ days: "7" }) } },
   "/api/v1/projects": {
     GET: { input: () => ({ q: "WonderLand" }) },
-    POST: { input: () => ({ name: "Inventory_probe_api" }), actsInOwnAccount: "an account owner creates projects in their own account" },
+    POST: {
+      input: () => ({ name: "Inventory_probe_api" }),
+      actsInOwnAccount: "an account owner creates projects in their own account",
+    },
   },
   "/api/v1/projects/[project]/members": {
     GET: { input: () => ({ project: "WonderLand" }) },
@@ -110,18 +218,28 @@ export const API_ROUTES: Record<string, Record<string, Probe>> = {
   // Reads: sam cannot see WonderLand (404) and allen may check only himself (403), so the probes ask about bob.
   "/api/v1/projects/[project]/check-access": {
     POST: {
-      input: () => ({ project: "WonderLand", principal: "RAM$wonderland:bob", action: "Select", objectType: "Table", objectName: "user_profile" }),
+      input: () => ({
+        project: "WonderLand",
+        principal: "RAM$wonderland:bob",
+        action: "Select",
+        objectType: "Table",
+        objectName: "user_profile",
+      }),
       readsOnly: "a question to the decision engine (POST for its body); nothing changes",
     },
   },
-  "/api/v1/projects/[project]/effective-permissions": { GET: { input: () => ({ project: "WonderLand", principal: "RAM$wonderland:bob" }) } },
+  "/api/v1/projects/[project]/effective-permissions": {
+    GET: { input: () => ({ project: "WonderLand", principal: "RAM$wonderland:bob" }) },
+  },
   "/api/v1/projects/[project]/policy": {
     GET: { input: () => ({ project: "WonderLand" }) },
     PUT: { input: () => ({ project: "WonderLand", document: PROBE_POLICY, version: "1" }) },
   },
   "/api/v1/projects/[project]/whitelist": {
     GET: { input: () => ({ project: "WonderLand" }) },
-    POST: { input: () => ({ project: "WonderLand", value: "127.0.0.1", description: "probe", confirmLockout: "true" }) },
+    POST: {
+      input: () => ({ project: "WonderLand", value: "127.0.0.1", description: "probe", confirmLockout: "true" }),
+    },
   },
   "/api/v1/projects/[project]/settings": {
     GET: { input: () => ({ project: "WonderLand" }) },
@@ -129,15 +247,34 @@ export const API_ROUTES: Record<string, Record<string, Probe>> = {
   },
   "/api/v1/projects/[project]/grants": {
     GET: { input: () => ({ project: "WonderLand", view: "principal", principal: "RAM$wonderland:bob" }) },
-    POST: { input: () => ({ project: "WonderLand", objectType: "Table", objectName: "sales_orders", privileges: "Select", granteeType: "User", grantee: "RAM$wonderland:allen" }) },
+    POST: {
+      input: () => ({
+        project: "WonderLand",
+        objectType: "Table",
+        objectName: "sales_orders",
+        privileges: "Select",
+        granteeType: "User",
+        grantee: "RAM$wonderland:allen",
+      }),
+    },
   },
-  "/api/v1/projects/[project]/grants/[grantId]": { DELETE: { input: () => ({ project: "WonderLand", grantId: PROBE_UUID }) } },
-  "/api/v1/projects/[project]/suggestions": { GET: { input: () => ({ project: "WonderLand", kind: "member", q: "allen" }) } },
+  "/api/v1/projects/[project]/grants/[grantId]": {
+    DELETE: { input: () => ({ project: "WonderLand", grantId: PROBE_UUID }) },
+  },
+  "/api/v1/projects/[project]/suggestions": {
+    GET: { input: () => ({ project: "WonderLand", kind: "member", q: "allen" }) },
+  },
   "/api/v1/projects/[project]/objects": {
-    GET: { input: () => ({ project: "WonderLand", type: "Table" }), memberMayRead: "the List privilege on the project lists its objects (allen holds it through the analyst role)" },
+    GET: {
+      input: () => ({ project: "WonderLand", type: "Table" }),
+      memberMayRead: "the List privilege on the project lists its objects (allen holds it through the analyst role)",
+    },
   },
   "/api/v1/projects/[project]/objects/[type]/[name]": {
-    GET: { input: () => ({ project: "WonderLand", type: "Table", name: "sales_orders" }), memberMayRead: "Describe on the table describes it (allen's analyst role is granted it on sales_orders)" },
+    GET: {
+      input: () => ({ project: "WonderLand", type: "Table", name: "sales_orders" }),
+      memberMayRead: "Describe on the table describes it (allen's analyst role is granted it on sales_orders)",
+    },
   },
   "/api/v1/operator/tenants": {
     GET: { input: () => ({ q: "wonder" }) },
@@ -156,5 +293,6 @@ export const API_ROUTES: Record<string, Record<string, Probe>> = {
 
 /** Routes outside the one wrapper, each with the reason. */
 export const EXEMPT_ROUTES: Record<string, string> = {
-  "/api/auth/[...nextauth]": "next-auth's own endpoints; the credentials check is lib/services/auth/sign-in.ts, throttled and audited",
+  "/api/auth/[...nextauth]":
+    "next-auth's own endpoints; the credentials check is lib/services/auth/sign-in.ts, throttled and audited",
 };

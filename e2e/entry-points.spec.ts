@@ -15,9 +15,15 @@ interface ManifestAction {
 }
 const distDir = process.env.NEXT_DIST_DIR ?? ".next";
 const builtActions = Object.entries(
-  (JSON.parse(readFileSync(`${distDir}/server/server-reference-manifest.json`, "utf8")) as { node: Record<string, ManifestAction> }).node,
+  (
+    JSON.parse(readFileSync(`${distDir}/server/server-reference-manifest.json`, "utf8")) as {
+      node: Record<string, ManifestAction>;
+    }
+  ).node,
 ).map(([id, action]) => ({ id, key: `${action.filename}#${action.exportedName}` }));
-const builtRoutes = Object.keys(JSON.parse(readFileSync(`${distDir}/server/app-paths-manifest.json`, "utf8")) as Record<string, string>)
+const builtRoutes = Object.keys(
+  JSON.parse(readFileSync(`${distDir}/server/app-paths-manifest.json`, "utf8")) as Record<string, string>,
+)
   .filter((path) => path.endsWith("/route"))
   .map((path) => path.replace(/\/route$/, ""));
 
@@ -27,7 +33,13 @@ test("every server action and API route in the build is in the inventory", () =>
 });
 
 /** Calls a server action exactly as React does in the browser: multipart reply, Next-Action header. */
-async function callAction(request: APIRequestContext, page: string, actionId: string, fields: Record<string, string>, origin: string | null) {
+async function callAction(
+  request: APIRequestContext,
+  page: string,
+  actionId: string,
+  fields: Record<string, string>,
+  origin: string | null,
+) {
   const formData = new FormData();
   for (const [name, value] of Object.entries(fields)) formData.set(name, value);
   // The multipart body exactly as the browser's fetch would frame it (field order matters to React).
@@ -49,9 +61,19 @@ async function callAction(request: APIRequestContext, page: string, actionId: st
  * that name when it has one (an object's type and name), else a well-formed id of nothing.
  */
 const concretePath = (path: string, input: Record<string, string>) =>
-  path.replaceAll("[project]", "WonderLand").replace(/\[([^\]]+)\]/g, (_, name: string) => encodeURIComponent(input[name] ?? "00000000-0000-4000-8000-000000000000"));
+  path
+    .replaceAll("[project]", "WonderLand")
+    .replace(/\[([^\]]+)\]/g, (_, name: string) =>
+      encodeURIComponent(input[name] ?? "00000000-0000-4000-8000-000000000000"),
+    );
 
-async function callRoute(request: APIRequestContext, routePath: string, method: string, input: Record<string, string>, origin: string | null) {
+async function callRoute(
+  request: APIRequestContext,
+  routePath: string,
+  method: string,
+  input: Record<string, string>,
+  origin: string | null,
+) {
   const headers = origin ? { Origin: origin } : undefined;
   const path = concretePath(routePath, input);
   const response =
@@ -77,7 +99,10 @@ async function dataOf(request: APIRequestContext, path: string, params: Record<s
 async function allItems(request: APIRequestContext, path: string, params: Record<string, string> = {}) {
   const items: unknown[] = [];
   for (let page = 1; ; page++) {
-    const data = (await dataOf(request, path, { ...params, page: String(page), pageSize: "100" })) as { items: unknown[]; total: number };
+    const data = (await dataOf(request, path, { ...params, page: String(page), pageSize: "100" })) as {
+      items: unknown[];
+      total: number;
+    };
     items.push(...data.items);
     if (items.length >= data.total || data.items.length === 0) return items;
   }
@@ -91,7 +116,9 @@ async function wonderlandState(request: APIRequestContext) {
   const project = "/api/v1/projects/WonderLand";
   const roles = (await allItems(request, `${project}/roles`)) as { name: string; kind: string }[];
   const rolePolicies = await Promise.all(
-    roles.filter((role) => role.kind === "Custom").map(async (role) => [role.name, await dataOf(request, `${project}/policy`, { role: role.name })]),
+    roles
+      .filter((role) => role.kind === "Custom")
+      .map(async (role) => [role.name, await dataOf(request, `${project}/policy`, { role: role.name })]),
   );
   return {
     grants: await allItems(request, `${project}/grants`),
@@ -117,11 +144,37 @@ test.beforeAll(async ({ browser }) => {
 });
 
 /** Callers that must be refused by every entry point that changes WonderLand, and the answer expected. */
-const STRANGERS: { who: string; persona: Persona | null; otherTenant?: true; origin: "same" | "none"; refusal: RegExp; status: number[] }[] = [
+const STRANGERS: {
+  who: string;
+  persona: Persona | null;
+  otherTenant?: true;
+  origin: "same" | "none";
+  refusal: RegExp;
+  status: number[];
+}[] = [
   { who: "no session", persona: null, origin: "same", refusal: /UNAUTHENTICATED/, status: [401] },
-  { who: "the other tenant's owner", persona: "sam", otherTenant: true, origin: "same", refusal: /FORBIDDEN|NOT_FOUND/, status: [403, 404] },
-  { who: "an ordinary WonderLand member", persona: "allen", origin: "same", refusal: /FORBIDDEN|NOT_FOUND/, status: [403, 404] },
-  { who: "alice's session without an Origin header (cross-site forgery)", persona: "alice", origin: "none", refusal: /UNAUTHENTICATED/, status: [401] },
+  {
+    who: "the other tenant's owner",
+    persona: "sam",
+    otherTenant: true,
+    origin: "same",
+    refusal: /FORBIDDEN|NOT_FOUND/,
+    status: [403, 404],
+  },
+  {
+    who: "an ordinary WonderLand member",
+    persona: "allen",
+    origin: "same",
+    refusal: /FORBIDDEN|NOT_FOUND/,
+    status: [403, 404],
+  },
+  {
+    who: "alice's session without an Origin header (cross-site forgery)",
+    persona: "alice",
+    origin: "none",
+    refusal: /UNAUTHENTICATED/,
+    status: [401],
+  },
 ];
 
 for (const stranger of STRANGERS) {
@@ -147,9 +200,13 @@ for (const stranger of STRANGERS) {
   });
 }
 
-const PROJECT_READS = Object.entries(API_ROUTES).flatMap(([path, methods]) => (path.includes("[project]") && methods.GET ? [{ path, probe: methods.GET }] : []));
+const PROJECT_READS = Object.entries(API_ROUTES).flatMap(([path, methods]) =>
+  path.includes("[project]") && methods.GET ? [{ path, probe: methods.GET }] : [],
+);
 
-test("project-scoped reads: the other tenant's owner finds no WonderLand (404), an ordinary member reads only what members may", async ({ page }) => {
+test("project-scoped reads: the other tenant's owner finds no WonderLand (404), an ordinary member reads only what members may", async ({
+  page,
+}) => {
   expect(PROJECT_READS.length).toBeGreaterThan(5);
   const sam = await sessionOf(page, "sam");
   for (const { path, probe } of PROJECT_READS) {
@@ -173,7 +230,9 @@ test("project-scoped reads: the other tenant's owner finds no WonderLand (404), 
 test("after every refused call, WonderLand is unchanged", async ({ page }) => {
   const alice = await sessionOf(page, "alice");
   expect(await wonderlandState(alice)).toEqual(wonderlandBefore);
-  const projects = (await (await alice.get("/api/v1/projects", { params: { q: "Inventory_probe" } })).json()) as { data: { total: number } };
+  const projects = (await (await alice.get("/api/v1/projects", { params: { q: "Inventory_probe" } })).json()) as {
+    data: { total: number };
+  };
   expect(projects.data.total).toBe(0);
   await page.context().clearCookies();
   const bob = await sessionOf(page, "bob");
@@ -186,11 +245,16 @@ test("the other tenant's owner sees none of WonderLand's projects through the AP
   expect(body.data.items.map((project) => project.name)).toEqual(["SecretGarden"]);
 });
 
-test("positive control: the same encoded call from alice succeeds, so the refusals above are real", async ({ page, baseURL }) => {
+test("positive control: the same encoded call from alice succeeds, so the refusals above are real", async ({
+  page,
+  baseURL,
+}) => {
   const alice = await sessionOf(page, "alice");
   const action = builtActions.find((candidate) => candidate.key.endsWith("#createProjectAction"))!;
   const { text } = await callAction(alice, "/projects", action.id, { name: "Inventory_control" }, baseURL!);
   expect(text).toContain('"ok":true');
-  const projects = (await (await alice.get("/api/v1/projects", { params: { q: "Inventory_control" } })).json()) as { data: { total: number } };
+  const projects = (await (await alice.get("/api/v1/projects", { params: { q: "Inventory_control" } })).json()) as {
+    data: { total: number };
+  };
   expect(projects.data.total).toBe(1);
 });

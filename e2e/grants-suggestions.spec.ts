@@ -6,12 +6,16 @@ const TABLE = `e2e_suggest_${Date.now().toString(36)}`;
 // The last journey grants on the table the first one creates.
 test.describe.configure({ mode: "serial" });
 
-const toast = (page: Page, text: string | RegExp) => page.getByRole("region", { name: "Notifications" }).getByText(text).first();
+const toast = (page: Page, text: string | RegExp) =>
+  page.getByRole("region", { name: "Notifications" }).getByText(text).first();
 
 /** The values a text field's `<datalist>` offers right now. */
 async function offered(input: Locator): Promise<string[]> {
   const listId = await input.getAttribute("list");
-  return input.page().locator(`datalist[id="${listId}"] > option`).evaluateAll((options) => options.map((option) => (option as HTMLOptionElement).value));
+  return input
+    .page()
+    .locator(`datalist[id="${listId}"] > option`)
+    .evaluateAll((options) => options.map((option) => (option as HTMLOptionElement).value));
 }
 
 async function createTable(page: Page, name: string) {
@@ -31,7 +35,9 @@ async function openGrants(page: Page) {
   return page.getByRole("form", { name: "Grant privileges" });
 }
 
-test("bob types part of a name: the grant form suggests the matching table and member from the server, and the chosen ones are granted", async ({ page }) => {
+test("bob types part of a name: the grant form suggests the matching table and member from the server, and the chosen ones are granted", async ({
+  page,
+}) => {
   await signIn(page, "bob");
   await createTable(page, TABLE);
   const grant = await openGrants(page);
@@ -59,7 +65,9 @@ test("the SHOW GRANTS picker offers the roles and suggests members as typed", as
   await page.waitForLoadState("networkidle");
   const principal = page.getByRole("search", { name: "Show grants" }).getByRole("combobox", { name: "User or role" });
   await principal.pressSequentially("bo");
-  await expect.poll(() => offered(principal)).toEqual(expect.arrayContaining(["role:analyst", "role:Admin", "RAM$wonderland:bob"]));
+  await expect
+    .poll(() => offered(principal))
+    .toEqual(expect.arrayContaining(["role:analyst", "role:Admin", "RAM$wonderland:bob"]));
 });
 
 test("when suggestions cannot be fetched, the form still takes a typed name", async ({ page }) => {

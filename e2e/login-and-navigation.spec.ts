@@ -1,7 +1,18 @@
 import { expect, test } from "@playwright/test";
 import { PERSONAS, signIn, type Persona } from "./personas";
 
-const ADMIN = ["Projects", "Catalog", "Members", "Roles", "Grants", "Policies", "Whitelists", "Settings", "Check access", "Effective permissions"];
+const ADMIN = [
+  "Projects",
+  "Catalog",
+  "Members",
+  "Roles",
+  "Grants",
+  "Policies",
+  "Whitelists",
+  "Settings",
+  "Check access",
+  "Effective permissions",
+];
 const ACCESS = ["My access"];
 const OPERATOR = ["Tenants", "System whitelist"];
 const ALL = [...OPERATOR, "Tenant", ...ADMIN, ...ACCESS, "Audit log"];
@@ -48,7 +59,24 @@ test("an unknown account gets the very same message", async ({ page }) => {
   await expect(page.locator("form [role=alert]")).toHaveText(/email or password is incorrect/i);
 });
 
-const CONSOLE_PAGES = ["/", "/tenant", "/projects", "/catalog", "/check-access", "/effective-permissions", "/members", "/roles", "/grants", "/policies", "/whitelists", "/settings", "/my-access", "/audit", "/operator", "/operator/system-whitelist"];
+const CONSOLE_PAGES = [
+  "/",
+  "/tenant",
+  "/projects",
+  "/catalog",
+  "/check-access",
+  "/effective-permissions",
+  "/members",
+  "/roles",
+  "/grants",
+  "/policies",
+  "/whitelists",
+  "/settings",
+  "/my-access",
+  "/audit",
+  "/operator",
+  "/operator/system-whitelist",
+];
 
 for (const path of CONSOLE_PAGES) {
   test(`an unauthenticated visit to ${path} goes to the login page`, async ({ page }) => {

@@ -12,9 +12,12 @@ test.beforeAll(async ({ browser }) => {
 });
 
 const membersOfDev = (page: Page) => page.getByRole("region", { name: "Members of WonderLand_dev" });
-const toast = (page: Page, text: string | RegExp) => page.getByRole("region", { name: "Notifications" }).getByText(text).first();
+const toast = (page: Page, text: string | RegExp) =>
+  page.getByRole("region", { name: "Notifications" }).getByText(text).first();
 
-test("alice adds sam (another account's primary account), gives him a custom role, removes him, adds him again, then removes and clears", async ({ page }) => {
+test("alice adds sam (another account's primary account), gives him a custom role, removes him, adds him again, then removes and clears", async ({
+  page,
+}) => {
   await signIn(page, "alice");
   await page.goto("/members?project=WonderLand_dev");
   await expect(page.getByRole("heading", { level: 1, name: "Members of WonderLand_dev" })).toBeVisible();
@@ -51,7 +54,9 @@ test("alice adds sam (another account's primary account), gives him a custom rol
 
   // Removed, sam keeps the role, dormant.
   await page.goto("/members?project=WonderLand_dev");
-  await membersOfDev(page).getByRole("button", { name: `Remove ${SAM}` }).click();
+  await membersOfDev(page)
+    .getByRole("button", { name: `Remove ${SAM}` })
+    .click();
   const removeDialog = page.getByRole("dialog", { name: `Remove ${SAM} from WonderLand_dev?` });
   await removeDialog.getByRole("button", { name: "Remove member" }).click();
   await expect(toast(page, `${SAM} removed from WonderLand_dev`)).toBeVisible();
@@ -68,7 +73,9 @@ test("alice adds sam (another account's primary account), gives him a custom rol
 
   // Removed and cleared: nothing is left to revive, and sam is out of WonderLand_dev again.
   await page.goto("/members?project=WonderLand_dev");
-  await membersOfDev(page).getByRole("button", { name: `Remove ${SAM}` }).click();
+  await membersOfDev(page)
+    .getByRole("button", { name: `Remove ${SAM}` })
+    .click();
   await removeDialog.getByRole("checkbox", { name: "Also clear their permissions" }).check();
   await removeDialog.getByRole("button", { name: "Remove member" }).click();
   await expect(toast(page, `${SAM} removed from WonderLand_dev`).last()).toBeVisible();
@@ -77,14 +84,18 @@ test("alice adds sam (another account's primary account), gives him a custom rol
   await expect(page.getByText("Nobody holds this role yet.")).toBeVisible();
 });
 
-test("bob (Admin) tries to assign Admin and sees the engine's reason at the form; nothing changes", async ({ page }) => {
+test("bob (Admin) tries to assign Admin and sees the engine's reason at the form; nothing changes", async ({
+  page,
+}) => {
   await signIn(page, "bob");
   await page.goto("/roles?project=WonderLand");
   const assignForm = page.getByRole("form", { name: "Assign a role" });
   await assignForm.getByLabel("Role").selectOption({ label: "Admin (built-in)" });
   await assignForm.getByLabel("Member").selectOption({ label: "Allen Analyst (RAM$wonderland:allen)" });
   await assignForm.getByRole("button", { name: "Assign role" }).click();
-  await expect(assignForm.getByRole("alert")).toHaveText(/Only the owner or Super_Administrator may assign or revoke the Admin role/);
+  await expect(assignForm.getByRole("alert")).toHaveText(
+    /Only the owner or Super_Administrator may assign or revoke the Admin role/,
+  );
 
   await page.goto("/roles/Admin?project=WonderLand");
   const holders = page.getByRole("list", { name: "Members holding Admin" });

@@ -5,7 +5,8 @@ import { signIn } from "./personas";
 const expect = baseExpect.configure({ timeout: 30_000 });
 test.describe.configure({ timeout: 240_000 });
 
-const toast = (page: Page, text: string | RegExp) => page.getByRole("region", { name: "Notifications" }).getByText(text).first();
+const toast = (page: Page, text: string | RegExp) =>
+  page.getByRole("region", { name: "Notifications" }).getByText(text).first();
 
 /**
  * A light accessibility check (@axe-core/playwright is not a dependency of this project): one h1, and every
@@ -17,7 +18,10 @@ async function expectBasicAccessibility(page: Page) {
     [...document.querySelectorAll<HTMLElement>("input:not([type=hidden]), select, textarea, button")]
       .filter((element) => element.offsetParent !== null)
       .filter((element) => {
-        const labelled = (element as HTMLInputElement).labels?.length || element.getAttribute("aria-label") || element.getAttribute("aria-labelledby");
+        const labelled =
+          (element as HTMLInputElement).labels?.length ||
+          element.getAttribute("aria-label") ||
+          element.getAttribute("aria-labelledby");
         return !labelled && !(element.tagName === "BUTTON" && element.textContent?.trim());
       })
       .map((element) => element.outerHTML.slice(0, 120)),
@@ -32,7 +36,9 @@ async function signInAs(page: Page, email: string, password: string) {
   await page.getByRole("button", { name: "Sign in" }).click();
 }
 
-test("the operator creates a tenant with a generated password; its owner signs in; disabling it shuts them out until re-enabled", async ({ browser }) => {
+test("the operator creates a tenant with a generated password; its owner signs in; disabling it shuts them out until re-enabled", async ({
+  browser,
+}) => {
   const operator = await browser.newPage();
   await signIn(operator, "operator");
   await operator.getByRole("navigation", { name: /main/i }).getByRole("link", { name: "Tenants", exact: true }).click();
@@ -66,10 +72,15 @@ test("the operator creates a tenant with a generated password; its owner signs i
   const owner = await (await browser.newContext()).newPage();
   await signInAs(owner, "lewis@lookingglass.example", password);
   await expect(owner.getByRole("heading", { level: 1, name: "Welcome, Lewis" })).toBeVisible();
-  await expect(owner.getByRole("navigation", { name: /main/i }).getByRole("link", { name: "Tenant", exact: true })).toBeVisible();
+  await expect(
+    owner.getByRole("navigation", { name: /main/i }).getByRole("link", { name: "Tenant", exact: true }),
+  ).toBeVisible();
 
   await tenants.getByRole("button", { name: "Disable tenant lookingglass" }).click();
-  await operator.getByRole("dialog", { name: "Disable tenant lookingglass?" }).getByRole("button", { name: "Disable tenant" }).click();
+  await operator
+    .getByRole("dialog", { name: "Disable tenant lookingglass?" })
+    .getByRole("button", { name: "Disable tenant" })
+    .click();
   await expect(toast(operator, "Tenant lookingglass disabled")).toBeVisible();
   await expect(tenants.getByRole("row").filter({ hasText: "lewis@lookingglass.example" })).toContainText("Disabled");
 
@@ -83,7 +94,10 @@ test("the operator creates a tenant with a generated password; its owner signs i
   await expect(tenants.getByRole("row").filter({ hasText: "lewis@lookingglass.example" })).toBeVisible();
   await expect(tenants.getByRole("row").filter({ hasText: "alice@wonderland.example" })).toHaveCount(0);
   await tenants.getByRole("button", { name: "Enable tenant lookingglass" }).click();
-  await operator.getByRole("dialog", { name: "Enable tenant lookingglass?" }).getByRole("button", { name: "Enable tenant" }).click();
+  await operator
+    .getByRole("dialog", { name: "Enable tenant lookingglass?" })
+    .getByRole("button", { name: "Enable tenant" })
+    .click();
   await expect(toast(operator, "Tenant lookingglass enabled")).toBeVisible();
 
   await signInAs(owner, "lewis@lookingglass.example", password);
@@ -96,7 +110,9 @@ test("the operator edits the system whitelist behind the lockout guard, and leav
   await expect(page.getByRole("heading", { level: 1, name: "System whitelist" })).toBeVisible();
   await expect(page.getByText("No entries")).toBeVisible();
   await expectBasicAccessibility(page);
-  const own = /sees it: (\S+)\. /.exec((await page.getByText(/Your address as the whitelist sees it/).textContent()) ?? "")?.[1];
+  const own = /sees it: (\S+)\. /.exec(
+    (await page.getByText(/Your address as the whitelist sees it/).textContent()) ?? "",
+  )?.[1];
   expect(own, "the page names the operator's own address").toBeTruthy();
 
   // An entry that leaves the operator's own address out: warned in the form, refused by the server unconfirmed.
@@ -137,7 +153,11 @@ test("the operator edits the system whitelist behind the lockout guard, and leav
   await dialog.getByRole("button", { name: "Cancel" }).click();
 
   // Leave the list empty again: the office block first (the own address keeps the operator in), then the last.
-  await entries.getByRole("row").filter({ hasText: "10.0.0.0/8" }).getByRole("button", { name: "Remove 10.0.0.0/8" }).click();
+  await entries
+    .getByRole("row")
+    .filter({ hasText: "10.0.0.0/8" })
+    .getByRole("button", { name: "Remove 10.0.0.0/8" })
+    .click();
   await page.getByRole("dialog", { name: "Remove 10.0.0.0/8?" }).getByRole("button", { name: "Remove entry" }).click();
   await expect(toast(page, "10.0.0.0/8 removed from the system whitelist")).toBeVisible();
   await ownRow.getByRole("button", { name: `Remove ${own}` }).click();

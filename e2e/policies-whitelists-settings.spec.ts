@@ -2,16 +2,27 @@ import { expect, test, type Page } from "@playwright/test";
 import { signIn } from "./personas";
 
 const ALLEN = "RAM$wonderland:allen";
-const toast = (page: Page, text: string | RegExp) => page.getByRole("region", { name: "Notifications" }).getByText(text).first();
+const toast = (page: Page, text: string | RegExp) =>
+  page.getByRole("region", { name: "Notifications" }).getByText(text).first();
 
 const policy = (...statements: object[]) => JSON.stringify({ Version: "1", Statement: statements }, null, 2);
-const allowDescribe = { Effect: "Allow", Principal: [ALLEN], Action: ["odps:Describe"], Resource: ["acs:odps:*:projects/WonderLand_dev/tables/tmp_experiment"] };
+const allowDescribe = {
+  Effect: "Allow",
+  Principal: [ALLEN],
+  Action: ["odps:Describe"],
+  Resource: ["acs:odps:*:projects/WonderLand_dev/tables/tmp_experiment"],
+};
 const denyDropFromOffice = (addresses: string[]) => ({
-  Effect: "Deny", Principal: [ALLEN], Action: ["odps:Drop"], Resource: ["acs:odps:*:projects/WonderLand_dev/tables/*"],
+  Effect: "Deny",
+  Principal: [ALLEN],
+  Action: ["odps:Drop"],
+  Resource: ["acs:odps:*:projects/WonderLand_dev/tables/*"],
   Condition: { IpAddress: { "acs:SourceIp": addresses } },
 });
 
-test("alice writes WonderLand_dev's project policy: a live error names the statement, the dry run lists the gain, then she saves", async ({ page }) => {
+test("alice writes WonderLand_dev's project policy: a live error names the statement, the dry run lists the gain, then she saves", async ({
+  page,
+}) => {
   await signIn(page, "alice");
   await page.goto("/policies?project=WonderLand_dev");
   await expect(page.getByText(/The project policy of WonderLand_dev has never been saved/)).toBeVisible();
@@ -32,19 +43,27 @@ test("alice writes WonderLand_dev's project policy: a live error names the state
 
   await page.getByRole("button", { name: "Dry run" }).click();
   const gains = page.getByRole("region", { name: "Who gains access" });
-  await expect(gains.getByRole("row").filter({ hasText: ALLEN }).filter({ hasText: "tmp_experiment" })).toContainText("Describe");
+  await expect(gains.getByRole("row").filter({ hasText: ALLEN }).filter({ hasText: "tmp_experiment" })).toContainText(
+    "Describe",
+  );
   await expect(page.getByRole("heading", { name: "Who loses access (0)" })).toBeVisible();
 
   await save.click();
   await expect(toast(page, "Saved version 1 of the project policy of WonderLand_dev")).toBeVisible();
-  await expect(page.getByText(/Editing the project policy of WonderLand_dev, version 1, saved by ALIYUN\$alice@wonderland\.example/)).toBeVisible();
+  await expect(
+    page.getByText(
+      /Editing the project policy of WonderLand_dev, version 1, saved by ALIYUN\$alice@wonderland\.example/,
+    ),
+  ).toBeVisible();
   const history = page.getByRole("list", { name: "Policy versions" });
   await expect(history.getByRole("listitem")).toHaveCount(1);
   await expect(history).toContainText("Version 1");
   await expect(page.getByRole("button", { name: "Save version 2" })).toHaveAttribute("aria-disabled", "true");
 });
 
-test("alice is asked to confirm a whitelist entry that would lock her out, and backs off; an entry that keeps her in needs no confirmation", async ({ page }) => {
+test("alice is asked to confirm a whitelist entry that would lock her out, and backs off; an entry that keeps her in needs no confirmation", async ({
+  page,
+}) => {
   await signIn(page, "alice");
   await page.goto("/whitelists?project=WonderLand_dev");
   await expect(page.getByText("No entries")).toBeVisible();
@@ -78,7 +97,10 @@ test("alice is asked to confirm a whitelist entry that would lock her out, and b
   await expect(row).toContainText("E2E partner block");
 
   await row.getByRole("button", { name: "Remove 198.51.100.0/24" }).click();
-  await page.getByRole("dialog", { name: "Remove 198.51.100.0/24?" }).getByRole("button", { name: "Remove entry" }).click();
+  await page
+    .getByRole("dialog", { name: "Remove 198.51.100.0/24?" })
+    .getByRole("button", { name: "Remove entry" })
+    .click();
   await expect(toast(page, "198.51.100.0/24 removed from the whitelist of WonderLand")).toBeVisible();
   await expect(row).toHaveCount(0);
   await expect(entries.getByRole("row").filter({ hasText: "127.0.0.1" })).toHaveCount(1);
@@ -100,14 +122,18 @@ test("alice switches a setting off and on again; each change is saved at once", 
   await expect(setting).toBeChecked();
 });
 
-test("bob, an Admin, sees the switches he may not change disabled with the engine's reason, and may not save policies", async ({ page }) => {
+test("bob, an Admin, sees the switches he may not change disabled with the engine's reason, and may not save policies", async ({
+  page,
+}) => {
   await signIn(page, "bob");
   await page.goto("/settings?project=WonderLand");
   const labelSecurity = page.getByRole("switch", { name: "LabelSecurity" });
   await expect(labelSecurity).toBeDisabled();
   await expect(labelSecurity).toBeChecked();
   await expect(labelSecurity).toHaveAccessibleDescription(/Only Owner may change LabelSecurity\./);
-  await expect(page.getByRole("switch", { name: "CheckPermissionUsingACL" })).toHaveAccessibleDescription(/Only Owner or Super_Administrator may change CheckPermissionUsingACL\./);
+  await expect(page.getByRole("switch", { name: "CheckPermissionUsingACL" })).toHaveAccessibleDescription(
+    /Only Owner or Super_Administrator may change CheckPermissionUsingACL\./,
+  );
 
   await page.goto("/policies?project=WonderLand");
   await expect(page.getByRole("button", { name: "Save version 2" })).toHaveAttribute("aria-disabled", "true");

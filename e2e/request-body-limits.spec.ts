@@ -8,13 +8,21 @@ const bigProject = (bytes: number) => ({ name: "Big_project", description: "x".r
 /** POSTs a body in chunks (Transfer-Encoding: chunked, no Content-Length), as a streaming client would. */
 function postChunked(url: string, headers: Record<string, string>, chunks: number, chunkSize: number) {
   return new Promise<{ status: number; body: string }>((resolve, reject) => {
-    const request = http.request(url, { method: "POST", headers: { ...headers, "Content-Type": "application/json" } }, (response) => {
-      let body = "";
-      response.on("data", (chunk: Buffer) => { body += chunk.toString("utf8"); });
-      response.on("end", () => resolve({ status: response.statusCode ?? 0, body }));
-    });
+    const request = http.request(
+      url,
+      { method: "POST", headers: { ...headers, "Content-Type": "application/json" } },
+      (response) => {
+        let body = "";
+        response.on("data", (chunk: Buffer) => {
+          body += chunk.toString("utf8");
+        });
+        response.on("end", () => resolve({ status: response.statusCode ?? 0, body }));
+      },
+    );
     // The server may answer and close before every chunk is sent: that is the point.
-    request.on("error", (error: NodeJS.ErrnoException) => (error.code === "EPIPE" || error.code === "ECONNRESET" ? undefined : reject(error)));
+    request.on("error", (error: NodeJS.ErrnoException) =>
+      error.code === "EPIPE" || error.code === "ECONNRESET" ? undefined : reject(error),
+    );
     request.write('{"name":"Big_project","description":"');
     const chunk = "x".repeat(chunkSize);
     for (let i = 0; i < chunks; i++) request.write(chunk);
@@ -53,8 +61,14 @@ test.describe("API request bodies are capped at 1 MB and read only after authent
     expect(JSON.parse(answer.body).error.code).toBe("UNAUTHENTICATED");
   });
 
-  test("without a session, a declared 2 MB body is refused (413) before anything else", async ({ request, baseURL }) => {
-    const response = await request.post("/api/v1/projects", { data: bigProject(2 * MB), headers: { Origin: baseURL! } });
+  test("without a session, a declared 2 MB body is refused (413) before anything else", async ({
+    request,
+    baseURL,
+  }) => {
+    const response = await request.post("/api/v1/projects", {
+      data: bigProject(2 * MB),
+      headers: { Origin: baseURL! },
+    });
     expect(response.status()).toBe(413);
   });
 });

@@ -5,7 +5,8 @@ import { signIn } from "./personas";
 function collectViolations(page: Page): string[] {
   const violations: string[] = [];
   page.on("console", (message) => {
-    if (/Content Security Policy|Refused to (execute|load|apply)/i.test(message.text())) violations.push(message.text());
+    if (/Content Security Policy|Refused to (execute|load|apply)/i.test(message.text()))
+      violations.push(message.text());
   });
   page.on("pageerror", (error) => {
     if (/Content Security Policy/i.test(error.message)) violations.push(error.message);

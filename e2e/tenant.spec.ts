@@ -3,7 +3,9 @@ import { signIn } from "./personas";
 
 const PASSPHRASE = "a-long-enough-e2e-passphrase";
 
-test("alice creates a sub-account; it signs in; disabling it ends its session on the next request", async ({ browser }) => {
+test("alice creates a sub-account; it signs in; disabling it ends its session on the next request", async ({
+  browser,
+}) => {
   const admin = await browser.newPage();
   await signIn(admin, "alice");
   await admin.goto("/tenant");

@@ -26,7 +26,10 @@ async function main(): Promise<boolean> {
   const key = auditChainKey();
   const chain = await verifyAuditChain(prisma, { key });
   if (chain.ok) console.log(`Audit chain: ${chain.checked} events verify.`);
-  else console.error(`Audit chain: event ${chain.firstBadSeq} fails: ${chain.problem} (${chain.checked} verified before it).`);
+  else
+    console.error(
+      `Audit chain: event ${chain.firstBadSeq} fails: ${chain.problem} (${chain.checked} verified before it).`,
+    );
 
   const file = headsFile();
   if (!file) {

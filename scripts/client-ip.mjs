@@ -16,7 +16,11 @@ export function parseTrustedProxies(spec) {
     .split(",")
     .map((entry) => entry.trim())
     .filter(Boolean)
-    .map((entry) => (entry.includes("/") ? ipaddr.parseCIDR(entry) : [ipaddr.parse(entry), ipaddr.parse(entry).kind() === "ipv4" ? 32 : 128]));
+    .map((entry) =>
+      entry.includes("/")
+        ? ipaddr.parseCIDR(entry)
+        : [ipaddr.parse(entry), ipaddr.parse(entry).kind() === "ipv4" ? 32 : 128],
+    );
 }
 
 /**
@@ -26,7 +30,12 @@ export function parseTrustedProxies(spec) {
  */
 export function clientIp(peer, forwardedFor, trustedProxies) {
   let address = normalize(peer);
-  const hops = [forwardedFor ?? []].flat().join(",").split(",").map((hop) => hop.trim()).filter(Boolean);
+  const hops = [forwardedFor ?? []]
+    .flat()
+    .join(",")
+    .split(",")
+    .map((hop) => hop.trim())
+    .filter(Boolean);
   const trusted = (/** @type {string} */ value) => {
     const parsed = ipaddr.process(value);
     return trustedProxies.some(([range, bits]) => parsed.kind() === range.kind() && parsed.match(range, bits));

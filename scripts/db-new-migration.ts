@@ -31,7 +31,13 @@ async function main(): Promise<number> {
     return 2;
   }
 
-  const script = await diffMigrationsToSchema({ schemaPath, migrationsDir, shadowDbInitScript, externalTables, externalEnums });
+  const script = await diffMigrationsToSchema({
+    schemaPath,
+    migrationsDir,
+    shadowDbInitScript,
+    externalTables,
+    externalEnums,
+  });
   if (script === null) {
     console.log(`No changes: ${path.relative(process.cwd(), migrationsDir)} already matches the schema.`);
     return 0;
@@ -43,7 +49,9 @@ async function main(): Promise<number> {
   const lockfile = path.join(migrationsDir, MIGRATION_LOCKFILE);
   if (!fs.existsSync(lockfile)) fs.writeFileSync(lockfile, MIGRATION_LOCKFILE_CONTENT);
 
-  console.log(`Created ${path.relative(process.cwd(), path.join(folder, MIGRATION_SCRIPT))}. Review it, then run npm run db:migrate.`);
+  console.log(
+    `Created ${path.relative(process.cwd(), path.join(folder, MIGRATION_SCRIPT))}. Review it, then run npm run db:migrate.`,
+  );
   return 0;
 }
 

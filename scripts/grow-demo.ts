@@ -28,7 +28,8 @@ const { values } = parseArgs({
 
 function count(name: string, text: string | undefined): number {
   const value = Number(text);
-  if (!Number.isInteger(value) || value < 0 || value > 1_000_000) throw new Error(`--${name} must be a whole number from 0 to 1,000,000`);
+  if (!Number.isInteger(value) || value < 0 || value > 1_000_000)
+    throw new Error(`--${name} must be a whole number from 0 to 1,000,000`);
   return value;
 }
 
@@ -38,11 +39,21 @@ async function inChunks<T>(rows: T[], write: (chunk: T[]) => Promise<unknown>) {
   for (let start = 0; start < rows.length; start += CHUNK) await write(rows.slice(start, start + CHUNK));
 }
 
-async function growTables(projectId: string, creatorId: string, total: number): Promise<{ id: string; name: string }[]> {
+async function growTables(
+  projectId: string,
+  creatorId: string,
+  total: number,
+): Promise<{ id: string; name: string }[]> {
   const wanted = Array.from({ length: total }, (_, index) => numbered(TABLE_PREFIX, index));
   await inChunks(wanted, (names) =>
     prisma.catalogObject.createMany({
-      data: names.map((name) => ({ projectId, type: "TABLE" as const, name, description: "Grown for scale testing.", creatorId })),
+      data: names.map((name) => ({
+        projectId,
+        type: "TABLE" as const,
+        name,
+        description: "Grown for scale testing.",
+        creatorId,
+      })),
       skipDuplicates: true,
     }),
   );
@@ -53,30 +64,58 @@ async function growTables(projectId: string, creatorId: string, total: number): 
   });
   const bare = tables.filter((table) => table._count.columns === 0);
   await inChunks(
-    bare.flatMap((table) => ["id BIGINT", "user_id BIGINT", "amount DOUBLE", "note STRING", "dt STRING"].map((spec, position) => {
-      const [name, dataType] = spec.split(" ") as [string, string];
-      return { objectId: table.id, name, dataType, position };
-    })),
+    bare.flatMap((table) =>
+      ["id BIGINT", "user_id BIGINT", "amount DOUBLE", "note STRING", "dt STRING"].map((spec, position) => {
+        const [name, dataType] = spec.split(" ") as [string, string];
+        return { objectId: table.id, name, dataType, position };
+      }),
+    ),
     (columns) => prisma.column.createMany({ data: columns, skipDuplicates: true }),
   );
   return tables;
 }
 
-async function growMembers(tenantId: string, projectId: string, passwordHash: string, total: number): Promise<string[]> {
+async function growMembers(
+  tenantId: string,
+  projectId: string,
+  passwordHash: string,
+  total: number,
+): Promise<string[]> {
   const names = Array.from({ length: total }, (_, index) => numbered(MEMBER_PREFIX, index));
   await inChunks(names, (chunk) =>
     prisma.user.createMany({
-      data: chunk.map((name) => ({ tenantId, kind: "SUB" as const, name, email: `${name}@wonderland.example`, displayName: name.replaceAll("_", " "), passwordHash })),
+      data: chunk.map((name) => ({
+        tenantId,
+        kind: "SUB" as const,
+        name,
+        email: `${name}@wonderland.example`,
+        displayName: name.replaceAll("_", " "),
+        passwordHash,
+      })),
       skipDuplicates: true,
     }),
   );
-  const users = await prisma.user.findMany({ where: { tenantId, name: { startsWith: MEMBER_PREFIX } }, select: { id: true }, orderBy: { name: "asc" } });
-  await inChunks(users, (chunk) => prisma.projectMember.createMany({ data: chunk.map((user) => ({ projectId, userId: user.id })), skipDuplicates: true }));
+  const users = await prisma.user.findMany({
+    where: { tenantId, name: { startsWith: MEMBER_PREFIX } },
+    select: { id: true },
+    orderBy: { name: "asc" },
+  });
+  await inChunks(users, (chunk) =>
+    prisma.projectMember.createMany({
+      data: chunk.map((user) => ({ projectId, userId: user.id })),
+      skipDuplicates: true,
+    }),
+  );
   return users.map((user) => user.id);
 }
 
 /** Grant number k, the same on every run: spread over tables, privileges and grantees; some expired, some on columns. */
-function grantNumber(k: number, tables: { id: string }[], members: string[], roleId: string): Omit<Prisma.AclGrantCreateManyInput, "projectId" | "grantedById"> {
+function grantNumber(
+  k: number,
+  tables: { id: string }[],
+  members: string[],
+  roleId: string,
+): Omit<Prisma.AclGrantCreateManyInput, "projectId" | "grantedById"> {
   const table = tables[k % tables.length]!;
   const privilege = TABLE_PRIVILEGES[Math.floor(k / tables.length) % TABLE_PRIVILEGES.length]!;
   const toRole = members.length === 0 || k % 13 === 0;
@@ -91,37 +130,55 @@ function grantNumber(k: number, tables: { id: string }[], members: string[], rol
 }
 
 async function main() {
-  const wanted = { tables: count("tables", values.tables), members: count("members", values.members), grants: count("grants", values.grants) };
+  const wanted = {
+    tables: count("tables", values.tables),
+    members: count("members", values.members),
+    grants: count("grants", values.grants),
+  };
   const project = await prisma.project.findUnique({ where: { name: "WonderLand" }, include: { tenant: true } });
   const allen = await prisma.user.findUnique({ where: { email: "allen@wonderland.example" } });
-  const analyst = project && (await prisma.projectRole.findUnique({ where: { projectId_name: { projectId: project.id, name: "analyst" } } }));
+  const analyst =
+    project &&
+    (await prisma.projectRole.findUnique({ where: { projectId_name: { projectId: project.id, name: "analyst" } } }));
   if (!project || !allen || !analyst) throw new Error("The demo is not loaded here: run npm run db:seed first.");
   const started = Date.now();
 
   const tableTotal = wanted.grants > 0 ? Math.max(wanted.tables, DEFAULT_GRANT_TABLES) : wanted.tables;
   const tables = tableTotal > 0 ? await growTables(project.id, project.ownerId, tableTotal) : [];
   // The demo users' own hash: grown members sign in with the demo password too.
-  const members = wanted.members > 0 ? await growMembers(project.tenantId, project.id, allen.passwordHash, wanted.members) : [];
+  const members =
+    wanted.members > 0 ? await growMembers(project.tenantId, project.id, allen.passwordHash, wanted.members) : [];
 
-  const existing = await prisma.aclGrant.count({ where: { projectId: project.id, object: { name: { startsWith: TABLE_PREFIX } } } });
+  const existing = await prisma.aclGrant.count({
+    where: { projectId: project.id, object: { name: { startsWith: TABLE_PREFIX } } },
+  });
   const fresh = Array.from({ length: Math.max(0, wanted.grants - existing) }, (_, index) => ({
-    projectId: project.id, grantedById: project.ownerId, ...grantNumber(existing + index, tables, members, analyst.id),
+    projectId: project.id,
+    grantedById: project.ownerId,
+    ...grantNumber(existing + index, tables, members, analyst.id),
   }));
   await inChunks(fresh, (chunk) => prisma.aclGrant.createMany({ data: chunk }));
 
   await prisma.$transaction(async (tx) => {
     await tx.project.update({ where: { id: project.id }, data: { securityVersion: { increment: 1 } } });
-    await recordAuditEvent(tx, { tenantId: project.tenantId, actorId: null, actorName: "system", actorType: "SYSTEM" }, { sourceIp: null, userAgent: null, requestId: "grow-demo" }, {
-      action: "demo.grow",
-      projectId: project.id,
-      after: { tables: tables.length, members: members.length, grantsAdded: fresh.length },
-      reason: "Grew the demo for scale testing (scripts/grow-demo.ts).",
-    });
+    await recordAuditEvent(
+      tx,
+      { tenantId: project.tenantId, actorId: null, actorName: "system", actorType: "SYSTEM" },
+      { sourceIp: null, userAgent: null, requestId: "grow-demo" },
+      {
+        action: "demo.grow",
+        projectId: project.id,
+        after: { tables: tables.length, members: members.length, grantsAdded: fresh.length },
+        reason: "Grew the demo for scale testing (scripts/grow-demo.ts).",
+      },
+    );
   });
   await refreshPlannerStatistics(prisma);
   const grants = await prisma.aclGrant.count({ where: { projectId: project.id } });
   const memberCount = await prisma.projectMember.count({ where: { projectId: project.id, removedAt: null } });
-  console.log(`WonderLand now has ${tables.length} grown tables, ${memberCount} members and ${grants} grants (${fresh.length} added) — ${((Date.now() - started) / 1000).toFixed(1)} s.`);
+  console.log(
+    `WonderLand now has ${tables.length} grown tables, ${memberCount} members and ${grants} grants (${fresh.length} added) — ${((Date.now() - started) / 1000).toFixed(1)} s.`,
+  );
 }
 
 try {

@@ -14,4 +14,7 @@ export const OWNER_ROLE: string;
 export const RUNTIME_ROLE: string;
 
 /** Creates the owner and runtime roles and `database`, owned by the owner role. */
-export function createAppDatabase(server: PgServer, database: string): Promise<{ ownerUrl: string; runtimeUrl: string }>;
+export function createAppDatabase(
+  server: PgServer,
+  database: string,
+): Promise<{ ownerUrl: string; runtimeUrl: string }>;

@@ -34,7 +34,9 @@ function findBinDir() {
     const versions = fs.readdirSync(debianRoot).sort((a, b) => Number(b) - Number(a));
     candidates.push(...versions.map((version) => path.join(debianRoot, version, "bin")));
   }
-  const binDir = candidates.find((dir) => fs.existsSync(path.join(dir, "initdb")) && fs.existsSync(path.join(dir, "pg_ctl")));
+  const binDir = candidates.find(
+    (dir) => fs.existsSync(path.join(dir, "initdb")) && fs.existsSync(path.join(dir, "pg_ctl")),
+  );
   if (!binDir) throw new Error(INSTALL_HINT);
   return binDir;
 }
@@ -57,9 +59,13 @@ function runPg(binDir, program, args) {
   const command = [path.join(binDir, program), ...args].map(quote).join(" ");
   const runsAsRoot = process.getuid?.() === 0;
   try {
-    execFileSync(runsAsRoot ? "su" : "/bin/sh", runsAsRoot ? ["postgres", "-s", "/bin/sh", "-c", command] : ["-c", command], {
-      stdio: ["ignore", "pipe", "pipe"],
-    });
+    execFileSync(
+      runsAsRoot ? "su" : "/bin/sh",
+      runsAsRoot ? ["postgres", "-s", "/bin/sh", "-c", command] : ["-c", command],
+      {
+        stdio: ["ignore", "pipe", "pipe"],
+      },
+    );
   } catch (error) {
     throw new Error(`${program} failed: ${error.stderr?.toString().trim() || error.message}`);
   }

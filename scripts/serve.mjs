@@ -32,8 +32,10 @@ function workerCount() {
   const embedded = !process.env.DATABASE_URL;
   if (asked === undefined || asked === "") return embedded || dev ? 1 : os.availableParallelism();
   const count = Number(asked);
-  if (!Number.isInteger(count) || count < 1) throw new Error(`WEB_CONCURRENCY must be a whole number ≥ 1, not "${asked}".`);
-  if (count > 1 && embedded) throw new Error("WEB_CONCURRENCY > 1 needs DATABASE_URL: the embedded database (PGlite) allows one process.");
+  if (!Number.isInteger(count) || count < 1)
+    throw new Error(`WEB_CONCURRENCY must be a whole number ≥ 1, not "${asked}".`);
+  if (count > 1 && embedded)
+    throw new Error("WEB_CONCURRENCY > 1 needs DATABASE_URL: the embedded database (PGlite) allows one process.");
   return count;
 }
 
@@ -77,7 +79,8 @@ function superviseWorkers(count) {
     if (exporter) exporterId = worker.id;
     startedAt.set(worker.id, Date.now());
     worker.on("message", (message) => {
-      if (message === "ready" && ++ready === count) console.log(`Security Center is ready on http://${hostname}:${port} (${count} workers)`);
+      if (message === "ready" && ++ready === count)
+        console.log(`Security Center is ready on http://${hostname}:${port} (${count} workers)`);
     });
   };
   cluster.on("exit", (worker, code, signal) => {
@@ -86,7 +89,9 @@ function superviseWorkers(count) {
       return;
     }
     const lived = Date.now() - (startedAt.get(worker.id) ?? 0);
-    console.error(`Worker ${worker.process.pid} exited (${signal ?? `code ${code}`}) after ${Math.round(lived / 1000)} s.`);
+    console.error(
+      `Worker ${worker.process.pid} exited (${signal ?? `code ${code}`}) after ${Math.round(lived / 1000)} s.`,
+    );
     if (lived < EARLY_EXIT_MS || code === EXIT_CONFIGURATION) {
       console.error("It did not survive its start; stopping instead of restarting it in a loop.");
       process.exitCode = 1;

@@ -20,8 +20,11 @@ function run(command, args, env = {}) {
 
 /** A fingerprint of what the build depends on: the committed tree, local changes and new files' contents. */
 function sourceFingerprint() {
-  const git = (args) => spawnSync("git", args, { cwd: root, encoding: "utf8", maxBuffer: 256 * 1024 * 1024 }).stdout ?? "";
-  const hash = createHash("sha256").update(git(["rev-parse", "HEAD"])).update(git(["diff", "HEAD"]));
+  const git = (args) =>
+    spawnSync("git", args, { cwd: root, encoding: "utf8", maxBuffer: 256 * 1024 * 1024 }).stdout ?? "";
+  const hash = createHash("sha256")
+    .update(git(["rev-parse", "HEAD"]))
+    .update(git(["diff", "HEAD"]));
   for (const file of git(["ls-files", "--others", "--exclude-standard"]).split("\n").filter(Boolean).sort()) {
     hash.update(file);
     if (existsSync(path.join(root, file))) hash.update(readFileSync(path.join(root, file)));
@@ -45,4 +48,7 @@ if (process.argv.includes("--no-build")) {
 if (process.argv.includes("--build-only")) process.exit(0);
 run(bin("tsx"), ["scripts/db-migrate.ts"]);
 run(bin("tsx"), ["scripts/db-seed.ts", ...process.argv.slice(2).filter((arg) => arg === "--demo")]);
-run(process.execPath, ["scripts/serve.mjs"], { NODE_ENV: "production", NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${process.env.PORT ?? 3000}` });
+run(process.execPath, ["scripts/serve.mjs"], {
+  NODE_ENV: "production",
+  NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${process.env.PORT ?? 3000}`,
+});

@@ -6,13 +6,18 @@ import { spawn } from "node:child_process";
 export function runEchoing(command, args, options = {}) {
   const child = spawn(command, args, { ...options, stdio: ["ignore", "pipe", "pipe"] });
   let output = "";
-  for (const [stream, sink] of [[child.stdout, process.stdout], [child.stderr, process.stderr]]) {
+  for (const [stream, sink] of [
+    [child.stdout, process.stdout],
+    [child.stderr, process.stderr],
+  ]) {
     stream.on("data", (chunk) => {
       output += chunk;
       sink.write(chunk);
     });
   }
-  const done = new Promise((resolve) => child.on("close", (code, signal) => resolve({ code: code ?? (signal ? 130 : 1), output })));
+  const done = new Promise((resolve) =>
+    child.on("close", (code, signal) => resolve({ code: code ?? (signal ? 130 : 1), output })),
+  );
   return { child, done };
 }
 

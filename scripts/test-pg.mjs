@@ -39,7 +39,9 @@ let passed = 0;
 let failed = 1;
 try {
   const { ownerUrl, runtimeUrl } = await createAppDatabase(server, DATABASE);
-  console.log(`test:pg: PostgreSQL on port ${server.port}, DATABASE_URL=${runtimeUrl}, MIGRATION_DATABASE_URL=${ownerUrl}`);
+  console.log(
+    `test:pg: PostgreSQL on port ${server.port}, DATABASE_URL=${runtimeUrl}, MIGRATION_DATABASE_URL=${ownerUrl}`,
+  );
 
   if (!interrupted) {
     const args = process.argv.slice(2);

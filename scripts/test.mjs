@@ -1,4 +1,4 @@
-// npm test — every suite, in order: lint, type-check, unit + integration (vitest on embedded PGlite),
+// npm test — every suite, in order: format check, lint, type-check, unit + integration (vitest on embedded PGlite),
 // end-to-end (Playwright in Chromium against the built console). Ends with one line
 // "N passed, N failed" summing every suite, which CI reads.
 import path from "node:path";
@@ -9,6 +9,7 @@ const root = path.resolve(import.meta.dirname, "..");
 const bin = (name) => path.join(root, "node_modules", ".bin", name);
 
 const suites = [
+  { name: "format (Prettier)", command: bin("prettier"), args: ["--check", "."], counts: checkCounts },
   { name: "lint", command: bin("eslint"), args: ["."], counts: checkCounts },
   { name: "type-check", command: bin("tsc"), args: ["--noEmit"], counts: checkCounts },
   { name: "unit and integration (vitest, PGlite)", command: bin("vitest"), args: ["run"], counts: vitestCounts },
@@ -17,7 +18,9 @@ const suites = [
 
 // The end-to-end suite needs a browser: say so at once, not after lint, type-check and vitest have run.
 if (!chromiumPath()) {
-  console.error("npm test needs Chromium for the end-to-end suite and found none (CHROMIUM_PATH, or chromium on the PATH).");
+  console.error(
+    "npm test needs Chromium for the end-to-end suite and found none (CHROMIUM_PATH, or chromium on the PATH).",
+  );
   console.error(`Install it with:\n\n  ${INSTALL_CHROMIUM}\n`);
   process.exit(1);
 }
@@ -32,7 +35,9 @@ for (const suite of suites) {
   const [suitePassed, suiteFailed] = suite.counts(code, output);
   passed += suitePassed;
   failed += suiteFailed;
-  summary.push(`${suite.name}: ${suitePassed} passed, ${suiteFailed} failed (${((Date.now() - started) / 1000).toFixed(0)} s)`);
+  summary.push(
+    `${suite.name}: ${suitePassed} passed, ${suiteFailed} failed (${((Date.now() - started) / 1000).toFixed(0)} s)`,
+  );
 }
 console.log(`\n${summary.join("\n")}`);
 console.log(`${passed} passed, ${failed} failed`);

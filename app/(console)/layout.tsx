@@ -12,7 +12,12 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
   return (
     <AppShell
       nav={navigationFor(permissions)}
-      user={{ name: actor.displayName, email: actor.email, tenant: actor.tenantName, roleLabel: roleLabel(actor, permissions) }}
+      user={{
+        name: actor.displayName,
+        email: actor.email,
+        tenant: actor.tenantName,
+        roleLabel: roleLabel(actor, permissions),
+      }}
       signOut={
         <>
           <SessionMenu changePassword={changePasswordAction} signOutEverywhere={signOutEverywhereAction} />

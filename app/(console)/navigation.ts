@@ -49,6 +49,8 @@ const NAVIGATION: { section: string; items: NavEntry[] }[] = [
 export function navigationFor(permissions: ReadonlySet<ConsolePermission>): NavSection[] {
   return NAVIGATION.map(({ section, items }) => ({
     section,
-    items: items.filter((item) => permissions.has(item.permission)).map(({ href, label, icon }) => ({ href, label, icon })),
+    items: items
+      .filter((item) => permissions.has(item.permission))
+      .map(({ href, label, icon }) => ({ href, label, icon })),
   })).filter((section) => section.items.length > 0);
 }

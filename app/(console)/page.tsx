@@ -21,7 +21,10 @@ export default async function HomePage() {
       ) : (
         sections.map((section) => (
           <section key={section.section} className="mb-8" aria-labelledby={`home-${section.section}`}>
-            <h2 id={`home-${section.section}`} className="mb-3 text-sm font-semibold tracking-wide text-slate-500 uppercase">
+            <h2
+              id={`home-${section.section}`}
+              className="mb-3 text-sm font-semibold tracking-wide text-slate-500 uppercase"
+            >
               {section.section}
             </h2>
             <ul className="grid gap-3 sm:grid-cols-2 xl:grid-cols-3">
@@ -31,7 +34,9 @@ export default async function HomePage() {
                     href={item.href}
                     className="flex items-center gap-3 rounded-lg border border-slate-200 bg-white p-4 shadow-xs hover:border-accent-300 focus-visible:outline-2 focus-visible:outline-accent-600"
                   >
-                    {item.icon && isIconName(item.icon) ? <Icon name={item.icon} className="size-5 text-accent-600" /> : null}
+                    {item.icon && isIconName(item.icon) ? (
+                      <Icon name={item.icon} className="size-5 text-accent-600" />
+                    ) : null}
                     <span className="font-medium">{item.label}</span>
                   </Link>
                 </li>

@@ -33,14 +33,22 @@ type CheckAccessFormProps = {
   errors: Partial<Record<keyof CheckAccessValues, string>>;
 };
 
-const isColumnRead = (type: ObjectType, action: string) => (type === "Table" || type === "View") && (action === "Select" || action === "Download");
+const isColumnRead = (type: ObjectType, action: string) =>
+  (type === "Table" || type === "View") && (action === "Select" || action === "Download");
 
 /**
  * The check-access question as a GET form (linkable, and it works without JavaScript). Names are typed, with
  * suggestions from the server; the column choices are fetched for the table or view named, or typed when the
  * catalog will not describe it. The privilege choices follow the type.
  */
-export function CheckAccessForm({ project, mayInspectOthers, self, actionsByType, initial, errors }: CheckAccessFormProps) {
+export function CheckAccessForm({
+  project,
+  mayInspectOthers,
+  self,
+  actionsByType,
+  initial,
+  errors,
+}: CheckAccessFormProps) {
   const [type, setType] = useState<ObjectType>(initial.objectType);
   const [action, setAction] = useState(initial.action);
   const [columnFilter, setColumnFilter] = useState("");
@@ -52,18 +60,37 @@ export function CheckAccessForm({ project, mayInspectOthers, self, actionsByType
     setType(next);
     clear();
     const nextActions = actionsByType[next] ?? [];
-    if (!nextActions.includes(action as Privilege)) setAction(nextActions.includes("Select") ? "Select" : (nextActions[0] ?? ""));
+    if (!nextActions.includes(action as Privilege))
+      setAction(nextActions.includes("Select") ? "Select" : (nextActions[0] ?? ""));
   }
 
   return (
     <Form action="/check-access" className="grid gap-4" aria-label="Check access">
       <input type="hidden" name="project" value={project} />
-      <Field label="Principal" required error={errors.principal} hint="A member, or any email or principal name such as RAM$wonderland:allen.">
+      <Field
+        label="Principal"
+        required
+        error={errors.principal}
+        hint="A member, or any email or principal name such as RAM$wonderland:allen."
+      >
         {(control) =>
           mayInspectOthers ? (
-            <SuggestInput {...control} name="principal" required project={project} source={{ kind: "member" }} defaultValue={initial.principal} />
+            <SuggestInput
+              {...control}
+              name="principal"
+              required
+              project={project}
+              source={{ kind: "member" }}
+              defaultValue={initial.principal}
+            />
           ) : (
-            <input {...control} name="principal" readOnly value={self} className={controlClasses("h-9 bg-slate-50 font-mono")} />
+            <input
+              {...control}
+              name="principal"
+              readOnly
+              value={self}
+              className={controlClasses("h-9 bg-slate-50 font-mono")}
+            />
           )
         }
       </Field>
@@ -78,13 +105,18 @@ export function CheckAccessForm({ project, mayInspectOthers, self, actionsByType
         />
         {type === "Project" ? (
           <Field label="Object">
-            {(control) => <input {...control} readOnly value={`${project} (the project itself)`} className={controlClasses("h-9 bg-slate-50")} />}
+            {(control) => (
+              <input
+                {...control}
+                readOnly
+                value={`${project} (the project itself)`}
+                className={controlClasses("h-9 bg-slate-50")}
+              />
+            )}
           </Field>
         ) : (
           <Field label="Object" error={errors.objectName}>
-            {(control) => (
-              <SuggestInput {...control} key={type} {...nameInput} />
-            )}
+            {(control) => <SuggestInput {...control} key={type} {...nameInput} />}
           </Field>
         )}
       </div>
@@ -107,7 +139,11 @@ export function CheckAccessForm({ project, mayInspectOthers, self, actionsByType
         />
       ) : null}
       {object ? (
-        <fieldset className="grid gap-2" disabled={!isColumnRead(type, action)} aria-describedby={errors.columns ? "columns-error" : undefined}>
+        <fieldset
+          className="grid gap-2"
+          disabled={!isColumnRead(type, action)}
+          aria-describedby={errors.columns ? "columns-error" : undefined}
+        >
           <legend className="text-sm font-medium text-slate-800">Columns</legend>
           <p className="text-xs text-slate-500">
             {isColumnRead(type, action)
@@ -123,7 +159,10 @@ export function CheckAccessForm({ project, mayInspectOthers, self, actionsByType
             className={controlClasses("h-8 max-w-xs text-xs")}
           />
           {/* Keyed by object so the boxes start from the URL's choice only for the object it named. */}
-          <div key={object.name} className="grid max-h-56 grid-cols-2 gap-x-4 gap-y-1 overflow-y-auto rounded-md border border-slate-200 p-3">
+          <div
+            key={object.name}
+            className="grid max-h-56 grid-cols-2 gap-x-4 gap-y-1 overflow-y-auto rounded-md border border-slate-200 p-3"
+          >
             {object.columns.map((column) => (
               <label
                 key={column.name}
@@ -134,7 +173,9 @@ export function CheckAccessForm({ project, mayInspectOthers, self, actionsByType
                   type="checkbox"
                   name="columns"
                   value={column.name}
-                  defaultChecked={object.name === initial.objectName.toLowerCase() && initial.columns.includes(column.name)}
+                  defaultChecked={
+                    object.name === initial.objectName.toLowerCase() && initial.columns.includes(column.name)
+                  }
                   className="size-4 shrink-0 rounded accent-accent-600"
                 />
                 <span className="truncate font-mono text-xs">{column.name}</span>
@@ -151,9 +192,32 @@ export function CheckAccessForm({ project, mayInspectOthers, self, actionsByType
         </fieldset>
       ) : null}
       <div className="grid gap-4 sm:grid-cols-2">
-        <TextInput label="Source IP" name="sourceIp" defaultValue={initial.sourceIp} error={errors.sourceIp} hint="Defaults to your own address." spellCheck={false} />
-        <TextInput label="Time" name="time" defaultValue={initial.time} placeholder="now" error={errors.time} hint="ISO 8601, e.g. 2025-06-01T09:00:00Z." spellCheck={false} />
-        <TextInput className="sm:col-span-2" label="Destination project" name="targetProject" defaultValue={initial.targetProject} error={errors.targetProject} hint="Only when data leaves the project (ProjectProtection)." spellCheck={false} />
+        <TextInput
+          label="Source IP"
+          name="sourceIp"
+          defaultValue={initial.sourceIp}
+          error={errors.sourceIp}
+          hint="Defaults to your own address."
+          spellCheck={false}
+        />
+        <TextInput
+          label="Time"
+          name="time"
+          defaultValue={initial.time}
+          placeholder="now"
+          error={errors.time}
+          hint="ISO 8601, e.g. 2025-06-01T09:00:00Z."
+          spellCheck={false}
+        />
+        <TextInput
+          className="sm:col-span-2"
+          label="Destination project"
+          name="targetProject"
+          defaultValue={initial.targetProject}
+          error={errors.targetProject}
+          hint="Only when data leaves the project (ProjectProtection)."
+          spellCheck={false}
+        />
       </div>
       <div>
         <Button type="submit" variant="primary">
@@ -163,4 +227,3 @@ export function CheckAccessForm({ project, mayInspectOthers, self, actionsByType
     </Form>
   );
 }
-

@@ -13,28 +13,47 @@ type Step = CheckAccessResult["decision"]["steps"][number];
 type ColumnVerdict = CheckAccessResult["decision"]["columns"][number];
 
 /** The engine's answer to a check: the verdict first, then every layer's step and each column's verdict. */
-export function CheckAccessResultView({ result, columnLabels }: { result: CheckAccessResult; columnLabels: ReadonlyMap<string, number> }) {
+export function CheckAccessResultView({
+  result,
+  columnLabels,
+}: {
+  result: CheckAccessResult;
+  columnLabels: ReadonlyMap<string, number>;
+}) {
   const { decision, request, principal } = result;
   const allowed = decision.effect === "Allow";
   // A column's own words read better than the step's summary of several columns.
   const deciding =
     decision.columns.find((column) => column.effect === decision.effect && column.decidedBy === decision.decidedBy) ??
-    (allowed ? decision.steps.find((step) => step.layer === decision.decidedBy && step.verdict === "Allow") : denialOf(decision));
+    (allowed
+      ? decision.steps.find((step) => step.layer === decision.decidedBy && step.verdict === "Allow")
+      : denialOf(decision));
   const object = `${request.objectType.toLowerCase()} ${request.objectProject ? `${request.objectProject}.` : ""}${request.objectName}`;
   const what = request.columns ? `${request.columns.join(", ")} of ${object}` : object;
   return (
     <div className="grid gap-5">
       <section
         aria-label="Verdict"
-        className={cx("flex gap-4 rounded-lg border px-5 py-4", allowed ? "border-success-200 bg-success-50" : "border-danger-200 bg-danger-50")}
+        className={cx(
+          "flex gap-4 rounded-lg border px-5 py-4",
+          allowed ? "border-success-200 bg-success-50" : "border-danger-200 bg-danger-50",
+        )}
       >
-        <span className={cx("flex size-12 shrink-0 items-center justify-center rounded-full", allowed ? "bg-success-100 text-success-700" : "bg-danger-100 text-danger-700")}>
+        <span
+          className={cx(
+            "flex size-12 shrink-0 items-center justify-center rounded-full",
+            allowed ? "bg-success-100 text-success-700" : "bg-danger-100 text-danger-700",
+          )}
+        >
           <Icon name={allowed ? "check" : "x"} className="size-7" />
         </span>
         <div className="grid gap-1">
-          <p className={cx("text-2xl font-semibold", allowed ? "text-success-800" : "text-danger-800")}>{allowed ? "Allowed" : "Denied"}</p>
+          <p className={cx("text-2xl font-semibold", allowed ? "text-success-800" : "text-danger-800")}>
+            {allowed ? "Allowed" : "Denied"}
+          </p>
           <p className="text-sm text-slate-800">
-            <strong>{principal.principal}</strong> {allowed ? "may" : "may not"} <strong>{request.action}</strong> {what}.
+            <strong>{principal.principal}</strong> {allowed ? "may" : "may not"} <strong>{request.action}</strong>{" "}
+            {what}.
           </p>
           <p className="text-sm text-slate-700">
             Decided by <strong>{LAYER_NAMES[decision.decidedBy]}</strong>
@@ -46,7 +65,9 @@ export function CheckAccessResultView({ result, columnLabels }: { result: CheckA
       {decision.errors.length > 0 ? (
         <Alert tone="warn" title="Some rules could not be evaluated, so they could not grant anything">
           <ul className="list-disc pl-5">
-            {decision.errors.map((error) => <li key={error}>{error}</li>)}
+            {decision.errors.map((error) => (
+              <li key={error}>{error}</li>
+            ))}
           </ul>
         </Alert>
       ) : null}
@@ -54,7 +75,12 @@ export function CheckAccessResultView({ result, columnLabels }: { result: CheckA
       <KeyValue
         columns={2}
         items={[
-          { label: "Principal", value: principal.known ? `${principal.displayName} (${principal.principal})` : `${principal.principal} — not a user this project knows` },
+          {
+            label: "Principal",
+            value: principal.known
+              ? `${principal.displayName} (${principal.principal})`
+              : `${principal.principal} — not a user this project knows`,
+          },
           { label: "Project", value: result.project },
           { label: "Source IP", value: request.sourceIp },
           { label: "Time", value: formatInstant(request.time) },
@@ -69,10 +95,18 @@ export function CheckAccessResultView({ result, columnLabels }: { result: CheckA
           rows={decision.steps}
           rowKey={(step) => step.layer}
           columns={[
-            { header: "Layer", cell: (step) => <span className="font-medium whitespace-nowrap">{LAYER_NAMES[step.layer]}</span> },
+            {
+              header: "Layer",
+              cell: (step) => <span className="font-medium whitespace-nowrap">{LAYER_NAMES[step.layer]}</span>,
+            },
             { header: "Verdict", cell: (step) => <VerdictBadge verdict={step.verdict} /> },
             { header: "Why", cell: (step) => step.text },
-            { header: "Rule", cell: (step) => (step.ruleId ? <code className="text-xs break-all text-slate-600">{step.ruleId}</code> : "—"), className: "hidden lg:table-cell" },
+            {
+              header: "Rule",
+              cell: (step) =>
+                step.ruleId ? <code className="text-xs break-all text-slate-600">{step.ruleId}</code> : "—",
+              className: "hidden lg:table-cell",
+            },
           ]}
         />
       </div>

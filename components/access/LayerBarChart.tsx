@@ -28,8 +28,14 @@ export function LayerBarChart({ title, rows }: { title: string; rows: readonly L
           </div>
         ))}
         <p className="flex gap-4 text-xs text-slate-600">
-          <span className="flex items-center gap-1.5"><span className="size-2.5 rounded-sm bg-success-500" />Allowed</span>
-          <span className="flex items-center gap-1.5"><span className="size-2.5 rounded-sm bg-danger-500" />Denied</span>
+          <span className="flex items-center gap-1.5">
+            <span className="size-2.5 rounded-sm bg-success-500" />
+            Allowed
+          </span>
+          <span className="flex items-center gap-1.5">
+            <span className="size-2.5 rounded-sm bg-danger-500" />
+            Denied
+          </span>
         </p>
       </div>
       <table className="sr-only">

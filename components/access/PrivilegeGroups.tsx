@@ -7,7 +7,10 @@ import { SourceList } from "./SourceList";
 function groupsOf(privileges: readonly HeldPrivilege[]) {
   const groups = new Map<string, { privileges: Privilege[]; held: HeldPrivilege }>();
   for (const held of privileges) {
-    const key = JSON.stringify([held.columns, held.sources.map((source) => [source.layer, source.ruleId, source.columns])]);
+    const key = JSON.stringify([
+      held.columns,
+      held.sources.map((source) => [source.layer, source.ruleId, source.columns]),
+    ]);
     const group = groups.get(key);
     if (group) group.privileges.push(held.privilege);
     else groups.set(key, { privileges: [held.privilege], held });
@@ -15,7 +18,13 @@ function groupsOf(privileges: readonly HeldPrivilege[]) {
   return [...groups.values()];
 }
 
-export function PrivilegeGroups({ privileges, columnCount }: { privileges: readonly HeldPrivilege[]; columnCount: number }) {
+export function PrivilegeGroups({
+  privileges,
+  columnCount,
+}: {
+  privileges: readonly HeldPrivilege[];
+  columnCount: number;
+}) {
   if (privileges.length === 0) return <span className="text-slate-500">No privileges</span>;
   return (
     <ul className="grid gap-3">

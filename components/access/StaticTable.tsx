@@ -8,7 +8,13 @@ export type StaticColumn<Row> = {
 };
 
 /** A short, complete table (no paging or sorting): decision steps, per-column verdicts, label grants. */
-export function StaticTable<Row>({ caption, columns, rows, rowKey, className }: {
+export function StaticTable<Row>({
+  caption,
+  columns,
+  rows,
+  rowKey,
+  className,
+}: {
   caption: string;
   columns: readonly StaticColumn<Row>[];
   rows: readonly Row[];
@@ -16,13 +22,22 @@ export function StaticTable<Row>({ caption, columns, rows, rowKey, className }: 
   className?: string;
 }) {
   return (
-    <div role="region" aria-label={caption} tabIndex={0} className={cx("overflow-x-auto focus-visible:outline-offset-[-2px]", className)}>
+    <div
+      role="region"
+      aria-label={caption}
+      tabIndex={0}
+      className={cx("overflow-x-auto focus-visible:outline-offset-[-2px]", className)}
+    >
       <table className="w-full border-collapse text-left text-sm">
         <caption className="sr-only">{caption}</caption>
         <thead className="border-b border-slate-200 bg-slate-50">
           <tr>
             {columns.map((column) => (
-              <th key={column.header} scope="col" className={cx("px-4 py-2 text-xs font-medium whitespace-nowrap text-slate-600", column.className)}>
+              <th
+                key={column.header}
+                scope="col"
+                className={cx("px-4 py-2 text-xs font-medium whitespace-nowrap text-slate-600", column.className)}
+              >
                 {column.header}
               </th>
             ))}

@@ -26,7 +26,12 @@ const TYPES = [
  * Which table (or column) and privilege: a GET form. The name is typed with suggestions; the column choices are
  * fetched for the table named, or typed when the catalog will not describe it.
  */
-export function WhoCanAccessForm({ project, privileges, initial, errors }: {
+export function WhoCanAccessForm({
+  project,
+  privileges,
+  initial,
+  errors,
+}: {
   project: string;
   privileges: readonly Privilege[];
   initial: WhoCanAccessValues;
@@ -38,19 +43,36 @@ export function WhoCanAccessForm({ project, privileges, initial, errors }: {
     setType(next);
     clear();
   }
-  const sameObject = type === initial.objectType && objectName.trim().toLowerCase() === initial.objectName.toLowerCase();
+  const sameObject =
+    type === initial.objectType && objectName.trim().toLowerCase() === initial.objectName.toLowerCase();
   return (
-    <Form action="/effective-permissions" aria-label="Who can access" className="grid items-end gap-3 sm:grid-cols-[8rem_repeat(3,minmax(0,1fr))_auto]">
+    <Form
+      action="/effective-permissions"
+      aria-label="Who can access"
+      className="grid items-end gap-3 sm:grid-cols-[8rem_repeat(3,minmax(0,1fr))_auto]"
+    >
       <input type="hidden" name="project" value={project} />
       <input type="hidden" name="view" value="object" />
-      <Select label="Type" name="objectType" value={type} onChange={(event) => chooseType(event.target.value === "View" ? "View" : "Table")} options={TYPES} error={errors.objectType} />
+      <Select
+        label="Type"
+        name="objectType"
+        value={type}
+        onChange={(event) => chooseType(event.target.value === "View" ? "View" : "Table")}
+        options={TYPES}
+        error={errors.objectType}
+      />
       <Field label="Table or view" required error={errors.objectName}>
-        {(control) => (
-          <SuggestInput {...control} key={type} {...nameInput} />
-        )}
+        {(control) => <SuggestInput {...control} key={type} {...nameInput} />}
       </Field>
       {columns.status === "unavailable" ? (
-        <TextInput label="Column" name="column" defaultValue={initial.column} placeholder="Every column" error={errors.column} spellCheck={false} />
+        <TextInput
+          label="Column"
+          name="column"
+          defaultValue={initial.column}
+          placeholder="Every column"
+          error={errors.column}
+          spellCheck={false}
+        />
       ) : (
         <Select
           key={columns.status === "ready" ? columns.name : ""}
@@ -65,7 +87,13 @@ export function WhoCanAccessForm({ project, privileges, initial, errors }: {
           error={errors.column}
         />
       )}
-      <Select label="Privilege" name="privilege" defaultValue={initial.privilege} options={privileges.map((value) => ({ value, label: value }))} error={errors.privilege} />
+      <Select
+        label="Privilege"
+        name="privilege"
+        defaultValue={initial.privilege}
+        options={privileges.map((value) => ({ value, label: value }))}
+        error={errors.privilege}
+      />
       <Button type="submit" variant="primary">
         Show who can
       </Button>

@@ -18,7 +18,10 @@ const member: StaticColumn<MemberVerdict> = {
     </span>
   ),
 };
-const decidedBy: StaticColumn<MemberVerdict> = { header: "Decided by", cell: (verdict) => LAYER_NAMES[verdict.decidedBy] };
+const decidedBy: StaticColumn<MemberVerdict> = {
+  header: "Decided by",
+  cell: (verdict) => LAYER_NAMES[verdict.decidedBy],
+};
 
 /** Who may (and may not) perform a privilege on a table or column, with a per-layer chart. */
 export function WhoCanAccessView({ data }: { data: WhoCanAccess }) {
@@ -42,7 +45,11 @@ export function WhoCanAccessView({ data }: { data: WhoCanAccess }) {
             caption={`Members allowed to ${data.privilege} ${target}`}
             rows={data.allowed}
             rowKey={(verdict) => verdict.user.userId}
-            columns={[member, decidedBy, { header: "Why", cell: (verdict) => <SourceList sources={verdict.sources} /> }]}
+            columns={[
+              member,
+              decidedBy,
+              { header: "Why", cell: (verdict) => <SourceList sources={verdict.sources} /> },
+            ]}
           />
         ) : (
           <p className="px-5 py-4 text-sm text-slate-600">Nobody in the project may do this.</p>
@@ -57,10 +64,14 @@ export function WhoCanAccessView({ data }: { data: WhoCanAccess }) {
             columns={[
               member,
               decidedBy,
-              { header: "Why", cell: (verdict) => <span className="text-xs break-words text-slate-700">{verdict.reason}</span> },
+              {
+                header: "Why",
+                cell: (verdict) => <span className="text-xs break-words text-slate-700">{verdict.reason}</span>,
+              },
               {
                 header: "Columns still readable",
-                cell: (verdict) => (verdict.readableColumns === null ? "—" : `${verdict.readableColumns} of ${data.object.columnCount}`),
+                cell: (verdict) =>
+                  verdict.readableColumns === null ? "—" : `${verdict.readableColumns} of ${data.object.columnCount}`,
               },
             ]}
           />

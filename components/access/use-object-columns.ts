@@ -19,12 +19,20 @@ export type ObjectColumns =
   | { status: "unavailable" }
   | { status: "ready"; name: string; columns: LabelledColumn[] };
 
-async function fetchColumns(project: string, type: string, name: string, signal: AbortSignal): Promise<{ name: string; columns: LabelledColumn[] }> {
+async function fetchColumns(
+  project: string,
+  type: string,
+  name: string,
+  signal: AbortSignal,
+): Promise<{ name: string; columns: LabelledColumn[] }> {
   const path = [project, "objects", type, name].map(encodeURIComponent).join("/");
   const response = await fetch(`/api/v1/projects/${path}`, { headers: { accept: "application/json" }, signal });
   if (!response.ok) throw new Error(`the object answered ${response.status}`);
   const { data } = (await response.json()) as { data: CatalogObjectDetail };
-  return { name: data.name, columns: data.columns.map((column) => ({ name: column.name, label: column.label ?? data.label })) };
+  return {
+    name: data.name,
+    columns: data.columns.map((column) => ({ name: column.name, label: column.label ?? data.label })),
+  };
 }
 
 /**
@@ -48,4 +56,5 @@ export function useObjectColumns(project: string, type: "Table" | "View" | null,
 }
 
 /** Tables and views have columns. */
-export const columnsTypeOf = (type: string): "Table" | "View" | null => (type === "Table" || type === "View" ? type : null);
+export const columnsTypeOf = (type: string): "Table" | "View" | null =>
+  type === "Table" || type === "View" ? type : null;

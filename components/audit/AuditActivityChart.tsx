@@ -12,7 +12,13 @@ const SERIES = [
 
 // The days are UTC days: formatting them in UTC keeps server and browser (and every reader's zone) agreeing.
 const shortDay = new Intl.DateTimeFormat("en-US", { month: "short", day: "numeric", timeZone: "UTC" });
-const longDay = new Intl.DateTimeFormat("en-US", { weekday: "short", month: "short", day: "numeric", year: "numeric", timeZone: "UTC" });
+const longDay = new Intl.DateTimeFormat("en-US", {
+  weekday: "short",
+  month: "short",
+  day: "numeric",
+  year: "numeric",
+  timeZone: "UTC",
+});
 const dayLabel = (day: string, format = shortDay) => format.format(new Date(`${day}T00:00:00Z`));
 const count = (value: number, noun: string) => `${value.toLocaleString("en-US")} ${noun}${value === 1 ? "" : "s"}`;
 
@@ -40,7 +46,13 @@ export function AuditActivityChart({ activity }: { activity: AuditActivity }) {
         <ResponsiveContainer width="100%" height="100%">
           <BarChart data={activity.days} margin={{ top: 4, right: 4, bottom: 0, left: -16 }} accessibilityLayer={false}>
             <CartesianGrid vertical={false} stroke="var(--color-slate-200)" />
-            <XAxis dataKey="day" tickFormatter={(day: string) => dayLabel(day)} tickLine={false} minTickGap={24} stroke="var(--color-slate-400)" />
+            <XAxis
+              dataKey="day"
+              tickFormatter={(day: string) => dayLabel(day)}
+              tickLine={false}
+              minTickGap={24}
+              stroke="var(--color-slate-400)"
+            />
             <YAxis allowDecimals={false} tickLine={false} axisLine={false} stroke="var(--color-slate-400)" />
             <Tooltip
               cursor={{ fill: "var(--color-slate-100)" }}
@@ -49,9 +61,21 @@ export function AuditActivityChart({ activity }: { activity: AuditActivity }) {
                 return day ? <DayTooltip day={day} /> : null;
               }}
             />
-            <Legend iconType="square" iconSize={10} itemSorter={null} formatter={(name) => <span className="text-slate-600">{name}</span>} />
+            <Legend
+              iconType="square"
+              iconSize={10}
+              itemSorter={null}
+              formatter={(name) => <span className="text-slate-600">{name}</span>}
+            />
             {SERIES.map((series) => (
-              <Bar key={series.key} dataKey={series.key} name={series.name} stackId="result" fill={series.colour} maxBarSize={28} />
+              <Bar
+                key={series.key}
+                dataKey={series.key}
+                name={series.name}
+                stackId="result"
+                fill={series.colour}
+                maxBarSize={28}
+              />
             ))}
           </BarChart>
         </ResponsiveContainer>

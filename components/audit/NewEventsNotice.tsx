@@ -30,7 +30,10 @@ export function NewEventsNotice({ newestSeq }: { newestSeq: string | null }) {
   const arrived = data && newestSeq !== null ? Number(BigInt(data) - BigInt(newestSeq)) : 0;
   if (arrived <= 0) return null;
   return (
-    <div role="status" className="mb-3 flex items-center justify-between rounded-md border border-accent-200 bg-accent-50 px-4 py-2 text-sm text-accent-900">
+    <div
+      role="status"
+      className="mb-3 flex items-center justify-between rounded-md border border-accent-200 bg-accent-50 px-4 py-2 text-sm text-accent-900"
+    >
       <span>
         {arrived} new event{arrived === 1 ? "" : "s"} since you opened this page.
       </span>

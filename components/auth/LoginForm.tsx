@@ -35,9 +35,7 @@ export function LoginForm() {
   return (
     <Card>
       <form onSubmit={submit} className="grid gap-4" noValidate>
-        {error ? (
-          <Alert tone="danger" role="alert" title={error} />
-        ) : null}
+        {error ? <Alert tone="danger" role="alert" title={error} /> : null}
         <TextInput label="Email" name="email" type="email" autoComplete="username" required autoFocus />
         <PasswordInput label="Password" name="password" required />
         <Button type="submit" variant="primary" loading={pending}>

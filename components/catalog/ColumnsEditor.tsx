@@ -15,13 +15,32 @@ export interface EditorColumn {
 
 type Row = EditorColumn & { key: number };
 
-const COMMON_TYPES = ["BIGINT", "INT", "STRING", "DOUBLE", "DECIMAL(10,2)", "BOOLEAN", "DATE", "DATETIME", "TIMESTAMP", "VARCHAR(255)", "ARRAY<STRING>", "MAP<STRING,STRING>"];
+const COMMON_TYPES = [
+  "BIGINT",
+  "INT",
+  "STRING",
+  "DOUBLE",
+  "DECIMAL(10,2)",
+  "BOOLEAN",
+  "DATE",
+  "DATETIME",
+  "TIMESTAMP",
+  "VARCHAR(255)",
+  "ARRAY<STRING>",
+  "MAP<STRING,STRING>",
+];
 
 /**
  * Edits a table's column list and submits it as JSON in the field `columns`. Existing columns can be renamed,
  * retyped and re-commented; new ones added (and removed again before saving).
  */
-export function ColumnsEditor({ initial, problems }: { initial: readonly EditorColumn[]; problems: readonly string[] }) {
+export function ColumnsEditor({
+  initial,
+  problems,
+}: {
+  initial: readonly EditorColumn[];
+  problems: readonly string[];
+}) {
   const [rows, setRows] = useState<Row[]>(() => initial.map((column, key) => ({ ...column, key })));
   const [nextKey, setNextKey] = useState(initial.length);
   const typesId = useId();
@@ -45,7 +64,10 @@ export function ColumnsEditor({ initial, problems }: { initial: readonly EditorC
       </datalist>
       <div className="grid gap-2">
         {rows.map((row, index) => (
-          <div key={row.key} className="grid grid-cols-[minmax(0,1fr)_minmax(0,1fr)] gap-2 rounded-md border border-slate-200 p-2 sm:grid-cols-[minmax(0,1.2fr)_minmax(0,1fr)_minmax(0,1.4fr)_auto]">
+          <div
+            key={row.key}
+            className="grid grid-cols-[minmax(0,1fr)_minmax(0,1fr)] gap-2 rounded-md border border-slate-200 p-2 sm:grid-cols-[minmax(0,1.2fr)_minmax(0,1fr)_minmax(0,1.4fr)_auto]"
+          >
             <input
               aria-label={`Column ${index + 1} name`}
               value={row.name}
@@ -72,11 +94,18 @@ export function ColumnsEditor({ initial, problems }: { initial: readonly EditorC
               className={controlClasses("col-span-2 h-8 text-xs sm:col-span-1")}
             />
             {row.originalName === undefined ? (
-              <Button size="sm" variant="ghost" onClick={() => setRows((current) => current.filter((other) => other.key !== row.key))}>
+              <Button
+                size="sm"
+                variant="ghost"
+                onClick={() => setRows((current) => current.filter((other) => other.key !== row.key))}
+              >
                 Remove<span className="sr-only"> column {index + 1}</span>
               </Button>
             ) : (
-              <span className="self-center text-xs text-slate-500" title={row.originalName !== row.name ? `renames ${row.originalName}` : undefined}>
+              <span
+                className="self-center text-xs text-slate-500"
+                title={row.originalName !== row.name ? `renames ${row.originalName}` : undefined}
+              >
                 {row.originalName !== row.name ? `was ${row.originalName}` : "existing"}
               </span>
             )}

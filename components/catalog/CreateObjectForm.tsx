@@ -21,7 +21,13 @@ const DEFINITION_HINT: Record<CatalogType, string> = {
 };
 
 /** CREATE TABLE / VIEW / FUNCTION / RESOURCE: the creator becomes the object's creator in the catalog. */
-export function CreateObjectForm({ action, project }: { action: CatalogAction<{ name: string; type: CatalogType }>; project: string }) {
+export function CreateObjectForm({
+  action,
+  project,
+}: {
+  action: CatalogAction<{ name: string; type: CatalogType }>;
+  project: string;
+}) {
   const [state, submit] = useActionState(action, null);
   const [type, setType] = useState<CatalogType>("Table");
   const [generation, setGeneration] = useState(0);
@@ -43,12 +49,41 @@ export function CreateObjectForm({ action, project }: { action: CatalogAction<{ 
         onChange={(event) => setType(event.target.value as CatalogType)}
         options={CATALOG_TYPES.map((value) => ({ value, label: value }))}
       />
-      <TextInput label="Name" name="name" required autoComplete="off" spellCheck={false} error={fieldError(state, "name")} defaultValue={fieldValue(state, "name")} hint="Names are case-insensitive and stored in lower case." />
-      <Textarea label="Description" name="description" rows={2} error={fieldError(state, "description")} defaultValue={fieldValue(state, "description")} />
+      <TextInput
+        label="Name"
+        name="name"
+        required
+        autoComplete="off"
+        spellCheck={false}
+        error={fieldError(state, "name")}
+        defaultValue={fieldValue(state, "name")}
+        hint="Names are case-insensitive and stored in lower case."
+      />
+      <Textarea
+        label="Description"
+        name="description"
+        rows={2}
+        error={fieldError(state, "description")}
+        defaultValue={fieldValue(state, "description")}
+      />
       {definitionLabel ? (
-        <Textarea key={type} label={definitionLabel} name="definition" rows={type === "View" ? 3 : 1} required={type !== "Resource"} hint={DEFINITION_HINT[type]} error={fieldError(state, "definition")} defaultValue={fieldValue(state, "definition")} />
+        <Textarea
+          key={type}
+          label={definitionLabel}
+          name="definition"
+          rows={type === "View" ? 3 : 1}
+          required={type !== "Resource"}
+          hint={DEFINITION_HINT[type]}
+          error={fieldError(state, "definition")}
+          defaultValue={fieldValue(state, "definition")}
+        />
       ) : null}
-      {hasColumns(type) ? <ColumnsEditor initial={[{ name: "", type: "STRING", comment: "" }]} problems={fieldProblems(state, "columns")} /> : null}
+      {hasColumns(type) ? (
+        <ColumnsEditor
+          initial={[{ name: "", type: "STRING", comment: "" }]}
+          problems={fieldProblems(state, "columns")}
+        />
+      ) : null}
       <div>
         <SubmitButton>Create {type.toLowerCase()}</SubmitButton>
       </div>

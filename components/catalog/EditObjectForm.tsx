@@ -13,7 +13,15 @@ import { ColumnsEditor } from "./ColumnsEditor";
 import { fieldProblems } from "./field-problems";
 
 /** ALTER: description, a view's SQL (a function's class, a resource's file) and the columns of a table or view. */
-export function EditObjectForm({ action, project, object }: { action: CatalogAction<CatalogObjectDetail>; project: string; object: CatalogObjectDetail }) {
+export function EditObjectForm({
+  action,
+  project,
+  object,
+}: {
+  action: CatalogAction<CatalogObjectDetail>;
+  project: string;
+  object: CatalogObjectDetail;
+}) {
   const [state, submit] = useActionState(action, null);
   useEffect(() => {
     if (state?.ok) toast(`${object.type} ${object.name} saved`, { tone: "success" });
@@ -25,7 +33,13 @@ export function EditObjectForm({ action, project, object }: { action: CatalogAct
       <input type="hidden" name="project" value={project} />
       <input type="hidden" name="type" value={object.type} />
       <input type="hidden" name="name" value={object.name} />
-      <Textarea label="Description" name="description" rows={2} error={fieldError(state, "description")} defaultValue={fieldValue(state, "description", object.description)} />
+      <Textarea
+        label="Description"
+        name="description"
+        rows={2}
+        error={fieldError(state, "description")}
+        defaultValue={fieldValue(state, "description", object.description)}
+      />
       {definitionLabel ? (
         <Textarea
           label={definitionLabel}
@@ -39,7 +53,12 @@ export function EditObjectForm({ action, project, object }: { action: CatalogAct
       {hasColumns(object.type) ? (
         <ColumnsEditor
           key={object.updatedAt}
-          initial={object.columns.map((column) => ({ name: column.name, type: column.type, comment: column.comment, originalName: column.name }))}
+          initial={object.columns.map((column) => ({
+            name: column.name,
+            type: column.type,
+            comment: column.comment,
+            originalName: column.name,
+          }))}
           problems={fieldProblems(state, "columns")}
         />
       ) : null}

@@ -33,7 +33,10 @@ export function ImportTablesForm({ action, project }: { action: CatalogAction<Im
   useEffect(() => {
     if (state?.ok && state.data) {
       const { created, skipped } = state.data;
-      toast(`Imported ${plural(created.length, "table")}`, { tone: "success", ...(skipped.length > 0 ? { description: `Skipped existing: ${skipped.join(", ")}` } : {}) });
+      toast(`Imported ${plural(created.length, "table")}`, {
+        tone: "success",
+        ...(skipped.length > 0 ? { description: `Skipped existing: ${skipped.join(", ")}` } : {}),
+      });
       setText("");
     }
   }, [state]);
@@ -63,7 +66,13 @@ export function ImportTablesForm({ action, project }: { action: CatalogAction<Im
         />
         <p className="text-xs text-slate-500">Its text is loaded into the box below; you can also paste it there.</p>
       </div>
-      <Select label="Format" name="format" value={format} onChange={(event) => setFormat(event.target.value as SchemaFormat)} options={FORMATS} />
+      <Select
+        label="Format"
+        name="format"
+        value={format}
+        onChange={(event) => setFormat(event.target.value as SchemaFormat)}
+        options={FORMATS}
+      />
       <Textarea
         label="Schema export"
         name="text"
@@ -83,7 +92,12 @@ export function ImportTablesForm({ action, project }: { action: CatalogAction<Im
           ))}
         </div>
       ) : null}
-      <Checkbox name="skipExisting" label="Skip existing tables" description="Otherwise an export naming an existing table imports nothing." defaultChecked={fieldChecked(state, "skipExisting")} />
+      <Checkbox
+        name="skipExisting"
+        label="Skip existing tables"
+        description="Otherwise an export naming an existing table imports nothing."
+        defaultChecked={fieldChecked(state, "skipExisting")}
+      />
       <div>
         <SubmitButton>Import tables</SubmitButton>
       </div>

@@ -9,7 +9,8 @@ export function NoProjectToManage({ title, description }: { title: string; descr
       <PageHeader title={title} description={description} />
       <Card>
         <EmptyState icon="folder" title="No projects yet">
-          Projects you own, administer or belong to appear here. The account owner creates projects on the Projects page.
+          Projects you own, administer or belong to appear here. The account owner creates projects on the Projects
+          page.
         </EmptyState>
       </Card>
     </>

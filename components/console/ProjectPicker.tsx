@@ -12,7 +12,12 @@ export function ProjectPicker({ projects, current, action }: { projects: string[
       <label htmlFor="project-picker" className="text-sm font-medium text-slate-700">
         Project
       </label>
-      <NativeSelect id="project-picker" name="project" defaultValue={current} options={projects.map((name) => ({ value: name, label: name }))} />
+      <NativeSelect
+        id="project-picker"
+        name="project"
+        defaultValue={current}
+        options={projects.map((name) => ({ value: name, label: name }))}
+      />
       <Button type="submit" size="sm">
         Open
       </Button>

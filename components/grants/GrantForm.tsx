@@ -36,7 +36,17 @@ function grantedText(result: GrantResult): string {
  * GRANT privileges ON an object TO a user or role: the privileges offered are the ones valid for the object's
  * type. Whether the actor may grant is the engine's call; its reason shows at the top of the form.
  */
-export function GrantForm({ action, project, options, defaults }: { action: GrantAction; project: string; options: GrantFormOptions; defaults: GrantDefaults }) {
+export function GrantForm({
+  action,
+  project,
+  options,
+  defaults,
+}: {
+  action: GrantAction;
+  project: string;
+  options: GrantFormOptions;
+  defaults: GrantDefaults;
+}) {
   const [state, submit] = useActionState(action, null);
   const [objectType, setObjectType] = useState<ObjectType>(defaults.objectType ?? "Table");
   const [granteeType, setGranteeType] = useState<"User" | "Role">(defaults.granteeType ?? "User");
@@ -76,7 +86,12 @@ export function GrantForm({ action, project, options, defaults }: { action: Gran
       {objectType === "Project" ? (
         <p className="text-sm text-slate-600">Project privileges apply to {project} itself.</p>
       ) : (
-        <Field label="Object name" required error={fieldError(state, "objectName")} hint={objectType === "Package" ? "An installed package, as <project>.<package>." : undefined}>
+        <Field
+          label="Object name"
+          required
+          error={fieldError(state, "objectName")}
+          hint={objectType === "Package" ? "An installed package, as <project>.<package>." : undefined}
+        >
           {(control) => (
             <SuggestInput
               {...control}
@@ -84,7 +99,11 @@ export function GrantForm({ action, project, options, defaults }: { action: Gran
               required
               project={project}
               source={{ kind: "object", type: objectType }}
-              defaultValue={fieldValue(state, "objectName", defaults.objectType === objectType ? defaults.objectName : undefined)}
+              defaultValue={fieldValue(
+                state,
+                "objectName",
+                defaults.objectType === objectType ? defaults.objectName : undefined,
+              )}
             />
           )}
         </Field>
@@ -137,7 +156,12 @@ export function GrantForm({ action, project, options, defaults }: { action: Gran
           defaultValue={fieldValue(state, "grantee", defaults.granteeType === "Role" ? defaults.grantee : undefined)}
         />
       ) : (
-        <Field label="User" required error={fieldError(state, "grantee")} hint="An email or a principal name, e.g. RAM$wonderland:allen.">
+        <Field
+          label="User"
+          required
+          error={fieldError(state, "grantee")}
+          hint="An email or a principal name, e.g. RAM$wonderland:allen."
+        >
           {(control) => (
             <SuggestInput
               {...control}
@@ -145,7 +169,11 @@ export function GrantForm({ action, project, options, defaults }: { action: Gran
               required
               project={project}
               source={{ kind: "member" }}
-              defaultValue={fieldValue(state, "grantee", defaults.granteeType === "User" ? defaults.grantee : undefined)}
+              defaultValue={fieldValue(
+                state,
+                "grantee",
+                defaults.granteeType === "User" ? defaults.grantee : undefined,
+              )}
             />
           )}
         </Field>

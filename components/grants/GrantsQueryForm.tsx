@@ -18,8 +18,19 @@ export interface GrantsQuery {
 }
 
 /** The list filters the form sets, as parseTableParams reads them back. */
-export const PRIVILEGE_FILTER: TableFilterDef = { name: "privilege", label: "Privilege", options: PRIVILEGES.map((privilege) => ({ value: privilege, label: privilege })) };
-export const STATUS_FILTER: TableFilterDef = { name: "status", label: "Status", options: [{ value: "active", label: "Active" }, { value: "expired", label: "Expired" }] };
+export const PRIVILEGE_FILTER: TableFilterDef = {
+  name: "privilege",
+  label: "Privilege",
+  options: PRIVILEGES.map((privilege) => ({ value: privilege, label: privilege })),
+};
+export const STATUS_FILTER: TableFilterDef = {
+  name: "status",
+  label: "Status",
+  options: [
+    { value: "active", label: "Active" },
+    { value: "expired", label: "Expired" },
+  ],
+};
 
 /** `?project=…&view=…` plus what the view shows, as the Grants page's links write it. */
 export function grantsHref(query: GrantsQuery): string {
@@ -31,10 +42,23 @@ export function grantsHref(query: GrantsQuery): string {
  * Chooses whose grants (SHOW GRANTS FOR a user or role, or everyone's) or which object's ACL the Grants
  * page lists, with its search and filters: a GET form, so every view can be linked to and works without JS.
  */
-export function GrantsQueryForm({ query, params, options }: { query: GrantsQuery; params: TableParams; options: GrantFormOptions }) {
+export function GrantsQueryForm({
+  query,
+  params,
+  options,
+}: {
+  query: GrantsQuery;
+  params: TableParams;
+  options: GrantFormOptions;
+}) {
   const label = "text-xs font-medium text-slate-600";
   return (
-    <Form action="/grants" role="search" aria-label={query.view === "object" ? "Show ACL for an object" : "Show grants"} className="grid gap-3">
+    <Form
+      action="/grants"
+      role="search"
+      aria-label={query.view === "object" ? "Show ACL for an object" : "Show grants"}
+      className="grid gap-3"
+    >
       <input type="hidden" name="project" value={query.project} />
       <input type="hidden" name="view" value={query.view} />
       <input type="hidden" name="sort" value={params.sort} />
@@ -57,33 +81,56 @@ export function GrantsQueryForm({ query, params, options }: { query: GrantsQuery
           <>
             <label className={`grid gap-1 ${label}`}>
               Object type
-              <NativeSelect name="objectType" defaultValue={query.objectType || "Table"} options={OBJECT_TYPES.map((type) => ({ value: type, label: type }))} />
+              <NativeSelect
+                name="objectType"
+                defaultValue={query.objectType || "Table"}
+                options={OBJECT_TYPES.map((type) => ({ value: type, label: type }))}
+              />
             </label>
             <label className={`grid min-w-48 flex-1 gap-1 ${label}`}>
               Object name
               {/* Every type's names: the type picked above may still change before the form is sent. */}
-              <SuggestInput name="objectName" project={query.project} source={{ kind: "object" }} defaultValue={query.objectName} />
+              <SuggestInput
+                name="objectName"
+                project={query.project}
+                source={{ kind: "object" }}
+                defaultValue={query.objectName}
+              />
             </label>
           </>
         )}
         {[PRIVILEGE_FILTER, STATUS_FILTER].map((filter) => (
           <label key={filter.name} className={`grid gap-1 ${label}`}>
             {filter.label}
-            <NativeSelect name={filter.name} placeholder="Any" defaultValue={params.filters[filter.name] ?? ""} options={filter.options} />
+            <NativeSelect
+              name={filter.name}
+              placeholder="Any"
+              defaultValue={params.filters[filter.name] ?? ""}
+              options={filter.options}
+            />
           </label>
         ))}
         <label className={`grid min-w-40 gap-1 ${label}`}>
           Search
-          <input type="search" name="q" defaultValue={params.q} placeholder="Object or grantee" maxLength={200} className={controlClasses("h-9")} />
+          <input
+            type="search"
+            name="q"
+            defaultValue={params.q}
+            placeholder="Object or grantee"
+            maxLength={200}
+            className={controlClasses("h-9")}
+          />
         </label>
         <button type="submit" className={buttonClasses("secondary", "md")}>
           Show
         </button>
-        <Link href={grantsHref({ ...query, principal: "", objectName: "", objectType: "" })} className={buttonClasses("ghost", "md")}>
+        <Link
+          href={grantsHref({ ...query, principal: "", objectName: "", objectType: "" })}
+          className={buttonClasses("ghost", "md")}
+        >
           Clear
         </Link>
       </div>
     </Form>
   );
 }
-

@@ -8,7 +8,15 @@ export const describeGrant = (grant: GrantItem) =>
   `${grant.privilege} on ${grant.objectType.toLowerCase()} ${grant.objectName}${grant.columns.length > 0 ? `(${grant.columns.join(", ")})` : ""} to ${grant.grantee.type === "Role" ? `role ${grant.grantee.name}` : grant.grantee.name}`;
 
 /** REVOKE one granted privilege, after saying who loses what. */
-export function RevokeGrantDialog({ action, project, grant }: { action: RevokeAction; project: string; grant: GrantItem }) {
+export function RevokeGrantDialog({
+  action,
+  project,
+  grant,
+}: {
+  action: RevokeAction;
+  project: string;
+  grant: GrantItem;
+}) {
   const what = describeGrant(grant);
   return (
     <ConfirmDialog
@@ -25,8 +33,8 @@ export function RevokeGrantDialog({ action, project, grant }: { action: RevokeAc
       successMessage={`Revoked ${what}`}
     >
       <p>
-        Revokes <strong className="font-medium text-slate-900">{what}</strong>. It stops counting on the next request; access that also comes from
-        another grant, a role or a policy stays.
+        Revokes <strong className="font-medium text-slate-900">{what}</strong>. It stops counting on the next request;
+        access that also comes from another grant, a role or a policy stays.
       </p>
     </ConfirmDialog>
   );

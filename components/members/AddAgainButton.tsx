@@ -9,7 +9,15 @@ import type { AddMemberAction } from "./AddMemberForm";
 import { memberAddedMessage } from "./permission-counts";
 
 /** Adds a removed member again: their dormant grants and roles come back with them. */
-export function AddAgainButton({ action, project, email }: { action: AddMemberAction; project: string; email: string }) {
+export function AddAgainButton({
+  action,
+  project,
+  email,
+}: {
+  action: AddMemberAction;
+  project: string;
+  email: string;
+}) {
   const [, submit] = useActionState(async (previous: ActionState<AddedMember>, formData: FormData) => {
     const result = await action(previous, formData);
     // Toast here, not in an effect: on success the row changes (or leaves a "removed" view) and this button unmounts.

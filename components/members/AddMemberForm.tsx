@@ -9,7 +9,10 @@ import { toast } from "@/components/ui/toast";
 import type { AddedMember } from "@/lib/services/members/add-member";
 import { memberAddedMessage } from "./permission-counts";
 
-export type AddMemberAction = (state: ActionState<AddedMember>, formData: FormData) => Promise<ActionState<AddedMember>>;
+export type AddMemberAction = (
+  state: ActionState<AddedMember>,
+  formData: FormData,
+) => Promise<ActionState<AddedMember>>;
 
 export function AddMemberForm({ action, project }: { action: AddMemberAction; project: string }) {
   const [state, submit] = useActionState(action, null);

@@ -15,10 +15,17 @@ export function describePermissions(counts: MemberPermissionCounts | null): stri
 }
 
 /** What the toast says after a member was added, or added again. */
-export function memberAddedMessage(added: { principal: string; revived: boolean; restored: MemberPermissionCounts | null }, project: string) {
+export function memberAddedMessage(
+  added: { principal: string; revived: boolean; restored: MemberPermissionCounts | null },
+  project: string,
+) {
   const restored = describePermissions(added.restored);
   return {
     message: `${added.principal} ${added.revived ? "added again to" : "added to"} ${project}`,
-    description: added.revived ? (restored ? `Active again: ${restored}.` : "No dormant permissions were left to revive.") : undefined,
+    description: added.revived
+      ? restored
+        ? `Active again: ${restored}.`
+        : "No dormant permissions were left to revive."
+      : undefined,
   };
 }

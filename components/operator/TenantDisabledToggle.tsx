@@ -18,7 +18,12 @@ const DISABLING =
 export function TenantDisabledToggle({ action, tenant, disabled }: TenantDisabledToggleProps) {
   return (
     <ConfirmDialog
-      triggerLabel={<>{disabled ? "Enable" : "Disable"}<span className="sr-only"> tenant {tenant}</span></>}
+      triggerLabel={
+        <>
+          {disabled ? "Enable" : "Disable"}
+          <span className="sr-only"> tenant {tenant}</span>
+        </>
+      }
       triggerVariant={disabled ? "secondary" : "danger"}
       triggerSize="sm"
       title={`${disabled ? "Enable" : "Disable"} tenant ${tenant}?`}

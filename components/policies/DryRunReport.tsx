@@ -7,14 +7,16 @@ export function DryRunReport({ result }: { result: DryRunResult }) {
   return (
     <section aria-label="Dry run result" className="grid gap-3">
       <p className="text-xs text-slate-600">
-        Checked {result.evaluated.toLocaleString("en-US")} of {result.total.toLocaleString("en-US")} combinations: {result.members}{" "}
-        {result.members === 1 ? "person" : "people"} × {result.objects} objects × each object&apos;s privileges, as requests from{" "}
-        {result.context.sourceIp ?? "an unknown address"} at {at} UTC. A request carries no task type, target project or referer, so
-        conditions on those keys are not met: an Allow under them grants nothing, a Deny under them still denies.
+        Checked {result.evaluated.toLocaleString("en-US")} of {result.total.toLocaleString("en-US")} combinations:{" "}
+        {result.members} {result.members === 1 ? "person" : "people"} × {result.objects} objects × each object&apos;s
+        privileges, as requests from {result.context.sourceIp ?? "an unknown address"} at {at} UTC. A request carries no
+        task type, target project or referer, so conditions on those keys are not met: an Allow under them grants
+        nothing, a Deny under them still denies.
       </p>
       {result.truncated ? (
         <Alert tone="warn" title="Partial dry run">
-          Only the first {result.limit.toLocaleString("en-US")} combinations were checked; changes beyond them are not listed.
+          Only the first {result.limit.toLocaleString("en-US")} combinations were checked; changes beyond them are not
+          listed.
         </Alert>
       ) : null}
       {result.gains.length === 0 && result.losses.length === 0 ? (
@@ -40,14 +42,27 @@ function ChangeList({ title, tone, changes }: { title: string; tone: string; cha
       {changes.length === 0 ? (
         <p className="text-xs text-slate-500">Nobody.</p>
       ) : (
-        <div role="region" aria-label={title} tabIndex={0} className="max-h-72 overflow-auto rounded-md border border-slate-200">
+        <div
+          role="region"
+          aria-label={title}
+          tabIndex={0}
+          className="max-h-72 overflow-auto rounded-md border border-slate-200"
+        >
           <table className="w-full text-left text-xs">
             <thead className="sticky top-0 bg-slate-50 text-slate-600">
               <tr>
-                <th scope="col" className="px-3 py-1.5 font-medium">Who</th>
-                <th scope="col" className="px-3 py-1.5 font-medium">Privilege</th>
-                <th scope="col" className="px-3 py-1.5 font-medium">Object</th>
-                <th scope="col" className="px-3 py-1.5 font-medium">Columns</th>
+                <th scope="col" className="px-3 py-1.5 font-medium">
+                  Who
+                </th>
+                <th scope="col" className="px-3 py-1.5 font-medium">
+                  Privilege
+                </th>
+                <th scope="col" className="px-3 py-1.5 font-medium">
+                  Object
+                </th>
+                <th scope="col" className="px-3 py-1.5 font-medium">
+                  Columns
+                </th>
               </tr>
             </thead>
             <tbody className="divide-y divide-slate-100">

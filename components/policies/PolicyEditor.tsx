@@ -38,7 +38,16 @@ type PolicyEditorProps = {
  * Edits a policy as JSON, validating as you type. Saving needs a dry run of exactly the text being saved,
  * so the administrator has seen who gains and who loses access before the change takes effect.
  */
-export function PolicyEditor({ project, role, scope, version, document, edit, saveAction, dryRunAction }: PolicyEditorProps) {
+export function PolicyEditor({
+  project,
+  role,
+  scope,
+  version,
+  document,
+  edit,
+  saveAction,
+  dryRunAction,
+}: PolicyEditorProps) {
   const [text, setText] = useState(document);
   const textarea = useRef<HTMLTextAreaElement>(null);
   const problemsId = useId();
@@ -49,7 +58,9 @@ export function PolicyEditor({ project, role, scope, version, document, edit, sa
 
   useEffect(() => {
     if (saveState?.ok) {
-      toast(`Saved version ${saveState.data?.version ?? ""} of the ${saveState.data?.label ?? "policy"}`, { tone: "success" });
+      toast(`Saved version ${saveState.data?.version ?? ""} of the ${saveState.data?.label ?? "policy"}`, {
+        tone: "success",
+      });
       setDryRun(null);
     }
   }, [saveState]);
@@ -75,7 +86,8 @@ export function PolicyEditor({ project, role, scope, version, document, edit, sa
   };
 
   const dryRunResult = dryRun?.text === text && dryRun.state?.ok ? dryRun.state.data : undefined;
-  const dryRunError = dryRun?.text === text && dryRun.state && !dryRun.state.ok ? dryRun.state.error.message : undefined;
+  const dryRunError =
+    dryRun?.text === text && dryRun.state && !dryRun.state.ok ? dryRun.state.error.message : undefined;
   const saveBlocker = !edit.allowed
     ? edit.reason
     : !parsed.ok
@@ -102,7 +114,11 @@ export function PolicyEditor({ project, role, scope, version, document, edit, sa
           <Field
             label="Policy document"
             error={fieldError(saveState, "document")}
-            hint={scope === "project" ? "A project policy names a Principal in every statement." : "A role policy applies to the role's members; a Principal narrows them."}
+            hint={
+              scope === "project"
+                ? "A project policy names a Principal in every statement."
+                : "A role policy applies to the role's members; a Principal narrows them."
+            }
           >
             {(control) => (
               <JsonEditor
@@ -143,7 +159,10 @@ export function PolicyEditor({ project, role, scope, version, document, edit, sa
         </Alert>
       ) : null}
       {dryRunResult ? (
-        <Card title="Dry run" description="Every member and the owner, on every object of the project, with the current and with the proposed policy.">
+        <Card
+          title="Dry run"
+          description="Every member and the owner, on every object of the project, with the current and with the proposed policy."
+        >
           <DryRunReport result={dryRunResult} />
         </Card>
       ) : null}

@@ -4,7 +4,11 @@ import type { PolicyVersionEntry } from "@/lib/services/policies/get-policy";
 /** The policy's saved versions, newest first: who saved each and when, with the document as it was. */
 export function PolicyHistory({ history }: { history: PolicyVersionEntry[] }) {
   if (history.length === 0) {
-    return <EmptyState icon="file-text" title="Never saved">Write the policy above, run the dry run and save it: its versions appear here.</EmptyState>;
+    return (
+      <EmptyState icon="file-text" title="Never saved">
+        Write the policy above, run the dry run and save it: its versions appear here.
+      </EmptyState>
+    );
   }
   return (
     <ol className="grid gap-2" aria-label="Policy versions">
@@ -18,7 +22,9 @@ export function PolicyHistory({ history }: { history: PolicyVersionEntry[] }) {
                 <time dateTime={entry.createdAt}>{entry.createdAt.slice(0, 16).replace("T", " ")} UTC</time>
               </span>
             </summary>
-            <pre className="max-h-80 overflow-auto border-t border-slate-200 bg-slate-50 px-3 py-2 font-mono text-xs">{entry.document}</pre>
+            <pre className="max-h-80 overflow-auto border-t border-slate-200 bg-slate-50 px-3 py-2 font-mono text-xs">
+              {entry.document}
+            </pre>
           </details>
         </li>
       ))}

@@ -9,7 +9,8 @@ export function PolicyProblems({ id, result }: { id: string; result: PolicyParse
       {result.ok ? (
         <p className="flex items-center gap-1 font-medium text-success-700">
           <Icon name="check" className="size-3.5" />
-          Valid policy: {result.document.Statement.length} {result.document.Statement.length === 1 ? "statement" : "statements"}.
+          Valid policy: {result.document.Statement.length}{" "}
+          {result.document.Statement.length === 1 ? "statement" : "statements"}.
         </p>
       ) : (
         <ul className="grid gap-1 font-medium text-danger-700">

@@ -8,7 +8,10 @@ import { Textarea } from "@/components/ui/Textarea";
 import { fieldError, fieldValue, type ActionState } from "@/components/ui/action-result";
 import { toast } from "@/components/ui/toast";
 
-type CreateProjectAction = (state: ActionState<{ name: string }>, formData: FormData) => Promise<ActionState<{ name: string }>>;
+type CreateProjectAction = (
+  state: ActionState<{ name: string }>,
+  formData: FormData,
+) => Promise<ActionState<{ name: string }>>;
 
 export function CreateProjectForm({ action }: { action: CreateProjectAction }) {
   const [state, submit] = useActionState(action, null);
@@ -30,7 +33,13 @@ export function CreateProjectForm({ action }: { action: CreateProjectAction }) {
         error={fieldError(state, "name")}
         defaultValue={fieldValue(state, "name")}
       />
-      <Textarea label="Description" name="description" rows={2} error={fieldError(state, "description")} defaultValue={fieldValue(state, "description")} />
+      <Textarea
+        label="Description"
+        name="description"
+        rows={2}
+        error={fieldError(state, "description")}
+        defaultValue={fieldValue(state, "description")}
+      />
       <div>
         <SubmitButton>Create project</SubmitButton>
       </div>

@@ -31,9 +31,25 @@ export function AssignRoleForm({ action, project, role, members }: AssignRoleFor
       {"fixed" in role ? (
         <input type="hidden" name="role" value={role.fixed} />
       ) : (
-        <Select label="Role" name="role" required placeholder="Choose a role…" options={role.choices} error={fieldError(state, "role")} defaultValue={fieldValue(state, "role", "")} />
+        <Select
+          label="Role"
+          name="role"
+          required
+          placeholder="Choose a role…"
+          options={role.choices}
+          error={fieldError(state, "role")}
+          defaultValue={fieldValue(state, "role", "")}
+        />
       )}
-      <Select label="Member" name="userId" required placeholder="Choose a member…" options={members} error={fieldError(state, "userId")} defaultValue={fieldValue(state, "userId", "")} />
+      <Select
+        label="Member"
+        name="userId"
+        required
+        placeholder="Choose a member…"
+        options={members}
+        error={fieldError(state, "userId")}
+        defaultValue={fieldValue(state, "userId", "")}
+      />
       <div>
         <SubmitButton>Assign role</SubmitButton>
       </div>

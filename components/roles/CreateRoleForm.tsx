@@ -33,7 +33,13 @@ export function CreateRoleForm({ action, project }: { action: CreateRoleAction; 
         error={fieldError(state, "name")}
         defaultValue={fieldValue(state, "name")}
       />
-      <Textarea label="Description" name="description" rows={2} error={fieldError(state, "description")} defaultValue={fieldValue(state, "description")} />
+      <Textarea
+        label="Description"
+        name="description"
+        rows={2}
+        error={fieldError(state, "description")}
+        defaultValue={fieldValue(state, "description")}
+      />
       <div>
         <SubmitButton>Create role</SubmitButton>
       </div>

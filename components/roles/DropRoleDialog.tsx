@@ -3,7 +3,19 @@ import type { ActionResult, ActionState } from "@/components/ui/action-result";
 
 type DropRoleAction = (state: ActionState<unknown>, formData: FormData) => Promise<ActionResult<unknown>>;
 
-export function DropRoleDialog({ action, project, role, grants, hasPolicy }: { action: DropRoleAction; project: string; role: string; grants: number; hasPolicy: boolean }) {
+export function DropRoleDialog({
+  action,
+  project,
+  role,
+  grants,
+  hasPolicy,
+}: {
+  action: DropRoleAction;
+  project: string;
+  role: string;
+  grants: number;
+  hasPolicy: boolean;
+}) {
   return (
     // The dialog lives in an end-aligned table cell: its text must not inherit that alignment.
     <span className="inline-block text-left">
@@ -24,7 +36,10 @@ export function DropRoleDialog({ action, project, role, grants, hasPolicy }: { a
           The role is deleted with {grants === 1 ? "its 1 ACL grant" : `its ${grants} ACL grants`}
           {hasPolicy ? " and its policy" : ""}. This cannot be undone.
         </p>
-        <p>A role still assigned to anyone (removed members included) cannot be dropped: revoke it first on the role&apos;s page.</p>
+        <p>
+          A role still assigned to anyone (removed members included) cannot be dropped: revoke it first on the
+          role&apos;s page.
+        </p>
       </ConfirmDialog>
     </span>
   );

@@ -3,12 +3,28 @@ import type { ActionResult, ActionState } from "@/components/ui/action-result";
 
 type RevokeRoleAction = (state: ActionState<unknown>, formData: FormData) => Promise<ActionResult<unknown>>;
 
-export function RevokeRoleDialog({ action, project, role, userId, principal }: { action: RevokeRoleAction; project: string; role: string; userId: string; principal: string }) {
+export function RevokeRoleDialog({
+  action,
+  project,
+  role,
+  userId,
+  principal,
+}: {
+  action: RevokeRoleAction;
+  project: string;
+  role: string;
+  userId: string;
+  principal: string;
+}) {
   return (
     <ConfirmDialog
       triggerLabel={
         <>
-          Revoke<span className="sr-only"> {role} from {principal}</span>
+          Revoke
+          <span className="sr-only">
+            {" "}
+            {role} from {principal}
+          </span>
         </>
       }
       triggerSize="sm"

@@ -12,5 +12,7 @@ export const BUILT_IN_POWERS: Record<Exclude<RoleKindName, "Custom">, string> = 
 
 /** The sentence a role list shows: a built-in role's powers, or a custom role's own description. */
 export function roleSummaryText(role: { kind: RoleKindName; description: string }): string {
-  return role.kind === "Custom" ? role.description || "A custom role: it holds what is granted to it and what its policy allows." : BUILT_IN_POWERS[role.kind];
+  return role.kind === "Custom"
+    ? role.description || "A custom role: it holds what is granted to it and what its policy allows."
+    : BUILT_IN_POWERS[role.kind];
 }

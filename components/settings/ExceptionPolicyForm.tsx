@@ -16,7 +16,17 @@ import { PolicyProblems } from "@/components/policies/PolicyProblems";
 type UpdateAction = (state: ActionState<unknown>, formData: FormData) => Promise<ActionResult<unknown>>;
 
 /** The policy that lets chosen data leave a protected project (`set ProjectProtection=true with exception`). */
-export function ExceptionPolicyForm({ project, document, change, action }: { project: string; document: string; change: AdminVerdict; action: UpdateAction }) {
+export function ExceptionPolicyForm({
+  project,
+  document,
+  change,
+  action,
+}: {
+  project: string;
+  document: string;
+  change: AdminVerdict;
+  action: UpdateAction;
+}) {
   const [state, submit] = useActionState(action, null);
   const [text, setText] = useState(document);
   const problemsId = useId();
@@ -25,13 +35,25 @@ export function ExceptionPolicyForm({ project, document, change, action }: { pro
     if (state?.ok) toast("Exception policy saved", { tone: "success" });
   }, [state]);
 
-  const blocker = !change.allowed ? `${change.reason}.` : parsed === null ? "Write the exception policy first." : !parsed.ok ? "Fix the errors first." : text === document ? "Nothing changed." : null;
+  const blocker = !change.allowed
+    ? `${change.reason}.`
+    : parsed === null
+      ? "Write the exception policy first."
+      : !parsed.ok
+        ? "Fix the errors first."
+        : text === document
+          ? "Nothing changed."
+          : null;
   return (
     <div className="grid gap-4">
       <form action={submit} className="grid gap-4" aria-label="Exception policy">
         <FormError state={state} />
         <input type="hidden" name="project" value={project} />
-        <Field label="Exception policy" error={fieldError(state, "ExceptionPolicy")} hint="Policy JSON; every statement names its Principal. An Allow lets the matching data leave the project; a Deny in it wins.">
+        <Field
+          label="Exception policy"
+          error={fieldError(state, "ExceptionPolicy")}
+          hint="Policy JSON; every statement names its Principal. An Allow lets the matching data leave the project; a Deny in it wins."
+        >
           {(control) => (
             <JsonEditor
               {...control}
@@ -46,9 +68,21 @@ export function ExceptionPolicyForm({ project, document, change, action }: { pro
             />
           )}
         </Field>
-        {parsed ? <PolicyProblems id={problemsId} result={parsed} /> : <p id={problemsId} className="text-xs text-slate-500">No exception policy: nothing leaves the protected project but through trusted projects and packages.</p>}
+        {parsed ? (
+          <PolicyProblems id={problemsId} result={parsed} />
+        ) : (
+          <p id={problemsId} className="text-xs text-slate-500">
+            No exception policy: nothing leaves the protected project but through trusted projects and packages.
+          </p>
+        )}
         <div className="flex flex-wrap gap-2">
-          {blocker === null ? <SubmitButton>Save exception policy</SubmitButton> : <DisabledReason variant="primary" reason={blocker}>Save exception policy</DisabledReason>}
+          {blocker === null ? (
+            <SubmitButton>Save exception policy</SubmitButton>
+          ) : (
+            <DisabledReason variant="primary" reason={blocker}>
+              Save exception policy
+            </DisabledReason>
+          )}
         </div>
       </form>
       {change.allowed && document !== "" ? (

@@ -41,7 +41,11 @@ export function TrustedProjectsForm({ project, names, change, addAction, removeA
               <span className="font-medium">{name}</span>
               {change.allowed ? (
                 <ConfirmDialog
-                  triggerLabel={<>Remove<span className="sr-only"> {name}</span></>}
+                  triggerLabel={
+                    <>
+                      Remove<span className="sr-only"> {name}</span>
+                    </>
+                  }
                   triggerSize="sm"
                   title={`Stop trusting ${name}?`}
                   confirmLabel="Stop trusting"
@@ -49,7 +53,9 @@ export function TrustedProjectsForm({ project, names, change, addAction, removeA
                   fields={{ project, trustedProject: name }}
                   successMessage={`${name} is no longer trusted`}
                 >
-                  <p>While ProjectProtection is on, data of {project} will no longer flow to {name}.</p>
+                  <p>
+                    While ProjectProtection is on, data of {project} will no longer flow to {name}.
+                  </p>
                 </ConfirmDialog>
               ) : null}
             </li>
@@ -60,7 +66,14 @@ export function TrustedProjectsForm({ project, names, change, addAction, removeA
         <form ref={form} action={submit} className="flex flex-wrap items-end gap-2" aria-label="Trust a project">
           <FormError state={state} className="w-full" />
           <input type="hidden" name="project" value={project} />
-          <TextInput label="Project name" name="trustedProject" required defaultValue={fieldValue(state, "trustedProject")} error={fieldError(state, "trustedProject")} className="min-w-56 flex-1" />
+          <TextInput
+            label="Project name"
+            name="trustedProject"
+            required
+            defaultValue={fieldValue(state, "trustedProject")}
+            error={fieldError(state, "trustedProject")}
+            className="min-w-56 flex-1"
+          />
           <SubmitButton>Trust project</SubmitButton>
         </form>
       ) : (

@@ -50,7 +50,10 @@ export function NavList({ nav }: { nav: readonly NavSection[] }) {
                       )}
                     >
                       {item.icon && isIconName(item.icon) ? (
-                        <Icon name={item.icon} className={cx("size-4 shrink-0", active ? "text-accent-600" : "text-slate-400")} />
+                        <Icon
+                          name={item.icon}
+                          className={cx("size-4 shrink-0", active ? "text-accent-600" : "text-slate-400")}
+                        />
                       ) : (
                         <span aria-hidden="true" className="size-4 shrink-0" />
                       )}

@@ -21,7 +21,13 @@ export function ResetPasswordDialog({ action, userId, email }: { action: ResetAc
       successMessage={`Password of ${email} reset; their sessions have ended.`}
     >
       <p>Their open sessions end on their next request. Tell them the new password through a separate channel.</p>
-      <PasswordInput label="New password" name="password" required autoComplete="new-password" hint="At least 15 characters." />
+      <PasswordInput
+        label="New password"
+        name="password"
+        required
+        autoComplete="new-password"
+        hint="At least 15 characters."
+      />
     </ConfirmDialog>
   );
 }

@@ -27,7 +27,14 @@ export function TenantRoleDialog({ action, userId, email }: { action: RoleAction
       successMessage={`Roles of ${email} updated.`}
     >
       <Select label="Role" name="role" options={ROLE_OPTIONS} />
-      <Select label="Change" name="assigned" options={[{ value: "true", label: "Assign the role" }, { value: "false", label: "Revoke the role" }]} />
+      <Select
+        label="Change"
+        name="assigned"
+        options={[
+          { value: "true", label: "Assign the role" },
+          { value: "false", label: "Revoke the role" },
+        ]}
+      />
     </ConfirmDialog>
   );
 }

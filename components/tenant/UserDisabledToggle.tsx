@@ -8,7 +8,17 @@ import { toast } from "@/components/ui/toast";
 type ToggleAction = (state: ActionState<unknown>, formData: FormData) => Promise<ActionState<unknown>>;
 
 /** Disables or re-enables one sub-account; a disabled user is signed out on their next request. */
-export function UserDisabledToggle({ action, userId, email, disabled }: { action: ToggleAction; userId: string; email: string; disabled: boolean }) {
+export function UserDisabledToggle({
+  action,
+  userId,
+  email,
+  disabled,
+}: {
+  action: ToggleAction;
+  userId: string;
+  email: string;
+  disabled: boolean;
+}) {
   const [state, submit] = useActionState(action, null);
   useEffect(() => {
     if (state && !state.ok) toast(state.error.message, { tone: "danger" });
@@ -18,7 +28,11 @@ export function UserDisabledToggle({ action, userId, email, disabled }: { action
     <form action={submit}>
       <input type="hidden" name="userId" value={userId} />
       <input type="hidden" name="disabled" value={disabled ? "false" : "true"} />
-      <SubmitButton variant={disabled ? "secondary" : "danger"} size="sm" aria-label={`${disabled ? "Enable" : "Disable"} ${email}`}>
+      <SubmitButton
+        variant={disabled ? "secondary" : "danger"}
+        size="sm"
+        aria-label={`${disabled ? "Enable" : "Disable"} ${email}`}
+      >
         {disabled ? "Enable" : "Disable"}
       </SubmitButton>
     </form>

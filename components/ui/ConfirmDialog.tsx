@@ -30,7 +30,12 @@ type ConfirmDialogProps<T> = {
 };
 
 /** A confirmation step for destructive actions, in a native modal <dialog>. */
-export function ConfirmDialog<T>({ triggerLabel, triggerVariant = "danger", triggerSize, ...formProps }: ConfirmDialogProps<T>) {
+export function ConfirmDialog<T>({
+  triggerLabel,
+  triggerVariant = "danger",
+  triggerSize,
+  ...formProps
+}: ConfirmDialogProps<T>) {
   const dialogRef = useRef<HTMLDialogElement>(null);
   const triggerRef = useRef<HTMLButtonElement>(null);
   const pendingRef = useRef(false);
@@ -48,7 +53,13 @@ export function ConfirmDialog<T>({ triggerLabel, triggerVariant = "danger", trig
 
   return (
     <>
-      <Button ref={triggerRef} variant={triggerVariant} size={triggerSize} aria-haspopup="dialog" onClick={() => setOpen(true)}>
+      <Button
+        ref={triggerRef}
+        variant={triggerVariant}
+        size={triggerSize}
+        aria-haspopup="dialog"
+        onClick={() => setOpen(true)}
+      >
         {triggerLabel}
       </Button>
       <dialog
@@ -136,7 +147,8 @@ function ConfirmForm<T>({
       {requireTyping !== undefined ? (
         <div className="grid gap-1.5">
           <label htmlFor={typingId} className="text-sm text-slate-700">
-            Type <strong className="font-mono font-semibold text-slate-900 select-all">{requireTyping}</strong> to confirm.
+            Type <strong className="font-mono font-semibold text-slate-900 select-all">{requireTyping}</strong> to
+            confirm.
           </label>
           <input
             id={typingId}

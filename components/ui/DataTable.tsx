@@ -52,7 +52,12 @@ export function DataTable<Row>({
         <NoRows params={params} total={total} empty={empty} />
       ) : (
         // Focusable so keyboard users can scroll a table wider than the screen.
-        <div role="region" aria-label={caption} tabIndex={0} className="overflow-x-auto focus-visible:outline-offset-[-2px]">
+        <div
+          role="region"
+          aria-label={caption}
+          tabIndex={0}
+          className="overflow-x-auto focus-visible:outline-offset-[-2px]"
+        >
           <table className="w-full border-collapse text-left text-sm">
             <caption className="sr-only">{caption}</caption>
             <thead className="border-b border-slate-200 bg-slate-50">
@@ -68,7 +73,11 @@ export function DataTable<Row>({
                   {columns.map((column) => (
                     <td
                       key={column.id}
-                      className={cx("px-4 py-2.5 align-middle text-slate-800", alignClass(column.align), column.className)}
+                      className={cx(
+                        "px-4 py-2.5 align-middle text-slate-800",
+                        alignClass(column.align),
+                        column.className,
+                      )}
                     >
                       {column.cell(row)}
                     </td>
@@ -94,7 +103,11 @@ function alignClass(align: Column<unknown>["align"]) {
 
 function HeaderCell<Row>({ column, params }: { column: Column<Row>; params: TableParams }) {
   const active = column.sortable && params.sort === column.id;
-  const className = cx("px-4 py-2 text-xs font-medium whitespace-nowrap text-slate-600", alignClass(column.align), column.className);
+  const className = cx(
+    "px-4 py-2 text-xs font-medium whitespace-nowrap text-slate-600",
+    alignClass(column.align),
+    column.className,
+  );
   if (!column.sortable) {
     return (
       <th scope="col" className={className}>
@@ -104,7 +117,11 @@ function HeaderCell<Row>({ column, params }: { column: Column<Row>; params: Tabl
   }
   const nextDir = active && params.dir === "asc" ? "desc" : "asc";
   return (
-    <th scope="col" aria-sort={active ? (params.dir === "asc" ? "ascending" : "descending") : undefined} className={className}>
+    <th
+      scope="col"
+      aria-sort={active ? (params.dir === "asc" ? "ascending" : "descending") : undefined}
+      className={className}
+    >
       <Link
         href={tableHref(params, { sort: column.id, dir: nextDir, page: 1 })}
         className={cx(
@@ -151,7 +168,10 @@ function NoRows({ params, total, empty }: { params: TableParams; total: number; 
         icon="search"
         title="No matches"
         action={
-          <Link href={tableHref(params, { q: "", filters: {}, page: 1 })} className="font-medium text-accent-700 hover:underline">
+          <Link
+            href={tableHref(params, { q: "", filters: {}, page: 1 })}
+            className="font-medium text-accent-700 hover:underline"
+          >
             Clear search and filters
           </Link>
         }

@@ -16,7 +16,15 @@ const COLUMN = "grid min-w-0 grid-cols-[minmax(0,1fr)] content-start gap-6";
  * ones. Both columns may shrink below their content's width: a wide table then scrolls inside its own region
  * instead of spilling under the panel.
  */
-export function MainWithAside({ aside, asideWidth = "medium", children }: { aside: ReactNode; asideWidth?: keyof typeof ASIDE_WIDTHS; children: ReactNode }) {
+export function MainWithAside({
+  aside,
+  asideWidth = "medium",
+  children,
+}: {
+  aside: ReactNode;
+  asideWidth?: keyof typeof ASIDE_WIDTHS;
+  children: ReactNode;
+}) {
   return (
     // Columns stretch to the row's height, so a sticky panel in the aside has room to stick.
     <div className={cx("grid gap-6", ASIDE_WIDTHS[asideWidth])}>

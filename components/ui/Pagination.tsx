@@ -42,7 +42,9 @@ export function Pagination({ params, total, className }: PaginationProps) {
                   aria-current={size === params.pageSize ? "true" : undefined}
                   className={cx(
                     "inline-flex h-7 min-w-8 items-center justify-center rounded-md px-1.5 tabular-nums",
-                    size === params.pageSize ? "bg-slate-900 font-semibold text-white" : "text-slate-700 hover:bg-slate-100",
+                    size === params.pageSize
+                      ? "bg-slate-900 font-semibold text-white"
+                      : "text-slate-700 hover:bg-slate-100",
                   )}
                 >
                   {size}
@@ -81,7 +83,11 @@ function PagerLink({ href, rel, children }: { href: string | null; rel: "prev" |
     );
   }
   return (
-    <Link href={href} rel={rel} className={cx(shape, "border-slate-300 bg-white text-slate-700 shadow-xs hover:bg-slate-50")}>
+    <Link
+      href={href}
+      rel={rel}
+      className={cx(shape, "border-slate-300 bg-white text-slate-700 shadow-xs hover:bg-slate-50")}
+    >
       {children}
     </Link>
   );

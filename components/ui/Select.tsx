@@ -16,7 +16,9 @@ type SelectProps = FieldOwnProps &
 export function Select({ label, hint, error, className, id, required, options, placeholder, ...rest }: SelectProps) {
   return (
     <Field label={label} hint={hint} error={error} className={className} id={id} required={required}>
-      {(control) => <NativeSelect options={options} placeholder={placeholder} required={required} {...control} {...rest} />}
+      {(control) => (
+        <NativeSelect options={options} placeholder={placeholder} required={required} {...control} {...rest} />
+      )}
     </Field>
   );
 }
@@ -27,7 +29,10 @@ export function NativeSelect({
   placeholder,
   className,
   ...rest
-}: Omit<ComponentProps<"select">, "children" | "multiple"> & { options: readonly SelectOption[]; placeholder?: string }) {
+}: Omit<ComponentProps<"select">, "children" | "multiple"> & {
+  options: readonly SelectOption[];
+  placeholder?: string;
+}) {
   return (
     <span className={cx("relative block", className)}>
       <select className={controlClasses("h-9 appearance-none pr-8")} {...rest}>

@@ -27,9 +27,17 @@ type SuggestInputProps = Omit<ComponentProps<"input">, "list" | "className" | "d
 
 const DEBOUNCE_MS = 150;
 
-async function fetchSuggestions(project: string, source: SuggestionSource, q: string, signal: AbortSignal): Promise<string[]> {
+async function fetchSuggestions(
+  project: string,
+  source: SuggestionSource,
+  q: string,
+  signal: AbortSignal,
+): Promise<string[]> {
   const params = new URLSearchParams({ kind: source.kind, q, ...(source.type ? { type: source.type } : {}) });
-  const response = await fetch(`/api/v1/projects/${encodeURIComponent(project)}/suggestions?${params.toString()}`, { headers: { accept: "application/json" }, signal });
+  const response = await fetch(`/api/v1/projects/${encodeURIComponent(project)}/suggestions?${params.toString()}`, {
+    headers: { accept: "application/json" },
+    signal,
+  });
   if (!response.ok) throw new Error(`suggestions answered ${response.status}`);
   return ((await response.json()) as { data: { names: string[] } }).data.names;
 }
@@ -39,7 +47,17 @@ async function fetchSuggestions(project: string, source: SuggestionSource, q: st
  * text), so the page need not ship every name. It accepts any value: the form's server side validates it.
  * Nothing is fetched until the field is used; a failed fetch only means no suggestions.
  */
-export function SuggestInput({ project, source, defaultValue = "", fixedOptions = [], onCommit, onFocus, onChange, onBlur, ...input }: SuggestInputProps) {
+export function SuggestInput({
+  project,
+  source,
+  defaultValue = "",
+  fixedOptions = [],
+  onCommit,
+  onFocus,
+  onChange,
+  onBlur,
+  ...input
+}: SuggestInputProps) {
   const listId = useId();
   const [text, setText] = useState(defaultValue);
   const [used, setUsed] = useState(false);
@@ -54,7 +72,8 @@ export function SuggestInput({ project, source, defaultValue = "", fixedOptions 
   });
   const options = [...new Set([...fixedOptions, ...suggested])];
   const typed = text.trim();
-  const suggestedMatch = typed === "" ? undefined : options.find((option) => option.toLowerCase() === typed.toLowerCase());
+  const suggestedMatch =
+    typed === "" ? undefined : options.find((option) => option.toLowerCase() === typed.toLowerCase());
   useEffect(() => {
     if (suggestedMatch !== undefined) onCommit?.(suggestedMatch);
   }, [suggestedMatch, onCommit]);

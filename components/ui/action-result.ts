@@ -18,7 +18,11 @@ export function fieldError(state: ActionState<unknown> | undefined, name: string
 }
 
 /** The value the user last submitted for a field, falling back to the initial value. */
-export function fieldValue(state: ActionState<unknown> | undefined, name: string, fallback?: string): string | undefined {
+export function fieldValue(
+  state: ActionState<unknown> | undefined,
+  name: string,
+  fallback?: string,
+): string | undefined {
   if (!state || state.ok) return fallback;
   return state.values?.[name] ?? fallback;
 }

@@ -67,8 +67,13 @@ export function parseTableParams(searchParams: SearchParamsRecord, options: Tabl
       z
         .string()
         // Control characters have no business in a search box and break log lines downstream.
-        // eslint-disable-next-line no-control-regex
-        .transform((q) => q.replace(/[\u0000-\u001f\u007f]/g, " ").trim().slice(0, MAX_QUERY_LENGTH))
+        .transform((q) =>
+          q
+            // eslint-disable-next-line no-control-regex -- matching control characters is the point
+            .replace(/[\u0000-\u001f\u007f]/g, " ")
+            .trim()
+            .slice(0, MAX_QUERY_LENGTH),
+        )
         .catch(""),
     ),
   });

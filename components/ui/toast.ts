@@ -19,7 +19,12 @@ export function toast(message: string, options: { tone?: ToastTone; description?
   // On the server this module is shared by every request, so it must never hold state there.
   if (typeof window === "undefined") return 0;
   const id = nextId++;
-  const item: ToastItem = { id, message, tone: options.tone ?? "info", ...(options.description ? { description: options.description } : {}) };
+  const item: ToastItem = {
+    id,
+    message,
+    tone: options.tone ?? "info",
+    ...(options.description ? { description: options.description } : {}),
+  };
   publish([...toasts, item]);
   // Errors stay until dismissed so they can be read at leisure.
   if (item.tone !== "danger") window.setTimeout(() => dismissToast(id), AUTO_DISMISS_MS);

@@ -56,8 +56,17 @@ export function AddWhitelistEntryForm({ action, project, entries, sourceIp }: Ad
         error={fieldError(state, "value") ?? liveError}
         inputClassName="font-mono"
       />
-      <TextInput label="Description" name="description" maxLength={200} defaultValue={fieldValue(state, "description")} error={fieldError(state, "description")} placeholder="What this address is" />
-      {locksOut || lockoutError ? <LockoutConfirmation sourceIp={sourceIp} error={lockoutError} scope={project ? "project" : "platform"} /> : null}
+      <TextInput
+        label="Description"
+        name="description"
+        maxLength={200}
+        defaultValue={fieldValue(state, "description")}
+        error={fieldError(state, "description")}
+        placeholder="What this address is"
+      />
+      {locksOut || lockoutError ? (
+        <LockoutConfirmation sourceIp={sourceIp} error={lockoutError} scope={project ? "project" : "platform"} />
+      ) : null}
       <div>
         <SubmitButton>Add entry</SubmitButton>
       </div>

@@ -26,7 +26,14 @@ type WhitelistEntryActionsProps = {
 };
 
 /** Edit an entry's description, or remove the entry (confirming a lockout when it would cause one). */
-export function WhitelistEntryActions({ project, entry, entries, sourceIp, updateAction, removeAction }: WhitelistEntryActionsProps) {
+export function WhitelistEntryActions({
+  project,
+  entry,
+  entries,
+  sourceIp,
+  updateAction,
+  removeAction,
+}: WhitelistEntryActionsProps) {
   const [editing, setEditing] = useState(false);
   const remaining = entries.filter((value) => value !== entry.value);
   return (
@@ -34,12 +41,21 @@ export function WhitelistEntryActions({ project, entry, entries, sourceIp, updat
       {editing ? (
         <DescriptionForm project={project} entry={entry} action={updateAction} onDone={() => setEditing(false)} />
       ) : (
-        <Button size="sm" variant="secondary" onClick={() => setEditing(true)} aria-label={`Edit the description of ${entry.value}`}>
+        <Button
+          size="sm"
+          variant="secondary"
+          onClick={() => setEditing(true)}
+          aria-label={`Edit the description of ${entry.value}`}
+        >
           Edit
         </Button>
       )}
       <ConfirmDialog
-        triggerLabel={<>Remove<span className="sr-only"> {entry.value}</span></>}
+        triggerLabel={
+          <>
+            Remove<span className="sr-only"> {entry.value}</span>
+          </>
+        }
         triggerSize="sm"
         title={`Remove ${entry.value}?`}
         confirmLabel="Remove entry"
@@ -52,13 +68,25 @@ export function WhitelistEntryActions({ project, entry, entries, sourceIp, updat
             ? `This is the last entry: with an empty whitelist, every address may reach ${project ? "the project" : "the platform"}.`
             : "Requests from this address or range will be refused unless another entry covers them."}
         </p>
-        {whitelistBlocks(remaining, sourceIp) ? <LockoutConfirmation sourceIp={sourceIp} scope={project ? "project" : "platform"} /> : null}
+        {whitelistBlocks(remaining, sourceIp) ? (
+          <LockoutConfirmation sourceIp={sourceIp} scope={project ? "project" : "platform"} />
+        ) : null}
       </ConfirmDialog>
     </div>
   );
 }
 
-function DescriptionForm({ project, entry, action, onDone }: { project: string | undefined; entry: WhitelistEntryActionsProps["entry"]; action: Action; onDone: () => void }) {
+function DescriptionForm({
+  project,
+  entry,
+  action,
+  onDone,
+}: {
+  project: string | undefined;
+  entry: WhitelistEntryActionsProps["entry"];
+  action: Action;
+  onDone: () => void;
+}) {
   const [state, submit] = useActionState(action, null);
   useEffect(() => {
     if (state?.ok) {
@@ -71,7 +99,14 @@ function DescriptionForm({ project, entry, action, onDone }: { project: string |
       <FormError state={state} className="w-full" />
       {project ? <input type="hidden" name="project" value={project} /> : null}
       <input type="hidden" name="entryId" value={entry.id} />
-      <TextInput label={<span className="sr-only">New description of {entry.value}</span>} name="description" defaultValue={entry.description} maxLength={200} error={fieldError(state, "description")} className="min-w-56" />
+      <TextInput
+        label={<span className="sr-only">New description of {entry.value}</span>}
+        name="description"
+        defaultValue={entry.description}
+        maxLength={200}
+        error={fieldError(state, "description")}
+        className="min-w-56"
+      />
       <SubmitButton size="sm">Save</SubmitButton>
       <Button size="sm" variant="ghost" onClick={onDone}>
         Cancel

@@ -12,7 +12,9 @@ const MIN_KEY_LENGTH = 32;
 export function auditChainKey(): Buffer {
   const key = secretFromEnvironment("AUDIT_CHAIN_KEY");
   if (key.length < MIN_KEY_LENGTH) {
-    throw new Error(`AUDIT_CHAIN_KEY must be at least ${MIN_KEY_LENGTH} characters (e.g. \`openssl rand -base64 32\`).`);
+    throw new Error(
+      `AUDIT_CHAIN_KEY must be at least ${MIN_KEY_LENGTH} characters (e.g. \`openssl rand -base64 32\`).`,
+    );
   }
   return Buffer.from(key, "utf8");
 }

@@ -10,7 +10,9 @@ export function headExportIntervalMinutes(value = process.env.AUDIT_HEAD_EXPORT_
   if (value === undefined || value === "") return DEFAULT_INTERVAL_MINUTES;
   const minutes = Number(value);
   if (!Number.isInteger(minutes) || minutes < 0 || minutes > MAX_INTERVAL_MINUTES) {
-    throw new Error(`AUDIT_HEAD_EXPORT_INTERVAL must be whole minutes from 0 (off) to ${MAX_INTERVAL_MINUTES}, not "${value}".`);
+    throw new Error(
+      `AUDIT_HEAD_EXPORT_INTERVAL must be whole minutes from 0 (off) to ${MAX_INTERVAL_MINUTES}, not "${value}".`,
+    );
   }
   return minutes;
 }

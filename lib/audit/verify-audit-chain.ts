@@ -3,8 +3,7 @@ import { chainHash, GENESIS_HASH } from "./audit-chain";
 import { auditChainKey } from "./audit-chain-key";
 
 export type ChainVerdict =
-  | { ok: true; checked: number }
-  | { ok: false; checked: number; firstBadSeq: bigint; problem: string };
+  { ok: true; checked: number } | { ok: false; checked: number; firstBadSeq: bigint; problem: string };
 
 /** A client or a transaction (tests tamper and verify inside a transaction they roll back). */
 export type AuditReader = Pick<PrismaClient, "auditEvent" | "auditChainHead">;

@@ -28,7 +28,11 @@ const LOOKUP_BATCH = 1000;
  * own chain verifies again (someone who could rewrite every row with the key would still not match a head
  * sent out of the database before).
  */
-export async function verifyExportedHeads(db: Pick<PrismaClient, "auditEvent">, exported: string, key: Buffer): Promise<HeadsVerdict> {
+export async function verifyExportedHeads(
+  db: Pick<PrismaClient, "auditEvent">,
+  exported: string,
+  key: Buffer,
+): Promise<HeadsVerdict> {
   const problems: string[] = [];
   const heads: { line: number; head: ExportedHead }[] = [];
   let checked = 0;
@@ -42,7 +46,8 @@ export async function verifyExportedHeads(db: Pick<PrismaClient, "auditEvent">, 
       problems.push(`line ${line} (seq ${parsed.data.seq}): its signature does not verify (altered, or another key)`);
     } else if (parsed.data.seq === "0") {
       // Exported before the first event: nothing to find in the table, the genesis hash is the whole claim.
-      if (parsed.data.hash !== GENESIS_HASH) problems.push(`line ${line}: an empty chain's head must be the genesis hash`);
+      if (parsed.data.hash !== GENESIS_HASH)
+        problems.push(`line ${line}: an empty chain's head must be the genesis hash`);
     } else heads.push({ line, head: parsed.data });
   });
 
@@ -56,10 +61,14 @@ export async function verifyExportedHeads(db: Pick<PrismaClient, "auditEvent">, 
     for (const { line, head } of batch) {
       const hash = hashes.get(head.seq);
       if (hash === undefined) {
-        problems.push(`line ${line}: event ${head.seq}, exported at ${head.exportedAt}, is missing (history truncated)`);
+        problems.push(
+          `line ${line}: event ${head.seq}, exported at ${head.exportedAt}, is missing (history truncated)`,
+        );
       } else if (hash !== head.hash) {
-        problems.push(`line ${line}: event ${head.seq}'s hash differs from the one exported at ${head.exportedAt} ` +
-          "(history rewritten)");
+        problems.push(
+          `line ${line}: event ${head.seq}'s hash differs from the one exported at ${head.exportedAt} ` +
+            "(history rewritten)",
+        );
       }
     }
   }

@@ -25,7 +25,10 @@ export const authOptions: NextAuthOptions = {
   cookies: {
     sessionToken: hostCookie("session"),
     csrfToken: hostCookie("csrf"),
-    callbackUrl: { name: "__Secure-sc.callback-url", options: { httpOnly: true, sameSite: "lax", path: "/", secure: true } },
+    callbackUrl: {
+      name: "__Secure-sc.callback-url",
+      options: { httpOnly: true, sameSite: "lax", path: "/", secure: true },
+    },
     state: hostCookie("state"),
     nonce: hostCookie("nonce"),
     pkceCodeVerifier: hostCookie("pkce"),
@@ -36,7 +39,10 @@ export const authOptions: NextAuthOptions = {
       credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
       async authorize(credentials, req) {
         try {
-          const user = await signIn(credentials, requestMetaFromHeaders(new Headers(req.headers as Record<string, string>)));
+          const user = await signIn(
+            credentials,
+            requestMetaFromHeaders(new Headers(req.headers as Record<string, string>)),
+          );
           return { id: user.id, sessionVersion: user.sessionVersion, sessionId: user.sessionId };
         } catch (error) {
           // next-auth copies this message into the /login?error= URL: only a fixed code ever leaves.

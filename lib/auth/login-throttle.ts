@@ -60,7 +60,13 @@ export async function settleSuccess(db: Db, keys: ThrottleKeys): Promise<void> {
 }
 
 /** The counter's new value, or null when the window's ceiling is already reached. */
-async function takeCeilingUnit(db: Db, key: string, ceiling: number, now: Date, windowFloor: Date): Promise<number | null> {
+async function takeCeilingUnit(
+  db: Db,
+  key: string,
+  ceiling: number,
+  now: Date,
+  windowFloor: Date,
+): Promise<number | null> {
   const rows = await db.$queryRaw<{ failures: number }[]>`
     INSERT INTO login_throttles AS t (key, failures, window_start, last_attempt_at)
     VALUES (${key}, 1, ${now}::timestamptz, ${now}::timestamptz)

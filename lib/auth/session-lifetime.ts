@@ -19,9 +19,7 @@ export interface SessionTimes {
   revokedAt: Date | null;
 }
 
-export type SessionVerdict =
-  | { live: true; touch: boolean }
-  | { live: false; reason: "revoked" | "expired" | "idle" };
+export type SessionVerdict = { live: true; touch: boolean } | { live: false; reason: "revoked" | "expired" | "idle" };
 
 /**
  * Whether a session still stands at `now`. `isAdministrator` is asked only when the session has been idle

@@ -25,5 +25,7 @@ export function signInErrorCode(error: unknown): SignInErrorCode {
 
 /** The message for an error code read from the URL (anyone can write one there). */
 export function signInErrorMessage(code: string | null | undefined): string {
-  return code && Object.hasOwn(SIGN_IN_ERRORS, code) ? SIGN_IN_ERRORS[code as SignInErrorCode] : SIGN_IN_ERRORS.Unavailable;
+  return code && Object.hasOwn(SIGN_IN_ERRORS, code)
+    ? SIGN_IN_ERRORS[code as SignInErrorCode]
+    : SIGN_IN_ERRORS.Unavailable;
 }

@@ -23,7 +23,13 @@ export async function authorizePermission(actor: Actor, permission: ConsolePermi
 
 async function loadPermissions(actor: Actor): Promise<Set<ConsolePermission>> {
   if (actor.platformOperator) {
-    return consolePermissions({ kind: actor.kind, tenantRoles: [], administeredProjects: 0, memberProjects: 0, platformOperator: true });
+    return consolePermissions({
+      kind: actor.kind,
+      tenantRoles: [],
+      administeredProjects: 0,
+      memberProjects: 0,
+      platformOperator: true,
+    });
   }
   const [administeredProjects, memberProjects] = await Promise.all([
     prisma.project.count({ where: administersWhere(actor.userId) }),

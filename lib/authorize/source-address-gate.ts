@@ -17,7 +17,12 @@ export function refuseOutsideProjectWhitelist(index: SecurityIndex, request: Req
 export async function refuseOutsideSystemWhitelist(request: RequestMeta): Promise<void> {
   const entries = await prisma.whitelistEntry.findMany({ where: { scope: "SYSTEM" }, select: { value: true } });
   if (entries.length === 0) return;
-  refuseDenied(checkSystemWhitelist(entries.map((entry) => entry.value), request.sourceIp ?? undefined));
+  refuseDenied(
+    checkSystemWhitelist(
+      entries.map((entry) => entry.value),
+      request.sourceIp ?? undefined,
+    ),
+  );
 }
 
 function refuseDenied(step: Step): void {

@@ -29,7 +29,9 @@ export interface ConsoleSubject {
 
 /** The account owner and its Super_Administrators and Admins manage the whole tenant. */
 export function managesTenant(subject: Pick<ConsoleSubject, "kind" | "tenantRoles">): boolean {
-  return subject.kind === "PRIMARY" || subject.tenantRoles.some((role) => role === "SUPER_ADMINISTRATOR" || role === "ADMIN");
+  return (
+    subject.kind === "PRIMARY" || subject.tenantRoles.some((role) => role === "SUPER_ADMINISTRATOR" || role === "ADMIN")
+  );
 }
 
 export function consolePermissions(subject: ConsoleSubject): Set<ConsolePermission> {

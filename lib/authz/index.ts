@@ -5,19 +5,43 @@ export { decide } from "./pipeline";
 export { decideAdmin } from "./admin/decide-admin";
 export { administers } from "./admin/administers";
 export { grantsAsCreator } from "./admin/grants-as-creator";
-export { adminRequestSchema, adminOperationSchema, SECURITY_SETTINGS, type AdminRequest, type AdminOperation } from "./admin/admin-request";
+export {
+  adminRequestSchema,
+  adminOperationSchema,
+  SECURITY_SETTINGS,
+  type AdminRequest,
+  type AdminOperation,
+} from "./admin/admin-request";
 export { accessRequestSchema, type AccessRequest, type RequestContext, type RequestPrincipal } from "./request";
 export type { Decision, Step, StepVerdict, ColumnVerdict } from "./decision";
 export { withoutStatementText } from "./statement-redaction";
 export {
-  securitySnapshotSchema, labelGrantExpiry, DEFAULT_LABEL_GRANT_DAYS,
-  type SecuritySnapshot, type SnapshotGrant, type SnapshotObject, type SnapshotPackage, type SnapshotUser, type Grantee,
+  securitySnapshotSchema,
+  labelGrantExpiry,
+  DEFAULT_LABEL_GRANT_DAYS,
+  type SecuritySnapshot,
+  type SnapshotGrant,
+  type SnapshotObject,
+  type SnapshotPackage,
+  type SnapshotUser,
+  type Grantee,
 } from "./snapshot";
 export { whitelistStep, checkSystemWhitelist } from "./layers/whitelist";
-export { parseWhitelistEntry, parseWhitelist, printWhitelistEntry, printWhitelist, type WhitelistEntry } from "./ip/whitelist-entry";
 export {
-  parsePolicyDocument, printPolicyDocument, parseConditionBlock,
-  type PolicyDocument, type PolicyStatement, type PolicyError, type PolicyParseResult,
+  parseWhitelistEntry,
+  parseWhitelist,
+  printWhitelistEntry,
+  printWhitelist,
+  type WhitelistEntry,
+} from "./ip/whitelist-entry";
+export {
+  parsePolicyDocument,
+  printPolicyDocument,
+  parseConditionBlock,
+  type PolicyDocument,
+  type PolicyStatement,
+  type PolicyError,
+  type PolicyParseResult,
 } from "./policy/policy-document";
 export { CONDITION_OPERATORS, CONDITION_KEYS } from "./policy/condition-operators";
 export { OBJECT_TYPES, PRIVILEGES, PRIVILEGES_BY_TYPE, type ObjectType, type Privilege } from "./model/privileges";

@@ -16,7 +16,15 @@ import { normalizeName } from "./model/principal";
 import type { AccessRequest } from "./request";
 
 /** The layers in MaxCompute's order; each may deny, and only Identity/Policy/ACL/Package may allow. */
-const LAYERS: readonly LayerFunction[] = [identityLayer, whitelistLayer, labelLayer, policyLayer, aclLayer, packageLayer, protectionLayer];
+const LAYERS: readonly LayerFunction[] = [
+  identityLayer,
+  whitelistLayer,
+  labelLayer,
+  policyLayer,
+  aclLayer,
+  packageLayer,
+  protectionLayer,
+];
 
 interface UnitOutcome {
   effect: "Allow" | "Deny" | null;
@@ -27,7 +35,11 @@ interface UnitOutcome {
 
 function rejected(index: SecurityIndex, message: string): Decision {
   return {
-    effect: "Deny", decidedBy: "Default", columns: [], errors: [message], securityVersion: index.securityVersion,
+    effect: "Deny",
+    decidedBy: "Default",
+    columns: [],
+    errors: [message],
+    securityVersion: index.securityVersion,
     steps: [{ layer: "Default", verdict: "Deny", ruleId: "request:invalid", text: message }],
   };
 }
@@ -42,10 +54,24 @@ function rejected(index: SecurityIndex, message: string): Decision {
  */
 function sealedCopy(decision: Decision): Decision {
   const copy: Decision = {
-    effect: decision.effect, decidedBy: decision.decidedBy,
-    steps: decision.steps.map((step) => (Object.isFrozen(step) ? step : Object.freeze({ layer: step.layer, verdict: step.verdict, ruleId: step.ruleId, text: step.text }))),
-    columns: decision.columns.map((column) => Object.freeze({ column: column.column, effect: column.effect, decidedBy: column.decidedBy, ruleId: column.ruleId, text: column.text })),
-    errors: decision.errors.slice(), securityVersion: decision.securityVersion,
+    effect: decision.effect,
+    decidedBy: decision.decidedBy,
+    steps: decision.steps.map((step) =>
+      Object.isFrozen(step)
+        ? step
+        : Object.freeze({ layer: step.layer, verdict: step.verdict, ruleId: step.ruleId, text: step.text }),
+    ),
+    columns: decision.columns.map((column) =>
+      Object.freeze({
+        column: column.column,
+        effect: column.effect,
+        decidedBy: column.decidedBy,
+        ruleId: column.ruleId,
+        text: column.text,
+      }),
+    ),
+    errors: decision.errors.slice(),
+    securityVersion: decision.securityVersion,
   };
   Object.freeze(copy.steps);
   Object.freeze(copy.columns);
@@ -64,15 +90,19 @@ function distinctNames(names: readonly string[]): string[] {
 
 function prepare(index: SecurityIndex, request: AccessRequest): Evaluation | string {
   const { object, action } = request;
-  if (normalizeName(request.project) !== index.project.name) return `Request for project ${request.project} evaluated against project ${index.project.name}`;
+  if (normalizeName(request.project) !== index.project.name)
+    return `Request for project ${request.project} evaluated against project ${index.project.name}`;
   if (!isPrivilegeOf(object.type, action)) return `${action} is not a privilege of ${object.type} objects`;
   const columnRead = isDataRead(object.type, action);
-  if (object.columns !== undefined && !columnRead) return "Columns apply only to Select and Download on tables and views";
-  if (object.columns !== undefined && object.columns.length === 0) return "A column read must name at least one column (or omit columns to read them all)";
+  if (object.columns !== undefined && !columnRead)
+    return "Columns apply only to Select and Download on tables and views";
+  if (object.columns !== undefined && object.columns.length === 0)
+    return "A column read must name at least one column (or omit columns to read them all)";
   const name = normalizeName(object.name);
   const owner = object.project === undefined ? undefined : normalizeName(object.project);
   const foreignProject = owner !== undefined && owner !== index.project.name ? owner : null;
-  if (object.type === "Project" && (foreignProject !== null || name !== index.project.name)) return `Project-level privileges apply to project ${index.project.name} only`;
+  if (object.type === "Project" && (foreignProject !== null || name !== index.project.name))
+    return `Project-level privileges apply to project ${index.project.name} only`;
   const objectInt = foreignProject === null ? findObject(index, object.type, name) : -1;
   const catalogEntry = objectInt >= 0 ? index.objects[objectInt]! : null;
   let units: readonly (string | null)[] = [null];
@@ -81,10 +111,23 @@ function prepare(index: SecurityIndex, request: AccessRequest): Evaluation | str
     else if (catalogEntry !== null && catalogEntry.columns.length > 0) units = catalogEntry.columns;
   }
   return {
-    index, request, objectName: name, object: catalogEntry, objectInt, foreignProject,
+    index,
+    request,
+    objectName: name,
+    object: catalogEntry,
+    objectInt,
+    foreignProject,
     foreignKey: foreignProject === null ? "" : foreignKey(foreignProject, object.type, name),
-    privilegeBit: privilegeBit(action), columnRead, units, user: null, exempt: false, errors: [],
-    context: request.context, fields: 0, timeFrom: -Infinity, timeUntil: Infinity,
+    privilegeBit: privilegeBit(action),
+    columnRead,
+    units,
+    user: null,
+    exempt: false,
+    errors: [],
+    context: request.context,
+    fields: 0,
+    timeFrom: -Infinity,
+    timeUntil: Infinity,
   };
 }
 
@@ -101,8 +144,12 @@ export function decide(index: SecurityIndex, request: AccessRequest): Decision {
   const entry = findCachedDecision(index.decisions, request);
   if (entry !== null) {
     const { principal, context } = request;
-    if (!principal.disabled && principal.accountId === entry.accountId && principal.kind === entry.kind
-      && (context.sourceIp === entry.sourceIp || checkWhitelist(index, context.sourceIp).step.verdict !== "Deny")) {
+    if (
+      !principal.disabled &&
+      principal.accountId === entry.accountId &&
+      principal.kind === entry.kind &&
+      (context.sourceIp === entry.sourceIp || checkWhitelist(index, context.sourceIp).step.verdict !== "Deny")
+    ) {
       index.decisions.hits++;
       return servedDecision(entry, index.securityVersion);
     }
@@ -148,7 +195,13 @@ function evaluate(index: SecurityIndex, request: AccessRequest, remember: boolea
   const decision = finish(evaluation, outcomes, steps);
   // Kept only past Identity and the whitelist (re-checked on every call) and for this project's objects
   // (decisions on packaged objects read the package's grants, which the cache does not track).
-  if (remember && evaluation.user !== null && evaluation.foreignProject === null && steps[1] !== undefined && steps[1].verdict !== "Deny") {
+  if (
+    remember &&
+    evaluation.user !== null &&
+    evaluation.foreignProject === null &&
+    steps[1] !== undefined &&
+    steps[1].verdict !== "Deny"
+  ) {
     const kept = sealedCopy(decision);
     rememberDecision(index.decisions, request, evaluation.objectInt, evaluation, kept);
     return kept;
@@ -172,18 +225,33 @@ function finish(evaluation: Evaluation, outcomes: UnitOutcome[], steps: Step[]):
   }
   let decider: UnitOutcome | null = null;
   for (const outcome of outcomes) {
-    if (outcome.effect === effect && (decider === null || LAYER_ORDER[outcome.layer] < LAYER_ORDER[decider.layer])) decider = outcome;
+    if (outcome.effect === effect && (decider === null || LAYER_ORDER[outcome.layer] < LAYER_ORDER[decider.layer]))
+      decider = outcome;
   }
-  if (decider!.layer === "Default") steps.push({ layer: "Default", verdict: "Deny", ruleId: null, text: decider!.text });
+  if (decider!.layer === "Default")
+    steps.push({ layer: "Default", verdict: "Deny", ruleId: null, text: decider!.text });
   const columns: ColumnVerdict[] = [];
   if (evaluation.columnRead) {
     for (let i = 0; i < units.length; i++) {
       const column = units[i];
       const outcome = outcomes[i]!;
       if (column !== null && column !== undefined) {
-        columns.push({ column, effect: outcome.effect!, decidedBy: outcome.layer, ruleId: outcome.ruleId, text: outcome.text });
+        columns.push({
+          column,
+          effect: outcome.effect!,
+          decidedBy: outcome.layer,
+          ruleId: outcome.ruleId,
+          text: outcome.text,
+        });
       }
     }
   }
-  return { effect, decidedBy: decider!.layer, steps, columns, errors: evaluation.errors, securityVersion: index.securityVersion };
+  return {
+    effect,
+    decidedBy: decider!.layer,
+    steps,
+    columns,
+    errors: evaluation.errors,
+    securityVersion: index.securityVersion,
+  };
 }

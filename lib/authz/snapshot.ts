@@ -56,13 +56,15 @@ export const snapshotPackageSchema = z.object({
   ownerProjectId: id,
   /** Whether the owner project enforces LabelSecurity; the objects' labels below then apply. */
   labelSecurity: z.boolean(),
-  objects: z.array(z.object({
-    type: objectTypeSchema.exclude(["Project", "Package"]),
-    name: z.string().min(1),
-    privileges: z.array(privilegeSchema).min(1),
-    label: labelLevel,
-    columnLabels: z.record(z.string(), labelLevel),
-  })),
+  objects: z.array(
+    z.object({
+      type: objectTypeSchema.exclude(["Project", "Package"]),
+      name: z.string().min(1),
+      privileges: z.array(privilegeSchema).min(1),
+      label: labelLevel,
+      columnLabels: z.record(z.string(), labelLevel),
+    }),
+  ),
   /** Projects allowed to install (and having installed) the package, with the `USING LABEL` level. */
   installedInto: z.array(z.object({ projectId: id, label: labelLevel })),
 });
@@ -97,14 +99,16 @@ export const securitySnapshotSchema = z.object({
     /** column null = the table's (or view's) own label. */
     objects: z.array(z.object({ objectId: id, column: z.string().min(1).nullable(), level: labelLevel })),
   }),
-  labelGrants: z.array(z.object({
-    id,
-    objectId: id,
-    columns: z.array(z.string().min(1)).nullable(),
-    userId: id,
-    level: labelLevel,
-    expiresAt: timestamp,
-  })),
+  labelGrants: z.array(
+    z.object({
+      id,
+      objectId: id,
+      columns: z.array(z.string().min(1)).nullable(),
+      userId: id,
+      level: labelLevel,
+      expiresAt: timestamp,
+    }),
+  ),
   packages: z.array(snapshotPackageSchema),
   whitelist: z.object({ system: z.array(z.string()), project: z.array(z.string()) }),
 });

@@ -10,7 +10,8 @@ function quotesStatement(verdict: { layer: Step["layer"]; ruleId: string | null 
 }
 
 function genericText(verdict: { layer: Step["layer"]; ruleId: string | null }): string {
-  const source = verdict.layer === "ProjectProtection" ? "the ProjectProtection exception policy" : "a policy of the project";
+  const source =
+    verdict.layer === "ProjectProtection" ? "the ProjectProtection exception policy" : "a policy of the project";
   return `A statement of ${source} decides this (rule ${verdict.ruleId}); its administrators can show it`;
 }
 
@@ -20,9 +21,13 @@ function genericText(verdict: { layer: Step["layer"]; ruleId: string | null }): 
  * (which quote broken documents) left out.
  */
 export function withoutStatementText(decision: Decision): Decision {
-  const steps = decision.steps.map((step): Step => (quotesStatement(step) ? { ...step, text: genericText(step) } : step));
+  const steps = decision.steps.map((step): Step =>
+    quotesStatement(step) ? { ...step, text: genericText(step) } : step,
+  );
   const columns = decision.columns.map((column): ColumnVerdict =>
-    quotesStatement({ layer: column.decidedBy, ruleId: column.ruleId }) ? { ...column, text: genericText({ layer: column.decidedBy, ruleId: column.ruleId }) } : column,
+    quotesStatement({ layer: column.decidedBy, ruleId: column.ruleId })
+      ? { ...column, text: genericText({ layer: column.decidedBy, ruleId: column.ruleId }) }
+      : column,
   );
   return { ...decision, steps, columns, errors: [] };
 }

@@ -23,7 +23,11 @@ export interface AccountTarget {
 export type TenantOperation =
   | { kind: "CreateSubAccount" }
   | { kind: "SetDisabled" | "ResetPassword"; target: AccountTarget }
-  | { kind: "AssignTenantRole" | "RevokeTenantRole"; role: TenantRoleName; target: { kind: "PRIMARY" | "SUB"; isSelf: boolean } }
+  | {
+      kind: "AssignTenantRole" | "RevokeTenantRole";
+      role: TenantRoleName;
+      target: { kind: "PRIMARY" | "SUB"; isSelf: boolean };
+    }
   | { kind: "ManageAssumableRoles" };
 
 export type TenantRuling = { allow: true; reason: string } | { allow: false; reason: string };
@@ -37,15 +41,21 @@ const refuse = (reason: string): TenantRuling => ({ allow: false, reason });
  * ordinary sub-accounts only; nobody changes their own roles or disables themselves.
  * INVARIANT: both actor and target are of the same account — callers resolve targets within the tenant.
  */
-export function decideTenantAdmin(actor: Pick<ConsoleSubject, "kind" | "tenantRoles">, operation: TenantOperation): TenantRuling {
-  if (!managesTenant(actor)) return refuse("Only the account owner, a Super_Administrator or an Admin manages the account.");
+export function decideTenantAdmin(
+  actor: Pick<ConsoleSubject, "kind" | "tenantRoles">,
+  operation: TenantOperation,
+): TenantRuling {
+  if (!managesTenant(actor))
+    return refuse("Only the account owner, a Super_Administrator or an Admin manages the account.");
   const isOwner = actor.kind === "PRIMARY";
   const isSuper = actor.tenantRoles.includes("SUPER_ADMINISTRATOR");
   switch (operation.kind) {
     case "CreateSubAccount":
       return allow("Account administrators create sub-accounts.");
     case "ManageAssumableRoles":
-      return isOwner || isSuper ? allow("The owner and Super_Administrators manage RAM roles.") : refuse("Only the account owner or a Super_Administrator manages RAM roles.");
+      return isOwner || isSuper
+        ? allow("The owner and Super_Administrators manage RAM roles.")
+        : refuse("Only the account owner or a Super_Administrator manages RAM roles.");
     case "SetDisabled":
     case "ResetPassword": {
       const { target } = operation;
@@ -53,11 +63,15 @@ export function decideTenantAdmin(actor: Pick<ConsoleSubject, "kind" | "tenantRo
       if (target.isSelf && operation.kind === "SetDisabled") return refuse("You cannot disable yourself.");
       if (target.isSelf) return refuse("Change your own password from your user menu: it asks for the current one.");
       if (isOwner) return allow("The account owner manages every sub-account.");
-      if (target.tenantRoles.includes("SUPER_ADMINISTRATOR")) return refuse("Only the account owner manages a Super_Administrator.");
-      if (!isSuper && target.tenantRoles.length > 0) return refuse("An Admin manages only sub-accounts without account roles.");
+      if (target.tenantRoles.includes("SUPER_ADMINISTRATOR"))
+        return refuse("Only the account owner manages a Super_Administrator.");
+      if (!isSuper && target.tenantRoles.length > 0)
+        return refuse("An Admin manages only sub-accounts without account roles.");
       const shielded = target.projectHoldings.find((holding) => !couldConfer(holding));
       if (shielded) return refuse(shieldReason(shielded));
-      return allow(isSuper ? "A Super_Administrator manages the other sub-accounts." : "An Admin manages ordinary sub-accounts.");
+      return allow(
+        isSuper ? "A Super_Administrator manages the other sub-accounts." : "An Admin manages ordinary sub-accounts.",
+      );
     }
     case "AssignTenantRole":
     case "RevokeTenantRole": {
@@ -66,7 +80,11 @@ export function decideTenantAdmin(actor: Pick<ConsoleSubject, "kind" | "tenantRo
       if (target.isSelf) return refuse("Nobody changes their own account roles.");
       if (isOwner) return allow("The account owner assigns every account role.");
       if (isSuper && role !== "SUPER_ADMINISTRATOR") return allow("A Super_Administrator assigns Admin and Auditor.");
-      return refuse(role === "SUPER_ADMINISTRATOR" ? "Only the account owner assigns Super_Administrator." : "Only the account owner or a Super_Administrator assigns account roles.");
+      return refuse(
+        role === "SUPER_ADMINISTRATOR"
+          ? "Only the account owner assigns Super_Administrator."
+          : "Only the account owner or a Super_Administrator assigns account roles.",
+      );
     }
   }
 }
@@ -83,6 +101,9 @@ function couldConfer(holding: ProjectHolding): boolean {
 }
 
 function shieldReason(holding: ProjectHolding): string {
-  const granters = holding.held === "Owner" ? "the account owner" : "the account owner, the project's owner or its Super_Administrators";
+  const granters =
+    holding.held === "Owner"
+      ? "the account owner"
+      : "the account owner, the project's owner or its Super_Administrators";
   return `This user is ${holding.held} of project ${holding.project}: only ${granters} may reset their password or disable them.`;
 }

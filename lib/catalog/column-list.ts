@@ -24,7 +24,9 @@ export const rawColumnsSchema = z.preprocess(
       return value;
     }
   },
-  z.array(rawColumnSchema, { error: "Send the columns as a list of {name, type, comment}." }).max(MAX_COLUMNS, `A table has at most ${MAX_COLUMNS} columns.`),
+  z
+    .array(rawColumnSchema, { error: "Send the columns as a list of {name, type, comment}." })
+    .max(MAX_COLUMNS, `A table has at most ${MAX_COLUMNS} columns.`),
 );
 
 export type CheckedColumn = ColumnSpec & { originalName?: string };
@@ -33,7 +35,9 @@ export type CheckedColumn = ColumnSpec & { originalName?: string };
  * Validates every column and says which one is wrong ("Column 3 (amount), type: ..."): the list of
  * problems, or the normalized columns.
  */
-export function checkColumnList(raw: readonly RawColumn[]): { ok: true; columns: CheckedColumn[] } | { ok: false; problems: string[] } {
+export function checkColumnList(
+  raw: readonly RawColumn[],
+): { ok: true; columns: CheckedColumn[] } | { ok: false; problems: string[] } {
   const problems: string[] = [];
   const columns: CheckedColumn[] = [];
   raw.forEach((column, index) => {
@@ -43,7 +47,10 @@ export function checkColumnList(raw: readonly RawColumn[]): { ok: true; columns:
       for (const issue of parsed.error.issues) problems.push(`${label}, ${issue.path.join(".")}: ${issue.message}`);
       return;
     }
-    columns.push({ ...parsed.data, ...(column.originalName ? { originalName: column.originalName.toLowerCase() } : {}) });
+    columns.push({
+      ...parsed.data,
+      ...(column.originalName ? { originalName: column.originalName.toLowerCase() } : {}),
+    });
   });
   const duplicate = duplicateName(columns.map((column) => column.name));
   if (duplicate) problems.push(`Column ${duplicate} appears twice.`);

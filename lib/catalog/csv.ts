@@ -62,9 +62,18 @@ export function parseCsv(text: string): CsvResult {
       line++;
       recordLine = line;
     } else if (state === "afterQuote") {
-      return { ok: false, line, message: `Unexpected ${JSON.stringify(char)} after a closing quote; a quoted field must end at a comma or the end of the line` };
+      return {
+        ok: false,
+        line,
+        message: `Unexpected ${JSON.stringify(char)} after a closing quote; a quoted field must end at a comma or the end of the line`,
+      };
     } else if (char === '"') {
-      if (state === "unquoted") return { ok: false, line, message: 'A quote inside an unquoted field; enclose the field in quotes and double the quote ("")' };
+      if (state === "unquoted")
+        return {
+          ok: false,
+          line,
+          message: 'A quote inside an unquoted field; enclose the field in quotes and double the quote ("")',
+        };
       state = "quoted";
       quotedFieldLine = line;
     } else {

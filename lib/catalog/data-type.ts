@@ -1,7 +1,20 @@
 /** MaxCompute's (2.0 type system) column types without parameters. */
 const SIMPLE_TYPES = new Set([
-  "TINYINT", "SMALLINT", "INT", "BIGINT", "FLOAT", "DOUBLE", "DECIMAL", "BOOLEAN", "STRING", "BINARY",
-  "DATE", "DATETIME", "TIMESTAMP", "TIMESTAMP_NTZ", "JSON",
+  "TINYINT",
+  "SMALLINT",
+  "INT",
+  "BIGINT",
+  "FLOAT",
+  "DOUBLE",
+  "DECIMAL",
+  "BOOLEAN",
+  "STRING",
+  "BINARY",
+  "DATE",
+  "DATETIME",
+  "TIMESTAMP",
+  "TIMESTAMP_NTZ",
+  "JSON",
 ]);
 
 const MAX_DEPTH = 20;
@@ -92,4 +105,5 @@ export function normalizeDataType(text: string): string | null {
   return type !== null && cursor.position === cursor.text.length ? type : null;
 }
 
-export const DATA_TYPE_HINT = "a MaxCompute type such as BIGINT, STRING, DOUBLE, DECIMAL(10,2), DATETIME, VARCHAR(64), ARRAY<STRING>";
+export const DATA_TYPE_HINT =
+  "a MaxCompute type such as BIGINT, STRING, DOUBLE, DECIMAL(10,2), DATETIME, VARCHAR(64), ARRAY<STRING>";

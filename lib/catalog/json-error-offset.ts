@@ -41,15 +41,16 @@ export function jsonErrorOffset(text: string): number | null {
     if (depth > MAX_DEPTH) throw new SyntaxAt(-1);
     space();
     const char = text[at];
-    if (char === "{") members("}", () => {
-      space();
-      if (text[at] !== '"') fail();
-      string();
-      space();
-      if (text[at] !== ":") fail();
-      at++;
-      value(depth + 1);
-    });
+    if (char === "{")
+      members("}", () => {
+        space();
+        if (text[at] !== '"') fail();
+        string();
+        space();
+        if (text[at] !== ":") fail();
+        at++;
+        value(depth + 1);
+      });
     else if (char === "[") members("]", () => value(depth + 1));
     else if (char === '"') string();
     else if (char === "t") literal("true");

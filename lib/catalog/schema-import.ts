@@ -44,9 +44,19 @@ export function parseSchemaExport(exported: string, format: SchemaFormat): Schem
   const chosen = format === "auto" ? (/^\s*[[{]/.test(text) ? "json" : "csv") : format;
   const result = chosen === "json" ? parseJsonExport(text) : parseCsvExport(text);
   if (!result.ok) return result;
-  if (result.tables.length === 0) return { ok: false, problems: [{ where: "The export", field: "tables", message: "No tables found." }] };
+  if (result.tables.length === 0)
+    return { ok: false, problems: [{ where: "The export", field: "tables", message: "No tables found." }] };
   if (result.tables.length > MAX_IMPORT_TABLES) {
-    return { ok: false, problems: [{ where: "The export", field: "tables", message: `${result.tables.length} tables; import at most ${MAX_IMPORT_TABLES} at a time.` }] };
+    return {
+      ok: false,
+      problems: [
+        {
+          where: "The export",
+          field: "tables",
+          message: `${result.tables.length} tables; import at most ${MAX_IMPORT_TABLES} at a time.`,
+        },
+      ],
+    };
   }
   return result;
 }
@@ -55,7 +65,8 @@ class Problems {
   readonly list: ImportProblem[] = [];
   add(where: string, field: string, message: string) {
     if (this.list.length < MAX_PROBLEMS) this.list.push({ where, field, message });
-    else if (this.list.length === MAX_PROBLEMS) this.list.push({ where: "The export", field: "rows", message: "More problems follow; fix these first." });
+    else if (this.list.length === MAX_PROBLEMS)
+      this.list.push({ where: "The export", field: "rows", message: "More problems follow; fix these first." });
   }
   /** Validates a value with a schema, recording its first issue; undefined when invalid. */
   check<T extends z.ZodType>(schema: T, value: unknown, where: string, field: string): z.output<T> | undefined {
@@ -66,7 +77,12 @@ class Problems {
   }
 }
 
-function checkColumn(problems: Problems, raw: Record<string, unknown>, where: string, fieldNames: Record<"name" | "type" | "comment", string>): ColumnSpec | undefined {
+function checkColumn(
+  problems: Problems,
+  raw: Record<string, unknown>,
+  where: string,
+  fieldNames: Record<"name" | "type" | "comment", string>,
+): ColumnSpec | undefined {
   const shape = columnSpecSchema.shape;
   const name = problems.check(shape.name, raw.name, where, fieldNames.name);
   const type = problems.check(shape.type, raw.type ?? "", where, fieldNames.type);
@@ -86,13 +102,23 @@ function addColumn(problems: Problems, table: TableSpec, column: ColumnSpec, whe
 
 function parseCsvExport(text: string): SchemaImportResult {
   const parsed = parseCsv(text);
-  if (!parsed.ok) return { ok: false, problems: [{ where: `Line ${parsed.line}`, field: "CSV", message: parsed.message }] };
+  if (!parsed.ok)
+    return { ok: false, problems: [{ where: `Line ${parsed.line}`, field: "CSV", message: parsed.message }] };
   const [header, ...rows] = parsed.records;
   if (!header) return { ok: true, tables: [] };
   const names = header.fields.map((field) => field.trim().toLowerCase());
   const expected = names.length === 3 ? CSV_HEADER.slice(0, 3) : CSV_HEADER;
   if (names.join(",") !== expected.join(",")) {
-    return { ok: false, problems: [{ where: `Line ${header.line}`, field: "header", message: `The first line must be the header ${CSV_HEADER.join(",")} (comment may be left out); found ${header.fields.join(",")}.` }] };
+    return {
+      ok: false,
+      problems: [
+        {
+          where: `Line ${header.line}`,
+          field: "header",
+          message: `The first line must be the header ${CSV_HEADER.join(",")} (comment may be left out); found ${header.fields.join(",")}.`,
+        },
+      ],
+    };
   }
   const problems = new Problems();
   const tables = new Map<string, TableSpec>();
@@ -103,12 +129,20 @@ function parseCsvExport(text: string): SchemaImportResult {
 function readCsvRow(problems: Problems, tables: Map<string, TableSpec>, row: CsvRecord, width: number) {
   const where = `Line ${row.line}`;
   if (row.fields.length !== width) {
-    problems.add(where, "row", `Expected ${width} fields (${CSV_HEADER.slice(0, width).join(",")}), found ${row.fields.length}.`);
+    problems.add(
+      where,
+      "row",
+      `Expected ${width} fields (${CSV_HEADER.slice(0, width).join(",")}), found ${row.fields.length}.`,
+    );
     return;
   }
   const [tableName, name, type, comment] = row.fields;
   const table = problems.check(identifierSchema, tableName, where, "table");
-  const column = checkColumn(problems, { name, type, comment }, where, { name: "column", type: "type", comment: "comment" });
+  const column = checkColumn(problems, { name, type, comment }, where, {
+    name: "column",
+    type: "type",
+    comment: "comment",
+  });
   if (table === undefined || column === undefined) return;
   let spec = tables.get(table);
   if (!spec) {
@@ -124,11 +158,15 @@ function jsonSyntaxProblem(text: string): ImportProblem {
   if (offset === null) return { where: "The export", field: "JSON", message: "Not valid JSON." };
   const before = text.slice(0, offset).split(/\r\n|\r|\n/);
   const column = before.at(-1)!.length + 1;
-  const message = offset >= text.length ? "The JSON ends too early (a bracket, brace or quote is not closed)." : `Not valid JSON at column ${column}, near ${JSON.stringify(text.slice(offset, offset + 20))}.`;
+  const message =
+    offset >= text.length
+      ? "The JSON ends too early (a bracket, brace or quote is not closed)."
+      : `Not valid JSON at column ${column}, near ${JSON.stringify(text.slice(offset, offset + 20))}.`;
   return { where: `Line ${before.length}`, field: "JSON", message };
 }
 
-const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value);
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === "object" && value !== null && !Array.isArray(value);
 
 function parseJsonExport(text: string): SchemaImportResult {
   let value: unknown;
@@ -138,7 +176,16 @@ function parseJsonExport(text: string): SchemaImportResult {
     return { ok: false, problems: [jsonSyntaxProblem(text)] };
   }
   if (!Array.isArray(value)) {
-    return { ok: false, problems: [{ where: "The export", field: "JSON", message: 'Expected a list of tables: [{"table":"t","columns":[{"name":"c","type":"STRING","comment":""}]}].' }] };
+    return {
+      ok: false,
+      problems: [
+        {
+          where: "The export",
+          field: "JSON",
+          message: 'Expected a list of tables: [{"table":"t","columns":[{"name":"c","type":"STRING","comment":""}]}].',
+        },
+      ],
+    };
   }
   const problems = new Problems();
   const tables = new Map<string, TableSpec>();

@@ -42,7 +42,11 @@ function openPostgres(connectionString: string): OpenedDriver {
 function openPglite(dir: string): OpenedDriver {
   if (dir.startsWith(IN_MEMORY)) {
     const pglite = new PGlite(dir);
-    return { driver: { kind: "pglite", pglite, dataDir: dir }, adapter: new PrismaPGlite(pglite), close: () => pglite.close() };
+    return {
+      driver: { kind: "pglite", pglite, dataDir: dir },
+      adapter: new PrismaPGlite(pglite),
+      close: () => pglite.close(),
+    };
   }
 
   const dataDir = path.resolve(dir);

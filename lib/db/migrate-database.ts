@@ -26,7 +26,9 @@ export async function migrateDatabase(env: Env, migrationsDir: string, log: Log)
         log.warn(`DATABASE_URL and MIGRATION_DATABASE_URL log in as the same role (${runtimeRole}): nothing granted.`);
       } else {
         await grantRuntimeRole(opened.driver.pool, runtimeRole);
-        log.info(`Granted the runtime role ${runtimeRole} rows of every table, and only SELECT and INSERT on audit events.`);
+        log.info(
+          `Granted the runtime role ${runtimeRole} rows of every table, and only SELECT and INSERT on audit events.`,
+        );
       }
     } else if (opened.driver.kind === "pg") {
       log.warn(

@@ -35,7 +35,8 @@ export function readMigrations(dir: string): MigrationFile[] {
     .sort()
     .map((name) => {
       const scriptPath = path.join(dir, name, MIGRATION_SCRIPT);
-      if (!fs.existsSync(scriptPath)) throw new Error(`Migration folder ${name} has no ${MIGRATION_SCRIPT} (${scriptPath}).`);
+      if (!fs.existsSync(scriptPath))
+        throw new Error(`Migration folder ${name} has no ${MIGRATION_SCRIPT} (${scriptPath}).`);
       const script = fs.readFileSync(scriptPath, "utf8");
       return { name, script, checksum: checksumOf(script) };
     });

@@ -74,7 +74,9 @@ export function acquirePgliteLock(dataDir: string): () => void {
   while (!tryCreate(lockPath)) {
     const ownerPid = readOwnerPid(lockPath);
     if (ownerPid === process.pid && heldByThisProcess.has(dataDir)) {
-      throw new Error(`The embedded database in ${dataDir} is already open in this process; use the shared client (lib/db/client.ts).`);
+      throw new Error(
+        `The embedded database in ${dataDir} is already open in this process; use the shared client (lib/db/client.ts).`,
+      );
     }
     if (ownerPid !== undefined && ownerPid !== process.pid && isAlive(ownerPid)) {
       throw new DatabaseInUseError(dataDir, ownerPid);

@@ -56,7 +56,8 @@ export async function grantRuntimeRole(pool: pg.Pool, role: string): Promise<voi
   );
   const facts = found.rows[0];
   if (!facts) throw new Error(`The runtime role "${role}" (DATABASE_URL's user) does not exist: create it first.`);
-  if (facts.superuser) throw new Error(`The runtime role "${role}" is a superuser: give the application an ordinary role.`);
+  if (facts.superuser)
+    throw new Error(`The runtime role "${role}" is a superuser: give the application an ordinary role.`);
   if (facts.owner_member) {
     throw new Error(`The runtime role "${role}" is a member of the owner role: it must be a role of its own.`);
   }

@@ -5,7 +5,10 @@ import type { AclGrant } from "@/lib/generated/prisma/client";
  * The object a grant row names, as the decision engine keys it: a project-level grant names the project, a
  * package grant its package.
  */
-export function grantObjectId(grant: Pick<AclGrant, "objectType" | "objectId" | "packageId">, projectId: string): string {
+export function grantObjectId(
+  grant: Pick<AclGrant, "objectType" | "objectId" | "packageId">,
+  projectId: string,
+): string {
   return grant.objectType === "PROJECT" ? projectId : (grant.objectId ?? grant.packageId ?? projectId);
 }
 
@@ -16,7 +19,9 @@ export function snapshotGrantOf(grant: AclGrant, projectId: string): SnapshotGra
     objectId: grantObjectId(grant, projectId),
     privileges: [grant.privilege as Privilege],
     columns: grant.columns.length > 0 ? grant.columns : null,
-    grantee: grant.granteeRoleId ? { type: "Role", roleId: grant.granteeRoleId } : { type: "User", userId: grant.granteeUserId! },
+    grantee: grant.granteeRoleId
+      ? { type: "Role", roleId: grant.granteeRoleId }
+      : { type: "User", userId: grant.granteeUserId! },
     expiresAt: grant.expiresAt === null ? null : grant.expiresAt.getTime(),
     condition: grant.conditions === null ? null : JSON.stringify(grant.conditions),
   };

@@ -65,12 +65,19 @@ export function cachedIndexVersion(projectId: string): number | undefined {
  * drops the entry if `apply` reports an error. Requests already holding the index see the newer state, which
  * is committed.
  */
-export function advanceCachedIndex(projectId: string, from: number, to: number, apply: (index: SecurityIndex) => string[]): void {
+export function advanceCachedIndex(
+  projectId: string,
+  from: number,
+  to: number,
+  apply: (index: SecurityIndex) => string[],
+): void {
   const entry = cache.get(projectId);
   if (!entry?.compiled || entry.version !== from) return;
   const errors = apply(entry.compiled);
   if (errors.length > 0) {
-    console.error(`Could not apply a change to the decision index of project ${projectId} (reloading it): ${errors.join("; ")}`);
+    console.error(
+      `Could not apply a change to the decision index of project ${projectId} (reloading it): ${errors.join("; ")}`,
+    );
     cache.delete(projectId);
     return;
   }
@@ -109,7 +116,8 @@ function listenForChangesOnce(): void {
   if (listenerStarted) return;
   listenerStarted = true;
   const driver = rawDriver();
-  if (driver.kind === "pg") startSecurityVersionListener(driver.pool.options, (changed) => void refreshChanged(changed));
+  if (driver.kind === "pg")
+    startSecurityVersionListener(driver.pool.options, (changed) => void refreshChanged(changed));
 }
 
 /** One project at a time, so a change to every project does not load all their snapshots at once. */

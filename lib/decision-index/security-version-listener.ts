@@ -40,7 +40,15 @@ export function startSecurityVersionListener(config: pg.ClientConfig, onChange: 
     running.onChange = onChange;
     return;
   }
-  const listener: Listener = { config, onChange, client: null, listening: false, stopped: false, failures: 0, retry: null };
+  const listener: Listener = {
+    config,
+    onChange,
+    client: null,
+    listening: false,
+    stopped: false,
+    failures: 0,
+    retry: null,
+  };
   state.__securityCenterSecurityVersionListener = listener;
   void connect(listener);
 }

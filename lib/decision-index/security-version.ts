@@ -10,7 +10,11 @@ export const ALL_PROJECTS = "*";
 
 /** Marks a project's security state as changed; call inside the transaction that changes it. Returns the new version. */
 export async function bumpSecurityVersion(tx: Prisma.TransactionClient, projectId: string): Promise<number> {
-  const { securityVersion } = await tx.project.update({ where: { id: projectId }, data: { securityVersion: { increment: 1 } }, select: { securityVersion: true } });
+  const { securityVersion } = await tx.project.update({
+    where: { id: projectId },
+    data: { securityVersion: { increment: 1 } },
+    select: { securityVersion: true },
+  });
   await announce(tx, projectId);
   return securityVersion;
 }
@@ -20,7 +24,11 @@ export async function bumpSecurityVersion(tx: Prisma.TransactionClient, projectI
  * lists them: the projects they own or are (or were) a member of, in any tenant.
  */
 export async function bumpSecurityVersionsOfUser(tx: Prisma.TransactionClient, userId: string): Promise<void> {
-  const projects = await tx.project.findMany({ where: { OR: [{ ownerId: userId }, { members: { some: { userId } } }] }, select: { id: true }, orderBy: { id: "asc" } });
+  const projects = await tx.project.findMany({
+    where: { OR: [{ ownerId: userId }, { members: { some: { userId } } }] },
+    select: { id: true },
+    orderBy: { id: "asc" },
+  });
   for (const project of projects) await bumpSecurityVersion(tx, project.id);
 }
 

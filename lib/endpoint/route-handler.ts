@@ -30,7 +30,10 @@ export function routeHandler<Schema extends z.ZodType, Output>(definition: Endpo
     if (!body.ok) return payloadTooLarge(bodyLimit);
     const json = parseJsonObject(body.text);
     if (json === undefined) {
-      return Response.json({ error: { code: "INVALID_INPUT", message: "The body must be a JSON object." } }, { status: 422 });
+      return Response.json(
+        { error: { code: "INVALID_INPUT", message: "The body must be a JSON object." } },
+        { status: 422 },
+      );
     }
     // Path parameters win over anything the query or body says about the same names.
     return respond(await runEndpoint(definition, actor, meta, { ...query, ...json, ...params }));

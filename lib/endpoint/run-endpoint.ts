@@ -32,7 +32,11 @@ export async function runEndpoint<Schema extends z.ZodType, Output>(
     if (definition.permission !== "signed-in") await authorizePermission(actor, definition.permission);
     const parsed = definition.input.safeParse(rawInput);
     if (!parsed.success) {
-      throw new AppError("INVALID_INPUT", "Some fields need attention.", z.flattenError(parsed.error).fieldErrors as Record<string, string[]>);
+      throw new AppError(
+        "INVALID_INPUT",
+        "Some fields need attention.",
+        z.flattenError(parsed.error).fieldErrors as Record<string, string[]>,
+      );
     }
     return { ok: true, data: await definition.run({ actor, request, memo }, parsed.data) };
   } catch (error) {

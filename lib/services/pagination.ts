@@ -6,5 +6,7 @@ export const paginationFields = (defaultPageSize = 25, maxPageSize = 100) => ({
   pageSize: z.coerce.number().int().min(1).max(maxPageSize).default(defaultPageSize),
 });
 
-export const pageWindow = (input: { page: number; pageSize: number }) => ({ skip: (input.page - 1) * input.pageSize, take: input.pageSize });
-
+export const pageWindow = (input: { page: number; pageSize: number }) => ({
+  skip: (input.page - 1) * input.pageSize,
+  take: input.pageSize,
+});

@@ -20,18 +20,24 @@ const ACCOUNT_ROLE_PREFIX = "identity:account-role:";
 
 function classify(index: SecurityIndex, layer: Layer, ruleId: string | null): Pick<AccessSource, "kind" | "label"> {
   if (ruleId === "identity:owner") return { kind: "owner", label: "Project owner" };
-  if (ruleId?.startsWith(ADMIN_ROLE_PREFIX)) return { kind: "admin-role", label: `Built-in role ${ruleId.slice(ADMIN_ROLE_PREFIX.length)}` };
-  if (ruleId?.startsWith(ACCOUNT_ROLE_PREFIX)) return { kind: "admin-role", label: `Account-level role ${ruleId.slice(ACCOUNT_ROLE_PREFIX.length)}` };
+  if (ruleId?.startsWith(ADMIN_ROLE_PREFIX))
+    return { kind: "admin-role", label: `Built-in role ${ruleId.slice(ADMIN_ROLE_PREFIX.length)}` };
+  if (ruleId?.startsWith(ACCOUNT_ROLE_PREFIX))
+    return { kind: "admin-role", label: `Account-level role ${ruleId.slice(ACCOUNT_ROLE_PREFIX.length)}` };
   if (layer === "ACL" && ruleId?.startsWith("creator:")) return { kind: "creator", label: "Creator of the object" };
   if (layer === "ACL" && ruleId !== null) {
     const grant = findGrant(index, ruleId);
     if (grant?.grantee.type === "Role") {
-      return { kind: "role", label: `Role ${index.roles[index.roleById.get(grant.grantee.roleId) ?? -1]?.name ?? grant.grantee.roleId}` };
+      return {
+        kind: "role",
+        label: `Role ${index.roles[index.roleById.get(grant.grantee.roleId) ?? -1]?.name ?? grant.grantee.roleId}`,
+      };
     }
     return { kind: "grant", label: "Direct grant" };
   }
   if (layer === "Policy") return { kind: "policy", label: "Policy statement" };
-  if (layer === "Package" && ruleId?.startsWith("package:")) return { kind: "package", label: `Package ${ruleId.slice("package:".length)}` };
+  if (layer === "Package" && ruleId?.startsWith("package:"))
+    return { kind: "package", label: `Package ${ruleId.slice("package:".length)}` };
   return { kind: "other", label: layer };
 }
 
@@ -39,8 +45,18 @@ function findGrant(index: SecurityIndex, id: string) {
   return index.grants.source.find((grant) => grant.id === id) ?? index.grants.overlay.find((grant) => grant?.id === id);
 }
 
-export function accessSource(index: SecurityIndex, verdict: { layer: Layer; ruleId: string | null; text: string }, columns: string[] | null): AccessSource {
-  return { ...classify(index, verdict.layer, verdict.ruleId), layer: verdict.layer, ruleId: verdict.ruleId, text: verdict.text, columns };
+export function accessSource(
+  index: SecurityIndex,
+  verdict: { layer: Layer; ruleId: string | null; text: string },
+  columns: string[] | null,
+): AccessSource {
+  return {
+    ...classify(index, verdict.layer, verdict.ruleId),
+    layer: verdict.layer,
+    ruleId: verdict.ruleId,
+    text: verdict.text,
+    columns,
+  };
 }
 
 /** What an allowing decision rests on, and which columns it covers (null = every column, or not a column read). */
@@ -67,12 +83,18 @@ export function allowanceOf(index: SecurityIndex, decision: Decision): Allowance
     }
     const everyColumn = allowed.length === decision.columns.length;
     const sources = [...groups.values()].map(({ verdict, columns }) =>
-      accessSource(index, { layer: verdict.decidedBy, ruleId: verdict.ruleId, text: verdict.text }, everyColumn && groups.size === 1 ? null : columns),
+      accessSource(
+        index,
+        { layer: verdict.decidedBy, ruleId: verdict.ruleId, text: verdict.text },
+        everyColumn && groups.size === 1 ? null : columns,
+      ),
     );
     return { columns: everyColumn ? null : allowed.map((verdict) => verdict.column), sources };
   }
   if (decision.effect !== "Allow") return null;
-  const step = decision.steps.find((candidate) => candidate.layer === decision.decidedBy && candidate.verdict === "Allow");
+  const step = decision.steps.find(
+    (candidate) => candidate.layer === decision.decidedBy && candidate.verdict === "Allow",
+  );
   return { columns: null, sources: step ? [accessSource(index, step, null)] : [] };
 }
 

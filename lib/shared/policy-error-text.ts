@@ -6,6 +6,9 @@ import type { PolicyError } from "@/lib/authz";
  * "Statement 2 → Condition.IpAddress.acs:SourceIp[0]: "10.0.0" is not an IP address".
  */
 export function describePolicyError(error: PolicyError): string {
-  const where = error.statementIndex === null ? error.field : `Statement ${error.statementIndex + 1} → ${error.field || "(statement)"}`;
+  const where =
+    error.statementIndex === null
+      ? error.field
+      : `Statement ${error.statementIndex + 1} → ${error.field || "(statement)"}`;
   return `${where}: ${error.message}`;
 }

@@ -28,7 +28,9 @@ describe("the audit chain key", () => {
   it("must be set when DATABASE_URL names a PostgreSQL server", () => {
     vi.stubEnv("AUDIT_CHAIN_KEY", "");
     vi.stubEnv("DATABASE_URL", "postgresql://app@db.example/security_center");
-    expect(() => auditChainKey()).toThrow("AUDIT_CHAIN_KEY must be set when DATABASE_URL points at a PostgreSQL server.");
+    expect(() => auditChainKey()).toThrow(
+      "AUDIT_CHAIN_KEY must be set when DATABASE_URL points at a PostgreSQL server.",
+    );
   });
 
   it("on the embedded default, is generated once into .data/ with mode 0600, beside the database folder", () => {

@@ -27,7 +27,8 @@ const SYSTEM = { tenantId: null, actorId: null, actorName: "system", actorType: 
 
 describe("the audit chain is keyed", () => {
   beforeAll(async () => {
-    for (let i = 0; i < 6; i++) await prisma.$transaction((tx) => recordAuditEvent(tx, SYSTEM, requestMeta(), { action: `test.${i}` }));
+    for (let i = 0; i < 6; i++)
+      await prisma.$transaction((tx) => recordAuditEvent(tx, SYSTEM, requestMeta(), { action: `test.${i}` }));
   });
 
   it("keys every event of a database created with the keyed chain, and verifies", async () => {
@@ -52,14 +53,16 @@ describe("the audit chain is keyed", () => {
   });
 
   it("refuses to move the keyed boundary, which would let keyed events pass as plain SHA-256 ones", async () => {
-    await expect(prisma.auditChainHead.update({ where: { id: 1 }, data: { keyedFromSeq: 1_000_000n } })).rejects.toThrow(
-      /keyed boundary/,
-    );
+    await expect(
+      prisma.auditChainHead.update({ where: { id: 1 }, data: { keyedFromSeq: 1_000_000n } }),
+    ).rejects.toThrow(/keyed boundary/);
   });
 });
 
 describe("a chain written before it was keyed", () => {
-  const keyedMigration = readMigrations(migrationsDir).find((migration) => migration.name.endsWith("_audit_chain_keyed"));
+  const keyedMigration = readMigrations(migrationsDir).find((migration) =>
+    migration.name.endsWith("_audit_chain_keyed"),
+  );
   const pglite = new PGlite("memory://");
   const scratch = fs.mkdtempSync(path.join(os.tmpdir(), "audit-unkeyed-"));
   afterAll(async () => {
@@ -79,12 +82,28 @@ describe("a chain written before it was keyed", () => {
 
   /** Appends an event the way the unkeyed code did: SHA-256(canonical(row) || previous hash). */
   async function appendUnkeyedEvent(action: string) {
-    const head = (await pglite.query<{ last_seq: bigint; last_hash: string }>("SELECT last_seq, last_hash FROM audit_chain_head"))
-      .rows[0]!;
+    const head = (
+      await pglite.query<{ last_seq: bigint; last_hash: string }>("SELECT last_seq, last_hash FROM audit_chain_head")
+    ).rows[0]!;
     const row = {
-      seq: BigInt(head.last_seq) + 1n, at: new Date(), tenantId: null, actorId: null, actorName: "system",
-      actorType: "SYSTEM", action, projectId: null, targetType: null, targetId: null, targetName: null, before: null,
-      after: null, result: "SUCCESS", reason: null, sourceIp: null, userAgent: null, requestId: null,
+      seq: BigInt(head.last_seq) + 1n,
+      at: new Date(),
+      tenantId: null,
+      actorId: null,
+      actorName: "system",
+      actorType: "SYSTEM",
+      action,
+      projectId: null,
+      targetType: null,
+      targetId: null,
+      targetName: null,
+      before: null,
+      after: null,
+      result: "SUCCESS",
+      reason: null,
+      sourceIp: null,
+      userAgent: null,
+      requestId: null,
     };
     const hash = chainHash(row, head.last_hash, null);
     await pglite.query(
@@ -113,11 +132,13 @@ describe("a chain written before it was keyed", () => {
     expect(first.prevHash).toBe(GENESIS_HASH);
 
     // A keyed event rewritten as a plain SHA-256 one (to pass as written before the keying) is caught.
-    const downgraded = await db.$transaction(async (tx) => {
-      await rewriteHistoryFrom(tx, 4n, { action: "new.forged" }, null);
-      const verdict = await verifyAuditChain(tx, { key: KEY });
-      throw Object.assign(new Error("roll back"), { verdict });
-    }).catch((error: { verdict?: unknown }) => error.verdict);
+    const downgraded = await db
+      .$transaction(async (tx) => {
+        await rewriteHistoryFrom(tx, 4n, { action: "new.forged" }, null);
+        const verdict = await verifyAuditChain(tx, { key: KEY });
+        throw Object.assign(new Error("roll back"), { verdict });
+      })
+      .catch((error: { verdict?: unknown }) => error.verdict);
     expect(downgraded).toMatchObject({ ok: false, firstBadSeq: 4n });
     await db.$disconnect();
   });

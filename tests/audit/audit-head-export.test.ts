@@ -21,7 +21,8 @@ const prisma = await demoDatabase();
 const KEY = auditChainKey();
 const OTHER_KEY = Buffer.from("a-key-that-is-not-the-chain-key-0123456789");
 const SYSTEM = { tenantId: null, actorId: null, actorName: "system", actorType: "SYSTEM" as const };
-const appendEvent = (action: string) => prisma.$transaction((tx) => recordAuditEvent(tx, SYSTEM, requestMeta(), { action }));
+const appendEvent = (action: string) =>
+  prisma.$transaction((tx) => recordAuditEvent(tx, SYSTEM, requestMeta(), { action }));
 
 const scratch = fs.mkdtempSync(path.join(os.tmpdir(), "audit-heads-"));
 afterAll(() => fs.rmSync(scratch, { recursive: true, force: true }));
@@ -39,7 +40,12 @@ describe("exported chain heads", () => {
 
     const head = await prisma.auditChainHead.findUniqueOrThrow({ where: { id: 1 } });
     expect(exported).toMatchObject({ seq: head.lastSeq.toString(), hash: head.lastHash });
-    expect(readHeads().trim().split("\n").map((line) => JSON.parse(line) as unknown)).toHaveLength(2);
+    expect(
+      readHeads()
+        .trim()
+        .split("\n")
+        .map((line) => JSON.parse(line) as unknown),
+    ).toHaveLength(2);
     expect(fs.statSync(headsFile).mode & 0o777).toBe(0o600);
     expect(await verifyExportedHeads(prisma, readHeads(), KEY)).toEqual({ ok: true, checked: 2, problems: [] });
   });
@@ -52,7 +58,9 @@ describe("exported chain heads", () => {
     });
     expect(chain.ok).toBe(true);
     expect(heads.ok).toBe(false);
-    expect(heads.problems).toEqual([expect.stringMatching(new RegExp(`^line 2: event ${seq}'s hash differs .*rewritten`))]);
+    expect(heads.problems).toEqual([
+      expect.stringMatching(new RegExp(`^line 2: event ${seq}'s hash differs .*rewritten`)),
+    ]);
   });
 
   it("catches history truncated after the export", async () => {
@@ -62,13 +70,18 @@ describe("exported chain heads", () => {
       return [await verifyAuditChain(tx, { key: KEY }), await verifyExportedHeads(tx, readHeads(), KEY)] as const;
     });
     expect(chain.ok).toBe(true);
-    expect(heads.problems).toEqual([expect.stringMatching(new RegExp(`^line 2: event ${seq}, exported at .* is missing`))]);
+    expect(heads.problems).toEqual([
+      expect.stringMatching(new RegExp(`^line 2: event ${seq}, exported at .* is missing`)),
+    ]);
   });
 
   it.each([
     ["an altered sequence number", (head: ExportedHead) => JSON.stringify({ ...head, seq: "1" })],
     ["an altered hash", (head: ExportedHead) => JSON.stringify({ ...head, hash: "f".repeat(64) })],
-    ["a signature under another key", (head: ExportedHead) => JSON.stringify({ ...head, signature: headSignature(head, OTHER_KEY) })],
+    [
+      "a signature under another key",
+      (head: ExportedHead) => JSON.stringify({ ...head, signature: headSignature(head, OTHER_KEY) }),
+    ],
     ["a line that is not a head", () => '{"seq":"1"}'],
     ["a line that is not JSON", () => "seq=1"],
   ])("refuses an export line with %s", async (_what, forge) => {
@@ -127,7 +140,10 @@ describe("the export schedule", () => {
     }
     const [first, second] = lines().map((line) => JSON.parse(line) as ExportedHead);
     expect(BigInt(second!.seq)).toBe(BigInt(first!.seq) + 1n);
-    expect(await verifyExportedHeads(prisma, fs.readFileSync(file, "utf8"), KEY)).toMatchObject({ ok: true, checked: 2 });
+    expect(await verifyExportedHeads(prisma, fs.readFileSync(file, "utf8"), KEY)).toMatchObject({
+      ok: true,
+      checked: 2,
+    });
   });
 
   it.each([
@@ -139,7 +155,10 @@ describe("the export schedule", () => {
     expect(headExportIntervalMinutes(value)).toBe(minutes);
   });
 
-  it.each(["-1", "1.5", "five", "1441", "1e9"])("refuses AUDIT_HEAD_EXPORT_INTERVAL=%s, naming the variable", (value) => {
-    expect(() => headExportIntervalMinutes(value)).toThrow(/AUDIT_HEAD_EXPORT_INTERVAL/);
-  });
+  it.each(["-1", "1.5", "five", "1441", "1e9"])(
+    "refuses AUDIT_HEAD_EXPORT_INTERVAL=%s, naming the variable",
+    (value) => {
+      expect(() => headExportIntervalMinutes(value)).toThrow(/AUDIT_HEAD_EXPORT_INTERVAL/);
+    },
+  );
 });

@@ -40,7 +40,14 @@ describe("parseSchemaExport: JSON", () => {
   it("reads tables with columns, normalizing names and types", () => {
     const result = parseSchemaExport(
       JSON.stringify([
-        { table: "Orders", description: "All orders", columns: [{ name: "ID", type: "bigint", comment: "key" }, { name: "amount", type: "decimal(10,2)" }] },
+        {
+          table: "Orders",
+          description: "All orders",
+          columns: [
+            { name: "ID", type: "bigint", comment: "key" },
+            { name: "amount", type: "decimal(10,2)" },
+          ],
+        },
         { table: "t2", columns: [{ name: "c", type: "STRING", comment: "" }] },
       ]),
       "auto",
@@ -48,14 +55,26 @@ describe("parseSchemaExport: JSON", () => {
     expect(result).toEqual({
       ok: true,
       tables: [
-        { name: "orders", description: "All orders", where: "Row 1", columns: [{ name: "id", type: "BIGINT", comment: "key" }, { name: "amount", type: "DECIMAL(10,2)", comment: "" }] },
+        {
+          name: "orders",
+          description: "All orders",
+          where: "Row 1",
+          columns: [
+            { name: "id", type: "BIGINT", comment: "key" },
+            { name: "amount", type: "DECIMAL(10,2)", comment: "" },
+          ],
+        },
         { name: "t2", description: "", where: "Row 2", columns: [{ name: "c", type: "STRING", comment: "" }] },
       ],
     });
   });
 
   const CASES: { description: string; text: string; problems: RegExp[] }[] = [
-    { description: "a syntax error names its line", text: '[\n{"table": "t",\n "columns": [}\n]', problems: [/^Line 3, JSON: /] },
+    {
+      description: "a syntax error names its line",
+      text: '[\n{"table": "t",\n "columns": [}\n]',
+      problems: [/^Line 3, JSON: /],
+    },
     { description: "not a list", text: '{"table":"t"}', problems: [/^The export, JSON: Expected a list of tables/] },
     { description: "an empty list", text: "[]", problems: [/^The export, tables: No tables found/] },
     {
@@ -78,10 +97,19 @@ describe("parseSchemaExport: JSON", () => {
     {
       description: "duplicate tables and columns",
       text: JSON.stringify([
-        { table: "t", columns: [{ name: "a", type: "INT" }, { name: "A", type: "INT" }] },
+        {
+          table: "t",
+          columns: [
+            { name: "a", type: "INT" },
+            { name: "A", type: "INT" },
+          ],
+        },
         { table: "T", columns: [{ name: "a", type: "INT" }] },
       ]),
-      problems: [/^Row 1 column 2, name: Column a appears twice in table t/, /^Row 2, table: Table t appears twice \(also Row 1\)/],
+      problems: [
+        /^Row 1 column 2, name: Column a appears twice in table t/,
+        /^Row 2, table: Table t appears twice \(also Row 1\)/,
+      ],
     },
   ];
   for (const testCase of CASES) {
@@ -95,12 +123,21 @@ describe("parseSchemaExport: JSON", () => {
 
 describe("parseSchemaExport: CSV", () => {
   it("groups one line per column into tables, quoted comments included", () => {
-    const text = 'table,column,type,comment\r\norders,id,BIGINT,"order id, unique"\r\norders,amount,"DECIMAL(10,2)",\r\nusers,id,bigint,\r\n';
+    const text =
+      'table,column,type,comment\r\norders,id,BIGINT,"order id, unique"\r\norders,amount,"DECIMAL(10,2)",\r\nusers,id,bigint,\r\n';
     const result = parseSchemaExport(text, "csv");
     expect(result).toEqual({
       ok: true,
       tables: [
-        { name: "orders", description: "", where: "Line 2", columns: [{ name: "id", type: "BIGINT", comment: "order id, unique" }, { name: "amount", type: "DECIMAL(10,2)", comment: "" }] },
+        {
+          name: "orders",
+          description: "",
+          where: "Line 2",
+          columns: [
+            { name: "id", type: "BIGINT", comment: "order id, unique" },
+            { name: "amount", type: "DECIMAL(10,2)", comment: "" },
+          ],
+        },
         { name: "users", description: "", where: "Line 4", columns: [{ name: "id", type: "BIGINT", comment: "" }] },
       ],
     });
@@ -112,8 +149,16 @@ describe("parseSchemaExport: CSV", () => {
   });
 
   const CASES: { description: string; text: string; problems: RegExp[] }[] = [
-    { description: "a missing header", text: "t,c,STRING,\n", problems: [/^Line 1, header: The first line must be the header table,column,type,comment/] },
-    { description: "a CSV syntax error names its line", text: 'table,column,type,comment\nt,c,STRING,"unclosed\n', problems: [/^Line 2, CSV: A quoted field is not closed/] },
+    {
+      description: "a missing header",
+      text: "t,c,STRING,\n",
+      problems: [/^Line 1, header: The first line must be the header table,column,type,comment/],
+    },
+    {
+      description: "a CSV syntax error names its line",
+      text: 'table,column,type,comment\nt,c,STRING,"unclosed\n',
+      problems: [/^Line 2, CSV: A quoted field is not closed/],
+    },
     {
       description: "every bad row is reported with its line and field",
       text: 'table,column,type,comment\nt,a,STRING,\n\nt,b,NUMBER,\n9t,c,INT,\nt,a,INT,\nt,d,INT\nt,"e\nf",INT,\nt,g,,\n',
@@ -146,26 +191,38 @@ describe("parseSchemaExport: CSV", () => {
 describe("jsonErrorOffset agrees with JSON.parse", () => {
   it("finds no error exactly when JSON.parse accepts the text", () => {
     fc.assert(
-      fc.property(fc.oneof(fc.json(), fc.string({ unit: fc.constantFrom("[", "]", "{", "}", '"', ":", ",", "1", "-", "e", "t", "x", " ", "\\", "u") })), (text) => {
-        let valid = true;
-        try {
-          JSON.parse(text);
-        } catch {
-          valid = false;
-        }
-        const offset = jsonErrorOffset(text);
-        expect(offset === null).toBe(valid);
-        if (offset !== null) expect(offset).toBeLessThanOrEqual(text.length);
-      }),
+      fc.property(
+        fc.oneof(
+          fc.json(),
+          fc.string({
+            unit: fc.constantFrom("[", "]", "{", "}", '"', ":", ",", "1", "-", "e", "t", "x", " ", "\\", "u"),
+          }),
+        ),
+        (text) => {
+          let valid = true;
+          try {
+            JSON.parse(text);
+          } catch {
+            valid = false;
+          }
+          const offset = jsonErrorOffset(text);
+          expect(offset === null).toBe(valid);
+          if (offset !== null) expect(offset).toBeLessThanOrEqual(text.length);
+        },
+      ),
       { numRuns: 2000 },
     );
   });
 
   it("a byte-order mark before JSON is ignored", () => {
-    expect(parseSchemaExport(`\uFEFF${JSON.stringify([{ table: "t", columns: [{ name: "c", type: "INT" }] }])}`, "auto").ok).toBe(true);
+    expect(
+      parseSchemaExport(`\uFEFF${JSON.stringify([{ table: "t", columns: [{ name: "c", type: "INT" }] }])}`, "auto").ok,
+    ).toBe(true);
   });
 
   it("a string that is never closed ends too early", () => {
-    expect(problemsOf('[{"table": "t}]', "json")).toEqual([expect.stringMatching(/^Line 1, JSON: The JSON ends too early/)]);
+    expect(problemsOf('[{"table": "t}]', "json")).toEqual([
+      expect.stringMatching(/^Line 1, JSON: The JSON ends too early/),
+    ]);
   });
 });

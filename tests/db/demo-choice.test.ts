@@ -11,12 +11,46 @@ const SERVER = "postgres://app@db.internal:5432/security_center";
 
 describe("which databases get the demo (public password)", () => {
   const CASES = [
-    { description: "the embedded default gets the demo and its operator", env: {}, args: [], load: true, operator: true },
-    { description: "an empty DATABASE_URL counts as unset", env: { DATABASE_URL: "" }, args: [], load: true, operator: true },
-    { description: "a server named by DATABASE_URL gets nothing unasked", env: { DATABASE_URL: SERVER }, args: [], load: false },
-    { description: "SC_DEMO other than 1 does not ask", env: { DATABASE_URL: SERVER, SC_DEMO: "true" }, args: [], load: false },
-    { description: "--demo asks, without the demo operator", env: { DATABASE_URL: SERVER }, args: ["--demo"], load: true, operator: false },
-    { description: "SC_DEMO=1 asks, without the demo operator", env: { DATABASE_URL: SERVER, SC_DEMO: "1" }, args: [], load: true, operator: false },
+    {
+      description: "the embedded default gets the demo and its operator",
+      env: {},
+      args: [],
+      load: true,
+      operator: true,
+    },
+    {
+      description: "an empty DATABASE_URL counts as unset",
+      env: { DATABASE_URL: "" },
+      args: [],
+      load: true,
+      operator: true,
+    },
+    {
+      description: "a server named by DATABASE_URL gets nothing unasked",
+      env: { DATABASE_URL: SERVER },
+      args: [],
+      load: false,
+    },
+    {
+      description: "SC_DEMO other than 1 does not ask",
+      env: { DATABASE_URL: SERVER, SC_DEMO: "true" },
+      args: [],
+      load: false,
+    },
+    {
+      description: "--demo asks, without the demo operator",
+      env: { DATABASE_URL: SERVER },
+      args: ["--demo"],
+      load: true,
+      operator: false,
+    },
+    {
+      description: "SC_DEMO=1 asks, without the demo operator",
+      env: { DATABASE_URL: SERVER, SC_DEMO: "1" },
+      args: [],
+      load: true,
+      operator: false,
+    },
   ];
   for (const { description, env, args, load, operator } of CASES) {
     it(description, () => {
@@ -29,7 +63,10 @@ describe("which databases get the demo (public password)", () => {
 
 /** Runs a script as npm start does (its own process, tsx), in the given environment. */
 function script(file: string, env: Record<string, string | undefined>, args: string[] = []) {
-  const result = spawnSync(path.resolve("node_modules/.bin/tsx"), [file, ...args], { encoding: "utf8", env: { ...process.env, ...env } });
+  const result = spawnSync(path.resolve("node_modules/.bin/tsx"), [file, ...args], {
+    encoding: "utf8",
+    env: { ...process.env, ...env },
+  });
   expect(result.status, result.stderr).toBe(0);
   return result.stdout;
 }

@@ -76,14 +76,20 @@ describe("migrations on PGlite (in memory)", () => {
     const driver = await freshDriver();
     const dir = scratchMigrations({ first: "CREATE TABLE a (id int);\nCREATE TABLE b (id int);\n" });
     await applyMigrations(driver, dir);
-    fs.writeFileSync(path.join(dir, "1_first", "migration.sql"), "CREATE TABLE a (id int);\r\nCREATE TABLE b (id int);\r\n");
+    fs.writeFileSync(
+      path.join(dir, "1_first", "migration.sql"),
+      "CREATE TABLE a (id int);\r\nCREATE TABLE b (id int);\r\n",
+    );
 
     expect(await applyMigrations(driver, dir)).toEqual({ applied: [], unknown: [] });
   });
 
   it("rolls a failing migration back entirely and records nothing for it", async () => {
     const driver = await freshDriver();
-    const dir = scratchMigrations({ good: "CREATE TABLE a (id int);", bad: "CREATE TABLE b (id int); SELECT * FROM missing;" });
+    const dir = scratchMigrations({
+      good: "CREATE TABLE a (id int);",
+      bad: "CREATE TABLE b (id int); SELECT * FROM missing;",
+    });
 
     await expect(applyMigrations(driver, dir)).rejects.toThrow(/Migration 2_bad failed and was rolled back/);
     expect(await recordedMigrations(driver)).toEqual(["1_good"]);

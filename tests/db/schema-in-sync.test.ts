@@ -7,7 +7,13 @@ import { externalEnums, externalTables, migrationsDir, schemaPath, shadowDbInitS
 
 describe("schema and migrations", () => {
   it("have no difference (run `npm run db:new-migration -- <name>` if this fails)", async () => {
-    const missing = await diffMigrationsToSchema({ schemaPath, migrationsDir, shadowDbInitScript, externalTables, externalEnums });
+    const missing = await diffMigrationsToSchema({
+      schemaPath,
+      migrationsDir,
+      shadowDbInitScript,
+      externalTables,
+      externalEnums,
+    });
 
     expect(missing).toBeNull();
   });

@@ -3,8 +3,15 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { rawDriver } from "@/lib/db/client";
 import { openDriver, type OpenedDriver } from "@/lib/db/driver";
 import { cachedIndexVersion, MAX_CACHED_PROJECTS, projectIndex } from "@/lib/decision-index/project-index";
-import { bumpAllSecurityVersions, bumpSecurityVersion, SECURITY_VERSION_CHANNEL } from "@/lib/decision-index/security-version";
-import { listeningForSecurityChanges, stopSecurityVersionListener } from "@/lib/decision-index/security-version-listener";
+import {
+  bumpAllSecurityVersions,
+  bumpSecurityVersion,
+  SECURITY_VERSION_CHANNEL,
+} from "@/lib/decision-index/security-version";
+import {
+  listeningForSecurityChanges,
+  stopSecurityVersionListener,
+} from "@/lib/decision-index/security-version-listener";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { createProject } from "@/lib/services/projects/create-project";
 import { createRole } from "@/lib/services/roles/create-role";
@@ -99,7 +106,8 @@ describe(`the index cache keeps at most ${MAX_CACHED_PROJECTS} projects`, () => 
   it("drops the least recently used project first, and compiles it again when it is asked for", async () => {
     const alice = await contextFor(ALICE);
     const ids: string[] = [];
-    for (let n = 0; n <= MAX_CACHED_PROJECTS; n++) ids.push((await createProject(alice, { name: `Lru_${n}`, description: "" })).id);
+    for (let n = 0; n <= MAX_CACHED_PROJECTS; n++)
+      ids.push((await createProject(alice, { name: `Lru_${n}`, description: "" })).id);
     const [first, second, third] = ids as [string, string, string];
     const oneTooMany = ids[MAX_CACHED_PROJECTS]!;
 

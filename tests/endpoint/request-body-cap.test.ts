@@ -10,13 +10,16 @@ await demoDatabase();
 /** A request body streamed in chunks, without Content-Length, that remembers how much of it was read. */
 function streamedBody(chunks: number, chunkSize: number) {
   const pulled = { chunks: 0 };
-  const stream = new ReadableStream<Uint8Array>({
-    pull(controller) {
-      if (pulled.chunks === chunks) return controller.close();
-      pulled.chunks++;
-      controller.enqueue(new Uint8Array(chunkSize).fill(0x20));
+  const stream = new ReadableStream<Uint8Array>(
+    {
+      pull(controller) {
+        if (pulled.chunks === chunks) return controller.close();
+        pulled.chunks++;
+        controller.enqueue(new Uint8Array(chunkSize).fill(0x20));
+      },
     },
-  }, { highWaterMark: 0 });
+    { highWaterMark: 0 },
+  );
   return { stream, pulled };
 }
 
@@ -30,7 +33,10 @@ describe("readCappedBody", () => {
   });
 
   it("reads an empty body", async () => {
-    expect(await readCappedBody(new Request("http://localhost/", { method: "POST" }), 10)).toEqual({ ok: true, text: "" });
+    expect(await readCappedBody(new Request("http://localhost/", { method: "POST" }), 10)).toEqual({
+      ok: true,
+      text: "",
+    });
   });
 
   it("counts bytes, not characters (a multi-byte body at the cap and one byte past it)", async () => {
@@ -81,9 +87,14 @@ describe("routeHandler: the body is capped and read only after authentication", 
   });
 
   it("a declared body over the endpoint's own cap gets 413 PAYLOAD_TOO_LARGE", async () => {
-    const response = await handle(post(JSON.stringify({ value: "x".repeat(100) }), { "content-length": "113" }), params);
+    const response = await handle(
+      post(JSON.stringify({ value: "x".repeat(100) }), { "content-length": "113" }),
+      params,
+    );
     expect(response.status).toBe(413);
-    expect(await response.json()).toEqual({ error: { code: "PAYLOAD_TOO_LARGE", message: expect.stringContaining("64 bytes") } });
+    expect(await response.json()).toEqual({
+      error: { code: "PAYLOAD_TOO_LARGE", message: expect.stringContaining("64 bytes") },
+    });
     expect(ran).toBe(false);
   });
 });

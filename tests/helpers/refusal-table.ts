@@ -47,13 +47,19 @@ export function itRefuses(cases: readonly RefusalCase[], state: () => Promise<un
       expect(result.ok, JSON.stringify(result)).toBe(false);
       if (result.ok) return;
       expect(result.error.code, JSON.stringify(result.error)).toBe(testCase.code);
-      if (testCase.field) expect(result.error.fieldErrors?.[testCase.field]?.[0], JSON.stringify(result.error)).toBeTruthy();
+      if (testCase.field)
+        expect(result.error.fieldErrors?.[testCase.field]?.[0], JSON.stringify(result.error)).toBeTruthy();
       if (testCase.message) {
-        expect(testCase.field ? result.error.fieldErrors?.[testCase.field]?.[0] : result.error.message).toMatch(testCase.message);
+        expect(testCase.field ? result.error.fieldErrors?.[testCase.field]?.[0] : result.error.message).toMatch(
+          testCase.message,
+        );
       }
       expect(await prisma.auditEvent.count()).toBe(auditRowsBefore + 1);
       const audit = await prisma.auditEvent.findFirstOrThrow({ orderBy: { seq: "desc" } });
-      expect(audit).toMatchObject({ action: testCase.endpoint.name, result: DENIED_CODES.includes(testCase.code) ? "DENIED" : "FAILED" });
+      expect(audit).toMatchObject({
+        action: testCase.endpoint.name,
+        result: DENIED_CODES.includes(testCase.code) ? "DENIED" : "FAILED",
+      });
       expect(audit.reason).toContain(testCase.code);
       expect(await state()).toEqual(before);
     });

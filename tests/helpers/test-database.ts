@@ -58,16 +58,27 @@ export async function contextFor(email: string, sourceIp = "127.0.0.1"): Promise
 }
 
 /** The claims of a new session of a user's (as a sign-in would mint), with the given session version. */
-export async function newSessionClaims(user: { id: string; sessionVersion: number }, sv = user.sessionVersion): Promise<SessionClaims> {
+export async function newSessionClaims(
+  user: { id: string; sessionVersion: number },
+  sv = user.sessionVersion,
+): Promise<SessionClaims> {
   const now = new Date();
   const session = await prisma.userSession.create({ data: { userId: user.id, createdAt: now, lastSeenAt: now } });
   return { uid: user.id, sv, sid: session.id };
 }
 
 /** What the session cookie of a sign-in carries (see authOptions' jwt callback). */
-export const claimsOf = (user: SignedInUser): SessionClaims => ({ uid: user.id, sv: user.sessionVersion, sid: user.sessionId });
+export const claimsOf = (user: SignedInUser): SessionClaims => ({
+  uid: user.id,
+  sv: user.sessionVersion,
+  sid: user.sessionId,
+});
 
-export const requestMeta = (sourceIp = "127.0.0.1") => ({ sourceIp, userAgent: "vitest", requestId: `test-${Math.random()}` });
+export const requestMeta = (sourceIp = "127.0.0.1") => ({
+  sourceIp,
+  userAgent: "vitest",
+  requestId: `test-${Math.random()}`,
+});
 
 /** Creates an empty database beside the one the URLs name (as the owner, when there is one); returns its URLs. */
 async function databaseOfItsOwn(runtimeUrl: string, ownerUrl: string | undefined) {

@@ -14,13 +14,23 @@ async function check(caller: string | null, input: Record<string, unknown>, sour
   return runEndpoint(checkAccessEndpoint, actor, requestMeta(sourceIp), { project: "WonderLand", ...input });
 }
 
-async function allowedCheck(caller: string, input: Record<string, unknown>, sourceIp?: string): Promise<CheckAccessResult> {
+async function allowedCheck(
+  caller: string,
+  input: Record<string, unknown>,
+  sourceIp?: string,
+): Promise<CheckAccessResult> {
   const result = await check(caller, input, sourceIp);
-  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message} ${JSON.stringify(result.error.fieldErrors)}`);
+  if (!result.ok)
+    throw new Error(`${result.error.code}: ${result.error.message} ${JSON.stringify(result.error.fieldErrors)}`);
   return result.data;
 }
 
-const selectProfile = (columns: string[]) => ({ action: "Select", objectType: "Table", objectName: "user_profile", columns });
+const selectProfile = (columns: string[]) => ({
+  action: "Select",
+  objectType: "Table",
+  objectName: "user_profile",
+  columns,
+});
 
 /** Decisions on the demo, asked the way the console and query engines ask. */
 const DECISIONS: {
@@ -35,76 +45,151 @@ const DECISIONS: {
 }[] = [
   {
     description: "allen reads mobile: label 2 above his clearance, covered by his unexpired label grant",
-    caller: ALICE, input: { principal: "RAM$wonderland:allen", ...selectProfile(["mobile"]) },
-    effect: "Allow", decidedBy: "ACL", columns: { mobile: { effect: "Allow", decidedBy: "ACL" } }, explains: /Label 2 is covered by GRANT LABEL 2 ON TABLE user_profile\(mobile\)/,
+    caller: ALICE,
+    input: { principal: "RAM$wonderland:allen", ...selectProfile(["mobile"]) },
+    effect: "Allow",
+    decidedBy: "ACL",
+    columns: { mobile: { effect: "Allow", decidedBy: "ACL" } },
+    explains: /Label 2 is covered by GRANT LABEL 2 ON TABLE user_profile\(mobile\)/,
   },
   {
     description: "allen may not read birthday: its label grant expired",
-    caller: ALICE, input: { principal: ALLEN, ...selectProfile(["mobile", "birthday"]) },
-    effect: "Deny", decidedBy: "LabelSecurity",
-    columns: { mobile: { effect: "Allow", decidedBy: "ACL" }, birthday: { effect: "Deny", decidedBy: "LabelSecurity" } },
+    caller: ALICE,
+    input: { principal: ALLEN, ...selectProfile(["mobile", "birthday"]) },
+    effect: "Deny",
+    decidedBy: "LabelSecurity",
+    columns: {
+      mobile: { effect: "Allow", decidedBy: "ACL" },
+      birthday: { effect: "Deny", decidedBy: "LabelSecurity" },
+    },
     explains: /Column birthday of table user_profile has label 2, above the clearance 1/,
   },
   {
     description: "allen's grant on ods_click_log expired: nothing else allows it",
-    caller: ALICE, input: { principal: ALLEN, action: "Select", objectType: "Table", objectName: "ods_click_log" },
-    effect: "Deny", decidedBy: "Default", explains: /has expired/,
+    caller: ALICE,
+    input: { principal: ALLEN, action: "Select", objectType: "Table", objectName: "ods_click_log" },
+    effect: "Deny",
+    decidedBy: "Default",
+    explains: /has expired/,
   },
   {
     description: "the same grant, asked about a time before it expired",
-    caller: ALICE, input: { principal: ALLEN, action: "Select", objectType: "Table", objectName: "ods_click_log", time: new Date(Date.now() - 8 * DAY).toISOString() },
-    effect: "Allow", decidedBy: "ACL",
+    caller: ALICE,
+    input: {
+      principal: ALLEN,
+      action: "Select",
+      objectType: "Table",
+      objectName: "ods_click_log",
+      time: new Date(Date.now() - 8 * DAY).toISOString(),
+    },
+    effect: "Allow",
+    decidedBy: "ACL",
   },
   {
     description: "bob, an Admin, reads id_card (label 3): administrators are not restricted by labels",
-    caller: ALICE, input: { principal: "bob@wonderland.example", ...selectProfile(["id_card"]) },
-    effect: "Allow", decidedBy: "Identity", columns: { id_card: { effect: "Allow", decidedBy: "Identity" } },
+    caller: ALICE,
+    input: { principal: "bob@wonderland.example", ...selectProfile(["id_card"]) },
+    effect: "Allow",
+    decidedBy: "Identity",
+    columns: { id_card: { effect: "Allow", decidedBy: "Identity" } },
   },
   {
     description: "allen reads sales_orders through the analyst role",
-    caller: ALLEN, input: { principal: ALLEN, action: "Select", objectType: "Table", objectName: "sales_orders" },
-    effect: "Allow", decidedBy: "ACL", explains: /TO ROLE analyst/,
+    caller: ALLEN,
+    input: { principal: ALLEN, action: "Select", objectType: "Table", objectName: "sales_orders" },
+    effect: "Allow",
+    decidedBy: "ACL",
+    explains: /TO ROLE analyst/,
   },
   {
-    description: "allen lists the project through the analyst role (project-level privilege, object defaults to the project)",
-    caller: ALLEN, input: { principal: "RAM$wonderland:allen", action: "List", objectType: "Project" },
-    effect: "Allow", decidedBy: "ACL",
+    description:
+      "allen lists the project through the analyst role (project-level privilege, object defaults to the project)",
+    caller: ALLEN,
+    input: { principal: "RAM$wonderland:allen", action: "List", objectType: "Project" },
+    effect: "Allow",
+    decidedBy: "ACL",
   },
   {
     description: "sam, of another account and outside the directory, is denied at Identity",
-    caller: ALICE, input: { principal: "sam@secretgarden.example", action: "Describe", objectType: "Table", objectName: "dim_region" },
-    effect: "Deny", decidedBy: "Identity",
+    caller: ALICE,
+    input: { principal: "sam@secretgarden.example", action: "Describe", objectType: "Table", objectName: "dim_region" },
+    effect: "Deny",
+    decidedBy: "Identity",
   },
   {
     description: "a request from outside the project whitelist",
-    caller: ALICE, input: { principal: ALLEN, action: "Select", objectType: "Table", objectName: "sales_orders", sourceIp: "203.0.113.9" },
-    effect: "Deny", decidedBy: "Whitelist",
+    caller: ALICE,
+    input: {
+      principal: ALLEN,
+      action: "Select",
+      objectType: "Table",
+      objectName: "sales_orders",
+      sourceIp: "203.0.113.9",
+    },
+    effect: "Deny",
+    decidedBy: "Whitelist",
   },
   {
     // The caller's 2001:db8::5 is in WonderLand's whitelist but not in the t_app_* policy's address condition.
     description: "the source address defaults to the caller's own",
-    caller: ALICE, input: { principal: ALLEN, action: "Select", objectType: "Table", objectName: "t_app_events" }, sourceIp: "2001:db8::5",
-    effect: "Deny", decidedBy: "Default",
+    caller: ALICE,
+    input: { principal: ALLEN, action: "Select", objectType: "Table", objectName: "t_app_events" },
+    sourceIp: "2001:db8::5",
+    effect: "Deny",
+    decidedBy: "Default",
   },
   {
     description: "data leaving the protected project for an untrusted one",
-    caller: ALICE, input: { principal: ALLEN, action: "Select", objectType: "Table", objectName: "sales_orders", targetProject: "SecretGarden" },
-    effect: "Deny", decidedBy: "ProjectProtection",
+    caller: ALICE,
+    input: {
+      principal: ALLEN,
+      action: "Select",
+      objectType: "Table",
+      objectName: "sales_orders",
+      targetProject: "SecretGarden",
+    },
+    effect: "Deny",
+    decidedBy: "ProjectProtection",
   },
   {
     description: "data leaving the protected project for the trusted WonderLand_dev, named in another case",
-    caller: ALICE, input: { principal: ALLEN, action: "Select", objectType: "Table", objectName: "sales_orders", targetProject: "wonderland_DEV" },
-    effect: "Allow", decidedBy: "ACL",
+    caller: ALICE,
+    input: {
+      principal: ALLEN,
+      action: "Select",
+      objectType: "Table",
+      objectName: "sales_orders",
+      targetProject: "wonderland_DEV",
+    },
+    effect: "Allow",
+    decidedBy: "ACL",
   },
   {
     description: "data leaving the protected project for a project that does not exist",
-    caller: ALICE, input: { principal: ALLEN, action: "Select", objectType: "Table", objectName: "sales_orders", targetProject: "Atlantis" },
-    effect: "Deny", decidedBy: "ProjectProtection",
+    caller: ALICE,
+    input: {
+      principal: ALLEN,
+      action: "Select",
+      objectType: "Table",
+      objectName: "sales_orders",
+      targetProject: "Atlantis",
+    },
+    effect: "Deny",
+    decidedBy: "ProjectProtection",
   },
   {
     description: "alice in WonderLand_dev reads WonderLand's dim_region through the installed package",
-    caller: ALICE, input: { project: "WonderLand_dev", principal: ALICE, action: "Select", objectType: "Table", objectName: "dim_region", objectProject: "WonderLand" },
-    effect: "Allow", decidedBy: "Package",
+    caller: ALICE,
+    input: {
+      project: "WonderLand_dev",
+      principal: ALICE,
+      action: "Select",
+      objectType: "Table",
+      objectName: "dim_region",
+      objectProject: "WonderLand",
+    },
+    effect: "Allow",
+    decidedBy: "Package",
   },
 ];
 
@@ -124,9 +209,26 @@ describe("check access: decisions on the demo", () => {
   }
 
   it("returns the resolved principal and the inputs the engine was asked with", async () => {
-    const result = await allowedCheck(ALICE, { principal: "ram$WONDERLAND:Allen", ...selectProfile(["mobile", "birthday"]) });
-    expect(result.principal).toMatchObject({ principal: "RAM$wonderland:allen", known: true, email: ALLEN, displayName: "Allen Analyst", self: false, inProject: true });
-    expect(result.request).toMatchObject({ action: "Select", objectType: "Table", objectName: "user_profile", columns: ["mobile", "birthday"], sourceIp: "127.0.0.1", targetProject: null });
+    const result = await allowedCheck(ALICE, {
+      principal: "ram$WONDERLAND:Allen",
+      ...selectProfile(["mobile", "birthday"]),
+    });
+    expect(result.principal).toMatchObject({
+      principal: "RAM$wonderland:allen",
+      known: true,
+      email: ALLEN,
+      displayName: "Allen Analyst",
+      self: false,
+      inProject: true,
+    });
+    expect(result.request).toMatchObject({
+      action: "Select",
+      objectType: "Table",
+      objectName: "user_profile",
+      columns: ["mobile", "birthday"],
+      sourceIp: "127.0.0.1",
+      targetProject: null,
+    });
     expect(Date.now() - Date.parse(result.request.time)).toBeLessThan(60_000);
   });
 
@@ -136,8 +238,18 @@ describe("check access: decisions on the demo", () => {
   });
 
   it("never reveals another account's user: sam answers exactly like someone who does not exist", async () => {
-    const sam = await allowedCheck(ALICE, { principal: "sam@secretgarden.example", action: "Describe", objectType: "Table", objectName: "dim_region" });
-    const ghost = await allowedCheck(ALICE, { principal: "ghost@secretgarden.example", action: "Describe", objectType: "Table", objectName: "dim_region" });
+    const sam = await allowedCheck(ALICE, {
+      principal: "sam@secretgarden.example",
+      action: "Describe",
+      objectType: "Table",
+      objectName: "dim_region",
+    });
+    const ghost = await allowedCheck(ALICE, {
+      principal: "ghost@secretgarden.example",
+      action: "Describe",
+      objectType: "Table",
+      objectName: "dim_region",
+    });
     for (const result of [sam, ghost]) {
       expect(result.principal).toMatchObject({ known: false, userId: null, email: null, displayName: null });
       expect(result.decision.decidedBy).toBe("Identity");
@@ -149,7 +261,12 @@ describe("check access: decisions on the demo", () => {
   });
 
   it("a user of the caller's own account outside the project is named, and denied at Identity", async () => {
-    const result = await allowedCheck(ALICE, { principal: "RAM$wonderland:audrey", action: "Describe", objectType: "Table", objectName: "dim_region" });
+    const result = await allowedCheck(ALICE, {
+      principal: "RAM$wonderland:audrey",
+      action: "Describe",
+      objectType: "Table",
+      objectName: "dim_region",
+    });
     expect(result.principal).toMatchObject({ known: true, displayName: "Audrey Auditor", inProject: false });
     expect(result.decision.steps[0]).toMatchObject({ layer: "Identity", verdict: "Deny", ruleId: "identity:unknown" });
   });
@@ -166,29 +283,142 @@ async function stateDigest() {
 }
 
 /** Who may ask about whom: refusals come from the service and are audited; nothing changes either way. */
-const REFUSALS: { description: string; caller: string | null; input: Record<string, unknown>; code: RefusalCase["code"]; field?: string; sourceIp?: string }[] = [
-  { description: "the owner herself, from outside WonderLand's whitelist", caller: ALICE, input: { principal: ALLEN, action: "Select", objectType: "Table", objectName: "sales_orders" }, sourceIp: "203.0.113.9", code: "FORBIDDEN" },
-  { description: "no session", caller: null, input: { principal: ALLEN, action: "Select", objectType: "Table", objectName: "sales_orders" }, code: "UNAUTHENTICATED" },
-  { description: "the other tenant's owner asks about WonderLand", caller: "sam@secretgarden.example", input: { principal: "sam@secretgarden.example", action: "Select", objectType: "Table", objectName: "sales_orders" }, code: "NOT_FOUND" },
-  { description: "allen checks bob", caller: ALLEN, input: { principal: "RAM$wonderland:bob", action: "Select", objectType: "Table", objectName: "user_profile" }, code: "FORBIDDEN" },
-  { description: "allen checks someone who does not exist (no hint either way)", caller: ALLEN, input: { principal: "ghost@wonderland.example", action: "Select", objectType: "Table", objectName: "user_profile" }, code: "FORBIDDEN" },
-  { description: "audrey, not a member, checks herself", caller: "audrey@wonderland.example", input: { principal: "audrey@wonderland.example", action: "Select", objectType: "Table", objectName: "user_profile" }, code: "NOT_FOUND" },
-  { description: "a privilege the object type does not have", caller: ALICE, input: { principal: ALLEN, action: "Execute", objectType: "Table", objectName: "user_profile" }, code: "INVALID_INPUT", field: "action" },
-  { description: "columns on a non-read action", caller: ALICE, input: { principal: ALLEN, action: "Describe", objectType: "Table", objectName: "user_profile", columns: ["mobile"] }, code: "INVALID_INPUT", field: "columns" },
-  { description: "an object the project does not have", caller: ALICE, input: { principal: ALLEN, action: "Select", objectType: "Table", objectName: "no_such_table" }, code: "INVALID_INPUT", field: "objectName" },
-  { description: "a column the table does not have", caller: ALICE, input: { principal: ALLEN, ...selectProfile(["mobile", "shoe_size"]) }, code: "INVALID_INPUT", field: "columns" },
-  { description: "no object for a table privilege", caller: ALICE, input: { principal: ALLEN, action: "Select", objectType: "Table" }, code: "INVALID_INPUT", field: "objectName" },
-  { description: "a principal that is neither an email nor a principal name", caller: ALICE, input: { principal: "allen", action: "Select", objectType: "Table", objectName: "sales_orders" }, code: "INVALID_INPUT", field: "principal" },
-  { description: "a source address that is not an IP address", caller: ALICE, input: { principal: ALLEN, action: "Select", objectType: "Table", objectName: "sales_orders", sourceIp: "999.1.1.1" }, code: "INVALID_INPUT", field: "sourceIp" },
-  { description: "a time that is not a date", caller: ALICE, input: { principal: ALLEN, action: "Select", objectType: "Table", objectName: "sales_orders", time: "yesterday-ish" }, code: "INVALID_INPUT", field: "time" },
+const REFUSALS: {
+  description: string;
+  caller: string | null;
+  input: Record<string, unknown>;
+  code: RefusalCase["code"];
+  field?: string;
+  sourceIp?: string;
+}[] = [
+  {
+    description: "the owner herself, from outside WonderLand's whitelist",
+    caller: ALICE,
+    input: { principal: ALLEN, action: "Select", objectType: "Table", objectName: "sales_orders" },
+    sourceIp: "203.0.113.9",
+    code: "FORBIDDEN",
+  },
+  {
+    description: "no session",
+    caller: null,
+    input: { principal: ALLEN, action: "Select", objectType: "Table", objectName: "sales_orders" },
+    code: "UNAUTHENTICATED",
+  },
+  {
+    description: "the other tenant's owner asks about WonderLand",
+    caller: "sam@secretgarden.example",
+    input: { principal: "sam@secretgarden.example", action: "Select", objectType: "Table", objectName: "sales_orders" },
+    code: "NOT_FOUND",
+  },
+  {
+    description: "allen checks bob",
+    caller: ALLEN,
+    input: { principal: "RAM$wonderland:bob", action: "Select", objectType: "Table", objectName: "user_profile" },
+    code: "FORBIDDEN",
+  },
+  {
+    description: "allen checks someone who does not exist (no hint either way)",
+    caller: ALLEN,
+    input: { principal: "ghost@wonderland.example", action: "Select", objectType: "Table", objectName: "user_profile" },
+    code: "FORBIDDEN",
+  },
+  {
+    description: "audrey, not a member, checks herself",
+    caller: "audrey@wonderland.example",
+    input: {
+      principal: "audrey@wonderland.example",
+      action: "Select",
+      objectType: "Table",
+      objectName: "user_profile",
+    },
+    code: "NOT_FOUND",
+  },
+  {
+    description: "a privilege the object type does not have",
+    caller: ALICE,
+    input: { principal: ALLEN, action: "Execute", objectType: "Table", objectName: "user_profile" },
+    code: "INVALID_INPUT",
+    field: "action",
+  },
+  {
+    description: "columns on a non-read action",
+    caller: ALICE,
+    input: {
+      principal: ALLEN,
+      action: "Describe",
+      objectType: "Table",
+      objectName: "user_profile",
+      columns: ["mobile"],
+    },
+    code: "INVALID_INPUT",
+    field: "columns",
+  },
+  {
+    description: "an object the project does not have",
+    caller: ALICE,
+    input: { principal: ALLEN, action: "Select", objectType: "Table", objectName: "no_such_table" },
+    code: "INVALID_INPUT",
+    field: "objectName",
+  },
+  {
+    description: "a column the table does not have",
+    caller: ALICE,
+    input: { principal: ALLEN, ...selectProfile(["mobile", "shoe_size"]) },
+    code: "INVALID_INPUT",
+    field: "columns",
+  },
+  {
+    description: "no object for a table privilege",
+    caller: ALICE,
+    input: { principal: ALLEN, action: "Select", objectType: "Table" },
+    code: "INVALID_INPUT",
+    field: "objectName",
+  },
+  {
+    description: "a principal that is neither an email nor a principal name",
+    caller: ALICE,
+    input: { principal: "allen", action: "Select", objectType: "Table", objectName: "sales_orders" },
+    code: "INVALID_INPUT",
+    field: "principal",
+  },
+  {
+    description: "a source address that is not an IP address",
+    caller: ALICE,
+    input: {
+      principal: ALLEN,
+      action: "Select",
+      objectType: "Table",
+      objectName: "sales_orders",
+      sourceIp: "999.1.1.1",
+    },
+    code: "INVALID_INPUT",
+    field: "sourceIp",
+  },
+  {
+    description: "a time that is not a date",
+    caller: ALICE,
+    input: {
+      principal: ALLEN,
+      action: "Select",
+      objectType: "Table",
+      objectName: "sales_orders",
+      time: "yesterday-ish",
+    },
+    code: "INVALID_INPUT",
+    field: "time",
+  },
 ];
 
 describe("check access: who may ask", () => {
   itRefuses(
-    REFUSALS.map(({ caller, ...testCase }) => ({ ...testCase, who: caller, endpoint: checkAccessEndpoint, input: { project: "WonderLand", ...testCase.input } })),
+    REFUSALS.map(({ caller, ...testCase }) => ({
+      ...testCase,
+      who: caller,
+      endpoint: checkAccessEndpoint,
+      input: { project: "WonderLand", ...testCase.input },
+    })),
     stateDigest,
   );
-
 
   it("allen may check himself, by email or by principal name", async () => {
     for (const principal of [ALLEN, "RAM$wonderland:allen"]) {

@@ -10,7 +10,11 @@ const ALLEN = "allen@wonderland.example";
 
 async function permissions(caller: string | null, input: Record<string, unknown>) {
   const actor = caller ? (await contextFor(caller)).actor : null;
-  return runEndpoint(effectivePermissionsEndpoint, actor, requestMeta(), { project: "WonderLand", pageSize: 100, ...input });
+  return runEndpoint(effectivePermissionsEndpoint, actor, requestMeta(), {
+    project: "WonderLand",
+    pageSize: 100,
+    ...input,
+  });
 }
 
 async function allowed(caller: string, input: Record<string, unknown> = {}): Promise<EffectivePermissions> {
@@ -20,13 +24,23 @@ async function allowed(caller: string, input: Record<string, unknown> = {}): Pro
 }
 
 const held = (result: EffectivePermissions, name: string, privilege: string, project: string | null = null) =>
-  result.items.find((item) => item.name === name && item.project === project)?.privileges.find((entry) => entry.privilege === privilege);
+  result.items
+    .find((item) => item.name === name && item.project === project)
+    ?.privileges.find((entry) => entry.privilege === privilege);
 
 // An object allen created: ObjectCreatorHasAccessPermission lets him in without a grant.
 const project = await prisma.project.findUniqueOrThrow({ where: { name: "WonderLand" } });
 const allenUser = await prisma.user.findUniqueOrThrow({ where: { email: ALLEN } });
 await prisma.$transaction(async (tx) => {
-  await tx.catalogObject.create({ data: { projectId: project.id, type: "TABLE", name: "allen_scratch", creatorId: allenUser.id, columns: { create: [{ name: "x", dataType: "BIGINT", position: 0 }] } } });
+  await tx.catalogObject.create({
+    data: {
+      projectId: project.id,
+      type: "TABLE",
+      name: "allen_scratch",
+      creatorId: allenUser.id,
+      columns: { create: [{ name: "x", dataType: "BIGINT", position: 0 }] },
+    },
+  });
   await bumpSecurityVersion(tx, project.id);
 });
 
@@ -34,7 +48,10 @@ describe("effective permissions: where each privilege comes from", () => {
   it("allen, on his own: sales_orders Select from role analyst", async () => {
     const mine = await allowed(ALLEN);
     expect(mine.principal).toMatchObject({ principal: "RAM$wonderland:allen", self: true });
-    expect(held(mine, "sales_orders", "Select")).toMatchObject({ columns: null, sources: [{ kind: "role", label: "Role analyst", layer: "ACL" }] });
+    expect(held(mine, "sales_orders", "Select")).toMatchObject({
+      columns: null,
+      sources: [{ kind: "role", label: "Role analyst", layer: "ACL" }],
+    });
     expect(held(mine, "WonderLand", "List")?.sources[0]).toMatchObject({ kind: "role", label: "Role analyst" });
     expect(mine.standing).toMatchObject({ owner: false, adminRole: null, roles: ["analyst"], clearance: 1 });
   });
@@ -67,9 +84,16 @@ describe("effective permissions: where each privilege comes from", () => {
   it("a policy statement and the creator rule are named as sources", async () => {
     const mine = await allowed(ALLEN);
     // The statement's text is for the project's administrators; allen reads its rule id.
-    expect(held(mine, "t_app_events", "Select")?.sources[0]).toMatchObject({ kind: "policy", layer: "Policy", text: expect.stringMatching(/A statement of a policy of the project decides this \(rule /) });
+    expect(held(mine, "t_app_events", "Select")?.sources[0]).toMatchObject({
+      kind: "policy",
+      layer: "Policy",
+      text: expect.stringMatching(/A statement of a policy of the project decides this \(rule /),
+    });
     const asAlice = await allowed(ALICE, { principal: ALLEN });
-    expect(held(asAlice, "t_app_events", "Select")?.sources[0]).toMatchObject({ kind: "policy", text: expect.stringMatching(/project policy/) });
+    expect(held(asAlice, "t_app_events", "Select")?.sources[0]).toMatchObject({
+      kind: "policy",
+      text: expect.stringMatching(/project policy/),
+    });
     expect(held(mine, "allen_scratch", "Alter")?.sources[0]).toMatchObject({ kind: "creator" });
     // The project policy denies Drop on every table until 2100: a Deny beats the creator rule.
     expect(held(mine, "allen_scratch", "Drop")).toBeUndefined();
@@ -77,14 +101,22 @@ describe("effective permissions: where each privilege comes from", () => {
 
   it("alice, the owner, sees bob's: every privilege on user_profile through the built-in Admin role, nothing hidden", async () => {
     const bobs = await allowed(ALICE, { principal: "RAM$wonderland:bob" });
-    expect(held(bobs, "user_profile", "Select")).toMatchObject({ columns: null, sources: [{ kind: "admin-role", label: "Built-in role Admin" }] });
+    expect(held(bobs, "user_profile", "Select")).toMatchObject({
+      columns: null,
+      sources: [{ kind: "admin-role", label: "Built-in role Admin" }],
+    });
     expect(bobs.items.find((item) => item.name === "user_profile")!.hiddenByLabel).toEqual([]);
-    expect(held(await allowed(ALICE, { principal: ALICE }), "dim_region", "Drop")?.sources[0]).toMatchObject({ kind: "owner" });
+    expect(held(await allowed(ALICE, { principal: ALICE }), "dim_region", "Drop")?.sources[0]).toMatchObject({
+      kind: "owner",
+    });
   });
 
   it("a package installed in WonderLand_dev brings WonderLand's tables in", async () => {
     const dev = await allowed(ALICE, { project: "WonderLand_dev" });
-    expect(held(dev, "dim_region", "Select", "wonderland")?.sources[0]).toMatchObject({ kind: "package", label: "Package wonderland.wonderland_share" });
+    expect(held(dev, "dim_region", "Select", "wonderland")?.sources[0]).toMatchObject({
+      kind: "package",
+      label: "Package wonderland.wonderland_share",
+    });
   });
 
   it("someone outside the project holds nothing, and the reason is said once", async () => {
@@ -112,8 +144,19 @@ describe("effective permissions: where each privilege comes from", () => {
 const REFUSALS = [
   { description: "no session", caller: null, input: {}, code: "UNAUTHENTICATED" },
   { description: "the other tenant's owner", caller: "sam@secretgarden.example", input: {}, code: "NOT_FOUND" },
-  { description: "allen asks about bob", caller: ALLEN, input: { principal: "bob@wonderland.example" }, code: "FORBIDDEN" },
-  { description: "a page size over the limit", caller: ALLEN, input: { pageSize: 1000 }, code: "INVALID_INPUT", field: "pageSize" },
+  {
+    description: "allen asks about bob",
+    caller: ALLEN,
+    input: { principal: "bob@wonderland.example" },
+    code: "FORBIDDEN",
+  },
+  {
+    description: "a page size over the limit",
+    caller: ALLEN,
+    input: { pageSize: 1000 },
+    code: "INVALID_INPUT",
+    field: "pageSize",
+  },
 ] as const;
 
 describe("effective permissions: who may ask", () => {

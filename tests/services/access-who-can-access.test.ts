@@ -26,15 +26,24 @@ describe("who can access", () => {
     const result = await allowed(ALICE, { objectName: "user_profile", column: "id_card" });
     expect(result.privilege).toBe("Select");
     expect(emails(result.allowed)).toEqual(["alice@wonderland.example", "bob@wonderland.example"]);
-    expect(result.allowed.find((verdict) => verdict.user.email === "bob@wonderland.example")).toMatchObject({ decidedBy: "Identity", sources: [{ kind: "admin-role" }] });
+    expect(result.allowed.find((verdict) => verdict.user.email === "bob@wonderland.example")).toMatchObject({
+      decidedBy: "Identity",
+      sources: [{ kind: "admin-role" }],
+    });
     expect(emails(result.denied)).toEqual(["allen@wonderland.example"]);
     expect(result.denied[0]).toMatchObject({ decidedBy: "LabelSecurity", reason: expect.stringMatching(/label 3/) });
   });
 
   it("user_profile.mobile: allen too, through his label grant and column grant", async () => {
     const result = await allowed("bob@wonderland.example", { objectName: "user_profile", column: "mobile" });
-    expect(emails(result.allowed)).toEqual(["alice@wonderland.example", "allen@wonderland.example", "bob@wonderland.example"]);
-    expect(result.allowed.find((verdict) => verdict.user.email === "allen@wonderland.example")!.sources[0]).toMatchObject({ kind: "grant" });
+    expect(emails(result.allowed)).toEqual([
+      "alice@wonderland.example",
+      "allen@wonderland.example",
+      "bob@wonderland.example",
+    ]);
+    expect(
+      result.allowed.find((verdict) => verdict.user.email === "allen@wonderland.example")!.sources[0],
+    ).toMatchObject({ kind: "grant" });
   });
 
   it("the whole of user_profile: allen is denied but may still read five of its columns", async () => {
@@ -45,44 +54,99 @@ describe("who can access", () => {
 
   it("sales_orders Describe: allen through the analyst role", async () => {
     const result = await allowed(ALICE, { objectName: "sales_orders", privilege: "Describe" });
-    expect(result.allowed.find((verdict) => verdict.user.email === "allen@wonderland.example")!.sources[0]).toMatchObject({ kind: "role", label: "Role analyst" });
+    expect(
+      result.allowed.find((verdict) => verdict.user.email === "allen@wonderland.example")!.sources[0],
+    ).toMatchObject({ kind: "role", label: "Role analyst" });
   });
 
   it("disabling allen takes him off the allowed list at once (the projects' security versions move), enabling brings him back", async () => {
     const allen = await prisma.user.findUniqueOrThrow({ where: { email: "allen@wonderland.example" } });
     const setDisabled = async (disabled: boolean) => {
-      const result = await runEndpoint(setUserDisabledEndpoint, (await contextFor(ALICE)).actor, requestMeta(), { userId: allen.id, disabled });
+      const result = await runEndpoint(setUserDisabledEndpoint, (await contextFor(ALICE)).actor, requestMeta(), {
+        userId: allen.id,
+        disabled,
+      });
       expect(result.ok, JSON.stringify(result)).toBe(true);
     };
     const mobile = { objectName: "user_profile", column: "mobile" };
     expect(emails((await allowed(ALICE, mobile)).allowed)).toContain(allen.email);
-    const versions = async () => Object.fromEntries((await prisma.project.findMany()).map((project) => [project.name, project.securityVersion]));
+    const versions = async () =>
+      Object.fromEntries((await prisma.project.findMany()).map((project) => [project.name, project.securityVersion]));
     const before = await versions();
     await setDisabled(true);
     const disabled = await allowed(ALICE, mobile).finally(() => setDisabled(false));
     expect(emails(disabled.allowed)).not.toContain(allen.email);
-    expect(disabled.denied.find((verdict) => verdict.user.email === allen.email)).toMatchObject({ decidedBy: "Identity" });
+    expect(disabled.denied.find((verdict) => verdict.user.email === allen.email)).toMatchObject({
+      decidedBy: "Identity",
+    });
     // allen is a member of WonderLand and WonderLand_dev, not of SecretGarden; enabling him moved them again.
     const after = await versions();
-    expect({ WonderLand: after.WonderLand! - before.WonderLand!, WonderLand_dev: after.WonderLand_dev! - before.WonderLand_dev!, SecretGarden: after.SecretGarden! - before.SecretGarden! })
-      .toEqual({ WonderLand: 2, WonderLand_dev: 2, SecretGarden: 0 });
+    expect({
+      WonderLand: after.WonderLand! - before.WonderLand!,
+      WonderLand_dev: after.WonderLand_dev! - before.WonderLand_dev!,
+      SecretGarden: after.SecretGarden! - before.SecretGarden!,
+    }).toEqual({ WonderLand: 2, WonderLand_dev: 2, SecretGarden: 0 });
     expect(emails((await allowed(ALICE, mobile)).allowed)).toContain(allen.email);
   });
 });
 
-const REFUSALS: { description: string; caller: string | null; input: Record<string, unknown>; code: RefusalCase["code"]; field?: string }[] = [
+const REFUSALS: {
+  description: string;
+  caller: string | null;
+  input: Record<string, unknown>;
+  code: RefusalCase["code"];
+  field?: string;
+}[] = [
   { description: "no session", caller: null, input: { objectName: "user_profile" }, code: "UNAUTHENTICATED" },
-  { description: "the other tenant's owner", caller: "sam@secretgarden.example", input: { objectName: "user_profile" }, code: "NOT_FOUND" },
-  { description: "allen, an ordinary member (and no console.admin)", caller: "allen@wonderland.example", input: { objectName: "user_profile" }, code: "FORBIDDEN" },
-  { description: "bob in WonderLand_dev, where he is only a member", caller: "bob@wonderland.example", input: { project: "WonderLand_dev", objectName: "tmp_experiment" }, code: "FORBIDDEN" },
-  { description: "an unknown table", caller: ALICE, input: { objectName: "nope" }, code: "INVALID_INPUT", field: "objectName" },
-  { description: "an unknown column", caller: ALICE, input: { objectName: "user_profile", column: "shoe_size" }, code: "INVALID_INPUT", field: "column" },
-  { description: "a column with a privilege that is not a read", caller: ALICE, input: { objectName: "user_profile", column: "mobile", privilege: "Drop" }, code: "INVALID_INPUT", field: "column" },
+  {
+    description: "the other tenant's owner",
+    caller: "sam@secretgarden.example",
+    input: { objectName: "user_profile" },
+    code: "NOT_FOUND",
+  },
+  {
+    description: "allen, an ordinary member (and no console.admin)",
+    caller: "allen@wonderland.example",
+    input: { objectName: "user_profile" },
+    code: "FORBIDDEN",
+  },
+  {
+    description: "bob in WonderLand_dev, where he is only a member",
+    caller: "bob@wonderland.example",
+    input: { project: "WonderLand_dev", objectName: "tmp_experiment" },
+    code: "FORBIDDEN",
+  },
+  {
+    description: "an unknown table",
+    caller: ALICE,
+    input: { objectName: "nope" },
+    code: "INVALID_INPUT",
+    field: "objectName",
+  },
+  {
+    description: "an unknown column",
+    caller: ALICE,
+    input: { objectName: "user_profile", column: "shoe_size" },
+    code: "INVALID_INPUT",
+    field: "column",
+  },
+  {
+    description: "a column with a privilege that is not a read",
+    caller: ALICE,
+    input: { objectName: "user_profile", column: "mobile", privilege: "Drop" },
+    code: "INVALID_INPUT",
+    field: "column",
+  },
 ];
 
 describe("who can access: who may ask", () => {
   itRefuses(
-    REFUSALS.map(({ caller, ...testCase }) => ({ ...testCase, who: caller, endpoint: whoCanAccessEndpoint, input: { project: "WonderLand", ...testCase.input } })),
+    REFUSALS.map(({ caller, ...testCase }) => ({
+      ...testCase,
+      who: caller,
+      endpoint: whoCanAccessEndpoint,
+      input: { project: "WonderLand", ...testCase.input },
+    })),
     async () => ({ grants: await prisma.aclGrant.count(), labelGrants: await prisma.labelGrant.count() }),
   );
 });

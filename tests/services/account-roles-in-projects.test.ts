@@ -24,29 +24,82 @@ async function call(endpoint: AnyEndpoint, email: string, input: Record<string, 
   return runEndpoint(endpoint, actor, requestMeta(), input);
 }
 
-const setRole = (role: string, assigned: boolean) => call(as(setTenantRoleEndpoint), ALICE, { userId: audrey.id, role, assigned: String(assigned) });
+const setRole = (role: string, assigned: boolean) =>
+  call(as(setTenantRoleEndpoint), ALICE, { userId: audrey.id, role, assigned: String(assigned) });
 
 /** What audrey, who is not a member of WonderLand, tries there; each with what an account-level role allows. */
-const ACTIONS: { name: string; endpoint: AnyEndpoint; input: Record<string, unknown>; admin: boolean; superAdmin: boolean }[] = [
-  { name: "list the members", endpoint: as(listMembersEndpoint), input: { project: "WonderLand" }, admin: true, superAdmin: true },
-  { name: "grant Select on sales_orders to allen", endpoint: as(grantPrivilegesEndpoint), input: { project: "WonderLand", objectType: "Table", objectName: "sales_orders", privileges: ["Download"], granteeType: "User", grantee: ALLEN }, admin: true, superAdmin: true },
-  { name: "switch CheckPermissionUsingPolicy", endpoint: as(updateSecuritySettingsEndpoint), input: { project: "WonderLand", CheckPermissionUsingPolicy: true }, admin: false, superAdmin: true },
-  { name: "switch ProjectProtection", endpoint: as(updateSecuritySettingsEndpoint), input: { project: "WonderLand", ProjectProtection: false }, admin: false, superAdmin: true },
-  { name: "create a project (the account owner's alone)", endpoint: as(createProjectEndpoint), input: { name: "Audrey_p" }, admin: false, superAdmin: false },
+const ACTIONS: {
+  name: string;
+  endpoint: AnyEndpoint;
+  input: Record<string, unknown>;
+  admin: boolean;
+  superAdmin: boolean;
+}[] = [
+  {
+    name: "list the members",
+    endpoint: as(listMembersEndpoint),
+    input: { project: "WonderLand" },
+    admin: true,
+    superAdmin: true,
+  },
+  {
+    name: "grant Select on sales_orders to allen",
+    endpoint: as(grantPrivilegesEndpoint),
+    input: {
+      project: "WonderLand",
+      objectType: "Table",
+      objectName: "sales_orders",
+      privileges: ["Download"],
+      granteeType: "User",
+      grantee: ALLEN,
+    },
+    admin: true,
+    superAdmin: true,
+  },
+  {
+    name: "switch CheckPermissionUsingPolicy",
+    endpoint: as(updateSecuritySettingsEndpoint),
+    input: { project: "WonderLand", CheckPermissionUsingPolicy: true },
+    admin: false,
+    superAdmin: true,
+  },
+  {
+    name: "switch ProjectProtection",
+    endpoint: as(updateSecuritySettingsEndpoint),
+    input: { project: "WonderLand", ProjectProtection: false },
+    admin: false,
+    superAdmin: true,
+  },
+  {
+    name: "create a project (the account owner's alone)",
+    endpoint: as(createProjectEndpoint),
+    input: { name: "Audrey_p" },
+    admin: false,
+    superAdmin: false,
+  },
 ];
 
 const readsLabelled = () =>
-  call(as(checkAccessEndpoint), AUDREY, { project: "WonderLand", principal: AUDREY, action: "Select", objectType: "Table", objectName: "user_profile" });
+  call(as(checkAccessEndpoint), AUDREY, {
+    project: "WonderLand",
+    principal: AUDREY,
+    action: "Select",
+    objectType: "Table",
+    objectName: "user_profile",
+  });
 
 describe("account-level roles act inside the account's projects (overview: tenant Super_Administrator and Admin)", () => {
-  for (const [role, key] of [["ADMIN", "admin"], ["SUPER_ADMINISTRATOR", "superAdmin"]] as const) {
+  for (const [role, key] of [
+    ["ADMIN", "admin"],
+    ["SUPER_ADMINISTRATOR", "superAdmin"],
+  ] as const) {
     describe(`audrey holding the account-level ${role}`, () => {
       it("is given the role", async () => {
         expect((await setRole(role, true)).ok).toBe(true);
       });
 
       for (const action of ACTIONS) {
-        it(`${action.admin && key === "admin" || action.superAdmin && key === "superAdmin" ? "may" : "may not"} ${action.name}`, async () => {
+        it(`${(action.admin && key === "admin") || (action.superAdmin && key === "superAdmin") ? "may" : "may not"} ${action.name}`, async () => {
           const result = await call(action.endpoint, AUDREY, action.input);
           if (action[key]) expect(result, JSON.stringify(result)).toMatchObject({ ok: true });
           else expect(result).toMatchObject({ ok: false, error: { code: "FORBIDDEN" } });
@@ -64,7 +117,13 @@ describe("account-level roles act inside the account's projects (overview: tenan
         const result = await call(as(listMembersEndpoint), AUDREY, { project: "WonderLand" });
         expect(result.ok).toBe(false);
         if (!result.ok) expect(["FORBIDDEN", "NOT_FOUND"]).toContain(result.error.code);
-        const check = await call(as(checkAccessEndpoint), AUDREY, { project: "WonderLand", principal: AUDREY, action: "Select", objectType: "Table", objectName: "user_profile" });
+        const check = await call(as(checkAccessEndpoint), AUDREY, {
+          project: "WonderLand",
+          principal: AUDREY,
+          action: "Select",
+          objectType: "Table",
+          objectName: "user_profile",
+        });
         expect(check).toMatchObject({ ok: false, error: { code: "NOT_FOUND" } });
       });
     });

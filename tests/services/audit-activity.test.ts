@@ -40,8 +40,24 @@ const WONDERLAND_DAYS = {
 };
 
 const COUNTING_CASES = [
-  { description: "the account owner sees her account's days", reader: "alice@wonderland.example", days: 30, first: "2031-02-14", total: 7, denied: 3, expected: WONDERLAND_DAYS },
-  { description: "the auditor sees the same numbers", reader: "audrey@wonderland.example", days: 30, first: "2031-02-14", total: 7, denied: 3, expected: WONDERLAND_DAYS },
+  {
+    description: "the account owner sees her account's days",
+    reader: "alice@wonderland.example",
+    days: 30,
+    first: "2031-02-14",
+    total: 7,
+    denied: 3,
+    expected: WONDERLAND_DAYS,
+  },
+  {
+    description: "the auditor sees the same numbers",
+    reader: "audrey@wonderland.example",
+    days: 30,
+    first: "2031-02-14",
+    total: 7,
+    denied: 3,
+    expected: WONDERLAND_DAYS,
+  },
   {
     description: "a 7-day window starts six days before today",
     reader: "audrey@wonderland.example",
@@ -49,7 +65,11 @@ const COUNTING_CASES = [
     first: "2031-03-09",
     total: 6,
     denied: 3,
-    expected: { "2031-03-09": zeros, "2031-03-10": { success: 0, denied: 2, failed: 0 }, "2031-03-15": { success: 1, denied: 1, failed: 0 } },
+    expected: {
+      "2031-03-09": zeros,
+      "2031-03-10": { success: 0, denied: 2, failed: 0 },
+      "2031-03-15": { success: 1, denied: 1, failed: 0 },
+    },
   },
   {
     description: "the other account's owner sees only his account's events",
@@ -58,7 +78,12 @@ const COUNTING_CASES = [
     first: "2031-02-14",
     total: 4,
     denied: 3,
-    expected: { "2031-03-15": { success: 0, denied: 3, failed: 0 }, "2031-03-14": zeros, "2031-03-12": { success: 1, denied: 0, failed: 0 }, "2031-03-10": zeros },
+    expected: {
+      "2031-03-15": { success: 0, denied: 3, failed: 0 },
+      "2031-03-14": zeros,
+      "2031-03-12": { success: 1, denied: 0, failed: 0 },
+      "2031-03-10": zeros,
+    },
   },
 ] as const;
 
@@ -68,7 +93,9 @@ describe("audit activity: events per UTC day and result", () => {
     for (const [at, email, result] of EVENTS) {
       vi.setSystemTime(new Date(at));
       const ctx = await contextFor(email);
-      await prisma.$transaction((tx) => recordAuditEvent(tx, auditWhoOf(ctx.actor), ctx.request, { action: "test.activity", result }));
+      await prisma.$transaction((tx) =>
+        recordAuditEvent(tx, auditWhoOf(ctx.actor), ctx.request, { action: "test.activity", result }),
+      );
     }
     vi.setSystemTime(new Date(NOW));
   });
@@ -83,7 +110,10 @@ describe("audit activity: events per UTC day and result", () => {
       expect(activity.days[0]?.day).toBe(testCase.first);
       expect(activity.days.at(-1)?.day).toBe("2031-03-15");
       for (const [day, counts] of Object.entries(testCase.expected)) {
-        expect(activity.days.find((entry) => entry.day === day), day).toEqual({ day, ...counts });
+        expect(
+          activity.days.find((entry) => entry.day === day),
+          day,
+        ).toEqual({ day, ...counts });
       }
       expect(activity.total).toBe(testCase.total);
       expect(activity.denied).toBe(testCase.denied);
@@ -102,24 +132,64 @@ describe("audit activity: events per UTC day and result", () => {
   });
 });
 
-const REFUSAL_CASES: { description: string; caller: string | null; input: Record<string, unknown>; code: RefusalCase["code"]; field?: string }[] = [
+const REFUSAL_CASES: {
+  description: string;
+  caller: string | null;
+  input: Record<string, unknown>;
+  code: RefusalCase["code"];
+  field?: string;
+}[] = [
   { description: "no session", caller: null, input: {}, code: "UNAUTHENTICATED" },
-  { description: "an ordinary member (no audit permission)", caller: "allen@wonderland.example", input: {}, code: "FORBIDDEN" },
-  { description: "a project Admin who is not an auditor", caller: "bob@wonderland.example", input: {}, code: "FORBIDDEN" },
-  { description: "a window shorter than a week", caller: "audrey@wonderland.example", input: { days: 6 }, code: "INVALID_INPUT", field: "days" },
-  { description: "a window longer than 90 days", caller: "audrey@wonderland.example", input: { days: 91 }, code: "INVALID_INPUT", field: "days" },
-  { description: "a fractional number of days", caller: "audrey@wonderland.example", input: { days: 7.5 }, code: "INVALID_INPUT", field: "days" },
+  {
+    description: "an ordinary member (no audit permission)",
+    caller: "allen@wonderland.example",
+    input: {},
+    code: "FORBIDDEN",
+  },
+  {
+    description: "a project Admin who is not an auditor",
+    caller: "bob@wonderland.example",
+    input: {},
+    code: "FORBIDDEN",
+  },
+  {
+    description: "a window shorter than a week",
+    caller: "audrey@wonderland.example",
+    input: { days: 6 },
+    code: "INVALID_INPUT",
+    field: "days",
+  },
+  {
+    description: "a window longer than 90 days",
+    caller: "audrey@wonderland.example",
+    input: { days: 91 },
+    code: "INVALID_INPUT",
+    field: "days",
+  },
+  {
+    description: "a fractional number of days",
+    caller: "audrey@wonderland.example",
+    input: { days: 7.5 },
+    code: "INVALID_INPUT",
+    field: "days",
+  },
 ];
 
 describe("audit activity through the one door", () => {
   itRefuses(
     REFUSAL_CASES.map(({ caller, ...testCase }) => ({ ...testCase, who: caller, endpoint: auditActivityEndpoint })),
-    () => prisma.auditEvent.findMany({ where: { action: { not: "audit.activity" } }, orderBy: { seq: "asc" }, select: { seq: true } }),
+    () =>
+      prisma.auditEvent.findMany({
+        where: { action: { not: "audit.activity" } },
+        orderBy: { seq: "asc" },
+        select: { seq: true },
+      }),
   );
 
-
   it("refuses allen calling the service directly too (the service checks, not only the door)", async () => {
-    await expect(auditActivity(await contextFor("allen@wonderland.example"), { days: 30 })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(auditActivity(await contextFor("allen@wonderland.example"), { days: 30 })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
   });
 
   it("the auditor gets 30 days by default, today last, agreeing with a plain count of the account's rows", async () => {
@@ -132,7 +202,10 @@ describe("audit activity through the one door", () => {
     expect(result.data.days.at(-1)?.day).toBe(today);
     const todayStart = Date.parse(`${today}T00:00:00Z`);
     // Bounded above too: the counting cases recorded events in 2031.
-    const inWindow = { tenantId: audrey.tenantId, at: { gte: new Date(todayStart - 29 * 86_400_000), lt: new Date(todayStart + 86_400_000) } };
+    const inWindow = {
+      tenantId: audrey.tenantId,
+      at: { gte: new Date(todayStart - 29 * 86_400_000), lt: new Date(todayStart + 86_400_000) },
+    };
     expect(result.data.total).toBe(await prisma.auditEvent.count({ where: inWindow }));
     expect(result.data.denied).toBe(await prisma.auditEvent.count({ where: { ...inWindow, result: "DENIED" } }));
     expect(result.data.total).toBeGreaterThan(0);

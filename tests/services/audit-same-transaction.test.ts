@@ -15,7 +15,9 @@ describe("a change and its audit event commit together or not at all", () => {
     const ctx = await contextFor("alice@wonderland.example");
     const before = await prisma.auditEvent.count();
     const project = await createProject(ctx, { name: "Audited_ok", description: "" });
-    const event = await prisma.auditEvent.findFirstOrThrow({ where: { action: "project.create", targetId: project.id } });
+    const event = await prisma.auditEvent.findFirstOrThrow({
+      where: { action: "project.create", targetId: project.id },
+    });
     expect(event.actorName).toBe("ALIYUN$alice@wonderland.example");
     expect(event.sourceIp).toBe("127.0.0.1");
     expect(event.result).toBe("SUCCESS");
@@ -25,7 +27,10 @@ describe("a change and its audit event commit together or not at all", () => {
   it("rolls the change back when the audit write fails", async () => {
     const ctx = await contextFor("alice@wonderland.example");
     // A real failure of the audit insert, forced by the database (as the tables' owner): no mock involved.
-    await asOwner((owner) => owner.$executeRaw`ALTER TABLE audit_events ADD CONSTRAINT force_audit_failure CHECK (action <> 'project.create') NOT VALID`);
+    await asOwner(
+      (owner) =>
+        owner.$executeRaw`ALTER TABLE audit_events ADD CONSTRAINT force_audit_failure CHECK (action <> 'project.create') NOT VALID`,
+    );
     try {
       await expect(createProject(ctx, { name: "Never_created", description: "" })).rejects.toThrow();
     } finally {
@@ -51,7 +56,16 @@ describe("a change and its audit event commit together or not at all", () => {
   it("refuses an event that does not extend the chain", async () => {
     await expect(
       prisma.auditEvent.create({
-        data: { seq: 999_999n, at: new Date(), actorName: "forger", actorType: "USER", action: "forged", result: "SUCCESS", prevHash: "0".repeat(64), hash: "0".repeat(64) },
+        data: {
+          seq: 999_999n,
+          at: new Date(),
+          actorName: "forger",
+          actorType: "USER",
+          action: "forged",
+          result: "SUCCESS",
+          prevHash: "0".repeat(64),
+          hash: "0".repeat(64),
+        },
       }),
     ).rejects.toBeInstanceOf(Prisma.PrismaClientKnownRequestError);
   });

@@ -23,16 +23,26 @@ async function call<T>(endpoint: AnyEndpoint, email: string, input: Record<strin
   if (!result.ok) throw new Error(JSON.stringify(result.error));
   return result.data as T;
 }
-const check = (caller: string, input: Record<string, unknown>) => call<CheckAccessResult>(as(checkAccessEndpoint), caller, { principal: ALLEN, ...input });
-const effective = (caller: string) => call<EffectivePermissions>(as(effectivePermissionsEndpoint), caller, { principal: ALLEN, pageSize: 100 });
+const check = (caller: string, input: Record<string, unknown>) =>
+  call<CheckAccessResult>(as(checkAccessEndpoint), caller, { principal: ALLEN, ...input });
+const effective = (caller: string) =>
+  call<EffectivePermissions>(as(effectivePermissionsEndpoint), caller, { principal: ALLEN, pageSize: 100 });
 
 /** Text that quotes the demo's policy statements: their resources, principals, address ranges and conditions. */
 const STATEMENT_TEXT = /acs:odps|RAM\$wonderland:\*|10\.0\.0\.0\/8|192\.168\.0\.0\/16|CurrentTime|statement \d+:/;
 
 describe("policy statements reach only the project's administrators", () => {
   const CASES = [
-    { description: "an Allow by a statement with address conditions", input: { action: "Select", objectType: "Table", objectName: "t_app_events" }, effect: "Allow" },
-    { description: "a Deny by a statement for every principal", input: { action: "Drop", objectType: "Table", objectName: "t_app_events" }, effect: "Deny" },
+    {
+      description: "an Allow by a statement with address conditions",
+      input: { action: "Select", objectType: "Table", objectName: "t_app_events" },
+      effect: "Allow",
+    },
+    {
+      description: "a Deny by a statement for every principal",
+      input: { action: "Drop", objectType: "Table", objectName: "t_app_events" },
+      effect: "Deny",
+    },
   ];
   for (const testCase of CASES) {
     it(`${testCase.description}: allen (member) reads layer and rule id, not the statement; bob (Admin) reads it`, async () => {
@@ -49,7 +59,11 @@ describe("policy statements reach only the project's administrators", () => {
 
   it("a refusal of allen's own action does not quote the statement either", async () => {
     const { actor } = await contextFor(ALLEN);
-    const result = await runEndpoint(as(dropObjectEndpoint), actor, requestMeta(), { project: "WonderLand", type: "Table", name: "t_app_events" });
+    const result = await runEndpoint(as(dropObjectEndpoint), actor, requestMeta(), {
+      project: "WonderLand",
+      type: "Table",
+      name: "t_app_events",
+    });
     expect(result).toMatchObject({ ok: false, error: { code: "FORBIDDEN" } });
     expect(JSON.stringify(result)).not.toMatch(STATEMENT_TEXT);
   });
@@ -63,7 +77,12 @@ describe("columns reach only whoever may Describe the object", () => {
   });
 
   it("columns allen names himself are answered", async () => {
-    const result = await check(ALLEN, { action: "Select", objectType: "Table", objectName: "user_profile", columns: ["mobile"] });
+    const result = await check(ALLEN, {
+      action: "Select",
+      objectType: "Table",
+      objectName: "user_profile",
+      columns: ["mobile"],
+    });
     expect(result.decision.columns.map((column) => column.column)).toEqual(["mobile"]);
   });
 
@@ -76,12 +95,18 @@ describe("columns reach only whoever may Describe the object", () => {
 
 describe("objects reach only whoever may List the project or Describe them", () => {
   it("without List, allen's effective permissions show only what he may Describe; bob still sees every object", async () => {
-    const list = await prisma.aclGrant.findFirstOrThrow({ where: { projectId: wonderland.id, objectType: "PROJECT", privilege: "List" } });
+    const list = await prisma.aclGrant.findFirstOrThrow({
+      where: { projectId: wonderland.id, objectType: "PROJECT", privilege: "List" },
+    });
     await prisma.$transaction(async (tx) => {
       await tx.aclGrant.delete({ where: { id: list.id } });
       await bumpSecurityVersion(tx, wonderland.id);
     });
-    const names = (result: EffectivePermissions) => result.items.filter((item) => item.type !== "Project" && item.project === null).map((item) => item.name).sort();
+    const names = (result: EffectivePermissions) =>
+      result.items
+        .filter((item) => item.type !== "Project" && item.project === null)
+        .map((item) => item.name)
+        .sort();
     const allens = names(await effective(ALLEN));
     // Describe by the analyst role's grants, his own grant on the view, and the policy's t_app_* statement.
     expect(allens).toEqual(["dim_region", "sales_orders", "t_app_events", "t_app_users", "v_user_summary"]);

@@ -23,10 +23,25 @@ async function call(endpoint: AnyEndpoint, email: string, input: Record<string, 
   return runEndpoint(endpoint, actor, requestMeta(), { project: "WonderLand", ...input });
 }
 
-const createTable = (name: string) => call(as(createObjectEndpoint), ALLEN, { type: "Table", name, columns: [{ name: "id", type: "BIGINT" }, { name: "note", type: "STRING" }] });
+const createTable = (name: string) =>
+  call(as(createObjectEndpoint), ALLEN, {
+    type: "Table",
+    name,
+    columns: [
+      { name: "id", type: "BIGINT" },
+      { name: "note", type: "STRING" },
+    ],
+  });
 const selectTo = (table: string, grantee: string) =>
-  call(as(grantPrivilegesEndpoint), ALLEN, { objectType: "Table", objectName: table, privileges: ["Select"], granteeType: "User", grantee });
-const setSetting = (setting: string, value: boolean) => call(as(updateSecuritySettingsEndpoint), ALICE, { [setting]: value });
+  call(as(grantPrivilegesEndpoint), ALLEN, {
+    objectType: "Table",
+    objectName: table,
+    privileges: ["Select"],
+    granteeType: "User",
+    grantee,
+  });
+const setSetting = (setting: string, value: boolean) =>
+  call(as(updateSecuritySettingsEndpoint), ALICE, { [setting]: value });
 
 /**
  * ObjectCreatorHasAccessPermission and ObjectCreatorHasGrantPermission reach an ordinary member: allen, an
@@ -40,16 +55,29 @@ describe("an ordinary member who may create tables uses the creator's rights", (
   });
 
   it("bob (Admin) grants allen CreateTable; allen creates a table", async () => {
-    const granted = await call(as(grantPrivilegesEndpoint), BOB, { objectType: "Project", privileges: ["CreateTable"], granteeType: "User", grantee: ALLEN });
+    const granted = await call(as(grantPrivilegesEndpoint), BOB, {
+      objectType: "Project",
+      privileges: ["CreateTable"],
+      granteeType: "User",
+      grantee: ALLEN,
+    });
     expect(granted.ok).toBe(true);
     const created = await createTable("allen_scratch");
     expect(created).toMatchObject({ ok: true, data: { name: "allen_scratch" } });
-    const row = await prisma.catalogObject.findFirstOrThrow({ where: { name: "allen_scratch" }, include: { creator: true } });
+    const row = await prisma.catalogObject.findFirstOrThrow({
+      where: { name: "allen_scratch" },
+      include: { creator: true },
+    });
     expect(row.creator?.email).toBe(ALLEN);
   });
 
   it("allen reads his table: check access answers Allow by the creator rule, and he may describe it", async () => {
-    const checked = await call(as(checkAccessEndpoint), ALLEN, { principal: ALLEN, action: "Select", objectType: "Table", objectName: "allen_scratch" });
+    const checked = await call(as(checkAccessEndpoint), ALLEN, {
+      principal: ALLEN,
+      action: "Select",
+      objectType: "Table",
+      objectName: "allen_scratch",
+    });
     expect(checked).toMatchObject({ ok: true, data: { decision: { effect: "Allow", decidedBy: "ACL" } } });
     if (checked.ok) {
       const decision = (checked.data as { decision: { columns: { ruleId: string | null }[] } }).decision;
@@ -61,7 +89,9 @@ describe("an ordinary member who may create tables uses the creator's rights", (
   it("allen grants Select on his table to bob (ObjectCreatorHasGrantPermission on), and revokes it", async () => {
     const granted = await selectTo("allen_scratch", BOB);
     expect(granted, JSON.stringify(granted)).toMatchObject({ ok: true });
-    const grant = await prisma.aclGrant.findFirstOrThrow({ where: { object: { name: "allen_scratch" }, privilege: "Select" } });
+    const grant = await prisma.aclGrant.findFirstOrThrow({
+      where: { object: { name: "allen_scratch" }, privilege: "Select" },
+    });
     const allen = await prisma.user.findUniqueOrThrow({ where: { email: ALLEN } });
     expect(grant.grantedById).toBe(allen.id);
     expect((await call(as(revokeGrantEndpoint), ALLEN, { grantId: grant.id })).ok).toBe(true);
@@ -83,7 +113,12 @@ describe("an ordinary member who may create tables uses the creator's rights", (
 
   it("with ObjectCreatorHasAccessPermission off, allen no longer reads his table by the creator rule", async () => {
     expect((await setSetting("ObjectCreatorHasAccessPermission", false)).ok).toBe(true);
-    const checked = await call(as(checkAccessEndpoint), ALLEN, { principal: ALLEN, action: "Select", objectType: "Table", objectName: "allen_scratch" });
+    const checked = await call(as(checkAccessEndpoint), ALLEN, {
+      principal: ALLEN,
+      action: "Select",
+      objectType: "Table",
+      objectName: "allen_scratch",
+    });
     expect(checked).toMatchObject({ ok: true, data: { decision: { effect: "Deny" } } });
     expect((await setSetting("ObjectCreatorHasAccessPermission", true)).ok).toBe(true);
   });

@@ -12,17 +12,85 @@ const sam = await prisma.user.findUniqueOrThrow({ where: { email: "sam@secretgar
 
 /** Who calls, with what, and what the one door must answer. */
 const CASES: RefusalCase[] = [
-  { description: "no session", who: null, endpoint: createProjectEndpoint, input: { name: "Sneaky_p" }, code: "UNAUTHENTICATED" },
-  { description: "a sub-account (only the account owner creates projects)", who: "bob@wonderland.example", endpoint: createProjectEndpoint, input: { name: "Sneaky_p" }, code: "FORBIDDEN" },
-  { description: "a bad project name", who: "alice@wonderland.example", endpoint: createProjectEndpoint, input: { name: "1 bad name" }, code: "INVALID_INPUT", field: "name" },
-  { description: "a taken project name", who: "alice@wonderland.example", endpoint: createProjectEndpoint, input: { name: "SecretGarden" }, code: "CONFLICT", field: "name" },
-  { description: "no session disabling a user", who: null, endpoint: setUserDisabledEndpoint, input: { userId: bob.id, disabled: "true" }, code: "UNAUTHENTICATED" },
-  { description: "the other tenant's owner disabling a WonderLand user", who: "sam@secretgarden.example", endpoint: setUserDisabledEndpoint, input: { userId: bob.id, disabled: "true" }, code: "NOT_FOUND" },
-  { description: "a project admin without tenant rights", who: "bob@wonderland.example", endpoint: setUserDisabledEndpoint, input: { userId: bob.id, disabled: "true" }, code: "FORBIDDEN" },
-  { description: "an ordinary member", who: "allen@wonderland.example", endpoint: setUserDisabledEndpoint, input: { userId: bob.id, disabled: "true" }, code: "FORBIDDEN" },
-  { description: "an owner disabling another account's owner", who: "alice@wonderland.example", endpoint: setUserDisabledEndpoint, input: { userId: sam.id, disabled: "true" }, code: "NOT_FOUND" },
-  { description: "a non-auditor reading the audit log", who: "allen@wonderland.example", endpoint: listAuditEventsEndpoint, input: {}, code: "FORBIDDEN" },
-  { description: "no session reading the audit log", who: null, endpoint: listAuditEventsEndpoint, input: {}, code: "UNAUTHENTICATED" },
+  {
+    description: "no session",
+    who: null,
+    endpoint: createProjectEndpoint,
+    input: { name: "Sneaky_p" },
+    code: "UNAUTHENTICATED",
+  },
+  {
+    description: "a sub-account (only the account owner creates projects)",
+    who: "bob@wonderland.example",
+    endpoint: createProjectEndpoint,
+    input: { name: "Sneaky_p" },
+    code: "FORBIDDEN",
+  },
+  {
+    description: "a bad project name",
+    who: "alice@wonderland.example",
+    endpoint: createProjectEndpoint,
+    input: { name: "1 bad name" },
+    code: "INVALID_INPUT",
+    field: "name",
+  },
+  {
+    description: "a taken project name",
+    who: "alice@wonderland.example",
+    endpoint: createProjectEndpoint,
+    input: { name: "SecretGarden" },
+    code: "CONFLICT",
+    field: "name",
+  },
+  {
+    description: "no session disabling a user",
+    who: null,
+    endpoint: setUserDisabledEndpoint,
+    input: { userId: bob.id, disabled: "true" },
+    code: "UNAUTHENTICATED",
+  },
+  {
+    description: "the other tenant's owner disabling a WonderLand user",
+    who: "sam@secretgarden.example",
+    endpoint: setUserDisabledEndpoint,
+    input: { userId: bob.id, disabled: "true" },
+    code: "NOT_FOUND",
+  },
+  {
+    description: "a project admin without tenant rights",
+    who: "bob@wonderland.example",
+    endpoint: setUserDisabledEndpoint,
+    input: { userId: bob.id, disabled: "true" },
+    code: "FORBIDDEN",
+  },
+  {
+    description: "an ordinary member",
+    who: "allen@wonderland.example",
+    endpoint: setUserDisabledEndpoint,
+    input: { userId: bob.id, disabled: "true" },
+    code: "FORBIDDEN",
+  },
+  {
+    description: "an owner disabling another account's owner",
+    who: "alice@wonderland.example",
+    endpoint: setUserDisabledEndpoint,
+    input: { userId: sam.id, disabled: "true" },
+    code: "NOT_FOUND",
+  },
+  {
+    description: "a non-auditor reading the audit log",
+    who: "allen@wonderland.example",
+    endpoint: listAuditEventsEndpoint,
+    input: {},
+    code: "FORBIDDEN",
+  },
+  {
+    description: "no session reading the audit log",
+    who: null,
+    endpoint: listAuditEventsEndpoint,
+    input: {},
+    code: "UNAUTHENTICATED",
+  },
 ];
 
 async function stateDigest() {
@@ -40,7 +108,10 @@ describe("the one door refuses, audits the refusal and changes nothing", () => {
   it("audits a refusal with the request's source address", async () => {
     const result = await runEndpoint(listAuditEventsEndpoint, null, requestMeta("10.9.9.9"), {});
     expect(result.ok).toBe(false);
-    expect(await prisma.auditEvent.findFirstOrThrow({ orderBy: { seq: "desc" } })).toMatchObject({ action: "audit.list", sourceIp: "10.9.9.9" });
+    expect(await prisma.auditEvent.findFirstOrThrow({ orderBy: { seq: "desc" } })).toMatchObject({
+      action: "audit.list",
+      sourceIp: "10.9.9.9",
+    });
   });
 
   it("ignores fields a caller may not set (no mass assignment)", async () => {

@@ -10,7 +10,12 @@ const prisma = await demoDatabase();
 async function run(argv: string[], stdin = "") {
   const out: string[] = [];
   const err: string[] = [];
-  const io: CommandIo = { readStdin: async () => stdin, print: (line) => out.push(line), error: (line) => err.push(line), osUser: "deployer" };
+  const io: CommandIo = {
+    readStdin: async () => stdin,
+    print: (line) => out.push(line),
+    error: (line) => err.push(line),
+    osUser: "deployer",
+  };
   const code = await runOperatorCommand(argv, io);
   return { code, out: out.join("\n"), err: err.join("\n") };
 }
@@ -27,8 +32,16 @@ describe("npm run operator -- create", () => {
     const user = await signIn({ email: "ops@example.com", password: password! }, requestMeta());
     const actor = await actorFromSessionClaims(await newSessionClaims(user));
     expect(actor).toMatchObject({ platformOperator: true, tenantName: "platform", displayName: "Ops Team" });
-    const audit = await prisma.auditEvent.findFirstOrThrow({ where: { action: "operator.create" }, orderBy: { seq: "desc" } });
-    expect(audit).toMatchObject({ actorType: "CLI", actorName: "command line (deployer)", result: "SUCCESS", actorId: null });
+    const audit = await prisma.auditEvent.findFirstOrThrow({
+      where: { action: "operator.create" },
+      orderBy: { seq: "desc" },
+    });
+    expect(audit).toMatchObject({
+      actorType: "CLI",
+      actorName: "command line (deployer)",
+      result: "SUCCESS",
+      actorId: null,
+    });
     expect(JSON.stringify(audit.after)).not.toContain(password!);
   });
 
@@ -44,7 +57,10 @@ describe("npm run operator -- create", () => {
 
   it("takes a typed password from standard input (one trailing line break dropped), and prints no password", async () => {
     const typed = "a pasted operator passphrase";
-    const { code, out } = await run(["create", "--email", "typed@example.com", "--password-stdin", "--another"], `${typed}\n`);
+    const { code, out } = await run(
+      ["create", "--email", "typed@example.com", "--password-stdin", "--another"],
+      `${typed}\n`,
+    );
     expect(code).toBe(0);
     expect(out).not.toMatch(/shown this once/);
     expect(out).not.toContain(typed);
@@ -52,13 +68,49 @@ describe("npm run operator -- create", () => {
   });
 
   const REFUSALS = [
-    { description: "a weak typed password", argv: ["create", "--email", "weak@example.com", "--password-stdin", "--another"], stdin: "short\n", code: 1, message: /at least 15 characters/ },
-    { description: "an empty standard input", argv: ["create", "--email", "empty@example.com", "--password-stdin", "--another"], stdin: "", code: 2, message: /empty/ },
-    { description: "a taken email", argv: ["create", "--email", "alice@wonderland.example", "--another"], stdin: "", code: 1, message: /email is taken/ },
-    { description: "a malformed email", argv: ["create", "--email", "not-an-email", "--another"], stdin: "", code: 1, message: /email address/ },
+    {
+      description: "a weak typed password",
+      argv: ["create", "--email", "weak@example.com", "--password-stdin", "--another"],
+      stdin: "short\n",
+      code: 1,
+      message: /at least 15 characters/,
+    },
+    {
+      description: "an empty standard input",
+      argv: ["create", "--email", "empty@example.com", "--password-stdin", "--another"],
+      stdin: "",
+      code: 2,
+      message: /empty/,
+    },
+    {
+      description: "a taken email",
+      argv: ["create", "--email", "alice@wonderland.example", "--another"],
+      stdin: "",
+      code: 1,
+      message: /email is taken/,
+    },
+    {
+      description: "a malformed email",
+      argv: ["create", "--email", "not-an-email", "--another"],
+      stdin: "",
+      code: 1,
+      message: /email address/,
+    },
     { description: "no email", argv: ["create"], stdin: "", code: 2, message: /Usage/ },
-    { description: "an unknown option", argv: ["create", "--email", "x@example.com", "--admin"], stdin: "", code: 2, message: /Usage/ },
-    { description: "an unknown subcommand", argv: ["delete", "--email", "x@example.com"], stdin: "", code: 2, message: /Usage/ },
+    {
+      description: "an unknown option",
+      argv: ["create", "--email", "x@example.com", "--admin"],
+      stdin: "",
+      code: 2,
+      message: /Usage/,
+    },
+    {
+      description: "an unknown subcommand",
+      argv: ["delete", "--email", "x@example.com"],
+      stdin: "",
+      code: 2,
+      message: /Usage/,
+    },
   ];
   for (const { description, argv, stdin, code, message } of REFUSALS) {
     it(`refuses ${description} and creates nobody`, async () => {

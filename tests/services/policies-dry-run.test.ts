@@ -10,7 +10,8 @@ const prisma = await demoDatabase();
 const alice = await contextFor("alice@wonderland.example");
 const current = await getPolicy(alice, { project: "WonderLand", role: null });
 const currentDocument = JSON.parse(current.document) as { Version: string; Statement: object[] };
-const withStatement = (statement: object) => JSON.stringify({ ...currentDocument, Statement: [...currentDocument.Statement, statement] });
+const withStatement = (statement: object) =>
+  JSON.stringify({ ...currentDocument, Statement: [...currentDocument.Statement, statement] });
 
 async function dryRun(email: string | null, input: Record<string, unknown>) {
   const actor = email ? (await contextFor(email)).actor : null;
@@ -19,17 +20,25 @@ async function dryRun(email: string | null, input: Record<string, unknown>) {
 
 const ALLEN = "RAM$wonderland:allen";
 /** A dry run changes nothing, even when refused. */
-const policyState = () => prisma.policy.findMany({ orderBy: { id: "asc" }, select: { id: true, version: true, document: true } });
+const policyState = () =>
+  prisma.policy.findMany({ orderBy: { id: "asc" }, select: { id: true, version: true, document: true } });
 
 describe("the dry run of a policy change", () => {
   it("denying Select on sales_orders to allen: allen loses Select on sales_orders (every column), nobody gains", async () => {
     const result = await dryRun("alice@wonderland.example", {
       project: "WonderLand",
-      document: withStatement({ Effect: "Deny", Principal: [ALLEN], Action: ["odps:Select"], Resource: ["acs:odps:*:projects/WonderLand/tables/sales_orders"] }),
+      document: withStatement({
+        Effect: "Deny",
+        Principal: [ALLEN],
+        Action: ["odps:Select"],
+        Resource: ["acs:odps:*:projects/WonderLand/tables/sales_orders"],
+      }),
     });
     expect(result.ok).toBe(true);
     if (!result.ok) return;
-    expect(result.data.losses).toEqual([{ principal: ALLEN, objectType: "Table", objectName: "sales_orders", privilege: "Select", columns: null }]);
+    expect(result.data.losses).toEqual([
+      { principal: ALLEN, objectType: "Table", objectName: "sales_orders", privilege: "Select", columns: null },
+    ]);
     expect(result.data.gains).toEqual([]);
     expect(result.data).toMatchObject({ members: 3, truncated: false, context: { sourceIp: "127.0.0.1" } });
     expect(result.data.evaluated).toBe(result.data.total);
@@ -38,24 +47,43 @@ describe("the dry run of a policy change", () => {
   it("allowing Select on ods_click_log to allen (his grant expired): allen gains it, nobody loses", async () => {
     const result = await dryRun("alice@wonderland.example", {
       project: "WonderLand",
-      document: withStatement({ Effect: "Allow", Principal: [ALLEN], Action: ["odps:Select"], Resource: ["acs:odps:*:projects/WonderLand/tables/ods_click_log"] }),
+      document: withStatement({
+        Effect: "Allow",
+        Principal: [ALLEN],
+        Action: ["odps:Select"],
+        Resource: ["acs:odps:*:projects/WonderLand/tables/ods_click_log"],
+      }),
     });
-    expect(result.ok && result.data.gains).toEqual([{ principal: ALLEN, objectType: "Table", objectName: "ods_click_log", privilege: "Select", columns: null }]);
+    expect(result.ok && result.data.gains).toEqual([
+      { principal: ALLEN, objectType: "Table", objectName: "ods_click_log", privilege: "Select", columns: null },
+    ]);
     expect(result.ok && result.data.losses).toEqual([]);
   });
 
   it("denying one column names only the columns lost", async () => {
     const result = await dryRun("alice@wonderland.example", {
       project: "WonderLand",
-      document: withStatement({ Effect: "Deny", Principal: [ALLEN], Action: ["odps:Select"], Resource: ["acs:odps:*:projects/WonderLand/tables/user_profile/columns/mobile"] }),
+      document: withStatement({
+        Effect: "Deny",
+        Principal: [ALLEN],
+        Action: ["odps:Select"],
+        Resource: ["acs:odps:*:projects/WonderLand/tables/user_profile/columns/mobile"],
+      }),
     });
-    expect(result.ok && result.data.losses).toEqual([{ principal: ALLEN, objectType: "Table", objectName: "user_profile", privilege: "Select", columns: ["mobile"] }]);
+    expect(result.ok && result.data.losses).toEqual([
+      { principal: ALLEN, objectType: "Table", objectName: "user_profile", privilege: "Select", columns: ["mobile"] },
+    ]);
   });
 
   it("the owner and administrators are not restricted by policies, so denying everyone changes only allen's access", async () => {
     const result = await dryRun("bob@wonderland.example", {
       project: "WonderLand",
-      document: withStatement({ Effect: "Deny", Principal: ["*"], Action: ["odps:*"], Resource: ["acs:odps:*:projects/WonderLand/*"] }),
+      document: withStatement({
+        Effect: "Deny",
+        Principal: ["*"],
+        Action: ["odps:*"],
+        Resource: ["acs:odps:*:projects/WonderLand/*"],
+      }),
     });
     expect(result.ok).toBe(true);
     if (!result.ok) return;
@@ -66,11 +94,19 @@ describe("the dry run of a policy change", () => {
   it("the unchanged document changes nobody's access; a role policy is tried out too (t_app_* were already allowed)", async () => {
     const unchanged = await dryRun("alice@wonderland.example", { project: "WonderLand", document: current.document });
     expect(unchanged.ok && [unchanged.data.gains, unchanged.data.losses]).toEqual([[], []]);
-    const role = await dryRun("alice@wonderland.example", { project: "WonderLand", role: "analyst", document: { Version: "1", Statement: [{ Effect: "Allow", Action: "odps:Describe", Resource: "acs:odps:*:projects/WonderLand/tables/*" }] } });
+    const role = await dryRun("alice@wonderland.example", {
+      project: "WonderLand",
+      role: "analyst",
+      document: {
+        Version: "1",
+        Statement: [{ Effect: "Allow", Action: "odps:Describe", Resource: "acs:odps:*:projects/WonderLand/tables/*" }],
+      },
+    });
     expect(role.ok && role.data.losses).toEqual([]);
-    expect(role.ok && role.data.gains.map((change) => `${change.objectName}:${change.privilege}`).sort()).toEqual(
-      ["ods_click_log:Describe", "user_profile:Describe"],
-    );
+    expect(role.ok && role.data.gains.map((change) => `${change.objectName}:${change.privilege}`).sort()).toEqual([
+      "ods_click_log:Describe",
+      "user_profile:Describe",
+    ]);
   });
 
   itRefuses(
@@ -89,9 +125,16 @@ describe("the dry run of a policy change", () => {
     policyState,
   );
 
-
   it("an invalid document is refused with the statement and field at fault", async () => {
-    const result = await dryRun("alice@wonderland.example", { project: "WonderLand", document: withStatement({ Effect: "Maybe", Principal: ["*"], Action: ["odps:Select"], Resource: ["acs:odps:*:projects/WonderLand"] }) });
+    const result = await dryRun("alice@wonderland.example", {
+      project: "WonderLand",
+      document: withStatement({
+        Effect: "Maybe",
+        Principal: ["*"],
+        Action: ["odps:Select"],
+        Resource: ["acs:odps:*:projects/WonderLand"],
+      }),
+    });
     expect(result.ok ? null : result.error.fieldErrors?.document?.[0]).toMatch(/^Statement 3 → Effect: /);
   });
 });

@@ -14,9 +14,11 @@ const MINUTE = 60_000;
 
 let address = 0;
 /** Each sign-in from an address of its own: these tests are about sessions, not the throttle. */
-const signInAs = (email: string, now = new Date()) => signIn({ email, password: PASSWORD }, requestMeta(`10.20.0.${++address}`), now);
+const signInAs = (email: string, now = new Date()) =>
+  signIn({ email, password: PASSWORD }, requestMeta(`10.20.0.${++address}`), now);
 const later = (start: Date, ms: number) => new Date(start.getTime() + ms);
-const actorAt = (session: SignedInUser, now: Date, touch = true) => actorFromSessionClaims(claimsOf(session), { now, touch });
+const actorAt = (session: SignedInUser, now: Date, touch = true) =>
+  actorFromSessionClaims(claimsOf(session), { now, touch });
 
 describe("console sessions", () => {
   it("a cookie captured before sign-out is refused after it; the user's other browsers stay signed in", async () => {
@@ -27,7 +29,10 @@ describe("console sessions", () => {
     await recordSignOut(claimsOf(laptop), requestMeta());
     expect(await actorFromSessionClaims(claimsOf(laptop))).toBeNull();
     expect(await actorFromSessionClaims(claimsOf(phone))).toMatchObject({ email: "allen@wonderland.example" });
-    const event = await prisma.auditEvent.findFirstOrThrow({ where: { action: "auth.sign-out" }, orderBy: { seq: "desc" } });
+    const event = await prisma.auditEvent.findFirstOrThrow({
+      where: { action: "auth.sign-out" },
+      orderBy: { seq: "desc" },
+    });
     expect(event).toMatchObject({ actorId: laptop.id, targetId: laptop.sessionId });
   });
 
@@ -42,7 +47,10 @@ describe("console sessions", () => {
     expect(await actorFromSessionClaims(claimsOf(first))).toBeNull();
     expect(await actorFromSessionClaims(claimsOf(second))).toBeNull();
     expect(await actorFromSessionClaims(claimsOf(alice))).not.toBeNull();
-    const event = await prisma.auditEvent.findFirstOrThrow({ where: { action: "auth.sign-out-everywhere" }, orderBy: { seq: "desc" } });
+    const event = await prisma.auditEvent.findFirstOrThrow({
+      where: { action: "auth.sign-out-everywhere" },
+      orderBy: { seq: "desc" },
+    });
     expect(event).toMatchObject({ actorId: bob.userId, result: "SUCCESS" });
     expect(event.after).toMatchObject({ sessionsEnded: expect.any(Number) });
   });
@@ -102,7 +110,10 @@ describe("console sessions", () => {
     const wrong = await change("not-my-password-at-all");
     expect(wrong.ok).toBe(false);
     if (!wrong.ok) expect(wrong.error.fieldErrors?.currentPassword?.[0]).toMatch(/current password/);
-    const failed = await prisma.auditEvent.findFirstOrThrow({ where: { action: "user.change-password" }, orderBy: { seq: "desc" } });
+    const failed = await prisma.auditEvent.findFirstOrThrow({
+      where: { action: "user.change-password" },
+      orderBy: { seq: "desc" },
+    });
     expect(failed.result).toBe("FAILED");
     expect(JSON.stringify({ ...failed, seq: String(failed.seq) })).not.toContain(NEW);
 
@@ -112,6 +123,8 @@ describe("console sessions", () => {
 
     expect((await change(PASSWORD, "10.30.0.2")).ok).toBe(true);
     expect(await actorFromSessionClaims(claimsOf(session))).toBeNull();
-    await expect(signIn({ email: "allen@wonderland.example", password: NEW }, requestMeta("10.30.0.3"))).resolves.toBeTruthy();
+    await expect(
+      signIn({ email: "allen@wonderland.example", password: NEW }, requestMeta("10.30.0.3")),
+    ).resolves.toBeTruthy();
   });
 });

@@ -11,7 +11,10 @@ const prisma = await demoDatabase();
 const PASSWORD = "correct-horse-battery";
 
 async function refusal(promise: Promise<unknown>): Promise<AppError> {
-  const error = await promise.then(() => null, (caught: unknown) => caught);
+  const error = await promise.then(
+    () => null,
+    (caught: unknown) => caught,
+  );
   expect(error).toBeInstanceOf(AppError);
   return error as AppError;
 }
@@ -21,7 +24,10 @@ describe("sign-in", () => {
     const user = await signIn({ email: "Bob@Wonderland.example ", password: PASSWORD }, requestMeta("10.1.1.1"));
     const bob = await prisma.user.findUniqueOrThrow({ where: { email: "bob@wonderland.example" } });
     expect(user).toEqual({ id: bob.id, sessionVersion: bob.sessionVersion, sessionId: expect.any(String) });
-    const event = await prisma.auditEvent.findFirstOrThrow({ where: { action: "auth.sign-in", actorId: bob.id }, orderBy: { seq: "desc" } });
+    const event = await prisma.auditEvent.findFirstOrThrow({
+      where: { action: "auth.sign-in", actorId: bob.id },
+      orderBy: { seq: "desc" },
+    });
     expect(event.result).toBe("SUCCESS");
     expect(event.sourceIp).toBe("10.1.1.1");
   });
@@ -47,7 +53,11 @@ describe("sign-in", () => {
   }
 
   const at = (base: Date, seconds: number) => new Date(base.getTime() + seconds * 1000);
-  const lastDenial = () => prisma.auditEvent.findFirstOrThrow({ where: { action: "auth.sign-in", result: "DENIED" }, orderBy: { seq: "desc" } });
+  const lastDenial = () =>
+    prisma.auditEvent.findFirstOrThrow({
+      where: { action: "auth.sign-in", result: "DENIED" },
+      orderBy: { seq: "desc" },
+    });
 
   it("slows one (account, address) pair down after 5 failures, even for the right password, with a growing delay", async () => {
     const t0 = new Date();
@@ -69,34 +79,74 @@ describe("sign-in", () => {
   it("a stranger's failures from another address do not lock the owner out at their own address", async () => {
     const now = new Date();
     for (let attempt = 0; attempt < 12; attempt++) {
-      await refusal(signIn({ email: "bob@wonderland.example", password: `wrong-${attempt}-password` }, requestMeta("203.0.113.66"), now));
+      await refusal(
+        signIn(
+          { email: "bob@wonderland.example", password: `wrong-${attempt}-password` },
+          requestMeta("203.0.113.66"),
+          now,
+        ),
+      );
     }
-    expect((await refusal(signIn({ email: "bob@wonderland.example", password: PASSWORD }, requestMeta("203.0.113.66"), now))).code).toBe("TOO_MANY_REQUESTS");
-    await expect(signIn({ email: "bob@wonderland.example", password: PASSWORD }, requestMeta("10.1.1.1"), now)).resolves.toBeTruthy();
+    expect(
+      (await refusal(signIn({ email: "bob@wonderland.example", password: PASSWORD }, requestMeta("203.0.113.66"), now)))
+        .code,
+    ).toBe("TOO_MANY_REQUESTS");
+    await expect(
+      signIn({ email: "bob@wonderland.example", password: PASSWORD }, requestMeta("10.1.1.1"), now),
+    ).resolves.toBeTruthy();
   });
 
   it("counts an IPv6 /64 as one address", async () => {
     const now = new Date();
     for (let attempt = 1; attempt <= 5; attempt++) {
-      await refusal(signIn({ email: "allen@wonderland.example", password: "wrong-password-entirely" }, requestMeta(`2001:db8:1:2::${attempt}`), now));
+      await refusal(
+        signIn(
+          { email: "allen@wonderland.example", password: "wrong-password-entirely" },
+          requestMeta(`2001:db8:1:2::${attempt}`),
+          now,
+        ),
+      );
     }
-    expect((await refusal(signIn({ email: "allen@wonderland.example", password: PASSWORD }, requestMeta("2001:db8:1:2:ffff::99"), now))).code).toBe("TOO_MANY_REQUESTS");
-    await expect(signIn({ email: "allen@wonderland.example", password: PASSWORD }, requestMeta("2001:db8:1:3::1"), now)).resolves.toBeTruthy();
+    expect(
+      (
+        await refusal(
+          signIn({ email: "allen@wonderland.example", password: PASSWORD }, requestMeta("2001:db8:1:2:ffff::99"), now),
+        )
+      ).code,
+    ).toBe("TOO_MANY_REQUESTS");
+    await expect(
+      signIn({ email: "allen@wonderland.example", password: PASSWORD }, requestMeta("2001:db8:1:3::1"), now),
+    ).resolves.toBeTruthy();
   });
 
   it("throttles an unknown account the same way, so throttling reveals nothing", async () => {
     const now = new Date();
     for (let attempt = 0; attempt < 5; attempt++) {
-      await refusal(signIn({ email: "ghost@wonderland.example", password: `wrong-${attempt}-password` }, requestMeta("10.4.4.4"), now));
+      await refusal(
+        signIn(
+          { email: "ghost@wonderland.example", password: `wrong-${attempt}-password` },
+          requestMeta("10.4.4.4"),
+          now,
+        ),
+      );
     }
-    expect((await refusal(signIn({ email: "ghost@wonderland.example", password: PASSWORD }, requestMeta("10.4.4.4"), now))).code).toBe("TOO_MANY_REQUESTS");
+    expect(
+      (await refusal(signIn({ email: "ghost@wonderland.example", password: PASSWORD }, requestMeta("10.4.4.4"), now)))
+        .code,
+    ).toBe("TOO_MANY_REQUESTS");
   });
 
   it("parallel guesses from one pair: at most 5 reach the password check", async () => {
     const now = new Date();
     const guesses = await Promise.all(
       Array.from({ length: 20 }, (_, attempt) =>
-        refusal(signIn({ email: "racer@wonderland.example", password: `guess-${attempt}-password` }, requestMeta("10.8.8.8"), now)),
+        refusal(
+          signIn(
+            { email: "racer@wonderland.example", password: `guess-${attempt}-password` },
+            requestMeta("10.8.8.8"),
+            now,
+          ),
+        ),
       ),
     );
     expect(guesses.filter((error) => error.code === "UNAUTHENTICATED")).toHaveLength(PAIR_FREE_ATTEMPTS);
@@ -105,11 +155,20 @@ describe("sign-in", () => {
 
   it("throttles a source address that tries many accounts", async () => {
     for (let attempt = 0; attempt < ADDRESS_CEILING; attempt++) {
-      await refusal(signIn({ email: `spray${attempt}@wonderland.example`, password: "wrong-password-entirely" }, requestMeta("10.5.5.5")));
+      await refusal(
+        signIn(
+          { email: `spray${attempt}@wonderland.example`, password: "wrong-password-entirely" },
+          requestMeta("10.5.5.5"),
+        ),
+      );
     }
-    expect((await refusal(signIn({ email: "bob@wonderland.example", password: PASSWORD }, requestMeta("10.5.5.5")))).code).toBe("TOO_MANY_REQUESTS");
+    expect(
+      (await refusal(signIn({ email: "bob@wonderland.example", password: PASSWORD }, requestMeta("10.5.5.5")))).code,
+    ).toBe("TOO_MANY_REQUESTS");
     expect((await lastDenial()).reason).toBe("throttled (address)");
-    await expect(signIn({ email: "bob@wonderland.example", password: PASSWORD }, requestMeta("10.5.5.6"))).resolves.toBeTruthy();
+    await expect(
+      signIn({ email: "bob@wonderland.example", password: PASSWORD }, requestMeta("10.5.5.6")),
+    ).resolves.toBeTruthy();
   });
 
   it("keeps a per-account ceiling across all addresses, and tells the account when it trips", async () => {
@@ -118,7 +177,9 @@ describe("sign-in", () => {
       const address = `198.51.${Math.floor(attempt / 200)}.${attempt % 200}`;
       await refusal(signIn({ email: audrey.email, password: "wrong-password-entirely" }, requestMeta(address)));
     }
-    expect((await refusal(signIn({ email: audrey.email, password: PASSWORD }, requestMeta("10.3.9.9")))).code).toBe("TOO_MANY_REQUESTS");
+    expect((await refusal(signIn({ email: audrey.email, password: PASSWORD }, requestMeta("10.3.9.9")))).code).toBe(
+      "TOO_MANY_REQUESTS",
+    );
     expect((await lastDenial()).reason).toBe("throttled (account)");
     const notice = await prisma.auditEvent.findFirstOrThrow({ where: { action: "auth.sign-in-ceiling-reached" } });
     expect(notice).toMatchObject({ tenantId: audrey.tenantId, targetId: audrey.id, actorType: "SYSTEM" });
@@ -132,7 +193,9 @@ describe("sign-in", () => {
 
     await setUserDisabled(await contextFor("alice@wonderland.example"), { userId: allen.id, disabled: true });
     expect(await actorFromSessionClaims(claimsOf(session))).toBeNull();
-    expect((await refusal(signIn({ email: allen.email, password: PASSWORD }, requestMeta("10.6.6.7")))).message).toBe(BAD_CREDENTIALS);
+    expect((await refusal(signIn({ email: allen.email, password: PASSWORD }, requestMeta("10.6.6.7")))).message).toBe(
+      BAD_CREDENTIALS,
+    );
 
     // Re-enabling does not revive the old session: its version is gone for good.
     await setUserDisabled(await contextFor("alice@wonderland.example"), { userId: allen.id, disabled: false });

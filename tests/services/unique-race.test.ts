@@ -30,11 +30,25 @@ describe("creates that race for one unique name: one wins, the others are told i
   it("two sub-accounts with the same email are created at once", async () => {
     const [alice, sam] = await Promise.all([contextFor(ALICE), contextFor(SAM)]);
     const result = await outcomes([
-      runEndpoint(createSubAccountEndpoint, alice.actor, requestMeta(), { name: "racer", email: "racer@example.org", displayName: "Racer", password: PASSWORD }),
-      runEndpoint(createSubAccountEndpoint, sam.actor, requestMeta(), { name: "racer", email: "racer@example.org", displayName: "Racer", password: PASSWORD }),
+      runEndpoint(createSubAccountEndpoint, alice.actor, requestMeta(), {
+        name: "racer",
+        email: "racer@example.org",
+        displayName: "Racer",
+        password: PASSWORD,
+      }),
+      runEndpoint(createSubAccountEndpoint, sam.actor, requestMeta(), {
+        name: "racer",
+        email: "racer@example.org",
+        displayName: "Racer",
+        password: PASSWORD,
+      }),
     ]);
     expect(result).toEqual(["CONFLICT", "ok"]);
-    const audit = await prisma.auditEvent.findMany({ where: { action: "user.create" }, orderBy: { seq: "desc" }, take: 2 });
+    const audit = await prisma.auditEvent.findMany({
+      where: { action: "user.create" },
+      orderBy: { seq: "desc" },
+      take: 2,
+    });
     expect(audit.map((event) => event.result).sort()).toEqual(["FAILED", "SUCCESS"]);
   });
 });

@@ -54,11 +54,23 @@ const PROJECT_READS: { name: string; endpoint: AnyEndpoint; input: Record<string
   { name: "security settings", endpoint: as(getSecuritySettingsEndpoint), input: { project: "WonderLand" } },
   { name: "grants", endpoint: as(listGrantsEndpoint), input: { project: "WonderLand" } },
   { name: "suggestions", endpoint: as(suggestNamesEndpoint), input: { project: "WonderLand", kind: "member", q: "a" } },
-  { name: "who can access", endpoint: as(whoCanAccessEndpoint), input: { project: "WonderLand", objectName: "user_profile" } },
+  {
+    name: "who can access",
+    endpoint: as(whoCanAccessEndpoint),
+    input: { project: "WonderLand", objectName: "user_profile" },
+  },
   { name: "effective permissions", endpoint: as(effectivePermissionsEndpoint), input: { project: "WonderLand" } },
-  { name: "check access", endpoint: as(checkAccessEndpoint), input: { project: "WonderLand", principal: ALICE, action: "Select", objectType: "Table", objectName: "dim_region" } },
+  {
+    name: "check access",
+    endpoint: as(checkAccessEndpoint),
+    input: { project: "WonderLand", principal: ALICE, action: "Select", objectType: "Table", objectName: "dim_region" },
+  },
   { name: "the catalog", endpoint: as(listObjectsEndpoint), input: { project: "WonderLand" } },
-  { name: "one object", endpoint: as(getObjectEndpoint), input: { project: "WonderLand", type: "Table", name: "dim_region" } },
+  {
+    name: "one object",
+    endpoint: as(getObjectEndpoint),
+    input: { project: "WonderLand", type: "Table", name: "dim_region" },
+  },
 ];
 
 describe("the project whitelist applies to every project-scoped call, reads included", () => {
@@ -66,7 +78,8 @@ describe("the project whitelist applies to every project-scoped call, reads incl
     it(`${read.endpoint.name} (${read.name}): from ${OUTSIDE}, outside WonderLand's whitelist → 403, audited`, async () => {
       const result = await call(read.endpoint, ALICE, read.input, OUTSIDE);
       expect(result).toMatchObject({ ok: false, error: { code: "FORBIDDEN" } });
-      if (!result.ok) expect(result.error.message).toMatch(/203\.0\.113\.9 is not in the IP whitelist of project wonderland/);
+      if (!result.ok)
+        expect(result.error.message).toMatch(/203\.0\.113\.9 is not in the IP whitelist of project wonderland/);
       expect(await lastAudit()).toMatchObject({ action: read.endpoint.name, result: "DENIED", sourceIp: OUTSIDE });
     });
 
@@ -77,7 +90,12 @@ describe("the project whitelist applies to every project-scoped call, reads incl
   }
 
   it("a write from outside is refused the same way, before anything else is looked at", async () => {
-    const result = await call(as(addMemberEndpoint), ALICE, { project: "WonderLand", email: "nobody@example.com" }, OUTSIDE);
+    const result = await call(
+      as(addMemberEndpoint),
+      ALICE,
+      { project: "WonderLand", email: "nobody@example.com" },
+      OUTSIDE,
+    );
     expect(result).toMatchObject({ ok: false, error: { code: "FORBIDDEN" } });
   });
 
@@ -88,11 +106,22 @@ describe("the project whitelist applies to every project-scoped call, reads incl
 
   it("check access's sourceIp is the inspected principal's hypothetical address, not the caller's", async () => {
     const result = await call(
-      as(checkAccessEndpoint), ALICE,
-      { project: "WonderLand", principal: ALICE, action: "Select", objectType: "Table", objectName: "dim_region", sourceIp: OUTSIDE },
+      as(checkAccessEndpoint),
+      ALICE,
+      {
+        project: "WonderLand",
+        principal: ALICE,
+        action: "Select",
+        objectType: "Table",
+        objectName: "dim_region",
+        sourceIp: OUTSIDE,
+      },
       INSIDE,
     );
-    expect(result).toMatchObject({ ok: true, data: { decision: { effect: "Deny", decidedBy: "Whitelist" }, request: { sourceIp: OUTSIDE } } });
+    expect(result).toMatchObject({
+      ok: true,
+      data: { decision: { effect: "Deny", decidedBy: "Whitelist" }, request: { sourceIp: OUTSIDE } },
+    });
   });
 });
 
@@ -102,15 +131,32 @@ const ACCOUNT_CALLS: { name: string; who: string; endpoint: AnyEndpoint; input: 
   { name: "projects", who: ALICE, endpoint: as(listProjectsEndpoint), input: {} },
   { name: "create a project", who: ALICE, endpoint: as(createProjectEndpoint), input: { name: "Blocked_p" } },
   { name: "the audit log", who: ALICE, endpoint: as(listAuditEventsEndpoint), input: {} },
-  { name: "create a sub-account", who: ALICE, endpoint: as(createSubAccountEndpoint), input: { name: "blocked", email: "blocked@wonderland.example", displayName: "Blocked", password: "a-long-enough-password-42" } },
-  { name: "set a tenant role", who: ALICE, endpoint: as(setTenantRoleEndpoint), input: { userId: allen.id, role: "AUDITOR", assigned: "true" } },
+  {
+    name: "create a sub-account",
+    who: ALICE,
+    endpoint: as(createSubAccountEndpoint),
+    input: {
+      name: "blocked",
+      email: "blocked@wonderland.example",
+      displayName: "Blocked",
+      password: "a-long-enough-password-42",
+    },
+  },
+  {
+    name: "set a tenant role",
+    who: ALICE,
+    endpoint: as(setTenantRoleEndpoint),
+    input: { userId: allen.id, role: "AUDITOR", assigned: "true" },
+  },
   ...PROJECT_READS.map((read) => ({ ...read, who: ALICE })),
 ];
 
 describe("the system whitelist applies to every call", () => {
   beforeAll(async () => {
     await prisma.$transaction(async (tx) => {
-      await tx.whitelistEntry.create({ data: { scope: "SYSTEM", value: "10.0.0.0/8", description: "Corporate network only", createdById: allen.id } });
+      await tx.whitelistEntry.create({
+        data: { scope: "SYSTEM", value: "10.0.0.0/8", description: "Corporate network only", createdById: allen.id },
+      });
       await bumpAllSecurityVersions(tx);
     });
   });

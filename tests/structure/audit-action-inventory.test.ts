@@ -25,7 +25,8 @@ const endpointOf = (built: unknown, label: string): Endpoint => {
   return endpoint;
 };
 
-const importModule = (file: string) => import(/* @vite-ignore */ path.resolve(file)) as Promise<Record<string, unknown>>;
+const importModule = (file: string) =>
+  import(/* @vite-ignore */ path.resolve(file)) as Promise<Record<string, unknown>>;
 
 const entryPoints: EntryPoint[] = [
   ...(await Promise.all(
@@ -40,7 +41,12 @@ const entryPoints: EntryPoint[] = [
       Object.entries(methods).map(async ([method, probe]) => {
         const exports = await importModule(`app${path}/route.ts`);
         const label = `${method} ${path}`;
-        return { label, endpoint: endpointOf(exports[method], label), probe, readOnly: method === "GET" || Boolean(probe.readsOnly) };
+        return {
+          label,
+          endpoint: endpointOf(exports[method], label),
+          probe,
+          readOnly: method === "GET" || Boolean(probe.readsOnly),
+        };
       }),
     ),
   )),
@@ -51,11 +57,18 @@ const CALLERS = [null, "allen@wonderland.example", "alice@wonderland.example"] a
 
 describe("the audit rule over the entry-point inventory: one audit row per call, named for the endpoint", () => {
   it("covers every entry point of the inventory, each with a distinct endpoint name", () => {
-    expect(entryPoints.length).toBe(Object.keys(SERVER_ACTIONS).length + Object.values(API_ROUTES).flatMap(Object.keys).length);
+    expect(entryPoints.length).toBe(
+      Object.keys(SERVER_ACTIONS).length + Object.values(API_ROUTES).flatMap(Object.keys).length,
+    );
     for (const { label, endpoint } of entryPoints) {
       // One operation may be served by an action and a route (one definition); two definitions never share a name.
-      const other = entryPoints.find((candidate) => candidate.endpoint.name === endpoint.name && candidate.endpoint !== endpoint);
-      expect(other?.label, `${label} and ${other?.label} are different endpoints named ${endpoint.name}`).toBeUndefined();
+      const other = entryPoints.find(
+        (candidate) => candidate.endpoint.name === endpoint.name && candidate.endpoint !== endpoint,
+      );
+      expect(
+        other?.label,
+        `${label} and ${other?.label} are different endpoints named ${endpoint.name}`,
+      ).toBeUndefined();
     }
   });
 
@@ -65,11 +78,20 @@ describe("the audit rule over the entry-point inventory: one audit row per call,
         const actor = caller ? (await contextFor(caller)).actor : null;
         const last = await prisma.auditEvent.findFirst({ orderBy: { seq: "desc" }, select: { seq: true } });
         const result = await runEndpoint(entryPoint.endpoint, actor, requestMeta(), entryPoint.probe.input({ bobId }));
-        const rows = await prisma.auditEvent.findMany({ where: { seq: { gt: last?.seq ?? 0n } }, select: { action: true, result: true } });
+        const rows = await prisma.auditEvent.findMany({
+          where: { seq: { gt: last?.seq ?? 0n } },
+          select: { action: true, result: true },
+        });
         const outcome = `${caller ?? "no session"}: ${JSON.stringify(result).slice(0, 300)}`;
         expect(result.ok || result.error.code, outcome).not.toBe("INTERNAL");
         if (result.ok && entryPoint.readOnly) expect(rows, outcome).toEqual([]);
-        else expect(rows, outcome).toEqual([{ action: entryPoint.endpoint.name, result: result.ok ? "SUCCESS" : expect.stringMatching(/^(DENIED|FAILED)$/) }]);
+        else
+          expect(rows, outcome).toEqual([
+            {
+              action: entryPoint.endpoint.name,
+              result: result.ok ? "SUCCESS" : expect.stringMatching(/^(DENIED|FAILED)$/),
+            },
+          ]);
       }
     });
   }

@@ -8,7 +8,11 @@ import { describe, expect, it } from "vitest";
  * write on the bare client, a transaction of its own or raw SQL that writes would bypass it.
  */
 const WRITES_OUTSIDE_AUDITED_TRANSACTION: { name: string; pattern: RegExp }[] = [
-  { name: "a write on the bare client", pattern: /\bprisma\s*\.\s*\w+\s*\.\s*(create|createMany|createManyAndReturn|update|updateMany|updateManyAndReturn|upsert|delete|deleteMany)\s*\(/ },
+  {
+    name: "a write on the bare client",
+    pattern:
+      /\bprisma\s*\.\s*\w+\s*\.\s*(create|createMany|createManyAndReturn|update|updateMany|updateManyAndReturn|upsert|delete|deleteMany)\s*\(/,
+  },
   { name: "a transaction of its own", pattern: /\$transaction\s*\(|\btransactionWithAfterCommit\b/ },
   { name: "raw SQL that may write", pattern: /\$executeRaw|\$queryRawUnsafe|\$executeRawUnsafe/ },
 ];
@@ -51,7 +55,11 @@ describe("lib/services writes only through auditedTransaction", () => {
     expect(files.length).toBeGreaterThan(40);
     const offences = files
       .filter((file) => !(file in ALLOWED))
-      .flatMap((file) => writesOutsideAuditedTransaction(readFileSync(path.join(SERVICES, file), "utf8")).map((offence) => `${file}:${offence}`));
+      .flatMap((file) =>
+        writesOutsideAuditedTransaction(readFileSync(path.join(SERVICES, file), "utf8")).map(
+          (offence) => `${file}:${offence}`,
+        ),
+      );
     expect(offences).toEqual([]);
   });
 
@@ -61,13 +69,20 @@ describe("lib/services writes only through auditedTransaction", () => {
   });
 
   it("catches a deliberate violation of each kind, and leaves writes through tx alone", () => {
-    expect(writesOutsideAuditedTransaction("  await prisma.user.update({ where: { id } });")).toEqual(["1: a write on the bare client"]);
-    expect(writesOutsideAuditedTransaction("const n = await prisma.aclGrant\n  .deleteMany({});\nprisma.role.upsert(x)")).toEqual([
+    expect(writesOutsideAuditedTransaction("  await prisma.user.update({ where: { id } });")).toEqual([
       "1: a write on the bare client",
-      "3: a write on the bare client",
     ]);
-    expect(writesOutsideAuditedTransaction("await prisma.$transaction(async (tx) => {})")).toEqual(["1: a transaction of its own"]);
-    expect(writesOutsideAuditedTransaction("await prisma.$executeRaw`DELETE FROM grants`")).toEqual(["1: raw SQL that may write"]);
-    expect(writesOutsideAuditedTransaction("await tx.user.update({ where: { id } }); await prisma.user.findMany();")).toEqual([]);
+    expect(
+      writesOutsideAuditedTransaction("const n = await prisma.aclGrant\n  .deleteMany({});\nprisma.role.upsert(x)"),
+    ).toEqual(["1: a write on the bare client", "3: a write on the bare client"]);
+    expect(writesOutsideAuditedTransaction("await prisma.$transaction(async (tx) => {})")).toEqual([
+      "1: a transaction of its own",
+    ]);
+    expect(writesOutsideAuditedTransaction("await prisma.$executeRaw`DELETE FROM grants`")).toEqual([
+      "1: raw SQL that may write",
+    ]);
+    expect(
+      writesOutsideAuditedTransaction("await tx.user.update({ where: { id } }); await prisma.user.findMany();"),
+    ).toEqual([]);
   });
 });

@@ -18,12 +18,24 @@ type AuditRow = Awaited<ReturnType<typeof listAuditEvents>>["items"][number];
 
 const RESULT_TONE = { SUCCESS: "success", DENIED: "danger", FAILED: "warn" } as const;
 const FILTERS: TableFilterDef[] = [
-  { name: "result", label: "Result", options: [{ value: "SUCCESS", label: "Success" }, { value: "DENIED", label: "Denied" }, { value: "FAILED", label: "Failed" }] },
+  {
+    name: "result",
+    label: "Result",
+    options: [
+      { value: "SUCCESS", label: "Success" },
+      { value: "DENIED", label: "Denied" },
+      { value: "FAILED", label: "Failed" },
+    ],
+  },
 ];
 
 const COLUMNS: Column<AuditRow>[] = [
   { id: "seq", header: "#", cell: (event) => <span className="tabular-nums text-slate-500">{event.seq}</span> },
-  { id: "at", header: "Time (UTC)", cell: (event) => <time dateTime={event.at}>{event.at.replace("T", " ").slice(0, 19)}</time> },
+  {
+    id: "at",
+    header: "Time (UTC)",
+    cell: (event) => <time dateTime={event.at}>{event.at.replace("T", " ").slice(0, 19)}</time>,
+  },
   { id: "actor", header: "Actor", cell: (event) => <code className="text-xs">{event.actor}</code> },
   { id: "action", header: "Action", cell: (event) => event.action },
   { id: "target", header: "Target", cell: (event) => event.target, className: "hidden lg:table-cell" },
@@ -34,9 +46,19 @@ const COLUMNS: Column<AuditRow>[] = [
 
 export default async function AuditPage({ searchParams }: { searchParams: Promise<SearchParamsRecord> }) {
   await guardPage("audit.read");
-  const params = parseTableParams(await searchParams, { sortable: ["seq"], defaultSort: { column: "seq", dir: "desc" }, pageSizes: [50, 100, 200], filters: FILTERS });
+  const params = parseTableParams(await searchParams, {
+    sortable: ["seq"],
+    defaultSort: { column: "seq", dir: "desc" },
+    pageSizes: [50, 100, 200],
+    filters: FILTERS,
+  });
   const [events, activityRead] = await Promise.all([
-    readPage(listAuditEventsEndpoint, { actor: params.q || undefined, result: params.filters.result, page: params.page, pageSize: params.pageSize }),
+    readPage(listAuditEventsEndpoint, {
+      actor: params.q || undefined,
+      result: params.filters.result,
+      page: params.page,
+      pageSize: params.pageSize,
+    }),
     readPage(auditActivityEndpoint, { days: 30 }),
   ]);
   // guardPage let only auditors in; the service refusing one anyway is the 403 page, as for anyone else.
@@ -44,7 +66,10 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   const [result, activity] = [events.data, activityRead.data];
   return (
     <>
-      <PageHeader title="Audit log" description="Every change, sign-in and refusal in your account, hash-chained so no one can quietly alter it." />
+      <PageHeader
+        title="Audit log"
+        description="Every change, sign-in and refusal in your account, hash-chained so no one can quietly alter it."
+      />
       <Card title="Activity" className="mb-6">
         <AuditActivityChart activity={activity} />
       </Card>
@@ -56,7 +81,14 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         rowKey={(event) => event.seq}
         params={params}
         total={result.total}
-        toolbar={<TableFilter params={params} filters={FILTERS} searchLabel="Search by actor" searchPlaceholder="e.g. RAM$wonderland:bob" />}
+        toolbar={
+          <TableFilter
+            params={params}
+            filters={FILTERS}
+            searchLabel="Search by actor"
+            searchPlaceholder="e.g. RAM$wonderland:bob"
+          />
+        }
         empty="No events yet. Sign-ins, changes and refusals will appear here."
       />
     </>

@@ -20,9 +20,14 @@ import { whoCanAccessEndpoint } from "@/lib/services/access/who-can-access";
 
 export const metadata = { title: "Effective permissions" };
 
-const DESCRIPTION = "What a user can do in a project and where each privilege comes from — or, the other way round, who can read a table or column.";
+const DESCRIPTION =
+  "What a user can do in a project and where each privilege comes from — or, the other way round, who can read a table or column.";
 
-export default async function EffectivePermissionsPage({ searchParams }: { searchParams: Promise<SearchParamsRecord> }) {
+export default async function EffectivePermissionsPage({
+  searchParams,
+}: {
+  searchParams: Promise<SearchParamsRecord>;
+}) {
   await guardPage("console.admin");
   const raw = await searchParams;
   const picked = await pageProject(raw);
@@ -30,7 +35,11 @@ export default async function EffectivePermissionsPage({ searchParams }: { searc
     return (
       <>
         <PageHeader title="Effective permissions" description={DESCRIPTION} />
-        <Card><EmptyState icon="folder" title="No projects yet">Create a project or ask to be added to one.</EmptyState></Card>
+        <Card>
+          <EmptyState icon="folder" title="No projects yet">
+            Create a project or ask to be added to one.
+          </EmptyState>
+        </Card>
       </>
     );
   }
@@ -43,7 +52,11 @@ export default async function EffectivePermissionsPage({ searchParams }: { searc
   const tabHref = (tab: string) => `/effective-permissions?${new URLSearchParams({ project, view: tab }).toString()}`;
   return (
     <>
-      <PageHeader title="Effective permissions" description={DESCRIPTION} actions={<ProjectPicker projects={picked.projects} current={project} action="/effective-permissions" />} />
+      <PageHeader
+        title="Effective permissions"
+        description={DESCRIPTION}
+        actions={<ProjectPicker projects={picked.projects} current={project} action="/effective-permissions" />}
+      />
       <Tabs
         label="Effective permissions views"
         current={tabHref(view)}
@@ -52,12 +65,24 @@ export default async function EffectivePermissionsPage({ searchParams }: { searc
           { href: tabHref("object"), label: "Who can access a table" },
         ]}
       />
-      {view === "user" ? <ByUser raw={raw} projects={picked.projects} options={options} /> : <ByObject raw={raw} options={options} />}
+      {view === "user" ? (
+        <ByUser raw={raw} projects={picked.projects} options={options} />
+      ) : (
+        <ByObject raw={raw} options={options} />
+      )}
     </>
   );
 }
 
-async function ByUser({ raw, projects, options }: { raw: SearchParamsRecord; projects: string[]; options: InspectionOptions }) {
+async function ByUser({
+  raw,
+  projects,
+  options,
+}: {
+  raw: SearchParamsRecord;
+  projects: string[];
+  options: InspectionOptions;
+}) {
   const { project } = options;
   // Project, user and view ride along as table filters, so paging links keep them.
   const params = parseTableParams(raw, {
@@ -82,13 +107,18 @@ async function ByUser({ raw, projects, options }: { raw: SearchParamsRecord; pro
       <Card>
         {filter}
         <EmptyState icon="users" title="Choose a user">
-          Every object of {project} is listed with the privileges the user holds and where each comes from: a direct grant, a role, a package,
-          ownership or an administrative role, the creator rule or a policy statement — plus their label clearance and what labels hide.
+          Every object of {project} is listed with the privileges the user holds and where each comes from: a direct
+          grant, a role, a package, ownership or an administrative role, the creator rule or a policy statement — plus
+          their label clearance and what labels hide.
         </EmptyState>
       </Card>
     );
   }
-  const result = await readPage(effectivePermissionsEndpoint, { project, principal, q: params.q, page: params.page, pageSize: params.pageSize }, { invalidInputIsAnswer: true });
+  const result = await readPage(
+    effectivePermissionsEndpoint,
+    { project, principal, q: params.q, page: params.page, pageSize: params.pageSize },
+    { invalidInputIsAnswer: true },
+  );
   if (!result.ok) {
     return (
       <Card>
@@ -97,7 +127,13 @@ async function ByUser({ raw, projects, options }: { raw: SearchParamsRecord; pro
       </Card>
     );
   }
-  return <EffectivePermissionsView data={result.data} params={{ ...params, filters: { project, principal, view: "user" } }} toolbar={filter} />;
+  return (
+    <EffectivePermissionsView
+      data={result.data}
+      params={{ ...params, filters: { project, principal, view: "user" } }}
+      toolbar={filter}
+    />
+  );
 }
 
 async function ByObject({ raw, options }: { raw: SearchParamsRecord; options: InspectionOptions }) {
@@ -108,7 +144,9 @@ async function ByObject({ raw, options }: { raw: SearchParamsRecord; options: In
     column: firstParam(raw.column),
     privilege: firstParam(raw.privilege) || "Select",
   };
-  const result = initial.objectName ? await readPage(whoCanAccessEndpoint, { project, ...initial }, { invalidInputIsAnswer: true }) : null;
+  const result = initial.objectName
+    ? await readPage(whoCanAccessEndpoint, { project, ...initial }, { invalidInputIsAnswer: true })
+    : null;
   const error = result && !result.ok ? result.error : null;
   return (
     <div className="grid gap-6">
@@ -127,8 +165,8 @@ async function ByObject({ raw, options }: { raw: SearchParamsRecord; options: In
       ) : result ? null : (
         <Card>
           <EmptyState icon="users" title="Choose a table">
-            See which members may read it (or one of its columns), what allows each of them, and which layer stops the others — labels,
-            grants, policies or the whitelist.
+            See which members may read it (or one of its columns), what allows each of them, and which layer stops the
+            others — labels, grants, policies or the whitelist.
           </EmptyState>
         </Card>
       )}

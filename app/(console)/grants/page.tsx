@@ -1,7 +1,13 @@
 import type { ReactNode } from "react";
 import { ProjectPicker } from "@/components/console/ProjectPicker";
 import { GrantForm, type GrantDefaults } from "@/components/grants/GrantForm";
-import { grantsHref, GrantsQueryForm, PRIVILEGE_FILTER, STATUS_FILTER, type GrantsQuery } from "@/components/grants/GrantsQueryForm";
+import {
+  grantsHref,
+  GrantsQueryForm,
+  PRIVILEGE_FILTER,
+  STATUS_FILTER,
+  type GrantsQuery,
+} from "@/components/grants/GrantsQueryForm";
 import { RevokeGrantDialog } from "@/components/grants/RevokeGrantDialog";
 import { NoProjectToManage, NotAdministered } from "@/components/console/ProjectNotices";
 import { Alert } from "@/components/ui/Alert";
@@ -25,14 +31,17 @@ import { grantPrivilegesAction, revokeGrantAction } from "./actions";
 
 export const metadata = { title: "Grants" };
 
-const DESCRIPTION = "ACL grants: privileges on the project and its tables, views, functions and resources, to members and roles.";
+const DESCRIPTION =
+  "ACL grants: privileges on the project and its tables, views, functions and resources, to members and roles.";
 
 const text = (value: string | string[] | undefined) => (typeof value === "string" ? value.trim().slice(0, 320) : "");
 
 const date = (iso: string) => <time dateTime={iso}>{iso.slice(0, 10)}</time>;
 
 /** Expired grants stay listed, greyed, until revoked. */
-const dim = (grant: GrantItem, node: ReactNode) => <span className={grant.expired ? "text-slate-500" : undefined}>{node}</span>;
+const dim = (grant: GrantItem, node: ReactNode) => (
+  <span className={grant.expired ? "text-slate-500" : undefined}>{node}</span>
+);
 
 function grantColumns(project: string): Column<GrantItem>[] {
   return [
@@ -52,7 +61,12 @@ function grantColumns(project: string): Column<GrantItem>[] {
           </span>,
         ),
     },
-    { id: "privilege", header: "Privilege", sortable: true, cell: (grant) => dim(grant, <span className="font-medium">{grant.privilege}</span>) },
+    {
+      id: "privilege",
+      header: "Privilege",
+      sortable: true,
+      cell: (grant) => dim(grant, <span className="font-medium">{grant.privilege}</span>),
+    },
     {
       id: "grantee",
       header: "Grantee",
@@ -93,9 +107,25 @@ function grantColumns(project: string): Column<GrantItem>[] {
         ),
     },
     // From xl the grant form takes a column beside the list: these two wait for 2xl, so Revoke stays in view.
-    { id: "grantedBy", header: "Granted by", cell: (grant) => dim(grant, grant.grantedBy), className: "hidden 2xl:table-cell" },
-    { id: "createdAt", header: "Granted", sortable: true, cell: (grant) => dim(grant, date(grant.createdAt)), className: "hidden lg:table-cell xl:hidden 2xl:table-cell" },
-    { id: "actions", header: "Actions", align: "end", cell: (grant) => <RevokeGrantDialog action={revokeGrantAction} project={project} grant={grant} /> },
+    {
+      id: "grantedBy",
+      header: "Granted by",
+      cell: (grant) => dim(grant, grant.grantedBy),
+      className: "hidden 2xl:table-cell",
+    },
+    {
+      id: "createdAt",
+      header: "Granted",
+      sortable: true,
+      cell: (grant) => dim(grant, date(grant.createdAt)),
+      className: "hidden lg:table-cell xl:hidden 2xl:table-cell",
+    },
+    {
+      id: "actions",
+      header: "Actions",
+      align: "end",
+      cell: (grant) => <RevokeGrantDialog action={revokeGrantAction} project={project} grant={grant} />,
+    },
   ];
 }
 
@@ -113,25 +143,37 @@ function subjectText(subject: GrantSubject): string {
 }
 
 /** Whether the user narrowed the list (search, privilege, status); the project, view and subject are its scope. */
-const filtered = (params: TableParams) => params.q !== "" || params.filters.privilege !== undefined || params.filters.status !== undefined;
+const filtered = (params: TableParams) =>
+  params.q !== "" || params.filters.privilege !== undefined || params.filters.status !== undefined;
 
 /** Lists what the query asks for; an unknown principal or object is the user's typo, said at the form. */
 async function readGrants(query: GrantsQuery, params: TableParams) {
   const read = await readPage(
     listGrantsEndpoint,
     {
-      project: query.project, view: query.view, principal: query.principal || undefined,
-      objectType: query.objectType || undefined, objectName: query.objectName || undefined,
-      q: params.q || undefined, privilege: params.filters.privilege, status: params.filters.status,
-      sort: params.sort, dir: params.dir, page: params.page, pageSize: params.pageSize,
+      project: query.project,
+      view: query.view,
+      principal: query.principal || undefined,
+      objectType: query.objectType || undefined,
+      objectName: query.objectName || undefined,
+      q: params.q || undefined,
+      privilege: params.filters.privilege,
+      status: params.filters.status,
+      sort: params.sort,
+      dir: params.dir,
+      page: params.page,
+      pageSize: params.pageSize,
     },
     { invalidInputIsAnswer: true },
   );
-  return read.ok ? read : { ok: false as const, message: Object.values(read.error.fieldErrors ?? {}).flat()[0] ?? read.error.message };
+  return read.ok
+    ? read
+    : { ok: false as const, message: Object.values(read.error.fieldErrors ?? {}).flat()[0] ?? read.error.message };
 }
 
 function formDefaults(query: GrantsQuery): GrantDefaults {
-  if (query.view === "object") return query.objectType ? { objectType: query.objectType as ObjectType, objectName: query.objectName } : {};
+  if (query.view === "object")
+    return query.objectType ? { objectType: query.objectType as ObjectType, objectName: query.objectName } : {};
   if (!query.principal) return {};
   const reference = granteeReference(query.principal);
   return { granteeType: reference.type, grantee: reference.name };
@@ -157,10 +199,22 @@ export default async function GrantsPage({ searchParams }: { searchParams: Promi
     filters: [PRIVILEGE_FILTER, STATUS_FILTER],
   });
   const tabs = [
-    { href: grantsHref({ project: scope.current, view: "principal", principal: "", objectType: "", objectName: "" }), label: "Show grants" },
-    { href: grantsHref({ project: scope.current, view: "object", principal: "", objectType: "", objectName: "" }), label: "Show ACL" },
+    {
+      href: grantsHref({ project: scope.current, view: "principal", principal: "", objectType: "", objectName: "" }),
+      label: "Show grants",
+    },
+    {
+      href: grantsHref({ project: scope.current, view: "object", principal: "", objectType: "", objectName: "" }),
+      label: "Show ACL",
+    },
   ];
-  const header = <PageHeader title={`Grants in ${scope.current}`} description={DESCRIPTION} actions={<ProjectPicker projects={scope.projects} current={scope.current} action="/grants" />} />;
+  const header = (
+    <PageHeader
+      title={`Grants in ${scope.current}`}
+      description={DESCRIPTION}
+      actions={<ProjectPicker projects={scope.projects} current={scope.current} action="/grants" />}
+    />
+  );
 
   const scoped = await readPage(grantFormOptionsEndpoint, { project: scope.current });
   if (!scoped.ok) {
@@ -182,8 +236,16 @@ export default async function GrantsPage({ searchParams }: { searchParams: Promi
       <MainWithAside
         asideWidth="narrow"
         aside={
-          <Card title="Grant privileges" description="One row per privilege. The owner, Super_Administrator and Admin may grant (Admin not to built-in roles); so may an object's creator.">
-            <GrantForm action={grantPrivilegesAction} project={scope.current} options={options} defaults={formDefaults(query)} />
+          <Card
+            title="Grant privileges"
+            description="One row per privilege. The owner, Super_Administrator and Admin may grant (Admin not to built-in roles); so may an object's creator."
+          >
+            <GrantForm
+              action={grantPrivilegesAction}
+              project={scope.current}
+              options={options}
+              defaults={formDefaults(query)}
+            />
           </Card>
         }
       >

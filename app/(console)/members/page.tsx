@@ -28,7 +28,11 @@ const STATUS_FILTER: TableFilterDef = {
   ],
 };
 
-const KIND_LABELS: Record<MemberSummary["kind"], string> = { PRIMARY: "Account", SUB: "RAM user", RAM_ROLE: "RAM role" };
+const KIND_LABELS: Record<MemberSummary["kind"], string> = {
+  PRIMARY: "Account",
+  SUB: "RAM user",
+  RAM_ROLE: "RAM role",
+};
 
 const date = (iso: string) => <time dateTime={iso}>{iso.slice(0, 10)}</time>;
 
@@ -49,7 +53,12 @@ function memberColumns(project: string): Column<MemberSummary>[] {
         </span>
       ),
     },
-    { id: "kind", header: "Kind", cell: (member) => KIND_LABELS[member.kind], className: "hidden whitespace-nowrap 2xl:table-cell" },
+    {
+      id: "kind",
+      header: "Kind",
+      cell: (member) => KIND_LABELS[member.kind],
+      className: "hidden whitespace-nowrap 2xl:table-cell",
+    },
     {
       id: "roles",
       header: "Roles",
@@ -66,8 +75,21 @@ function memberColumns(project: string): Column<MemberSummary>[] {
           "—"
         ),
     },
-    { id: "clearance", header: "Clearance", sortable: true, align: "end", cell: (member) => member.clearance, className: "hidden 2xl:table-cell" },
-    { id: "addedAt", header: "Added", sortable: true, cell: (member) => date(member.addedAt), className: "hidden whitespace-nowrap lg:table-cell" },
+    {
+      id: "clearance",
+      header: "Clearance",
+      sortable: true,
+      align: "end",
+      cell: (member) => member.clearance,
+      className: "hidden 2xl:table-cell",
+    },
+    {
+      id: "addedAt",
+      header: "Added",
+      sortable: true,
+      cell: (member) => date(member.addedAt),
+      className: "hidden whitespace-nowrap lg:table-cell",
+    },
     {
       id: "status",
       header: "Status",
@@ -94,7 +116,12 @@ function memberColumns(project: string): Column<MemberSummary>[] {
         return member.removedAt ? (
           <AddAgainButton action={addMemberAction} project={project} email={member.email} />
         ) : (
-          <RemoveMemberDialog action={removeMemberAction} project={project} userId={member.userId} principal={member.principal} />
+          <RemoveMemberDialog
+            action={removeMemberAction}
+            project={project}
+            userId={member.userId}
+            principal={member.principal}
+          />
         );
       },
     },
@@ -105,11 +132,24 @@ export default async function MembersPage({ searchParams }: { searchParams: Prom
   await guardPage("console.admin");
   const query = await searchParams;
   const scope = await pageProject(query);
-  const description = "Who belongs to the project. A removed member keeps their grants and roles, dormant, until added again or cleared.";
+  const description =
+    "Who belongs to the project. A removed member keeps their grants and roles, dormant, until added again or cleared.";
   if (!scope) return <NoProjectToManage title="Members" description={description} />;
 
-  const params = parseTableParams(query, { sortable: MEMBER_SORTS, defaultSort: { column: "member", dir: "asc" }, filters: [STATUS_FILTER] });
-  const result = await readPage(listMembersEndpoint, { project: scope.current, q: params.q || undefined, status: params.filters.status, sort: params.sort, dir: params.dir, page: params.page, pageSize: params.pageSize });
+  const params = parseTableParams(query, {
+    sortable: MEMBER_SORTS,
+    defaultSort: { column: "member", dir: "asc" },
+    filters: [STATUS_FILTER],
+  });
+  const result = await readPage(listMembersEndpoint, {
+    project: scope.current,
+    q: params.q || undefined,
+    status: params.filters.status,
+    sort: params.sort,
+    dir: params.dir,
+    page: params.page,
+    pageSize: params.pageSize,
+  });
 
   return (
     <>
@@ -121,7 +161,10 @@ export default async function MembersPage({ searchParams }: { searchParams: Prom
       {result.ok ? (
         <MainWithAside
           aside={
-            <Card title="Add a member" description="Adding a removed member again brings back their dormant grants and roles.">
+            <Card
+              title="Add a member"
+              description="Adding a removed member again brings back their dormant grants and roles."
+            >
               <AddMemberForm action={addMemberAction} project={scope.current} />
             </Card>
           }
@@ -133,8 +176,19 @@ export default async function MembersPage({ searchParams }: { searchParams: Prom
             rowKey={(member) => member.id}
             params={params}
             total={result.data.total}
-            toolbar={<TableFilter params={params} filters={[STATUS_FILTER]} searchLabel="Search members" searchPlaceholder="Name or email" />}
-            empty={<EmptyState icon="users" title="No members yet">Add a member with the form beside this list.</EmptyState>}
+            toolbar={
+              <TableFilter
+                params={params}
+                filters={[STATUS_FILTER]}
+                searchLabel="Search members"
+                searchPlaceholder="Name or email"
+              />
+            }
+            empty={
+              <EmptyState icon="users" title="No members yet">
+                Add a member with the form beside this list.
+              </EmptyState>
+            }
           />
         </MainWithAside>
       ) : (

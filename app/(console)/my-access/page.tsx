@@ -23,7 +23,11 @@ export default async function MyAccessPage({ searchParams }: { searchParams: Pro
     return (
       <>
         <PageHeader title="My access" description={DESCRIPTION} />
-        <Card><EmptyState icon="lock" title="You are not in any project yet">Ask a project's owner or administrator to add you.</EmptyState></Card>
+        <Card>
+          <EmptyState icon="lock" title="You are not in any project yet">
+            Ask a project's owner or administrator to add you.
+          </EmptyState>
+        </Card>
       </>
     );
   }
@@ -31,12 +35,22 @@ export default async function MyAccessPage({ searchParams }: { searchParams: Pro
   const params = parseTableParams(raw, {
     sortable: ["object"],
     defaultSort: { column: "object", dir: "asc" },
-    filters: [{ name: "project", label: "Project", options: picked.projects.map((name) => ({ value: name, label: name })) }],
+    filters: [
+      { name: "project", label: "Project", options: picked.projects.map((name) => ({ value: name, label: name })) },
+    ],
   });
-  const result = await readPage(effectivePermissionsEndpoint, { project: picked.current, q: params.q, page: params.page, pageSize: params.pageSize }, { invalidInputIsAnswer: true });
+  const result = await readPage(
+    effectivePermissionsEndpoint,
+    { project: picked.current, q: params.q, page: params.page, pageSize: params.pageSize },
+    { invalidInputIsAnswer: true },
+  );
   return (
     <>
-      <PageHeader title="My access" description={DESCRIPTION} actions={<ProjectPicker projects={picked.projects} current={picked.current} action="/my-access" />} />
+      <PageHeader
+        title="My access"
+        description={DESCRIPTION}
+        actions={<ProjectPicker projects={picked.projects} current={picked.current} action="/my-access" />}
+      />
       {result.ok ? (
         <EffectivePermissionsView
           data={result.data}

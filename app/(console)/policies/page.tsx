@@ -16,9 +16,11 @@ import { dryRunPolicyAction, savePolicyAction } from "./actions";
 
 export const metadata = { title: "Policies" };
 
-const DESCRIPTION = "Allow and Deny statements with wildcards and conditions. A Deny wins over every Allow; the owner and administrators are not restricted by policies.";
+const DESCRIPTION =
+  "Allow and Deny statements with wildcards and conditions. A Deny wins over every Allow; the owner and administrators are not restricted by policies.";
 
-const policyHref = (project: string, role: string | null) => `/policies?${new URLSearchParams({ project, ...(role ? { role } : {}) })}`;
+const policyHref = (project: string, role: string | null) =>
+  `/policies?${new URLSearchParams({ project, ...(role ? { role } : {}) })}`;
 
 export default async function PoliciesPage({ searchParams }: { searchParams: Promise<SearchParamsRecord> }) {
   const { actor } = await guardPage("console.admin");
@@ -29,14 +31,22 @@ export default async function PoliciesPage({ searchParams }: { searchParams: Pro
       <>
         <PageHeader title="Policies" description={DESCRIPTION} />
         <Card>
-          <EmptyState icon="file-text" title="No project yet">The account owner creates a project on the Projects page; its policies are edited here.</EmptyState>
+          <EmptyState icon="file-text" title="No project yet">
+            The account owner creates a project on the Projects page; its policies are edited here.
+          </EmptyState>
         </Card>
       </>
     );
   }
   const role = typeof params.role === "string" && params.role !== "" ? params.role : null;
   const read = await readPage(getPolicyEndpoint, { project: scope.current, role });
-  const header = <PageHeader title="Policies" description={DESCRIPTION} actions={<ProjectPicker projects={scope.projects} current={scope.current} action="/policies" />} />;
+  const header = (
+    <PageHeader
+      title="Policies"
+      description={DESCRIPTION}
+      actions={<ProjectPicker projects={scope.projects} current={scope.current} action="/policies" />}
+    />
+  );
   if (!read.ok) {
     return (
       <>
@@ -46,7 +56,10 @@ export default async function PoliciesPage({ searchParams }: { searchParams: Pro
     );
   }
   const policy = read.data;
-  const tabs = [{ href: policyHref(policy.project, null), label: "Project policy" }, ...policy.roles.map((name) => ({ href: policyHref(policy.project, name), label: `Role ${name}` }))];
+  const tabs = [
+    { href: policyHref(policy.project, null), label: "Project policy" },
+    ...policy.roles.map((name) => ({ href: policyHref(policy.project, name), label: `Role ${name}` })),
+  ];
   return (
     <>
       {header}

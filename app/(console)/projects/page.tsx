@@ -22,7 +22,10 @@ const COLUMNS: Column<ProjectSummary>[] = [
     // A project's page is its security configuration (Settings), members and grants hang off it there.
     cell: (project) => (
       <span className="grid max-w-md gap-0.5">
-        <Link href={`/settings?project=${encodeURIComponent(project.name)}`} className="font-medium text-accent-700 hover:underline">
+        <Link
+          href={`/settings?project=${encodeURIComponent(project.name)}`}
+          className="font-medium text-accent-700 hover:underline"
+        >
           {project.name}
         </Link>
         {project.description ? <span className="line-clamp-2 text-slate-500">{project.description}</span> : null}
@@ -45,17 +48,30 @@ const COLUMNS: Column<ProjectSummary>[] = [
 
 export default async function ProjectsPage({ searchParams }: { searchParams: Promise<SearchParamsRecord> }) {
   const { permissions } = await guardPage("console.admin");
-  const params = parseTableParams(await searchParams, { sortable: ["name"], defaultSort: { column: "name", dir: "asc" } });
-  const read = await readPage(listProjectsEndpoint, { q: params.q || undefined, page: params.page, pageSize: params.pageSize });
+  const params = parseTableParams(await searchParams, {
+    sortable: ["name"],
+    defaultSort: { column: "name", dir: "asc" },
+  });
+  const read = await readPage(listProjectsEndpoint, {
+    q: params.q || undefined,
+    page: params.page,
+    pageSize: params.pageSize,
+  });
   if (!read.ok) forbidden();
   const result = read.data;
   return (
     <>
-      <PageHeader title="Projects" description="The projects you own, administer or belong to, with their security switches." />
+      <PageHeader
+        title="Projects"
+        description="The projects you own, administer or belong to, with their security switches."
+      />
       <MainWithAside
         aside={
           permissions.has("project.create") ? (
-            <Card title="New project" description="You become its owner; Super_Administrator and Admin roles come with it.">
+            <Card
+              title="New project"
+              description="You become its owner; Super_Administrator and Admin roles come with it."
+            >
               <CreateProjectForm action={createProjectAction} />
             </Card>
           ) : null

@@ -47,14 +47,21 @@ function roleColumns(project: string): Column<RoleSummary>[] {
             ) : (
               <span className="font-medium">{role.name}</span>
             )}
-            <Badge tone={role.kind === "Custom" ? "neutral" : "accent"}>{role.kind === "Custom" ? "Custom" : "Built-in"}</Badge>
+            <Badge tone={role.kind === "Custom" ? "neutral" : "accent"}>
+              {role.kind === "Custom" ? "Custom" : "Built-in"}
+            </Badge>
             {role.hasPolicy ? <Badge tone="accent">Policy</Badge> : null}
           </span>
           {role.owner ? <code className="text-xs text-slate-500">{role.owner}</code> : null}
         </span>
       ),
     },
-    { id: "powers", header: "What it may do", cell: (role) => <span className="block min-w-64 text-slate-600">{roleSummaryText(role)}</span>, className: "hidden md:table-cell" },
+    {
+      id: "powers",
+      header: "What it may do",
+      cell: (role) => <span className="block min-w-64 text-slate-600">{roleSummaryText(role)}</span>,
+      className: "hidden md:table-cell",
+    },
     {
       id: "members",
       header: "Members",
@@ -62,18 +69,34 @@ function roleColumns(project: string): Column<RoleSummary>[] {
       cell: (role) => (
         <span className="grid">
           {role.members}
-          {role.dormantMembers > 0 ? <span className="text-xs whitespace-nowrap text-slate-500">+{role.dormantMembers} dormant</span> : null}
+          {role.dormantMembers > 0 ? (
+            <span className="text-xs whitespace-nowrap text-slate-500">+{role.dormantMembers} dormant</span>
+          ) : null}
         </span>
       ),
     },
-    { id: "grants", header: "Grants", align: "end", cell: (role) => (role.id ? role.grants : "—"), className: "hidden 2xl:table-cell" },
+    {
+      id: "grants",
+      header: "Grants",
+      align: "end",
+      cell: (role) => (role.id ? role.grants : "—"),
+      className: "hidden 2xl:table-cell",
+    },
     {
       id: "actions",
       header: "Actions",
       align: "end",
       // Built-in roles (and the owner) cannot be dropped; their Built-in badge says so.
       cell: (role) =>
-        role.kind === "Custom" ? <DropRoleDialog action={dropRoleAction} project={project} role={role.name} grants={role.grants} hasPolicy={role.hasPolicy} /> : null,
+        role.kind === "Custom" ? (
+          <DropRoleDialog
+            action={dropRoleAction}
+            project={project}
+            role={role.name}
+            grants={role.grants}
+            hasPolicy={role.hasPolicy}
+          />
+        ) : null,
     },
   ];
 }
@@ -82,27 +105,55 @@ export default async function RolesPage({ searchParams }: { searchParams: Promis
   await guardPage("console.admin");
   const query = await searchParams;
   const scope = await pageProject(query);
-  const description = "The owner, the built-in Super_Administrator and Admin roles, and the project's custom roles. A member holds every privilege of each role assigned to them.";
+  const description =
+    "The owner, the built-in Super_Administrator and Admin roles, and the project's custom roles. A member holds every privilege of each role assigned to them.";
   if (!scope) return <NoProjectToManage title="Roles" description={description} />;
 
-  const params = parseTableParams(query, { sortable: ROLE_SORTS, defaultSort: { column: "kind", dir: "asc" }, filters: [TYPE_FILTER] });
+  const params = parseTableParams(query, {
+    sortable: ROLE_SORTS,
+    defaultSort: { column: "kind", dir: "asc" },
+    filters: [TYPE_FILTER],
+  });
   const result = bothRead(
     ...(await Promise.all([
-      readPage(listRolesEndpoint, { project: scope.current, q: params.q || undefined, type: params.filters.type, sort: params.sort, dir: params.dir, page: params.page, pageSize: params.pageSize }),
+      readPage(listRolesEndpoint, {
+        project: scope.current,
+        q: params.q || undefined,
+        type: params.filters.type,
+        sort: params.sort,
+        dir: params.dir,
+        page: params.page,
+        pageSize: params.pageSize,
+      }),
       readPage(roleAssignmentChoicesEndpoint, { project: scope.current }),
     ])),
   );
   return (
     <>
-      <PageHeader title={`Roles of ${scope.current}`} description={description} actions={<ProjectPicker projects={scope.projects} current={scope.current} action="/roles" />} />
+      <PageHeader
+        title={`Roles of ${scope.current}`}
+        description={description}
+        actions={<ProjectPicker projects={scope.projects} current={scope.current} action="/roles" />}
+      />
       {result.ok ? (
         <MainWithAside
           aside={
             <>
-              <Card title="Assign a role" description="Admin assigns custom roles; only the owner and Super_Administrator assign Admin or Super_Administrator.">
-                <AssignRoleForm action={assignRoleAction} project={scope.current} role={{ choices: result.data[1].roles }} members={result.data[1].members} />
+              <Card
+                title="Assign a role"
+                description="Admin assigns custom roles; only the owner and Super_Administrator assign Admin or Super_Administrator."
+              >
+                <AssignRoleForm
+                  action={assignRoleAction}
+                  project={scope.current}
+                  role={{ choices: result.data[1].roles }}
+                  members={result.data[1].members}
+                />
               </Card>
-              <Card title="New custom role" description="Grant it privileges on the Grants page, or attach a policy on the Policies page.">
+              <Card
+                title="New custom role"
+                description="Grant it privileges on the Grants page, or attach a policy on the Policies page."
+              >
                 <CreateRoleForm action={createRoleAction} project={scope.current} />
               </Card>
             </>
@@ -115,7 +166,14 @@ export default async function RolesPage({ searchParams }: { searchParams: Promis
             rowKey={(role) => role.id ?? "owner"}
             params={params}
             total={result.data[0].total}
-            toolbar={<TableFilter params={params} filters={[TYPE_FILTER]} searchLabel="Search roles" searchPlaceholder="Role name" />}
+            toolbar={
+              <TableFilter
+                params={params}
+                filters={[TYPE_FILTER]}
+                searchLabel="Search roles"
+                searchPlaceholder="Role name"
+              />
+            }
           />
         </MainWithAside>
       ) : (

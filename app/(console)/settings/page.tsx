@@ -15,7 +15,8 @@ import { addTrustedProjectAction, removeTrustedProjectAction, updateSecuritySett
 
 export const metadata = { title: "Settings" };
 
-const DESCRIPTION = "The project's security configuration. Only the owner changes LabelSecurity, ProjectProtection, its exception policy and trusted projects; Super_Administrator the other switches.";
+const DESCRIPTION =
+  "The project's security configuration. Only the owner changes LabelSecurity, ProjectProtection, its exception policy and trusted projects; Super_Administrator the other switches.";
 
 export default async function SettingsPage({ searchParams }: { searchParams: Promise<SearchParamsRecord> }) {
   await guardPage("console.admin");
@@ -25,13 +26,21 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
       <>
         <PageHeader title="Settings" description={DESCRIPTION} />
         <Card>
-          <EmptyState icon="settings" title="No project yet">The account owner creates a project on the Projects page; its security settings are changed here.</EmptyState>
+          <EmptyState icon="settings" title="No project yet">
+            The account owner creates a project on the Projects page; its security settings are changed here.
+          </EmptyState>
         </Card>
       </>
     );
   }
   const read = await readPage(getSecuritySettingsEndpoint, { project: scope.current });
-  const header = <PageHeader title="Settings" description={DESCRIPTION} actions={<ProjectPicker projects={scope.projects} current={scope.current} action="/settings" />} />;
+  const header = (
+    <PageHeader
+      title="Settings"
+      description={DESCRIPTION}
+      actions={<ProjectPicker projects={scope.projects} current={scope.current} action="/settings" />}
+    />
+  );
   if (!read.ok) {
     return (
       <>
@@ -45,18 +54,38 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
     <>
       {header}
       <div className="grid gap-6 xl:grid-cols-2">
-        <Card title={`Security switches of ${settings.project}`} description="Each change takes effect on the next request and is written to the audit log." className="self-start">
+        <Card
+          title={`Security switches of ${settings.project}`}
+          description="Each change takes effect on the next request and is written to the audit log."
+          className="self-start"
+        >
           <div className="grid gap-5">
             {settings.switches.map((item) => (
-              <SecuritySwitchForm key={item.setting} project={settings.project} {...item} action={updateSecuritySettingsAction} />
+              <SecuritySwitchForm
+                key={item.setting}
+                project={settings.project}
+                {...item}
+                action={updateSecuritySettingsAction}
+              />
             ))}
           </div>
         </Card>
         <div className="grid content-start gap-6">
-          <Card title="ProjectProtection exception policy" description="Lets chosen data leave the project while ProjectProtection is on.">
-            <ExceptionPolicyForm project={settings.project} document={settings.exceptionPolicy.document} change={settings.exceptionPolicy.change} action={updateSecuritySettingsAction} />
+          <Card
+            title="ProjectProtection exception policy"
+            description="Lets chosen data leave the project while ProjectProtection is on."
+          >
+            <ExceptionPolicyForm
+              project={settings.project}
+              document={settings.exceptionPolicy.document}
+              change={settings.exceptionPolicy.change}
+              action={updateSecuritySettingsAction}
+            />
           </Card>
-          <Card title="Trusted projects" description="Under ProjectProtection, data may be read into these projects (not downloaded).">
+          <Card
+            title="Trusted projects"
+            description="Under ProjectProtection, data may be read into these projects (not downloaded)."
+          >
             <TrustedProjectsForm
               project={settings.project}
               names={settings.trustedProjects.names}

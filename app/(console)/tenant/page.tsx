@@ -23,8 +23,15 @@ const ROLE_NAMES = { SUPER_ADMINISTRATOR: "Super_Administrator", ADMIN: "Admin",
 
 export default async function TenantPage({ searchParams }: { searchParams: Promise<SearchParamsRecord> }) {
   const { actor } = await guardPage("tenant.manage");
-  const params = parseTableParams(await searchParams, { sortable: ["email"], defaultSort: { column: "email", dir: "asc" } });
-  const read = await readPage(listTenantUsersEndpoint, { q: params.q || undefined, page: params.page, pageSize: params.pageSize });
+  const params = parseTableParams(await searchParams, {
+    sortable: ["email"],
+    defaultSort: { column: "email", dir: "asc" },
+  });
+  const read = await readPage(listTenantUsersEndpoint, {
+    q: params.q || undefined,
+    page: params.page,
+    pageSize: params.pageSize,
+  });
   // guardPage let only account administrators in; the service refusing one anyway is the 403 page.
   if (!read.ok) forbidden();
   const result = read.data;
@@ -40,9 +47,21 @@ export default async function TenantPage({ searchParams }: { searchParams: Promi
         </span>
       ),
     },
-    { id: "kind", header: "Kind", cell: (user) => (user.kind === "PRIMARY" ? <Badge tone="accent">Account owner</Badge> : "Sub-account") },
-    { id: "roles", header: "Tenant roles", cell: (user) => user.tenantRoles.map((role) => ROLE_NAMES[role]).join(", ") || "—" },
-    { id: "status", header: "Status", cell: (user) => (user.disabled ? <Badge tone="danger">Disabled</Badge> : <Badge tone="success">Active</Badge>) },
+    {
+      id: "kind",
+      header: "Kind",
+      cell: (user) => (user.kind === "PRIMARY" ? <Badge tone="accent">Account owner</Badge> : "Sub-account"),
+    },
+    {
+      id: "roles",
+      header: "Tenant roles",
+      cell: (user) => user.tenantRoles.map((role) => ROLE_NAMES[role]).join(", ") || "—",
+    },
+    {
+      id: "status",
+      header: "Status",
+      cell: (user) => (user.disabled ? <Badge tone="danger">Disabled</Badge> : <Badge tone="success">Active</Badge>),
+    },
     {
       id: "actions",
       header: "Actions",
@@ -53,17 +72,28 @@ export default async function TenantPage({ searchParams }: { searchParams: Promi
           <span className="flex flex-wrap justify-end gap-2">
             <TenantRoleDialog action={setTenantRoleAction} userId={user.id} email={user.email} />
             <ResetPasswordDialog action={resetPasswordAction} userId={user.id} email={user.email} />
-            <UserDisabledToggle action={setUserDisabledAction} userId={user.id} email={user.email} disabled={user.disabled} />
+            <UserDisabledToggle
+              action={setUserDisabledAction}
+              userId={user.id}
+              email={user.email}
+              disabled={user.disabled}
+            />
           </span>
         ) : null,
     },
   ];
   return (
     <>
-      <PageHeader title={`Tenant ${actor.tenantName}`} description="The account's owner and its RAM sub-accounts. A disabled user is signed out on their next request." />
+      <PageHeader
+        title={`Tenant ${actor.tenantName}`}
+        description="The account's owner and its RAM sub-accounts. A disabled user is signed out on their next request."
+      />
       <MainWithAside
         aside={
-          <Card title="New sub-account" description="A RAM user of this account. Add it to projects from the Members page.">
+          <Card
+            title="New sub-account"
+            description="A RAM user of this account. Add it to projects from the Members page."
+          >
             <CreateSubAccountForm action={createSubAccountAction} tenant={actor.tenantName} />
           </Card>
         }

@@ -17,7 +17,8 @@ import { addWhitelistEntryAction, removeWhitelistEntryAction, updateWhitelistEnt
 
 export const metadata = { title: "Whitelists" };
 
-const DESCRIPTION = "A request must come from an address in the system whitelist (when it has entries) and in the project's (when it has entries). An empty list restricts nobody.";
+const DESCRIPTION =
+  "A request must come from an address in the system whitelist (when it has entries) and in the project's (when it has entries). An empty list restricts nobody.";
 
 export default async function WhitelistsPage({ searchParams }: { searchParams: Promise<SearchParamsRecord> }) {
   await guardPage("console.admin");
@@ -27,13 +28,21 @@ export default async function WhitelistsPage({ searchParams }: { searchParams: P
       <>
         <PageHeader title="Whitelists" description={DESCRIPTION} />
         <Card>
-          <EmptyState icon="globe" title="No project yet">The account owner creates a project on the Projects page; its whitelist is edited here.</EmptyState>
+          <EmptyState icon="globe" title="No project yet">
+            The account owner creates a project on the Projects page; its whitelist is edited here.
+          </EmptyState>
         </Card>
       </>
     );
   }
   const read = await readPage(listWhitelistEndpoint, { project: scope.current });
-  const header = <PageHeader title="Whitelists" description={DESCRIPTION} actions={<ProjectPicker projects={scope.projects} current={scope.current} action="/whitelists" />} />;
+  const header = (
+    <PageHeader
+      title="Whitelists"
+      description={DESCRIPTION}
+      actions={<ProjectPicker projects={scope.projects} current={scope.current} action="/whitelists" />}
+    />
+  );
   if (!read.ok) {
     return (
       <>
@@ -51,7 +60,12 @@ export default async function WhitelistsPage({ searchParams }: { searchParams: P
         aside={
           whitelist.edit.allowed ? (
             <Card title="Add an entry" description="Takes effect on the next request.">
-              <AddWhitelistEntryForm action={addWhitelistEntryAction} project={whitelist.project} entries={values} sourceIp={whitelist.sourceIp} />
+              <AddWhitelistEntryForm
+                action={addWhitelistEntryAction}
+                project={whitelist.project}
+                entries={values}
+                sourceIp={whitelist.sourceIp}
+              />
             </Card>
           ) : null
         }
@@ -63,12 +77,16 @@ export default async function WhitelistsPage({ searchParams }: { searchParams: P
         >
           {whitelist.edit.allowed ? null : (
             <div className="px-5 pt-4">
-              <Alert tone="info" title="Read-only">{whitelist.edit.reason}.</Alert>
+              <Alert tone="info" title="Read-only">
+                {whitelist.edit.reason}.
+              </Alert>
             </div>
           )}
           {whitelist.entries.length === 0 ? (
             <EmptyState icon="globe" title="No entries">
-              {whitelist.edit.allowed ? "Add an address, CIDR block or range to let only those addresses in." : "Every address may reach this project."}
+              {whitelist.edit.allowed
+                ? "Add an address, CIDR block or range to let only those addresses in."
+                : "Every address may reach this project."}
             </EmptyState>
           ) : (
             <WhitelistTable
@@ -91,9 +109,15 @@ export default async function WhitelistsPage({ searchParams }: { searchParams: P
             />
           )}
         </Card>
-        <Card title="System whitelist" description="Maintained by the platform operator; it applies to every project of every account and is read-only in this console." padded={false}>
+        <Card
+          title="System whitelist"
+          description="Maintained by the platform operator; it applies to every project of every account and is read-only in this console."
+          padded={false}
+        >
           {whitelist.system.length === 0 ? (
-            <EmptyState icon="globe" title="No system whitelist">The platform restricts no address; only project whitelists apply.</EmptyState>
+            <EmptyState icon="globe" title="No system whitelist">
+              The platform restricts no address; only project whitelists apply.
+            </EmptyState>
           ) : (
             <WhitelistTable caption="System whitelist" entries={whitelist.system} />
           )}

@@ -34,65 +34,126 @@ function vary(base: AccessRequest, v: Variation): AccessRequest {
     if (value === undefined) delete context[key];
     else if (value !== null) context[key] = value;
   }
-  const principal = v.standing === "disabled" ? { ...base.principal, disabled: true }
-    : v.standing === "other-account" ? { ...base.principal, accountId: "acc-other" } : base.principal;
+  const principal =
+    v.standing === "disabled"
+      ? { ...base.principal, disabled: true }
+      : v.standing === "other-account"
+        ? { ...base.principal, accountId: "acc-other" }
+        : base.principal;
   return { ...base, principal, context };
 }
 
 describe("decision cache", () => {
   it("is transparent: every decision equals the one computed without the cache, through context changes and grant deltas", () => {
-    fc.assert(fc.property(snapshotArb(), fc.array(requestArb(), { minLength: 6, maxLength: 6 }), fc.array(variationArb, { minLength: 30, maxLength: 30 }), (snapshot, bases, variations) => {
-      const index = compile(snapshot);
-      let version = snapshot.securityVersion;
-      for (const variation of variations) {
-        if (variation.delta && snapshot.grants.length > 0) {
-          const grant = snapshot.grants[variation.delta.grant % snapshot.grants.length]!;
-          const delta: SecurityDelta = variation.delta.revoke
-            ? { kind: "GrantRevoked", grant, securityVersion: ++version }
-            : { kind: "GrantAdded", grant: { ...grant, id: `again-${version}` }, securityVersion: ++version };
-          applyDelta(index, delta);
-        }
-        const request = vary(bases[variation.pick % bases.length]!, variation);
-        expect(decide(index, request)).toEqual(decideUncached(index, request));
-      }
-    }), { numRuns: CACHE_RUNS });
+    fc.assert(
+      fc.property(
+        snapshotArb(),
+        fc.array(requestArb(), { minLength: 6, maxLength: 6 }),
+        fc.array(variationArb, { minLength: 30, maxLength: 30 }),
+        (snapshot, bases, variations) => {
+          const index = compile(snapshot);
+          let version = snapshot.securityVersion;
+          for (const variation of variations) {
+            if (variation.delta && snapshot.grants.length > 0) {
+              const grant = snapshot.grants[variation.delta.grant % snapshot.grants.length]!;
+              const delta: SecurityDelta = variation.delta.revoke
+                ? { kind: "GrantRevoked", grant, securityVersion: ++version }
+                : { kind: "GrantAdded", grant: { ...grant, id: `again-${version}` }, securityVersion: ++version };
+              applyDelta(index, delta);
+            }
+            const request = vary(bases[variation.pick % bases.length]!, variation);
+            expect(decide(index, request)).toEqual(decideUncached(index, request));
+          }
+        },
+      ),
+      { numRuns: CACHE_RUNS },
+    );
   });
 
   it("reuses a decision only within the time window its expiry comparisons hold in", () => {
     // Grants and label grants to bob (or his role) expiring around NOW, read at times around NOW: the window
     // of each cached decision is crossed often.
     const expiring = fc.record({
-      target: fc.constantFrom("o-t1", "o-up"), privileges: fc.constantFrom<SnapshotGrant["privileges"]>(["Select"], ["Select", "Describe"], ["Describe"]),
-      columns: fc.option(fc.subarray(["col1", "col2", "id", "mobile"], { minLength: 1 }), { nil: null }), toRole: fc.boolean(),
+      target: fc.constantFrom("o-t1", "o-up"),
+      privileges: fc.constantFrom<SnapshotGrant["privileges"]>(["Select"], ["Select", "Describe"], ["Describe"]),
+      columns: fc.option(fc.subarray(["col1", "col2", "id", "mobile"], { minLength: 1 }), { nil: null }),
+      toRole: fc.boolean(),
       expiresIn: fc.option(fc.integer({ min: -3, max: 3 }), { nil: null }),
     });
-    const labelGrant = fc.record({ target: fc.constantFrom("o-t1", "o-up"), level: fc.integer({ min: 0, max: 3 }), expiresIn: fc.integer({ min: -3, max: 3 }) });
-    const reads = fc.array(fc.record({
-      table: fc.constantFrom("t1", "user_profile"), action: fc.constantFrom<AccessRequest["action"]>("Select", "Describe"),
-      columns: fc.option(fc.subarray(["col1", "col2", "id", "mobile"], { minLength: 1 }), { nil: undefined }), at: fc.integer({ min: -4, max: 4 }),
-    }), { minLength: 20, maxLength: 20 });
-    fc.assert(fc.property(fc.array(expiring, { maxLength: 6 }), fc.array(labelGrant, { maxLength: 3 }), reads, (grants, labelGrants, list) => {
-      const snapshot = baseSnapshot();
-      snapshot.config.labelSecurity = true;
-      snapshot.labels.objects.push({ objectId: "o-t1", column: "col2", level: 2 }, { objectId: "o-up", column: null, level: 1 });
-      snapshot.roleAssignments.push({ roleId: "r-worker", userId: "u-bob" });
-      grants.forEach((g, i) => snapshot.grants.push({
-        id: `g${i}`, objectId: g.target, privileges: g.privileges, columns: g.columns, condition: null,
-        grantee: g.toRole ? { type: "Role", roleId: "r-worker" } : { type: "User", userId: "u-bob" }, expiresAt: g.expiresIn === null ? null : NOW + g.expiresIn * HOUR,
-      }));
-      labelGrants.forEach((g, i) => snapshot.labelGrants.push({ id: `lg${i}`, objectId: g.target, columns: null, userId: "u-bob", level: g.level, expiresAt: NOW + g.expiresIn * HOUR }));
-      const index = compile(snapshot);
-      for (const read of list) {
-        const columns = read.action === "Select" ? read.columns : undefined;
-        const asked = request("bob", read.action, table(read.table), { ...(columns ? { columns } : {}), context: { time: NOW + read.at * HOUR } });
-        expect(decide(index, asked)).toEqual(decideUncached(index, asked));
-      }
-    }), { numRuns: CACHE_RUNS });
+    const labelGrant = fc.record({
+      target: fc.constantFrom("o-t1", "o-up"),
+      level: fc.integer({ min: 0, max: 3 }),
+      expiresIn: fc.integer({ min: -3, max: 3 }),
+    });
+    const reads = fc.array(
+      fc.record({
+        table: fc.constantFrom("t1", "user_profile"),
+        action: fc.constantFrom<AccessRequest["action"]>("Select", "Describe"),
+        columns: fc.option(fc.subarray(["col1", "col2", "id", "mobile"], { minLength: 1 }), { nil: undefined }),
+        at: fc.integer({ min: -4, max: 4 }),
+      }),
+      { minLength: 20, maxLength: 20 },
+    );
+    fc.assert(
+      fc.property(
+        fc.array(expiring, { maxLength: 6 }),
+        fc.array(labelGrant, { maxLength: 3 }),
+        reads,
+        (grants, labelGrants, list) => {
+          const snapshot = baseSnapshot();
+          snapshot.config.labelSecurity = true;
+          snapshot.labels.objects.push(
+            { objectId: "o-t1", column: "col2", level: 2 },
+            { objectId: "o-up", column: null, level: 1 },
+          );
+          snapshot.roleAssignments.push({ roleId: "r-worker", userId: "u-bob" });
+          grants.forEach((g, i) =>
+            snapshot.grants.push({
+              id: `g${i}`,
+              objectId: g.target,
+              privileges: g.privileges,
+              columns: g.columns,
+              condition: null,
+              grantee: g.toRole ? { type: "Role", roleId: "r-worker" } : { type: "User", userId: "u-bob" },
+              expiresAt: g.expiresIn === null ? null : NOW + g.expiresIn * HOUR,
+            }),
+          );
+          labelGrants.forEach((g, i) =>
+            snapshot.labelGrants.push({
+              id: `lg${i}`,
+              objectId: g.target,
+              columns: null,
+              userId: "u-bob",
+              level: g.level,
+              expiresAt: NOW + g.expiresIn * HOUR,
+            }),
+          );
+          const index = compile(snapshot);
+          for (const read of list) {
+            const columns = read.action === "Select" ? read.columns : undefined;
+            const asked = request("bob", read.action, table(read.table), {
+              ...(columns ? { columns } : {}),
+              context: { time: NOW + read.at * HOUR },
+            });
+            expect(decide(index, asked)).toEqual(decideUncached(index, asked));
+          }
+        },
+      ),
+      { numRuns: CACHE_RUNS },
+    );
   });
 
-  const bobReads = (context: Partial<AccessRequest["context"]> = {}) => request("bob", "Select", table("t1"), { columns: ["col1"], context });
+  const bobReads = (context: Partial<AccessRequest["context"]> = {}) =>
+    request("bob", "Select", table("t1"), { columns: ["col1"], context });
   const grantToBob = (extra: Partial<SnapshotGrant> = {}): SnapshotGrant => ({
-    id: "g-bob", objectId: "o-t1", privileges: ["Select"], columns: null, grantee: { type: "User", userId: "u-bob" }, expiresAt: null, condition: null, ...extra,
+    id: "g-bob",
+    objectId: "o-t1",
+    privileges: ["Select"],
+    columns: null,
+    grantee: { type: "User", userId: "u-bob" },
+    expiresAt: null,
+    condition: null,
+    ...extra,
   });
 
   it("serves a repeated request from the cache, frozen", () => {
@@ -143,9 +204,20 @@ describe("decision cache", () => {
   it("re-evaluates a condition on the current time for every other time", () => {
     const snapshot = baseSnapshot();
     snapshot.config.checkPermissionUsingPolicy = true;
-    snapshot.policies.push({ id: "p", name: "until noon", roleId: null, document: policy([{
-      Effect: "Allow", Principal: ["*"], Action: ["odps:Select"], Resource: [resource("tables/t1")], Condition: { DateLessThan: { "acs:CurrentTime": new Date(NOW + HOUR).toISOString() } },
-    }]) });
+    snapshot.policies.push({
+      id: "p",
+      name: "until noon",
+      roleId: null,
+      document: policy([
+        {
+          Effect: "Allow",
+          Principal: ["*"],
+          Action: ["odps:Select"],
+          Resource: [resource("tables/t1")],
+          Condition: { DateLessThan: { "acs:CurrentTime": new Date(NOW + HOUR).toISOString() } },
+        },
+      ]),
+    });
     const index = compile(snapshot);
     expect(decide(index, bobReads()).effect).toBe("Allow");
     expect(decide(index, bobReads({ time: NOW + 2 * HOUR })).effect).toBe("Deny");
@@ -159,8 +231,14 @@ describe("decision cache", () => {
     const index = compile(snapshot);
     expect(decide(index, bobReads()).effect).toBe("Allow");
     expect(decide(index, bobReads({ sourceIp: "10.200.0.1" })).effect).toBe("Allow");
-    expect(decide(index, bobReads({ sourceIp: "192.168.0.1" }))).toMatchObject({ effect: "Deny", decidedBy: "Whitelist" });
-    expect(decide(index, { ...bobReads(), principal: { ...bobReads().principal, disabled: true } })).toMatchObject({ effect: "Deny", decidedBy: "Identity" });
+    expect(decide(index, bobReads({ sourceIp: "192.168.0.1" }))).toMatchObject({
+      effect: "Deny",
+      decidedBy: "Whitelist",
+    });
+    expect(decide(index, { ...bobReads(), principal: { ...bobReads().principal, disabled: true } })).toMatchObject({
+      effect: "Deny",
+      decidedBy: "Identity",
+    });
   });
 
   it("stays within its capacity, and within a chain length per user and object", () => {

@@ -9,4 +9,3 @@ describe("engine vs reference evaluator", () => {
     fc.assert(differentialProperty(), { numRuns: DIFFERENTIAL_STATES });
   });
 });
-

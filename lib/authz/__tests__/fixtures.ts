@@ -5,7 +5,12 @@ export const NOW = Date.parse("2025-06-01T12:00:00Z");
 export const DAY = 86_400_000;
 
 const user = (
-  id: string, accountId: string, kind: "primary" | "sub", principalName: string, disabled = false, accountRole: SnapshotUser["accountRole"] = null,
+  id: string,
+  accountId: string,
+  kind: "primary" | "sub",
+  principalName: string,
+  disabled = false,
+  accountRole: SnapshotUser["accountRole"] = null,
 ): SnapshotUser => ({ id, accountId, kind, principalName, disabled, accountRole });
 
 /** Users of project `wonderland` (account acc-w); keys are used by the tables. */
@@ -33,13 +38,21 @@ export function baseSnapshot(): SecuritySnapshot {
     securityVersion: 1,
     project: { id: "p-w", name: "wonderland", accountId: "acc-w", ownerUserId: "u-alice" },
     config: {
-      checkPermissionUsingACL: true, checkPermissionUsingPolicy: false, objectCreatorHasAccessPermission: true,
-      objectCreatorHasGrantPermission: true, labelSecurity: false, projectProtection: false, exceptionPolicy: null,
+      checkPermissionUsingACL: true,
+      checkPermissionUsingPolicy: false,
+      objectCreatorHasAccessPermission: true,
+      objectCreatorHasGrantPermission: true,
+      labelSecurity: false,
+      projectProtection: false,
+      exceptionPolicy: null,
     },
     trustedProjectIds: [],
     users: Object.values(inDirectory).map((u) => ({ ...u })),
     members: [
-      ...["u-bob", "u-allen", "u-adm", "u-sa", "u-carol", "u-dave", "u-frank"].map((userId) => ({ userId, removedAt: null })),
+      ...["u-bob", "u-allen", "u-adm", "u-sa", "u-carol", "u-dave", "u-frank"].map((userId) => ({
+        userId,
+        removedAt: null,
+      })),
       { userId: "u-eve", removedAt: NOW - DAY },
     ],
     roles: [
@@ -48,9 +61,18 @@ export function baseSnapshot(): SecuritySnapshot {
       { id: "r-worker", name: "worker", kind: "Custom" },
       { id: "r-analyst", name: "analyst", kind: "Custom" },
     ],
-    roleAssignments: [{ roleId: "r-admin", userId: "u-adm" }, { roleId: "r-sa", userId: "u-sa" }],
+    roleAssignments: [
+      { roleId: "r-admin", userId: "u-adm" },
+      { roleId: "r-sa", userId: "u-sa" },
+    ],
     objects: [
-      { id: "o-up", type: "Table", name: "user_profile", creatorUserId: "u-alice", columns: ["id", "name", "id_card", "credit_card", "mobile", "user_addr", "birthday"] },
+      {
+        id: "o-up",
+        type: "Table",
+        name: "user_profile",
+        creatorUserId: "u-alice",
+        columns: ["id", "name", "id_card", "credit_card", "mobile", "user_addr", "birthday"],
+      },
       { id: "o-t1", type: "Table", name: "t1", creatorUserId: "u-alice", columns: ["col1", "col2", "mobile", "addr"] },
       { id: "o-orders", type: "Table", name: "t_app_orders", creatorUserId: "u-alice", columns: ["id", "amount"] },
       { id: "o-bobs", type: "Table", name: "bob_scratch", creatorUserId: "u-bob", columns: ["x"] },
@@ -75,14 +97,21 @@ export interface RequestOptions {
 }
 
 export function request(
-  who: UserKey, action: AccessRequest["action"], object: { type: AccessRequest["object"]["type"]; name: string }, options: RequestOptions = {},
+  who: UserKey,
+  action: AccessRequest["action"],
+  object: { type: AccessRequest["object"]["type"]; name: string },
+  options: RequestOptions = {},
 ): AccessRequest {
   const u = USERS[who];
   return {
     principal: { userId: u.id, accountId: u.accountId, kind: u.kind, disabled: options.disabled ?? u.disabled },
     project: "wonderland",
     action,
-    object: { ...object, ...(options.columns ? { columns: options.columns } : {}), ...(options.project ? { project: options.project } : {}) },
+    object: {
+      ...object,
+      ...(options.columns ? { columns: options.columns } : {}),
+      ...(options.project ? { project: options.project } : {}),
+    },
     context: { time: NOW, sourceIp: "10.1.2.3", secureTransport: true, taskType: "SQL", ...options.context },
   };
 }

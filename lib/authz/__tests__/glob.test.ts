@@ -14,11 +14,32 @@ function elapsed(run: () => void): number {
 
 describe("wildcard matcher", () => {
   it.each([
-    ["", "", true], ["", "a", false], ["*", "", true], ["*", "anything", true], ["?", "", false], ["?", "x", true],
-    ["a*b", "ab", true], ["a*b", "aXYb", true], ["a*b", "aXYbc", false], ["a?c", "abc", true], ["a?c", "ac", false],
-    ["*.txt", "a.txt", true], ["*.txt", "atxt", false], ["a.c", "abc", false], ["(x)+", "(x)+", true], ["[ab]", "a", false],
-    ["*a*a*b", "aaab", true], ["*a*a*b", "abb", false], ["*a*a*b", "aab", true], ["\\d", "\\d", true], ["^$", "^$", true], ["a\nb", "a\nb", true],
-    ["*?", "", false], ["*?", "x", true], ["?*?", "xy", true], ["?*?", "x", false],
+    ["", "", true],
+    ["", "a", false],
+    ["*", "", true],
+    ["*", "anything", true],
+    ["?", "", false],
+    ["?", "x", true],
+    ["a*b", "ab", true],
+    ["a*b", "aXYb", true],
+    ["a*b", "aXYbc", false],
+    ["a?c", "abc", true],
+    ["a?c", "ac", false],
+    ["*.txt", "a.txt", true],
+    ["*.txt", "atxt", false],
+    ["a.c", "abc", false],
+    ["(x)+", "(x)+", true],
+    ["[ab]", "a", false],
+    ["*a*a*b", "aaab", true],
+    ["*a*a*b", "abb", false],
+    ["*a*a*b", "aab", true],
+    ["\\d", "\\d", true],
+    ["^$", "^$", true],
+    ["a\nb", "a\nb", true],
+    ["*?", "", false],
+    ["*?", "x", true],
+    ["?*?", "xy", true],
+    ["?*?", "x", false],
   ])("%j against %j → %s", (pattern, subject, expected) => {
     expect(compileGlob(pattern)(subject)).toBe(expected);
     expect(globMatches(pattern, subject)).toBe(expected);
@@ -30,31 +51,59 @@ describe("wildcard matcher", () => {
   const subjectArb = fc.string({ unit: fc.constantFrom("a", "b", "*", "?", ".", "\n"), maxLength: 14 });
 
   it("agrees with the reference matcher on random patterns and subjects", () => {
-    fc.assert(fc.property(patternArb, subjectArb, (pattern, subject) => {
-      expect(compileGlob(pattern)(subject)).toBe(globMatches(pattern, subject));
-    }), { numRuns: 20_000 });
+    fc.assert(
+      fc.property(patternArb, subjectArb, (pattern, subject) => {
+        expect(compileGlob(pattern)(subject)).toBe(globMatches(pattern, subject));
+      }),
+      { numRuns: 20_000 },
+    );
   });
 
   it("agrees with the reference on subjects built to match (pattern with its wildcards filled in)", () => {
-    const filled = patternArb.chain((pattern) => fc.tuple(
-      fc.constant(pattern),
-      fc.array(fc.string({ unit: fc.constantFrom("a", "b", "*"), maxLength: 3 }), { minLength: pattern.length, maxLength: pattern.length }),
-    ).map(([p, fills]) => [p, [...p].map((c, i) => (c === "*" ? fills[i]! : c === "?" ? fills[i]!.slice(0, 1).padEnd(1, "a") : c)).join("")] as const));
-    fc.assert(fc.property(filled, ([pattern, subject]) => {
-      expect(compileGlob(pattern)(subject)).toBe(true);
-      expect(globMatches(pattern, subject)).toBe(true);
-    }), { numRuns: 5_000 });
+    const filled = patternArb.chain((pattern) =>
+      fc
+        .tuple(
+          fc.constant(pattern),
+          fc.array(fc.string({ unit: fc.constantFrom("a", "b", "*"), maxLength: 3 }), {
+            minLength: pattern.length,
+            maxLength: pattern.length,
+          }),
+        )
+        .map(
+          ([p, fills]) =>
+            [
+              p,
+              [...p]
+                .map((c, i) => (c === "*" ? fills[i]! : c === "?" ? fills[i]!.slice(0, 1).padEnd(1, "a") : c))
+                .join(""),
+            ] as const,
+        ),
+    );
+    fc.assert(
+      fc.property(filled, ([pattern, subject]) => {
+        expect(compileGlob(pattern)(subject)).toBe(true);
+        expect(globMatches(pattern, subject)).toBe(true);
+      }),
+      { numRuns: 5_000 },
+    );
   });
 
   // A guard against pathological input, not a performance claim: the regular expression this replaced took
   // seconds to hours on these (catastrophic backtracking); the bound is generous for a slow shared machine.
   it.each([
-    ["*?*?*?*?b", 200], ["*?*?*?*?*?*?*?*?b", 200], ["*?*?*?*?*?*?*?*?b", MAX_SUBJECT_LENGTH], ["*a*a*a*a*a*a*a*a*b", MAX_SUBJECT_LENGTH],
+    ["*?*?*?*?b", 200],
+    ["*?*?*?*?*?*?*?*?b", 200],
+    ["*?*?*?*?*?*?*?*?b", MAX_SUBJECT_LENGTH],
+    ["*a*a*a*a*a*a*a*a*b", MAX_SUBJECT_LENGTH],
   ])("the evil pattern %j against %i 'a's finishes at once", (pattern, length) => {
     const subject = "a".repeat(length);
     const matches = compileGlob(pattern);
     let result = true;
-    expect(elapsed(() => { result = matches(subject); })).toBeLessThan(200);
+    expect(
+      elapsed(() => {
+        result = matches(subject);
+      }),
+    ).toBeLessThan(200);
     expect(result).toBe(false);
   });
 
@@ -76,20 +125,30 @@ describe("wildcard matcher", () => {
 
 describe("wildcard caps at policy validation", () => {
   const tooMany = "*?".repeat(MAX_WILDCARDS_PER_PATTERN / 2) + "*";
-  const statement = (fields: object) => JSON.stringify({
-    Version: "1",
-    Statement: [
-      { Effect: "Allow", Principal: "*", Action: "odps:Select", Resource: "acs:odps:*:projects/p/tables/t" },
-      { Effect: "Deny", Principal: "*", Action: "odps:Select", Resource: "acs:odps:*:projects/p/tables/t", ...fields },
-    ],
-  });
+  const statement = (fields: object) =>
+    JSON.stringify({
+      Version: "1",
+      Statement: [
+        { Effect: "Allow", Principal: "*", Action: "odps:Select", Resource: "acs:odps:*:projects/p/tables/t" },
+        {
+          Effect: "Deny",
+          Principal: "*",
+          Action: "odps:Select",
+          Resource: "acs:odps:*:projects/p/tables/t",
+          ...fields,
+        },
+      ],
+    });
 
   it.each([
     ["Resource[0]", { Resource: [`acs:odps:*:projects/p/tables/${tooMany}`] }],
     ["Principal[0]", { Principal: [tooMany] }],
     ["Action[0]", { Action: [`odps:${tooMany}`] }],
     ["Condition.StringLike.acs:UserAgent[0]", { Condition: { StringLike: { "acs:UserAgent": [tooMany] } } }],
-    ["Condition.StringNotLike.odps:TargetProject[0]", { Condition: { StringNotLike: { "odps:TargetProject": tooMany } } }],
+    [
+      "Condition.StringNotLike.odps:TargetProject[0]",
+      { Condition: { StringNotLike: { "odps:TargetProject": tooMany } } },
+    ],
     ["Resource[0]", { Resource: [`acs:odps:*:projects/p/tables/${"x".repeat(MAX_SUBJECT_LENGTH)}`] }],
   ])("rejects a statement whose %s breaks a cap, naming the statement and field", (field, fields) => {
     const result = parsePolicyDocument(statement(fields), "project");
@@ -113,14 +172,16 @@ describe("an over-long request value in a StringLike / StringNotLike condition",
   };
   const longAgent = `curl/8 ${"x".repeat(MAX_SUBJECT_LENGTH)}`;
 
-  it.each([["StringLike", "*curl*"], ["StringLike", "*"], ["StringNotLike", "*curl*"], ["StringNotLike", "nothing"]])(
-    "%s %j errors (never true) on a User-Agent past the cap",
-    (operator, pattern) => {
-      const outcome = condition(operator, pattern)({ time: 0, userAgent: longAgent });
-      expect(typeof outcome).toBe("string");
-      expect(outcome).toContain(`longer than ${MAX_SUBJECT_LENGTH}`);
-    },
-  );
+  it.each([
+    ["StringLike", "*curl*"],
+    ["StringLike", "*"],
+    ["StringNotLike", "*curl*"],
+    ["StringNotLike", "nothing"],
+  ])("%s %j errors (never true) on a User-Agent past the cap", (operator, pattern) => {
+    const outcome = condition(operator, pattern)({ time: 0, userAgent: longAgent });
+    expect(typeof outcome).toBe("string");
+    expect(outcome).toContain(`longer than ${MAX_SUBJECT_LENGTH}`);
+  });
 
   it("still matches a User-Agent within the cap", () => {
     expect(condition("StringLike", "*curl*")({ time: 0, userAgent: "curl/8" })).toBe(true);

@@ -8,18 +8,30 @@ const userId = z.string().min(1);
 const roleName = z.string().min(1);
 
 export const SECURITY_SETTINGS = [
-  "CheckPermissionUsingACL", "CheckPermissionUsingPolicy", "ObjectCreatorHasAccessPermission", "ObjectCreatorHasGrantPermission",
-  "LabelSecurity", "ProjectProtection", "TrustedProjects", "ExceptionPolicy",
+  "CheckPermissionUsingACL",
+  "CheckPermissionUsingPolicy",
+  "ObjectCreatorHasAccessPermission",
+  "ObjectCreatorHasGrantPermission",
+  "LabelSecurity",
+  "ProjectProtection",
+  "TrustedProjects",
+  "ExceptionPolicy",
 ] as const;
 
 export const adminOperationSchema = z.discriminatedUnion("kind", [
-  z.object({ kind: z.literal("AddMember"), target: z.object({ userId, accountId: z.string().min(1), kind: principalKindSchema }) }),
+  z.object({
+    kind: z.literal("AddMember"),
+    target: z.object({ userId, accountId: z.string().min(1), kind: principalKindSchema }),
+  }),
   z.object({ kind: z.literal("RemoveMember"), targetUserId: userId }),
   z.object({
     kind: z.enum(["Grant", "Revoke"]),
     privileges: z.array(privilegeSchema).min(1),
     object: objectRef,
-    grantee: z.discriminatedUnion("type", [z.object({ type: z.literal("User"), userId }), z.object({ type: z.literal("Role"), roleName })]),
+    grantee: z.discriminatedUnion("type", [
+      z.object({ type: z.literal("User"), userId }),
+      z.object({ type: z.literal("Role"), roleName }),
+    ]),
   }),
   z.object({ kind: z.enum(["AssignRole", "RevokeRole"]), roleName, targetUserId: userId }),
   z.object({ kind: z.enum(["CreateRole", "DropRole"]), roleName }),

@@ -40,13 +40,25 @@ export function checkAuthorizationTarget(index: SecurityIndex, actor: IndexedUse
   const targetInt = index.userById.get(targetUserId);
   const target = targetInt === undefined ? undefined : index.users[targetInt];
   if (!target || (!target.isMember && target.int !== index.project.ownerInt)) {
-    return { ok: false, ruleId: "target:not-member", text: `User ${targetUserId} is not a member of project ${index.project.name}; add the user first` };
+    return {
+      ok: false,
+      ruleId: "target:not-member",
+      text: `User ${targetUserId} is not a member of project ${index.project.name}; add the user first`,
+    };
   }
   if (target.kind === "sub" && target.accountId !== index.project.accountId) {
-    return { ok: false, ruleId: "target:foreign-sub-account", text: `${target.displayName} is a RAM user of another account and can never be authorized in this project` };
+    return {
+      ok: false,
+      ruleId: "target:foreign-sub-account",
+      text: `${target.displayName} is a RAM user of another account and can never be authorized in this project`,
+    };
   }
   if (actor.kind === "sub" && (target.kind !== "sub" || target.accountId !== actor.accountId)) {
-    return { ok: false, ruleId: "target:ram-actor", text: `${actor.displayName} is a RAM user and may only authorize RAM users of its own account, not ${target.displayName}` };
+    return {
+      ok: false,
+      ruleId: "target:ram-actor",
+      text: `${actor.displayName} is a RAM user and may only authorize RAM users of its own account, not ${target.displayName}`,
+    };
   }
   return { ok: true, user: target };
 }

@@ -23,7 +23,10 @@ export function applyDelta(index: SecurityIndex, delta: SecurityDelta): string[]
     if (delta.kind === "GrantAdded") {
       revokeGrant(index.grants, objectInt, delta.grant.id);
       const subject = subjectOf(index, delta.grant.grantee);
-      const error = subject < 0 ? `grant ${delta.grant.id}: unknown grantee` : addOverlayGrant(index.grants, delta.grant, objectInt, subject);
+      const error =
+        subject < 0
+          ? `grant ${delta.grant.id}: unknown grantee`
+          : addOverlayGrant(index.grants, delta.grant, objectInt, subject);
       if (error) errors.push(error);
     } else if (!revokeGrant(index.grants, objectInt, delta.grant.id)) {
       errors.push(`grant ${delta.grant.id} is not in the index`);

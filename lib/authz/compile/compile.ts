@@ -5,8 +5,13 @@ import type { SecuritySnapshot } from "../snapshot";
 import { createDecisionCache } from "./decision-cache";
 import { ROLE_SUBJECT_BASE, buildGrantStore } from "./grant-store";
 import {
-  findObject, foreignKey,
-  type IndexedObject, type IndexedRole, type IndexedUser, type ObjectsByType, type SecurityIndex,
+  findObject,
+  foreignKey,
+  type IndexedObject,
+  type IndexedRole,
+  type IndexedUser,
+  type ObjectsByType,
+  type SecurityIndex,
 } from "./index-types";
 import { compileLabelGrants } from "./label-grants";
 import { emptyBuckets } from "./policy-buckets";
@@ -22,7 +27,11 @@ const lower = (name: string) => name.toLowerCase();
 /** Objects without column labels share this empty map; compile gives an object its own map on its first label. */
 const NO_COLUMN_LABELS: ReadonlyMap<string, number> = new Map();
 
-function compileUsers(snapshot: SecuritySnapshot, roles: IndexedRole[], roleIntById: Map<string, number>): { users: IndexedUser[]; userById: Map<string, number> } {
+function compileUsers(
+  snapshot: SecuritySnapshot,
+  roles: IndexedRole[],
+  roleIntById: Map<string, number>,
+): { users: IndexedUser[]; userById: Map<string, number> } {
   const accountId = snapshot.project.accountId;
   const activeMembers = new Set<string>();
   for (const member of snapshot.members) if (member.removedAt === null) activeMembers.add(member.userId);
@@ -30,11 +39,20 @@ function compileUsers(snapshot: SecuritySnapshot, roles: IndexedRole[], roleIntB
   const users = snapshot.users.map((user, int): IndexedUser => {
     userById.set(user.id, int);
     return {
-      int, id: user.id, accountId: user.accountId, kind: user.kind,
-      principalName: lower(user.principalName), displayName: user.principalName,
-      disabled: user.disabled, isMember: activeMembers.has(user.id), roles: [], subjects: [int], adminRole: null,
+      int,
+      id: user.id,
+      accountId: user.accountId,
+      kind: user.kind,
+      principalName: lower(user.principalName),
+      displayName: user.principalName,
+      disabled: user.disabled,
+      isMember: activeMembers.has(user.id),
+      roles: [],
+      subjects: [int],
+      adminRole: null,
       // INVARIANT: an account-level role has power only in the projects of its own account.
-      accountRole: user.accountId === accountId ? user.accountRole ?? null : null, clearance: 0,
+      accountRole: user.accountId === accountId ? (user.accountRole ?? null) : null,
+      clearance: 0,
     };
   });
   for (const assignment of snapshot.roleAssignments) {
@@ -44,7 +62,8 @@ function compileUsers(snapshot: SecuritySnapshot, roles: IndexedRole[], roleIntB
     if (!user || !role || user.roles.includes(role.int)) continue;
     user.roles.push(role.int);
     user.subjects.push(ROLE_SUBJECT_BASE + role.int);
-    if (role.kind === "Super_Administrator" || (role.kind === "Admin" && user.adminRole === null)) user.adminRole = role.kind;
+    if (role.kind === "Super_Administrator" || (role.kind === "Admin" && user.adminRole === null))
+      user.adminRole = role.kind;
   }
   for (const label of snapshot.labels.users) {
     const user = users[userById.get(label.userId) ?? -1];
@@ -77,24 +96,48 @@ function compileObjects(snapshot: SecuritySnapshot, userById: Map<string, number
     if (!byName) objectsByType.set(object.type, (byName = new Map()));
     byName.set(object.name, object.int);
   };
-  add({ int: 0, id: snapshot.project.id, type: "Project", name: lower(snapshot.project.name), creatorInt: -1, columns: [], label: 0, columnLabels: NO_COLUMN_LABELS });
+  add({
+    int: 0,
+    id: snapshot.project.id,
+    type: "Project",
+    name: lower(snapshot.project.name),
+    creatorInt: -1,
+    columns: [],
+    label: 0,
+    columnLabels: NO_COLUMN_LABELS,
+  });
   for (const object of snapshot.objects) {
     add({
-      int: objects.length, id: object.id, type: object.type, name: lower(object.name),
-      creatorInt: object.creatorUserId === null ? -1 : userById.get(object.creatorUserId) ?? -1,
-      columns: lowerColumns(object.columns), label: 0, columnLabels: NO_COLUMN_LABELS,
+      int: objects.length,
+      id: object.id,
+      type: object.type,
+      name: lower(object.name),
+      creatorInt: object.creatorUserId === null ? -1 : (userById.get(object.creatorUserId) ?? -1),
+      columns: lowerColumns(object.columns),
+      label: 0,
+      columnLabels: NO_COLUMN_LABELS,
     });
   }
   for (const pkg of snapshot.packages) {
     add({
-      int: objects.length, id: pkg.id, type: "Package", name: lower(`${pkg.ownerProject}.${pkg.name}`),
-      creatorInt: -1, columns: [], label: 0, columnLabels: NO_COLUMN_LABELS,
+      int: objects.length,
+      id: pkg.id,
+      type: "Package",
+      name: lower(`${pkg.ownerProject}.${pkg.name}`),
+      creatorInt: -1,
+      columns: [],
+      label: 0,
+      columnLabels: NO_COLUMN_LABELS,
     });
   }
   return { objects, objectById, objectsByType };
 }
 
-function applyObjectLabels(snapshot: SecuritySnapshot, objects: IndexedObject[], objectById: Map<string, number>): void {
+function applyObjectLabels(
+  snapshot: SecuritySnapshot,
+  objects: IndexedObject[],
+  objectById: Map<string, number>,
+): void {
   for (const label of snapshot.labels.objects) {
     const object = objects[objectById.get(label.objectId) ?? -1];
     if (!object) continue;
@@ -115,17 +158,32 @@ export interface CompileOptions {
 
 export function compile(snapshot: SecuritySnapshot, options: CompileOptions = {}): SecurityIndex {
   const projectName = lower(snapshot.project.name);
-  const roles = snapshot.roles.map((role, int): IndexedRole => ({ int, id: role.id, name: role.name, kind: role.kind }));
+  const roles = snapshot.roles.map((role, int): IndexedRole => ({
+    int,
+    id: role.id,
+    name: role.name,
+    kind: role.kind,
+  }));
   const roleIntById = new Map(roles.map((role) => [role.id, role.int]));
   const { users, userById } = compileUsers(snapshot, roles, roleIntById);
   const { objects, objectById, objectsByType } = compileObjects(snapshot, userById);
   applyObjectLabels(snapshot, objects, objectById);
   const errors: string[] = [];
-  const grants = buildGrantStore(snapshot.grants, objects.length, { objectById, userById, roleById: roleIntById }, errors);
+  const grants = buildGrantStore(
+    snapshot.grants,
+    objects.length,
+    { objectById, userById, roleById: roleIntById },
+    errors,
+  );
 
   const index: SecurityIndex = {
     securityVersion: snapshot.securityVersion,
-    project: { id: snapshot.project.id, name: projectName, accountId: snapshot.project.accountId, ownerInt: userById.get(snapshot.project.ownerUserId) ?? -1 },
+    project: {
+      id: snapshot.project.id,
+      name: projectName,
+      accountId: snapshot.project.accountId,
+      ownerInt: userById.get(snapshot.project.ownerUserId) ?? -1,
+    },
     config: snapshot.config,
     trustedProjects: new Set(snapshot.trustedProjectIds),
     users,
@@ -165,7 +223,11 @@ export function compile(snapshot: SecuritySnapshot, options: CompileOptions = {}
 
   if (snapshot.config.exceptionPolicy !== null) {
     const buckets = emptyBuckets();
-    const error = addPolicyText(buckets, projectName, { id: "exception-policy", name: "ProjectProtection exception", roleInt: -1, document: snapshot.config.exceptionPolicy,
+    const error = addPolicyText(buckets, projectName, {
+      id: "exception-policy",
+      name: "ProjectProtection exception",
+      roleInt: -1,
+      document: snapshot.config.exceptionPolicy,
     });
     if (error) {
       errors.push(error);
@@ -196,8 +258,13 @@ export function compile(snapshot: SecuritySnapshot, options: CompileOptions = {}
       const key = foreignKey(owner, shared.type, lower(shared.name));
       const list = index.foreignObjects.get(key) ?? [];
       list.push({
-        packageInt, packageName, mask: privilegeMask(shared.privileges), labelSecurity: pkg.labelSecurity, installLabel: install.label,
-        label: shared.label, columnLabels: new Map(Object.entries(shared.columnLabels).map(([column, level]) => [lower(column), level])),
+        packageInt,
+        packageName,
+        mask: privilegeMask(shared.privileges),
+        labelSecurity: pkg.labelSecurity,
+        installLabel: install.label,
+        label: shared.label,
+        columnLabels: new Map(Object.entries(shared.columnLabels).map(([column, level]) => [lower(column), level])),
       });
       index.foreignObjects.set(key, list);
     }

@@ -1,7 +1,13 @@
 import type { Decision } from "../decision";
 import type { ContextReads } from "../layers/context-reads";
 import {
-  CONTEXT_REFERER, CONTEXT_SECURE_TRANSPORT, CONTEXT_SOURCE_IP, CONTEXT_TARGET_PROJECT, CONTEXT_TASK_TYPE, CONTEXT_TIME_EXACT, CONTEXT_USER_AGENT,
+  CONTEXT_REFERER,
+  CONTEXT_SECURE_TRANSPORT,
+  CONTEXT_SOURCE_IP,
+  CONTEXT_TARGET_PROJECT,
+  CONTEXT_TASK_TYPE,
+  CONTEXT_TIME_EXACT,
+  CONTEXT_USER_AGENT,
 } from "../model/context-fields";
 import type { AccessRequest, RequestContext } from "../request";
 
@@ -84,7 +90,15 @@ export interface DecisionCache {
 export function createDecisionCache(capacity: number = DECISION_CACHE_CAPACITY): DecisionCache {
   const rounded = 2 ** Math.ceil(Math.log2(Math.max(1, capacity)));
   const slots = new Array<CachedDecision | undefined>(rounded * 2).fill(undefined);
-  return { slots, size: 0, capacity: rounded, seed: (Math.random() * 0x100000000) | 0, epochs: null, hits: 0, misses: 0 };
+  return {
+    slots,
+    size: 0,
+    capacity: rounded,
+    seed: (Math.random() * 0x100000000) | 0,
+    epochs: null,
+    hits: 0,
+    misses: 0,
+  };
 }
 
 /** Retires the cached decisions on an object (its grants changed). */
@@ -126,21 +140,30 @@ function sameColumns(cached: readonly string[] | undefined, requested: readonly 
 
 function sameKey(entry: CachedDecision, request: AccessRequest): boolean {
   const { object } = request;
-  return entry.action === request.action && entry.type === object.type && entry.owner === object.project
-    && entry.project === request.project && sameColumns(entry.columns, object.columns);
+  return (
+    entry.action === request.action &&
+    entry.type === object.type &&
+    entry.owner === object.project &&
+    entry.project === request.project &&
+    sameColumns(entry.columns, object.columns)
+  );
 }
 
 function sameContext(entry: CachedDecision, context: RequestContext): boolean {
   const fields = entry.fields;
   const time = context.time;
-  if ((fields & CONTEXT_TIME_EXACT) !== 0 ? time !== entry.time : !(time >= entry.timeFrom && time < entry.timeUntil)) return false;
+  if ((fields & CONTEXT_TIME_EXACT) !== 0 ? time !== entry.time : !(time >= entry.timeFrom && time < entry.timeUntil))
+    return false;
   if (fields === 0 || fields === CONTEXT_TIME_EXACT) return true;
-  return ((fields & CONTEXT_SOURCE_IP) === 0 || context.sourceIp === entry.sourceIp)
-    && ((fields & CONTEXT_SECURE_TRANSPORT) === 0 || context.secureTransport === entry.secureTransport)
-    && ((fields & CONTEXT_USER_AGENT) === 0 || context.userAgent === entry.userAgent)
-    && ((fields & CONTEXT_REFERER) === 0 || context.referer === entry.referer)
-    && ((fields & CONTEXT_TASK_TYPE) === 0 || context.taskType === entry.taskType)
-    && ((fields & CONTEXT_TARGET_PROJECT) === 0 || (context.targetProject === entry.targetProject && context.targetProjectId === entry.targetProjectId));
+  return (
+    ((fields & CONTEXT_SOURCE_IP) === 0 || context.sourceIp === entry.sourceIp) &&
+    ((fields & CONTEXT_SECURE_TRANSPORT) === 0 || context.secureTransport === entry.secureTransport) &&
+    ((fields & CONTEXT_USER_AGENT) === 0 || context.userAgent === entry.userAgent) &&
+    ((fields & CONTEXT_REFERER) === 0 || context.referer === entry.referer) &&
+    ((fields & CONTEXT_TASK_TYPE) === 0 || context.taskType === entry.taskType) &&
+    ((fields & CONTEXT_TARGET_PROJECT) === 0 ||
+      (context.targetProject === entry.targetProject && context.targetProjectId === entry.targetProjectId))
+  );
 }
 
 /**
@@ -152,10 +175,14 @@ export function findCachedDecision(cache: DecisionCache, request: AccessRequest)
   const name = request.object.name;
   const hash = keyHash(cache.seed, userId, name);
   const slot = slotOf(cache, hash, userId, name);
-  for (let entry = slot < 0 ? null : cache.slots[slot] ?? null; entry !== null; entry = entry.next) {
+  for (let entry = slot < 0 ? null : (cache.slots[slot] ?? null); entry !== null; entry = entry.next) {
     if (!sameKey(entry, request)) continue;
     const { epochs } = cache;
-    if ((epochs !== null && entry.objectInt >= 0 && epochs[entry.objectInt] !== entry.epoch) || !sameContext(entry, request.context)) return null;
+    if (
+      (epochs !== null && entry.objectInt >= 0 && epochs[entry.objectInt] !== entry.epoch) ||
+      !sameContext(entry, request.context)
+    )
+      return null;
     return entry;
   }
   return null;
@@ -178,23 +205,51 @@ export function servedDecision(entry: CachedDecision, securityVersion: number): 
  * already cached with another context replaces the older entry, so each request keeps one entry; a new one
  * goes first in its chain, and the chain's oldest beyond MAX_CHAIN is dropped.
  */
-export function rememberDecision(cache: DecisionCache, request: AccessRequest, objectInt: number, reads: ContextReads, decision: Decision): void {
+export function rememberDecision(
+  cache: DecisionCache,
+  request: AccessRequest,
+  objectInt: number,
+  reads: ContextReads,
+  decision: Decision,
+): void {
   const { principal, object, context } = request;
   const hash = keyHash(cache.seed, principal.userId, object.name);
   let slot = slotOf(cache, hash, principal.userId, object.name);
   if (slot < 0) return;
   const entry: CachedDecision = {
-    hash, userId: principal.userId, name: object.name, next: null, accountId: principal.accountId, kind: principal.kind,
-    project: request.project, type: object.type, owner: object.project, action: request.action,
+    hash,
+    userId: principal.userId,
+    name: object.name,
+    next: null,
+    accountId: principal.accountId,
+    kind: principal.kind,
+    project: request.project,
+    type: object.type,
+    owner: object.project,
+    action: request.action,
     columns: object.columns === undefined ? undefined : object.columns.slice(),
-    objectInt, epoch: objectInt >= 0 && cache.epochs !== null ? cache.epochs[objectInt]! : 0,
-    fields: reads.fields, time: context.time, timeFrom: reads.timeFrom, timeUntil: reads.timeUntil,
-    sourceIp: context.sourceIp, secureTransport: context.secureTransport, userAgent: context.userAgent,
-    referer: context.referer, taskType: context.taskType, targetProject: context.targetProject, targetProjectId: context.targetProjectId,
-    decision, version: decision.securityVersion,
+    objectInt,
+    epoch: objectInt >= 0 && cache.epochs !== null ? cache.epochs[objectInt]! : 0,
+    fields: reads.fields,
+    time: context.time,
+    timeFrom: reads.timeFrom,
+    timeUntil: reads.timeUntil,
+    sourceIp: context.sourceIp,
+    secureTransport: context.secureTransport,
+    userAgent: context.userAgent,
+    referer: context.referer,
+    taskType: context.taskType,
+    targetProject: context.targetProject,
+    targetProjectId: context.targetProjectId,
+    decision,
+    version: decision.securityVersion,
   };
   let head = cache.slots[slot] ?? null;
-  for (let previous: CachedDecision | null = null, current = head; current !== null; previous = current, current = current.next) {
+  for (
+    let previous: CachedDecision | null = null, current = head;
+    current !== null;
+    previous = current, current = current.next
+  ) {
     if (!sameKey(current, request)) continue;
     entry.next = current.next;
     if (previous === null) cache.slots[slot] = entry;

@@ -100,7 +100,12 @@ function compiledCondition(text: string, cache: ConditionCache): GrantCondition 
  * reading them by object would give, cost one object lookup per object). No per-grant allocation happens
  * except for the rare column lists and conditions.
  */
-export function buildGrantStore(grants: SnapshotGrant[], objectCount: number, ids: IdMaps, errors: string[]): GrantStore {
+export function buildGrantStore(
+  grants: SnapshotGrant[],
+  objectCount: number,
+  ids: IdMaps,
+  errors: string[],
+): GrantStore {
   const n = grants.length;
   const objectOf = new Int32Array(n);
   const subjects = new Int32Array(n);
@@ -126,7 +131,7 @@ export function buildGrantStore(grants: SnapshotGrant[], objectCount: number, id
     const grant = grants[i]!;
     const objectInt = objectOf[i]!;
     const grantee = grant.grantee;
-    const subject = grantee.type === "User" ? userById.get(grantee.userId) ?? -1 : subjectOf(ids, grantee);
+    const subject = grantee.type === "User" ? (userById.get(grantee.userId) ?? -1) : subjectOf(ids, grantee);
     if (objectInt < 0 || subject < 0) {
       objectOf[i] = -1;
       errors.push(`grant ${grant.id}: unknown ${objectInt < 0 ? `object ${grant.objectId}` : "grantee"}`);
@@ -159,8 +164,22 @@ export function buildGrantStore(grants: SnapshotGrant[], objectCount: number, id
     subjectAt[k] = subjects[i]!;
   }
   return {
-    source: grants, objectOf, subjectOf: subjects, maskOf, expiresOf, columnsOf, conditionOf, brokenOf, offsets, order, subjectAt,
-    hot: new Map(), revoked: new Set(), overlay: [], overlayByObject: new Map(), overlayFields: [],
+    source: grants,
+    objectOf,
+    subjectOf: subjects,
+    maskOf,
+    expiresOf,
+    columnsOf,
+    conditionOf,
+    brokenOf,
+    offsets,
+    order,
+    subjectAt,
+    hot: new Map(),
+    revoked: new Set(),
+    overlay: [],
+    overlayByObject: new Map(),
+    overlayFields: [],
   };
 }
 
@@ -168,12 +187,20 @@ export function grantSource(store: GrantStore, ref: GrantRef): SnapshotGrant {
   return ref >= 0 ? store.source[ref]! : store.overlay[-ref - 1]!;
 }
 
-export function addOverlayGrant(store: GrantStore, grant: SnapshotGrant, objectInt: number, subject: number): string | null {
+export function addOverlayGrant(
+  store: GrantStore,
+  grant: SnapshotGrant,
+  objectInt: number,
+  subject: number,
+): string | null {
   const condition = grant.condition === null ? null : compiledCondition(grant.condition, new Map());
   const slot = store.overlay.length;
   store.overlay.push(grant);
   store.overlayFields.push({
-    objectInt, subject, mask: privilegeMask(grant.privileges), expiresAt: grant.expiresAt ?? Infinity,
+    objectInt,
+    subject,
+    mask: privilegeMask(grant.privileges),
+    expiresAt: grant.expiresAt ?? Infinity,
     columns: grant.columns ? normalizedNames(grant.columns) : null,
     condition: typeof condition === "string" ? null : condition,
     broken: typeof condition === "string" ? condition : null,

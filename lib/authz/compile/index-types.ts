@@ -162,4 +162,3 @@ export function findObject(index: SecurityIndex, type: ObjectType, name: string)
 export function foreignKey(project: string, type: ObjectType, name: string): string {
   return `${project}:${type}:${name}`;
 }
-

@@ -10,8 +10,13 @@ class CompiledLabelGrant implements IndexedLabelGrant {
   readonly #user: IndexedUser;
 
   constructor(
-    readonly id: string, readonly userInt: number, readonly level: number, columns: readonly string[] | null, readonly expiresAt: number,
-    object: IndexedObject, user: IndexedUser,
+    readonly id: string,
+    readonly userInt: number,
+    readonly level: number,
+    columns: readonly string[] | null,
+    readonly expiresAt: number,
+    object: IndexedObject,
+    user: IndexedUser,
   ) {
     this.columns = columns ? new Set(columns) : null;
     this.#columnList = columns;
@@ -27,7 +32,11 @@ class CompiledLabelGrant implements IndexedLabelGrant {
 
 /** Label grants by object int (grants naming an unknown object or user are dropped). */
 export function compileLabelGrants(
-  snapshot: SecuritySnapshot, objects: readonly IndexedObject[], objectById: ReadonlyMap<string, number>, users: readonly IndexedUser[], userById: ReadonlyMap<string, number>,
+  snapshot: SecuritySnapshot,
+  objects: readonly IndexedObject[],
+  objectById: ReadonlyMap<string, number>,
+  users: readonly IndexedUser[],
+  userById: ReadonlyMap<string, number>,
 ): Map<number, IndexedLabelGrant[]> {
   const byObject = new Map<number, IndexedLabelGrant[]>();
   for (const grant of snapshot.labelGrants) {
@@ -35,7 +44,15 @@ export function compileLabelGrants(
     const userInt = userById.get(grant.userId);
     if (objectInt === undefined || userInt === undefined) continue;
     const columns = grant.columns ? grant.columns.map((column) => column.toLowerCase()) : null;
-    const entry = new CompiledLabelGrant(grant.id, userInt, grant.level, columns, grant.expiresAt, objects[objectInt]!, users[userInt]!);
+    const entry = new CompiledLabelGrant(
+      grant.id,
+      userInt,
+      grant.level,
+      columns,
+      grant.expiresAt,
+      objects[objectInt]!,
+      users[userInt]!,
+    );
     const list = byObject.get(objectInt);
     if (list) list.push(entry);
     else byObject.set(objectInt, [entry]);

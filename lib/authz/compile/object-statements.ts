@@ -4,8 +4,13 @@ import { collectCandidates } from "./policy-buckets";
 
 /** The resource collections an object type answers to (a view also answers to `tables/<v>`). */
 const COLLECTIONS: Readonly<Record<ObjectType, readonly string[]>> = {
-  Project: [], Table: ["tables/"], View: ["views/", "tables/"], Function: ["functions/"],
-  Resource: ["resources/"], Instance: ["instances/"], Package: ["packages/"],
+  Project: [],
+  Table: ["tables/"],
+  View: ["views/", "tables/"],
+  Function: ["functions/"],
+  Resource: ["resources/"],
+  Instance: ["instances/"],
+  Package: ["packages/"],
 };
 
 const NONE: readonly number[] = Object.freeze([]);

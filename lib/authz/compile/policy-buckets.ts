@@ -23,12 +23,18 @@ function push(map: Map<string, number[]>, key: string, ordinal: number): void {
 
 function collectionOf(buckets: PolicyBuckets, collection: string): CollectionBuckets {
   let entry = buckets.collections.get(collection);
-  if (!entry) buckets.collections.set(collection, (entry = { byName: new Map(), byPrefix: new Map(), prefixLengths: [] }));
+  if (!entry)
+    buckets.collections.set(collection, (entry = { byName: new Map(), byPrefix: new Map(), prefixLengths: [] }));
   return entry;
 }
 
 /** Adds a statement under each of its lower-cased resource path patterns; patterns of other projects are dropped. */
-export function addStatement(buckets: PolicyBuckets, projectName: string, statement: IndexedStatement, pathPatterns: readonly string[]): void {
+export function addStatement(
+  buckets: PolicyBuckets,
+  projectName: string,
+  statement: IndexedStatement,
+  pathPatterns: readonly string[],
+): void {
   const ordinal = buckets.statements.length;
   buckets.statements.push(statement);
   buckets.actions.push(statement.actionMask);

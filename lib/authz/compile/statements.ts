@@ -23,7 +23,13 @@ export function describeStatement(policyName: string, index: number, statement: 
   return `Policy "${policyName}" statement ${index}: ${statement.Effect} ${statement.Action.join(", ")} on ${statement.Resource.join(", ")}${who}${when}`;
 }
 
-function compileStatement(policyId: string, policyName: string, roleInt: number, index: number, statement: PolicyStatement): IndexedStatement {
+function compileStatement(
+  policyId: string,
+  policyName: string,
+  roleInt: number,
+  index: number,
+  statement: PolicyStatement,
+): IndexedStatement {
   const principals = statement.Principal?.map((principal) => principal.toLowerCase());
   return {
     id: `${policyId}#${index}`,
@@ -31,7 +37,10 @@ function compileStatement(policyId: string, policyName: string, roleInt: number,
     effect: statement.Effect,
     roleInt,
     principals: principals
-      ? { exact: new Set(principals.filter((p) => !hasWildcard(p))), globs: principals.filter(hasWildcard).map(compileGlob) }
+      ? {
+          exact: new Set(principals.filter((p) => !hasWildcard(p))),
+          globs: principals.filter(hasWildcard).map(compileGlob),
+        }
       : null,
     actionMask: actionMask(statement.Action),
     resources: statement.Resource.map((resource) => compileGlob(resourcePathPattern(resource) ?? "")),
@@ -46,18 +55,29 @@ interface CompiledStatement {
   patterns: string[];
 }
 
-function compileDocument(policy: { id: string; name: string; roleInt: number }, document: PolicyDocument): CompiledStatement[] {
+function compileDocument(
+  policy: { id: string; name: string; roleInt: number },
+  document: PolicyDocument,
+): CompiledStatement[] {
   return document.Statement.map((statement, index) => ({
     statement: compileStatement(policy.id, policy.name, policy.roleInt, index, statement),
     patterns: statement.Resource.map((resource) => resourcePathPattern(resource) ?? ""),
   }));
 }
 
-function compilePolicy(policy: { id: string; name: string; roleInt: number; document: string }): CompiledStatement[] | string {
+function compilePolicy(policy: {
+  id: string;
+  name: string;
+  roleInt: number;
+  document: string;
+}): CompiledStatement[] | string {
   const parsed = parsePolicyDocument(policy.document, policy.roleInt < 0 ? "project" : "role");
   if (!parsed.ok) {
     const first = parsed.errors[0];
-    const where = first?.statementIndex !== null && first?.statementIndex !== undefined ? `statement ${first.statementIndex} ${first.field}` : first?.field;
+    const where =
+      first?.statementIndex !== null && first?.statementIndex !== undefined
+        ? `statement ${first.statementIndex} ${first.field}`
+        : first?.field;
     return `Policy "${policy.name}" (${policy.id}) is invalid: ${where}: ${first?.message}`;
   }
   return compileDocument(policy, parsed.document);
@@ -74,7 +94,9 @@ const policyMemo = new Map<string, CompiledStatement[] | string>();
 
 /** Parses, compiles and buckets a policy; returns the error text of an unusable document. */
 export function addPolicyText(
-  buckets: PolicyBuckets, projectName: string, policy: { id: string; name: string; roleInt: number; document: string },
+  buckets: PolicyBuckets,
+  projectName: string,
+  policy: { id: string; name: string; roleInt: number; document: string },
 ): string | null {
   const key = `${policy.roleInt}\u0000${policy.id}\u0000${policy.name}\u0000${policy.document}`;
   let compiled = policyMemo.get(key);

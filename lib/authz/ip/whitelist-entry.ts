@@ -9,7 +9,8 @@ export type WhitelistEntry =
 
 export type WhitelistEntryResult = { ok: true; entry: WhitelistEntry } | { ok: false; message: string };
 
-const FORMAT_HINT = "Enter an IPv4 or IPv6 address (10.0.0.1), a CIDR block (10.0.0.0/8) or a range (10.0.0.1-10.0.0.9)";
+const FORMAT_HINT =
+  "Enter an IPv4 or IPv6 address (10.0.0.1), a CIDR block (10.0.0.0/8) or a range (10.0.0.1-10.0.0.9)";
 
 type Canonical = { text: string; isV4: boolean; value: bigint };
 
@@ -54,8 +55,10 @@ export function parseWhitelistEntry(input: string): WhitelistEntryResult {
   if (dash >= 0) {
     const from = canonicalAddress(text.slice(0, dash).trim());
     const to = canonicalAddress(text.slice(dash + 1).trim());
-    if (!from) return { ok: false, message: `Range start "${text.slice(0, dash).trim()}" is not an IP address. ${FORMAT_HINT}` };
-    if (!to) return { ok: false, message: `Range end "${text.slice(dash + 1).trim()}" is not an IP address. ${FORMAT_HINT}` };
+    if (!from)
+      return { ok: false, message: `Range start "${text.slice(0, dash).trim()}" is not an IP address. ${FORMAT_HINT}` };
+    if (!to)
+      return { ok: false, message: `Range end "${text.slice(dash + 1).trim()}" is not an IP address. ${FORMAT_HINT}` };
     if (from.isV4 !== to.isV4) return { ok: false, message: "Both ends of a range must be the same IP version" };
     if (from.value > to.value) return { ok: false, message: "The range start must not be greater than its end" };
     return { ok: true, entry: { kind: "range", from: from.text, to: to.text } };
@@ -67,9 +70,12 @@ export function parseWhitelistEntry(input: string): WhitelistEntryResult {
 
 export function printWhitelistEntry(entry: WhitelistEntry): string {
   switch (entry.kind) {
-    case "address": return entry.address;
-    case "cidr": return `${entry.address}/${entry.prefix}`;
-    case "range": return `${entry.from}-${entry.to}`;
+    case "address":
+      return entry.address;
+    case "cidr":
+      return `${entry.address}/${entry.prefix}`;
+    case "range":
+      return `${entry.from}-${entry.to}`;
   }
 }
 
@@ -82,11 +88,14 @@ export interface WhitelistParseResult {
 /** Parses a whitelist as typed in the console: entries separated by commas, spaces or new lines. */
 export function parseWhitelist(text: string): WhitelistParseResult {
   const result: WhitelistParseResult = { entries: [], errors: [] };
-  text.split(/[\s,]+/).filter((item) => item !== "").forEach((input, index) => {
-    const parsed = parseWhitelistEntry(input);
-    if (parsed.ok) result.entries.push(parsed.entry);
-    else result.errors.push({ index, input, message: parsed.message });
-  });
+  text
+    .split(/[\s,]+/)
+    .filter((item) => item !== "")
+    .forEach((input, index) => {
+      const parsed = parseWhitelistEntry(input);
+      if (parsed.ok) result.entries.push(parsed.entry);
+      else result.errors.push({ index, input, message: parsed.message });
+    });
   return result;
 }
 
@@ -102,8 +111,10 @@ export function entryBounds(entry: WhitelistEntry): [bigint, bigint] {
     return canonical.value;
   };
   switch (entry.kind) {
-    case "address": return [value(entry.address), value(entry.address)];
-    case "range": return [value(entry.from), value(entry.to)];
+    case "address":
+      return [value(entry.address), value(entry.address)];
+    case "range":
+      return [value(entry.from), value(entry.to)];
     case "cidr": {
       const hostBits = BigInt((entry.address.includes(":") ? 128 : 32) - entry.prefix);
       const mask = (1n << hostBits) - 1n;
@@ -112,4 +123,3 @@ export function entryBounds(entry: WhitelistEntry): [bigint, bigint] {
     }
   }
 }
-

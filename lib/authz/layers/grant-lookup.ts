@@ -13,13 +13,20 @@ const EXPIRED = 2;
 /** Objects with more grants than this get a per-subject index on first use instead of a range scan. */
 const HOT_RANGE = 48;
 
-function check(store: GrantStore, ref: GrantRef, privilegeBit: number, column: string | null, reads: ContextReads, errors: string[]): number {
+function check(
+  store: GrantStore,
+  ref: GrantRef,
+  privilegeBit: number,
+  column: string | null,
+  reads: ContextReads,
+  errors: string[],
+): number {
   const overlay = ref < 0 ? store.overlayFields[-ref - 1]! : null;
   if (((overlay ? overlay.mask : store.maskOf[ref]!) & privilegeBit) === 0) return 0;
-  const columns = overlay ? overlay.columns : store.columnsOf.get(ref) ?? null;
+  const columns = overlay ? overlay.columns : (store.columnsOf.get(ref) ?? null);
   if (columns !== null && (column === null || !columns.includes(column))) return 0;
-  if ((overlay ? overlay.broken : store.brokenOf.get(ref) ?? null) !== null) return 0;
-  const condition = overlay ? overlay.condition : store.conditionOf.get(ref) ?? null;
+  if ((overlay ? overlay.broken : (store.brokenOf.get(ref) ?? null)) !== null) return 0;
+  const condition = overlay ? overlay.condition : (store.conditionOf.get(ref) ?? null);
   if (condition !== null) {
     const outcome = conditionOutcome(reads, condition.test, condition.fields);
     if (typeof outcome === "string") errors.push(`grant ${grantSource(store, ref).id}: ${outcome}`);
@@ -52,8 +59,13 @@ const NO_POSITIONS: readonly number[] = [];
  * a lookup with all their subjects.
  */
 export function findGrant(
-  store: GrantStore, objectInt: number, subjects: readonly number[], privilegeBit: number,
-  column: string | null, reads: ContextReads, errors: string[],
+  store: GrantStore,
+  objectInt: number,
+  subjects: readonly number[],
+  privilegeBit: number,
+  column: string | null,
+  reads: ContextReads,
+  errors: string[],
 ): AclLookup {
   let expired: GrantRef | null = null;
   const start = store.offsets[objectInt]!;

@@ -12,7 +12,10 @@ export function grantText(index: SecurityIndex, ref: GrantRef): string {
   const object = index.objects[overlay ? overlay.objectInt : grants.objectOf[ref]!]!;
   const subject = overlay ? overlay.subject : grants.subjectOf[ref]!;
   const columns = grant.columns ? `(${grant.columns.join(", ")})` : "";
-  const grantee = subject >= ROLE_SUBJECT_BASE ? `ROLE ${index.roles[subject - ROLE_SUBJECT_BASE]!.name}` : `USER ${index.users[subject]!.displayName}`;
+  const grantee =
+    subject >= ROLE_SUBJECT_BASE
+      ? `ROLE ${index.roles[subject - ROLE_SUBJECT_BASE]!.name}`
+      : `USER ${index.users[subject]!.displayName}`;
   const expiry = grant.expiresAt === null ? "" : `, expires ${new Date(grant.expiresAt).toISOString()}`;
   const condition = grant.condition === null ? "" : ` when ${grant.condition}`;
   return `GRANT ${grant.privileges.join(", ")} ON ${object.type.toUpperCase()} ${object.name}${columns} TO ${grantee}${expiry}${condition} (grant ${grant.id})`;

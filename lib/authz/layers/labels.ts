@@ -1,11 +1,23 @@
 import type { ForeignObject, IndexedObject } from "../compile/index-types";
 import { isUnexpired } from "./context-reads";
-import { constantResult, describeObject, describeUser, perUnit, type Evaluation, type LayerResult, type UnitVerdict } from "./evaluation";
+import {
+  constantResult,
+  describeObject,
+  describeUser,
+  perUnit,
+  type Evaluation,
+  type LayerResult,
+  type UnitVerdict,
+} from "./evaluation";
 
 const NOT_A_READ = constantResult("LabelSecurity", "Skip", "Not a read of table data");
 const NO_PACKAGE = constantResult("LabelSecurity", "Skip", "No installed package shares this object");
 const LABELS_OFF = constantResult("LabelSecurity", "Skip", "LabelSecurity is off in this project");
-const LABELS_EXEMPT = constantResult("LabelSecurity", "Skip", "The owner and the Super_Administrator/Admin roles are not restricted by LabelSecurity");
+const LABELS_EXEMPT = constantResult(
+  "LabelSecurity",
+  "Skip",
+  "The owner and the Super_Administrator/Admin roles are not restricted by LabelSecurity",
+);
 const UNLABELLED = constantResult("LabelSecurity", "Pass", "Unlabelled data (level 0)");
 
 /**
@@ -26,7 +38,8 @@ export function packageLabelAllows(entry: ForeignObject, column: string | null):
 
 function foreignUnits(evaluation: Evaluation, entries: ForeignObject[]): UnitVerdict[] {
   return evaluation.units.map((column): UnitVerdict => {
-    if (entries.some((entry) => packageLabelAllows(entry, column))) return { verdict: "Pass", ruleId: null, text: "Within the label the package was installed with" };
+    if (entries.some((entry) => packageLabelAllows(entry, column)))
+      return { verdict: "Pass", ruleId: null, text: "Within the label the package was installed with" };
     const entry = entries[0]!;
     return {
       verdict: "Deny",
@@ -36,7 +49,11 @@ function foreignUnits(evaluation: Evaluation, entries: ForeignObject[]): UnitVer
   });
 }
 
-const WITHIN_CLEARANCE: UnitVerdict = Object.freeze({ verdict: "Pass", ruleId: null, text: "The data's label is within the user's clearance" });
+const WITHIN_CLEARANCE: UnitVerdict = Object.freeze({
+  verdict: "Pass",
+  ruleId: null,
+  text: "The data's label is within the user's clearance",
+});
 
 function ownUnit(evaluation: Evaluation, object: IndexedObject, column: string | null): UnitVerdict {
   const user = evaluation.user!;
@@ -45,7 +62,12 @@ function ownUnit(evaluation: Evaluation, object: IndexedObject, column: string |
   const grants = evaluation.index.labelGrants.get(object.int);
   if (grants) {
     for (const grant of grants) {
-      if (grant.userInt === user.int && isUnexpired(evaluation, grant.expiresAt) && grant.level >= level && (grant.columns === null || (column !== null && grant.columns.has(column)))) {
+      if (
+        grant.userInt === user.int &&
+        isUnexpired(evaluation, grant.expiresAt) &&
+        grant.level >= level &&
+        (grant.columns === null || (column !== null && grant.columns.has(column)))
+      ) {
         return { verdict: "Pass", ruleId: grant.id, text: `Label ${level} is covered by ${grant.text}` };
       }
     }
@@ -71,5 +93,9 @@ export function labelLayer(evaluation: Evaluation): LayerResult {
   if (evaluation.exempt) return LABELS_EXEMPT;
   const object = evaluation.object;
   if (!object) return UNLABELLED;
-  return perUnit("LabelSecurity", evaluation, evaluation.units.map((column) => ownUnit(evaluation, object, column)));
+  return perUnit(
+    "LabelSecurity",
+    evaluation,
+    evaluation.units.map((column) => ownUnit(evaluation, object, column)),
+  );
 }

@@ -8,13 +8,19 @@ const NONE: readonly IndexedStatement[] = Object.freeze([]);
  * statements not already among them (the order of the buckets, without duplicates), filtered once per request
  * by action and principal. Resources and conditions are checked per unit by matchStatements.
  */
-export function applicableStatements(buckets: PolicyBuckets, candidates: readonly number[], user: IndexedUser, privilegeBit: number): readonly IndexedStatement[] {
+export function applicableStatements(
+  buckets: PolicyBuckets,
+  candidates: readonly number[],
+  user: IndexedUser,
+  privilegeBit: number,
+): readonly IndexedStatement[] {
   let applicable: IndexedStatement[] | null = null;
   for (const ordinal of candidates) {
     if (applies(buckets, ordinal, user, privilegeBit)) (applicable ??= []).push(buckets.statements[ordinal]!);
   }
   for (const ordinal of buckets.broad) {
-    if (applies(buckets, ordinal, user, privilegeBit) && !candidates.includes(ordinal)) (applicable ??= []).push(buckets.statements[ordinal]!);
+    if (applies(buckets, ordinal, user, privilegeBit) && !candidates.includes(ordinal))
+      (applicable ??= []).push(buckets.statements[ordinal]!);
   }
   return applicable ?? NONE;
 }
@@ -43,21 +49,24 @@ function principalMatches(statement: IndexedStatement, user: IndexedUser): boole
 const NO_MATCH: StatementVerdict = Object.freeze({ verdict: "None", statement: null });
 
 export type StatementVerdict =
-  | { verdict: "Deny" | "Allow"; statement: IndexedStatement }
-  | { verdict: "None"; statement: null };
+  { verdict: "Deny" | "Allow"; statement: IndexedStatement } | { verdict: "None"; statement: null };
 
 /**
  * Evaluates candidate statements for one unit. INVARIANT: a matching Deny wins over every Allow, and a Deny
  * whose condition errors still denies; an Allow whose condition errors never grants (errors are reported).
  */
 export function matchStatements(
-  candidates: readonly IndexedStatement[], paths: readonly string[], reads: ContextReads, errors: string[],
+  candidates: readonly IndexedStatement[],
+  paths: readonly string[],
+  reads: ContextReads,
+  errors: string[],
 ): StatementVerdict {
   let allow: IndexedStatement | null = null;
   for (const statement of candidates) {
     if (statement.effect === "Allow" && allow !== null) continue;
     if (!matchesAnyPath(statement, paths)) continue;
-    const outcome = statement.condition === null ? true : conditionOutcome(reads, statement.condition, statement.conditionFields);
+    const outcome =
+      statement.condition === null ? true : conditionOutcome(reads, statement.condition, statement.conditionFields);
     if (typeof outcome === "string") errors.push(`${statement.id}: ${outcome}`);
     if (statement.effect === "Deny") {
       if (outcome !== false) return { verdict: "Deny", statement };

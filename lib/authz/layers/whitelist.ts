@@ -10,12 +10,28 @@ const NO_PROJECT_LIST = compileIpSet([]);
 /** System-level then project-level IP whitelist (`project` names the project's list); an empty list does not restrict. */
 function checkLists(system: IpSet, project: IpSet, projectName: string, address: string | undefined): LayerResult {
   if (system.isEmpty && project.isEmpty) return NO_WHITELIST;
-  if (address === undefined) return uniform("Whitelist", "Deny", "whitelist:no-address", "The request has no source IP address, and an IP whitelist is configured");
+  if (address === undefined)
+    return uniform(
+      "Whitelist",
+      "Deny",
+      "whitelist:no-address",
+      "The request has no source IP address, and an IP whitelist is configured",
+    );
   if (!system.isEmpty && !ipSetContains(system, address)) {
-    return uniform("Whitelist", "Deny", "whitelist:system", `Source IP ${address} is not in the system-level IP whitelist`);
+    return uniform(
+      "Whitelist",
+      "Deny",
+      "whitelist:system",
+      `Source IP ${address} is not in the system-level IP whitelist`,
+    );
   }
   if (!project.isEmpty && !ipSetContains(project, address)) {
-    return uniform("Whitelist", "Deny", "whitelist:project", `Source IP ${address} is not in the IP whitelist of project ${projectName}`);
+    return uniform(
+      "Whitelist",
+      "Deny",
+      "whitelist:project",
+      `Source IP ${address} is not in the IP whitelist of project ${projectName}`,
+    );
   }
   return WHITELISTED;
 }

@@ -25,7 +25,9 @@ const KEY_FIELD: Readonly<Record<ConditionKey, number>> = {
 };
 
 /** The context fields a parsed condition block may read (every key under every operator). */
-export function conditionFields(block: Readonly<Partial<Record<string, Partial<Record<ConditionKey, unknown>>>>>): number {
+export function conditionFields(
+  block: Readonly<Partial<Record<string, Partial<Record<ConditionKey, unknown>>>>>,
+): number {
   let fields = 0;
   for (const keys of Object.values(block)) {
     if (keys) for (const key of Object.keys(keys) as ConditionKey[]) fields |= KEY_FIELD[key];

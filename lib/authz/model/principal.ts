@@ -10,7 +10,9 @@ export type PrincipalKind = z.infer<typeof principalKindSchema>;
 export function formatPrincipalName(
   principal: { kind: "primary"; login: string } | { kind: "sub"; accountName: string; subUser: string },
 ): string {
-  return principal.kind === "primary" ? `ALIYUN$${principal.login}` : `RAM$${principal.accountName}:${principal.subUser}`;
+  return principal.kind === "primary"
+    ? `ALIYUN$${principal.login}`
+    : `RAM$${principal.accountName}:${principal.subUser}`;
 }
 
 /**

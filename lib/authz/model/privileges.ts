@@ -5,13 +5,37 @@ export const objectTypeSchema = z.enum(OBJECT_TYPES);
 export type ObjectType = z.infer<typeof objectTypeSchema>;
 
 export const PRIVILEGES = [
-  "Read", "Write", "List", "CreateTable", "CreateInstance", "CreateFunction", "CreateResource",
-  "Describe", "Select", "Alter", "Update", "Drop", "ShowHistory", "Download", "Delete", "Execute", "All",
+  "Read",
+  "Write",
+  "List",
+  "CreateTable",
+  "CreateInstance",
+  "CreateFunction",
+  "CreateResource",
+  "Describe",
+  "Select",
+  "Alter",
+  "Update",
+  "Drop",
+  "ShowHistory",
+  "Download",
+  "Delete",
+  "Execute",
+  "All",
 ] as const;
 export const privilegeSchema = z.enum(PRIVILEGES);
 export type Privilege = z.infer<typeof privilegeSchema>;
 
-const TABLE_PRIVILEGES: readonly Privilege[] = ["Describe", "Select", "Alter", "Update", "Drop", "ShowHistory", "Download", "All"];
+const TABLE_PRIVILEGES: readonly Privilege[] = [
+  "Describe",
+  "Select",
+  "Alter",
+  "Update",
+  "Drop",
+  "ShowHistory",
+  "Download",
+  "All",
+];
 
 /** MaxCompute's privileges per object type (views take table privileges). */
 export const PRIVILEGES_BY_TYPE: Readonly<Record<ObjectType, readonly Privilege[]>> = {

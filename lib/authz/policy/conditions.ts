@@ -10,13 +10,20 @@ export type CompiledCondition = (context: RequestContext) => ConditionOutcome;
 
 function contextValue(context: RequestContext, key: ConditionKey): string | number | boolean | undefined {
   switch (key) {
-    case "acs:SourceIp": return context.sourceIp;
-    case "acs:CurrentTime": return context.time;
-    case "acs:SecureTransport": return context.secureTransport;
-    case "acs:UserAgent": return context.userAgent;
-    case "acs:Referer": return context.referer;
-    case "odps:TaskType": return context.taskType;
-    case "odps:TargetProject": return context.targetProject;
+    case "acs:SourceIp":
+      return context.sourceIp;
+    case "acs:CurrentTime":
+      return context.time;
+    case "acs:SecureTransport":
+      return context.secureTransport;
+    case "acs:UserAgent":
+      return context.userAgent;
+    case "acs:Referer":
+      return context.referer;
+    case "odps:TaskType":
+      return context.taskType;
+    case "odps:TargetProject":
+      return context.targetProject;
   }
 }
 
@@ -34,7 +41,8 @@ function numericTest(values: string[], compare: (actual: number, expected: numbe
   const expected = values.map(Number);
   return (value, key) => {
     const actual = typeof value === "number" ? value : Number(value);
-    if (typeof value === "boolean" || Number.isNaN(actual) || String(value).trim() === "") return `${key} value "${String(value)}" is not a number`;
+    if (typeof value === "boolean" || Number.isNaN(actual) || String(value).trim() === "")
+      return `${key} value "${String(value)}" is not a number`;
     return anyOf(expected, (item) => compare(actual, item)) !== negate;
   };
 }
@@ -55,7 +63,8 @@ function stringTest(values: string[], equal: (actual: string, expected: string) 
 function ipTest(values: string[], negate: boolean): Test {
   const set = compileIpSet(values);
   return (value, key) => {
-    if (typeof value !== "string" || !parseAddress(value)) return `${key} value "${String(value)}" is not an IP address`;
+    if (typeof value !== "string" || !parseAddress(value))
+      return `${key} value "${String(value)}" is not an IP address`;
     return ipSetContains(set, value) !== negate;
   };
 }
@@ -70,10 +79,14 @@ const sameTextIgnoreCase = (a: string, b: string) => a.toLowerCase() === b.toLow
 
 function operatorTest(operator: ConditionOperator, values: string[]): Test {
   switch (operator) {
-    case "StringEquals": return stringTest(values, sameText, false);
-    case "StringNotEquals": return stringTest(values, sameText, true);
-    case "StringEqualsIgnoreCase": return stringTest(values, sameTextIgnoreCase, false);
-    case "StringNotEqualsIgnoreCase": return stringTest(values, sameTextIgnoreCase, true);
+    case "StringEquals":
+      return stringTest(values, sameText, false);
+    case "StringNotEquals":
+      return stringTest(values, sameText, true);
+    case "StringEqualsIgnoreCase":
+      return stringTest(values, sameTextIgnoreCase, false);
+    case "StringNotEqualsIgnoreCase":
+      return stringTest(values, sameTextIgnoreCase, true);
     case "StringLike":
     case "StringNotLike": {
       const matchers = values.map(compileGlob);
@@ -85,21 +98,39 @@ function operatorTest(operator: ConditionOperator, values: string[]): Test {
         return matchers.some((matches) => matches(text)) !== (operator === "StringNotLike");
       };
     }
-    case "NumericEquals": return numericTest(values, EQ, false);
-    case "NumericNotEquals": return numericTest(values, EQ, true);
-    case "NumericLessThan": return numericTest(values, LT, false);
-    case "NumericLessThanEquals": return numericTest(values, LE, false);
-    case "NumericGreaterThan": return numericTest(values, GT, false);
-    case "NumericGreaterThanEquals": return numericTest(values, GE, false);
-    case "DateEquals": return dateTest(values, EQ, false);
-    case "DateNotEquals": return dateTest(values, EQ, true);
-    case "DateLessThan": return dateTest(values, LT, false);
-    case "DateLessThanEquals": return dateTest(values, LE, false);
-    case "DateGreaterThan": return dateTest(values, GT, false);
-    case "DateGreaterThanEquals": return dateTest(values, GE, false);
-    case "Bool": return (value, key) => typeof value === "boolean" ? values.includes(String(value)) : `${key} value "${String(value)}" is not a boolean`;
-    case "IpAddress": return ipTest(values, false);
-    case "NotIpAddress": return ipTest(values, true);
+    case "NumericEquals":
+      return numericTest(values, EQ, false);
+    case "NumericNotEquals":
+      return numericTest(values, EQ, true);
+    case "NumericLessThan":
+      return numericTest(values, LT, false);
+    case "NumericLessThanEquals":
+      return numericTest(values, LE, false);
+    case "NumericGreaterThan":
+      return numericTest(values, GT, false);
+    case "NumericGreaterThanEquals":
+      return numericTest(values, GE, false);
+    case "DateEquals":
+      return dateTest(values, EQ, false);
+    case "DateNotEquals":
+      return dateTest(values, EQ, true);
+    case "DateLessThan":
+      return dateTest(values, LT, false);
+    case "DateLessThanEquals":
+      return dateTest(values, LE, false);
+    case "DateGreaterThan":
+      return dateTest(values, GT, false);
+    case "DateGreaterThanEquals":
+      return dateTest(values, GE, false);
+    case "Bool":
+      return (value, key) =>
+        typeof value === "boolean"
+          ? values.includes(String(value))
+          : `${key} value "${String(value)}" is not a boolean`;
+    case "IpAddress":
+      return ipTest(values, false);
+    case "NotIpAddress":
+      return ipTest(values, true);
   }
 }
 
@@ -109,8 +140,12 @@ function operatorTest(operator: ConditionOperator, values: string[]): Test {
  */
 export function compileCondition(block: ConditionBlock): CompiledCondition {
   const checks: { key: ConditionKey; test: Test }[] = [];
-  for (const [operator, keys] of Object.entries(block) as [ConditionOperator, Partial<Record<ConditionKey, string[]>>][]) {
-    for (const [key, values] of Object.entries(keys) as [ConditionKey, string[]][]) checks.push({ key, test: operatorTest(operator, values) });
+  for (const [operator, keys] of Object.entries(block) as [
+    ConditionOperator,
+    Partial<Record<ConditionKey, string[]>>,
+  ][]) {
+    for (const [key, values] of Object.entries(keys) as [ConditionKey, string[]][])
+      checks.push({ key, test: operatorTest(operator, values) });
   }
   return (context) => {
     for (const { key, test } of checks) {

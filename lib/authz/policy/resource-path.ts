@@ -6,7 +6,12 @@ import type { ObjectType } from "../model/privileges";
  * against every path that names the requested object.
  */
 const COLLECTION: Readonly<Record<Exclude<ObjectType, "Project">, string>> = {
-  Table: "tables", View: "views", Function: "functions", Resource: "resources", Instance: "instances", Package: "packages",
+  Table: "tables",
+  View: "views",
+  Function: "functions",
+  Resource: "resources",
+  Instance: "instances",
+  Package: "packages",
 };
 
 const RESOURCE_PREFIX = /^acs:odps:[^:]*:/i;

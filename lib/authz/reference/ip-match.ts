@@ -32,7 +32,8 @@ export function entryContains(entryText: string, addressText: string): boolean {
   if (!address || !parsed.ok) return false;
   const entry = parsed.entry;
   if (entry.kind === "address") return compare(address, bytesOf(entry.address)!) === 0;
-  if (entry.kind === "range") return compare(bytesOf(entry.from)!, address) <= 0 && compare(address, bytesOf(entry.to)!) <= 0;
+  if (entry.kind === "range")
+    return compare(bytesOf(entry.from)!, address) <= 0 && compare(address, bytesOf(entry.to)!) <= 0;
   const prefix = entry.address.includes(":") ? entry.prefix : entry.prefix + 96;
   const [low, high] = cidrBounds(bytesOf(entry.address)!, prefix);
   return compare(low, address) <= 0 && compare(address, high) <= 0;

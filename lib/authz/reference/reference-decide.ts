@@ -52,33 +52,51 @@ export function referenceDecide(snapshot: SecuritySnapshot, request: AccessReque
   if (lower(request.project) !== project || !isPrivilegeOf(object.type, action)) return invalid;
   if (object.columns !== undefined && !columnRead) return invalid;
   if (object.type === "Project" && (foreign || name !== project)) return invalid;
-  const catalogObject = foreign ? undefined : snapshot.objects.find((candidate) => candidate.type === object.type && lower(candidate.name) === name);
+  const catalogObject = foreign
+    ? undefined
+    : snapshot.objects.find((candidate) => candidate.type === object.type && lower(candidate.name) === name);
   let units: Unit[] = [null];
   if (columnRead && object.columns !== undefined) units = [...new Set(object.columns.map(lower))];
   else if (columnRead && catalogObject && catalogObject.columns.length > 0) units = catalogObject.columns.map(lower);
   const deny = (decidedBy: Layer): ReferenceDecision => ({
-    effect: "Deny", decidedBy,
-    columns: columnRead ? units.filter((unit) => unit !== null).map((column) => ({ column, effect: "Deny", decidedBy })) : [],
+    effect: "Deny",
+    decidedBy,
+    columns: columnRead
+      ? units.filter((unit) => unit !== null).map((column) => ({ column, effect: "Deny", decidedBy }))
+      : [],
   });
 
   // Identity.
   const user = snapshot.users.find((candidate) => candidate.id === request.principal.userId);
   const principal = request.principal;
-  if (!user || user.accountId !== principal.accountId || user.kind !== principal.kind || user.disabled || principal.disabled) return deny("Identity");
+  if (
+    !user ||
+    user.accountId !== principal.accountId ||
+    user.kind !== principal.kind ||
+    user.disabled ||
+    principal.disabled
+  )
+    return deny("Identity");
   if (user.kind === "sub" && user.accountId !== snapshot.project.accountId) return deny("Identity");
-  const isOwner = snapshot.project.ownerUserId === user.id && user.kind === "primary" && user.accountId === snapshot.project.accountId;
+  const isOwner =
+    snapshot.project.ownerUserId === user.id &&
+    user.kind === "primary" &&
+    user.accountId === snapshot.project.accountId;
   const isMember = snapshot.members.some((member) => member.userId === user.id && member.removedAt === null);
   // An account-level Super_Administrator or Admin counts only in projects of its own account, member or not.
-  const accountRole = user.accountId === snapshot.project.accountId ? user.accountRole ?? null : null;
+  const accountRole = user.accountId === snapshot.project.accountId ? (user.accountRole ?? null) : null;
   if (!isOwner && !isMember && accountRole === null) return deny("Identity");
-  const roleIds = snapshot.roleAssignments.filter((a) => a.userId === user.id && snapshot.roles.some((r) => r.id === a.roleId)).map((a) => a.roleId);
+  const roleIds = snapshot.roleAssignments
+    .filter((a) => a.userId === user.id && snapshot.roles.some((r) => r.id === a.roleId))
+    .map((a) => a.roleId);
   const roles = snapshot.roles.filter((role) => roleIds.includes(role.id));
   const exempt = isOwner || roles.some((role) => role.kind !== "Custom") || accountRole !== null;
 
   // Whitelist.
   for (const list of [snapshot.whitelist.system, snapshot.whitelist.project]) {
     if (list.length === 0) continue;
-    if (context.sourceIp === undefined || !list.some((entry) => entryContains(entry, context.sourceIp!))) return deny("Whitelist");
+    if (context.sourceIp === undefined || !list.some((entry) => entryContains(entry, context.sourceIp!)))
+      return deny("Whitelist");
   }
 
   const layers: { layer: Layer; verdict: (unit: Unit) => Verdict }[] = [
@@ -100,11 +118,16 @@ export function referenceDecide(snapshot: SecuritySnapshot, request: AccessReque
       const install = pkg.installedInto.find((candidate) => candidate.projectId === snapshot.project.id);
       if (lower(pkg.ownerProject) !== owningProject || !install) return [];
       return pkg.objects
-        .filter((shared) => shared.type === object.type && lower(shared.name) === name && holds(shared.privileges, action))
+        .filter(
+          (shared) => shared.type === object.type && lower(shared.name) === name && holds(shared.privileges, action),
+        )
         .map((shared) => ({
-          pkg, install,
-          labelAllows: (unit: Unit) => !pkg.labelSecurity
-            || labelOf(shared.label, new Map(Object.entries(shared.columnLabels).map(([c, l]) => [lower(c), l])), unit) <= install.label,
+          pkg,
+          install,
+          labelAllows: (unit: Unit) =>
+            !pkg.labelSecurity ||
+            labelOf(shared.label, new Map(Object.entries(shared.columnLabels).map(([c, l]) => [lower(c), l])), unit) <=
+              install.label,
         }));
     });
   }
@@ -116,33 +139,52 @@ export function referenceDecide(snapshot: SecuritySnapshot, request: AccessReque
       return entries.length === 0 || entries.some((entry) => entry.labelAllows(unit)) ? "Pass" : "Deny";
     }
     if (!snapshot.config.labelSecurity || exempt || !catalogObject) return "Pass";
-    const tableLevel = last(snapshot.labels.objects, (l) => l.objectId === catalogObject.id && l.column === null)?.level ?? 0;
+    const tableLevel =
+      last(snapshot.labels.objects, (l) => l.objectId === catalogObject.id && l.column === null)?.level ?? 0;
     const columnLevels = new Map<string, number>();
-    for (const label of snapshot.labels.objects) if (label.objectId === catalogObject.id && label.column !== null) columnLevels.set(lower(label.column), label.level);
+    for (const label of snapshot.labels.objects)
+      if (label.objectId === catalogObject.id && label.column !== null)
+        columnLevels.set(lower(label.column), label.level);
     const level = labelOf(tableLevel, columnLevels, unit);
     const clearance = last(snapshot.labels.users, (l) => l.userId === user!.id)?.level ?? 0;
     if (level <= clearance) return "Pass";
-    const covered = snapshot.labelGrants.some((grant) => grant.objectId === catalogObject.id && grant.userId === user!.id
-      && grant.expiresAt > context.time && grant.level >= level
-      && (grant.columns === null || (unit !== null && grant.columns.map(lower).includes(unit))));
+    const covered = snapshot.labelGrants.some(
+      (grant) =>
+        grant.objectId === catalogObject.id &&
+        grant.userId === user!.id &&
+        grant.expiresAt > context.time &&
+        grant.level >= level &&
+        (grant.columns === null || (unit !== null && grant.columns.map(lower).includes(unit))),
+    );
     return covered ? "Pass" : "Deny";
   }
 
   function statementApplies(statement: PolicyStatement, roleId: string | null, who: SnapshotUser): boolean {
     if (roleId !== null && !roleIds.includes(roleId)) return false;
-    return statement.Principal === undefined || statement.Principal.some((pattern) => globMatches(lower(pattern), lower(who.principalName)));
+    return (
+      statement.Principal === undefined ||
+      statement.Principal.some((pattern) => globMatches(lower(pattern), lower(who.principalName)))
+    );
   }
 
   function statementMatches(statement: PolicyStatement, paths: string[]): boolean | "error" {
     if (!statement.Action.some((pattern) => globMatches(lower(pattern), lower(`odps:${action}`)))) return false;
-    if (!statement.Resource.some((resource) => paths.some((path) => globMatches(resourcePathPattern(resource) ?? "", path)))) return false;
+    if (
+      !statement.Resource.some((resource) =>
+        paths.some((path) => globMatches(resourcePathPattern(resource) ?? "", path)),
+      )
+    )
+      return false;
     if (!statement.Condition) return true;
     const outcome = compileCondition(statement.Condition)(context);
     return typeof outcome === "string" ? "error" : outcome;
   }
 
   /** Allow if an Allow statement matches and no Deny does; a Deny that errors still denies. */
-  function evaluateStatements(statements: { statement: PolicyStatement; roleId: string | null }[], paths: string[]): Verdict {
+  function evaluateStatements(
+    statements: { statement: PolicyStatement; roleId: string | null }[],
+    paths: string[],
+  ): Verdict {
     let allowed = false;
     for (const { statement, roleId } of statements) {
       if (!statementApplies(statement, roleId, user!)) continue;
@@ -171,25 +213,35 @@ export function referenceDecide(snapshot: SecuritySnapshot, request: AccessReque
   function grantAllows(grant: SnapshotGrant, targetId: string, privilege: Privilege, unit: Unit): boolean {
     const toUser = grant.grantee.type === "User" && grant.grantee.userId === user!.id;
     const toRole = grant.grantee.type === "Role" && roleIds.includes(grant.grantee.roleId);
-    return grant.objectId === targetId && (toUser || toRole) && holds(grant.privileges, privilege)
-      && (grant.expiresAt === null || grant.expiresAt > context.time)
-      && (grant.columns === null || (unit !== null && grant.columns.map(lower).includes(unit)))
-      && conditionHolds(grant.condition, request);
+    return (
+      grant.objectId === targetId &&
+      (toUser || toRole) &&
+      holds(grant.privileges, privilege) &&
+      (grant.expiresAt === null || grant.expiresAt > context.time) &&
+      (grant.columns === null || (unit !== null && grant.columns.map(lower).includes(unit))) &&
+      conditionHolds(grant.condition, request)
+    );
   }
 
   function aclVerdict(unit: Unit): Verdict {
     if (foreign || !snapshot.config.checkPermissionUsingACL || exempt) return "Pass";
-    if (catalogObject && snapshot.config.objectCreatorHasAccessPermission && catalogObject.creatorUserId === user!.id) return "Allow";
-    const targetId = object.type === "Project" ? snapshot.project.id
-      : object.type === "Package" ? snapshot.packages.find((pkg) => lower(`${pkg.ownerProject}.${pkg.name}`) === name)?.id
-      : catalogObject?.id;
+    if (catalogObject && snapshot.config.objectCreatorHasAccessPermission && catalogObject.creatorUserId === user!.id)
+      return "Allow";
+    const targetId =
+      object.type === "Project"
+        ? snapshot.project.id
+        : object.type === "Package"
+          ? snapshot.packages.find((pkg) => lower(`${pkg.ownerProject}.${pkg.name}`) === name)?.id
+          : catalogObject?.id;
     if (targetId === undefined) return "Pass";
     return snapshot.grants.some((grant) => grantAllows(grant, targetId, action, unit)) ? "Allow" : "Pass";
   }
 
   function packageVerdict(unit: Unit): Verdict {
     if (!foreign) return "Pass";
-    const usable = foreignEntries().filter((entry) => exempt || snapshot.grants.some((grant) => grantAllows(grant, entry.pkg.id, "Read", null)));
+    const usable = foreignEntries().filter(
+      (entry) => exempt || snapshot.grants.some((grant) => grantAllows(grant, entry.pkg.id, "Read", null)),
+    );
     return usable.some((entry) => entry.labelAllows(unit)) ? "Allow" : "Pass";
   }
 
@@ -202,9 +254,14 @@ export function referenceDecide(snapshot: SecuritySnapshot, request: AccessReque
     if (!leaving) return "Pass";
     if (action !== "Download" && target !== undefined) {
       if (snapshot.trustedProjectIds.includes(target)) return "Pass";
-      const shared = catalogObject !== undefined && snapshot.packages.some((pkg) => pkg.ownerProjectId === snapshot.project.id
-        && pkg.installedInto.some((install) => install.projectId === target)
-        && pkg.objects.some((o) => o.type === object.type && lower(o.name) === name && holds(o.privileges, action)));
+      const shared =
+        catalogObject !== undefined &&
+        snapshot.packages.some(
+          (pkg) =>
+            pkg.ownerProjectId === snapshot.project.id &&
+            pkg.installedInto.some((install) => install.projectId === target) &&
+            pkg.objects.some((o) => o.type === object.type && lower(o.name) === name && holds(o.privileges, action)),
+        );
       if (shared) return "Pass";
     }
     if (snapshot.config.exceptionPolicy !== null) {
@@ -223,10 +280,19 @@ export function referenceDecide(snapshot: SecuritySnapshot, request: AccessReque
     const denied = verdicts.find((v) => v.verdict === "Deny");
     if (denied) return { unit, effect: "Deny" as const, decidedBy: denied.layer };
     const allowed = verdicts.find((v) => v.verdict === "Allow");
-    return allowed ? { unit, effect: "Allow" as const, decidedBy: allowed.layer } : { unit, effect: "Deny" as const, decidedBy: "Default" as Layer };
+    return allowed
+      ? { unit, effect: "Allow" as const, decidedBy: allowed.layer }
+      : { unit, effect: "Deny" as const, decidedBy: "Default" as Layer };
   });
   const effect = outcomes.every((o) => o.effect === "Allow") ? "Allow" : "Deny";
-  const decidedBy = outcomes.filter((o) => o.effect === effect).map((o) => o.decidedBy).sort((a, b) => LAYER_ORDER[a] - LAYER_ORDER[b])[0]!;
-  const columns = columnRead ? outcomes.filter((o) => o.unit !== null).map((o) => ({ column: o.unit!, effect: o.effect, decidedBy: o.decidedBy })) : [];
+  const decidedBy = outcomes
+    .filter((o) => o.effect === effect)
+    .map((o) => o.decidedBy)
+    .sort((a, b) => LAYER_ORDER[a] - LAYER_ORDER[b])[0]!;
+  const columns = columnRead
+    ? outcomes
+        .filter((o) => o.unit !== null)
+        .map((o) => ({ column: o.unit!, effect: o.effect, decidedBy: o.decidedBy }))
+    : [];
   return { effect, decidedBy, columns };
 }

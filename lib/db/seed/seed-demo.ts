@@ -30,7 +30,10 @@ const DAY = 24 * 60 * 60 * 1000;
  * Everything is written in one transaction, with one audit event that says so. `operator`: also create the
  * demo platform operator (DEMO_OPERATOR), with the demo password.
  */
-export async function seedDemo(prisma: PrismaClient, { operator = true }: { operator?: boolean } = {}): Promise<boolean> {
+export async function seedDemo(
+  prisma: PrismaClient,
+  { operator = true }: { operator?: boolean } = {},
+): Promise<boolean> {
   if (await prisma.tenant.findUnique({ where: { name: "wonderland" } })) return false;
   const passwordHashes = Object.fromEntries(
     await Promise.all(Object.keys(DEMO_USERS).map(async (key) => [key, await hashPassword(DEMO_PASSWORD)] as const)),
@@ -49,7 +52,15 @@ export async function seedDemo(prisma: PrismaClient, { operator = true }: { oper
 async function writeDemoOperator(tx: Prisma.TransactionClient, passwordHash: string) {
   const tenant = await platformTenant(tx);
   await tx.user.create({
-    data: { tenantId: tenant.id, kind: "PRIMARY", name: DEMO_OPERATOR.email, email: DEMO_OPERATOR.email, displayName: DEMO_OPERATOR.displayName, passwordHash, platformOperator: true },
+    data: {
+      tenantId: tenant.id,
+      kind: "PRIMARY",
+      name: DEMO_OPERATOR.email,
+      email: DEMO_OPERATOR.email,
+      displayName: DEMO_OPERATOR.displayName,
+      passwordHash,
+      platformOperator: true,
+    },
   });
 }
 
@@ -72,35 +83,55 @@ async function writeDemo(tx: Prisma.TransactionClient, passwordHashes: Record<De
       },
     });
   }
-  await tx.tenantRoleAssignment.create({ data: { tenantId: tenants.wonderland.id, userId: users.audrey.id, role: "AUDITOR" } });
+  await tx.tenantRoleAssignment.create({
+    data: { tenantId: tenants.wonderland.id, userId: users.audrey.id, role: "AUDITOR" },
+  });
   const etlRole = await tx.assumableRole.create({
     data: { tenantId: tenants.wonderland.id, name: "etl-scheduler", description: "Assumed by the nightly ETL jobs." },
   });
   await tx.assumableRoleTrust.create({ data: { roleId: etlRole.id, userId: users.bob.id } });
 
-  const createProject = (name: string, description: string, owner: DemoUserKey, tenant: keyof typeof tenants, extra: Partial<Prisma.ProjectUncheckedCreateInput> = {}) =>
+  const createProject = (
+    name: string,
+    description: string,
+    owner: DemoUserKey,
+    tenant: keyof typeof tenants,
+    extra: Partial<Prisma.ProjectUncheckedCreateInput> = {},
+  ) =>
     tx.project.create({
       data: {
-        name, description, tenantId: tenants[tenant].id, ownerId: users[owner].id, ...extra,
+        name,
+        description,
+        tenantId: tenants[tenant].id,
+        ownerId: users[owner].id,
+        ...extra,
         members: { create: { userId: users[owner].id } },
         roles: { create: BUILT_IN_ROLES.map((role) => ({ ...role })) },
       },
       include: { roles: true },
     });
-  const wonderland = await createProject("WonderLand", "Production warehouse of WonderLand Inc.", "alice", "wonderland", {
-    labelSecurity: true,
-    projectProtection: true,
-    protectionExceptionPolicy: {
-      Version: "1",
-      Statement: [{
-        Effect: "Allow",
-        Principal: ["RAM$wonderland:bob"],
-        Action: ["odps:Select"],
-        Resource: ["acs:odps:*:projects/WonderLand/tables/dim_region"],
-        Condition: { StringEquals: { "odps:TaskType": ["DT", "SQL"] } },
-      }],
+  const wonderland = await createProject(
+    "WonderLand",
+    "Production warehouse of WonderLand Inc.",
+    "alice",
+    "wonderland",
+    {
+      labelSecurity: true,
+      projectProtection: true,
+      protectionExceptionPolicy: {
+        Version: "1",
+        Statement: [
+          {
+            Effect: "Allow",
+            Principal: ["RAM$wonderland:bob"],
+            Action: ["odps:Select"],
+            Resource: ["acs:odps:*:projects/WonderLand/tables/dim_region"],
+            Condition: { StringEquals: { "odps:TaskType": ["DT", "SQL"] } },
+          },
+        ],
+      },
     },
-  });
+  );
   const wonderlandDev = await createProject("WonderLand_dev", "Development twin of WonderLand.", "alice", "wonderland");
   const secretGarden = await createProject("SecretGarden", "The Secret Garden's warehouse.", "sam", "secretgarden");
   await tx.trustedProject.create({ data: { projectId: wonderland.id, trustedProjectId: wonderlandDev.id } });
@@ -110,9 +141,22 @@ async function writeDemo(tx: Prisma.TransactionClient, passwordHashes: Record<De
     for (const object of objects) {
       const created = await tx.catalogObject.create({
         data: {
-          projectId, type: object.type, name: object.name, description: object.description,
-          creatorId: users[object.creator as DemoUserKey].id, label: object.label ?? 0, definition: object.definition ?? "",
-          columns: { create: (object.columns ?? []).map((column, position) => ({ name: column.name, dataType: column.type, position, comment: column.comment ?? "", label: column.label ?? null })) },
+          projectId,
+          type: object.type,
+          name: object.name,
+          description: object.description,
+          creatorId: users[object.creator as DemoUserKey].id,
+          label: object.label ?? 0,
+          definition: object.definition ?? "",
+          columns: {
+            create: (object.columns ?? []).map((column, position) => ({
+              name: column.name,
+              dataType: column.type,
+              position,
+              comment: column.comment ?? "",
+              label: column.label ?? null,
+            })),
+          },
         },
       });
       objectIds.set(`${projectId}/${object.name}`, created.id);
@@ -134,8 +178,12 @@ async function writeDemo(tx: Prisma.TransactionClient, passwordHashes: Record<De
     ],
   });
   const adminRole = wonderland.roles.find((role) => role.kind === "ADMIN")!;
-  const analyst = await tx.projectRole.create({ data: { projectId: wonderland.id, name: "analyst", description: "Reads the reporting tables." } });
-  const etlWriter = await tx.projectRole.create({ data: { projectId: wonderland.id, name: "etl_writer", description: "Loads the ODS and app tables." } });
+  const analyst = await tx.projectRole.create({
+    data: { projectId: wonderland.id, name: "analyst", description: "Reads the reporting tables." },
+  });
+  const etlWriter = await tx.projectRole.create({
+    data: { projectId: wonderland.id, name: "etl_writer", description: "Loads the ODS and app tables." },
+  });
   await tx.roleAssignment.createMany({
     data: [
       { roleId: adminRole.id, userId: users.bob.id },
@@ -144,8 +192,9 @@ async function writeDemo(tx: Prisma.TransactionClient, passwordHashes: Record<De
     ],
   });
 
-  const grant = (data: Omit<Prisma.AclGrantUncheckedCreateInput, "projectId" | "grantedById"> & { grantedById?: string }) =>
-    tx.aclGrant.create({ data: { projectId: wonderland.id, grantedById: users.alice.id, ...data } });
+  const grant = (
+    data: Omit<Prisma.AclGrantUncheckedCreateInput, "projectId" | "grantedById"> & { grantedById?: string },
+  ) => tx.aclGrant.create({ data: { projectId: wonderland.id, grantedById: users.alice.id, ...data } });
   await grant({ objectType: "PROJECT", privilege: "List", granteeRoleId: analyst.id });
   await grant({ objectType: "PROJECT", privilege: "CreateInstance", granteeRoleId: analyst.id });
   for (const privilege of ["Describe", "Select"]) {
@@ -153,77 +202,196 @@ async function writeDemo(tx: Prisma.TransactionClient, passwordHashes: Record<De
     await grant({ objectType: "TABLE", objectId: wl("dim_region"), privilege, granteeRoleId: analyst.id });
     await grant({ objectType: "VIEW", objectId: wl("v_user_summary"), privilege, granteeUserId: users.allen.id });
   }
-  await grant({ objectType: "TABLE", objectId: wl("user_profile"), privilege: "Select", columns: ["id", "gender", "city", "vip_level", "mobile"], granteeUserId: users.allen.id });
-  await grant({ objectType: "TABLE", objectId: wl("ods_click_log"), privilege: "Select", granteeUserId: users.allen.id, expiresAt: new Date(now - 7 * DAY) });
-  await grant({ objectType: "FUNCTION", objectId: wl("udf_mask_mobile"), privilege: "Execute", granteeRoleId: analyst.id });
+  await grant({
+    objectType: "TABLE",
+    objectId: wl("user_profile"),
+    privilege: "Select",
+    columns: ["id", "gender", "city", "vip_level", "mobile"],
+    granteeUserId: users.allen.id,
+  });
+  await grant({
+    objectType: "TABLE",
+    objectId: wl("ods_click_log"),
+    privilege: "Select",
+    granteeUserId: users.allen.id,
+    expiresAt: new Date(now - 7 * DAY),
+  });
+  await grant({
+    objectType: "FUNCTION",
+    objectId: wl("udf_mask_mobile"),
+    privilege: "Execute",
+    granteeRoleId: analyst.id,
+  });
   for (const privilege of ["Describe", "Select", "Update", "Alter"]) {
-    await grant({ objectType: "TABLE", objectId: wl("ods_click_log"), privilege, granteeRoleId: etlWriter.id, grantedById: users.bob.id });
+    await grant({
+      objectType: "TABLE",
+      objectId: wl("ods_click_log"),
+      privilege,
+      granteeRoleId: etlWriter.id,
+      grantedById: users.bob.id,
+    });
   }
 
   // LabelSecurity: allen may read mobile (label 2) for 30 days, as the manual's GRANT LABEL example.
   await tx.labelGrant.create({
-    data: { projectId: wonderland.id, objectId: wl("user_profile"), columns: ["mobile"], level: 2, granteeUserId: users.allen.id, grantedById: users.alice.id, expiresAt: new Date(now + 30 * DAY) },
+    data: {
+      projectId: wonderland.id,
+      objectId: wl("user_profile"),
+      columns: ["mobile"],
+      level: 2,
+      granteeUserId: users.allen.id,
+      grantedById: users.alice.id,
+      expiresAt: new Date(now + 30 * DAY),
+    },
   });
   await tx.labelGrant.create({
-    data: { projectId: wonderland.id, objectId: wl("user_profile"), columns: ["birthday"], level: 2, granteeUserId: users.allen.id, grantedById: users.alice.id, expiresAt: new Date(now - DAY) },
+    data: {
+      projectId: wonderland.id,
+      objectId: wl("user_profile"),
+      columns: ["birthday"],
+      level: 2,
+      granteeUserId: users.allen.id,
+      grantedById: users.alice.id,
+      expiresAt: new Date(now - DAY),
+    },
   });
 
   const policy = (document: object, roleId: string | null) =>
     tx.policy.create({
       data: {
-        projectId: wonderland.id, roleId, document, updatedById: users.alice.id,
+        projectId: wonderland.id,
+        roleId,
+        document,
+        updatedById: users.alice.id,
         versions: { create: { version: 1, document, createdById: users.alice.id } },
       },
     });
-  await policy({
-    Version: "1",
-    Statement: [
-      { Effect: "Allow", Principal: ["RAM$wonderland:*"], Action: ["odps:Describe", "odps:Select"], Resource: ["acs:odps:*:projects/WonderLand/tables/t_app_*"], Condition: { IpAddress: { "acs:SourceIp": ["10.0.0.0/8", "192.168.0.0/16", "127.0.0.1", "::1"] } } },
-      { Effect: "Deny", Principal: ["*"], Action: ["odps:Drop"], Resource: ["acs:odps:*:projects/WonderLand/tables/*"], Condition: { NumericLessThan: { "acs:CurrentTime": [Date.UTC(2100, 0, 1)] } } },
-    ],
-  }, null);
-  await policy({
-    Version: "1",
-    Statement: [{ Effect: "Deny", Action: ["odps:Download"], Resource: ["acs:odps:*:projects/WonderLand/tables/*"] }],
-  }, analyst.id);
+  await policy(
+    {
+      Version: "1",
+      Statement: [
+        {
+          Effect: "Allow",
+          Principal: ["RAM$wonderland:*"],
+          Action: ["odps:Describe", "odps:Select"],
+          Resource: ["acs:odps:*:projects/WonderLand/tables/t_app_*"],
+          Condition: { IpAddress: { "acs:SourceIp": ["10.0.0.0/8", "192.168.0.0/16", "127.0.0.1", "::1"] } },
+        },
+        {
+          Effect: "Deny",
+          Principal: ["*"],
+          Action: ["odps:Drop"],
+          Resource: ["acs:odps:*:projects/WonderLand/tables/*"],
+          Condition: { NumericLessThan: { "acs:CurrentTime": [Date.UTC(2100, 0, 1)] } },
+        },
+      ],
+    },
+    null,
+  );
+  await policy(
+    {
+      Version: "1",
+      Statement: [{ Effect: "Deny", Action: ["odps:Download"], Resource: ["acs:odps:*:projects/WonderLand/tables/*"] }],
+    },
+    analyst.id,
+  );
 
   await tx.whitelistEntry.createMany({
     data: [
-      { scope: "PROJECT", projectId: wonderland.id, value: "10.0.0.0/8", description: "Office network", createdById: users.alice.id },
-      { scope: "PROJECT", projectId: wonderland.id, value: "192.168.1.10-192.168.1.200", description: "VPN pool", createdById: users.alice.id },
-      { scope: "PROJECT", projectId: wonderland.id, value: "127.0.0.1", description: "This machine (the demo console)", createdById: users.alice.id },
-      { scope: "PROJECT", projectId: wonderland.id, value: "::1", description: "This machine over IPv6", createdById: users.alice.id },
-      { scope: "PROJECT", projectId: wonderland.id, value: "2001:db8::/32", description: "Partner IPv6 range", createdById: users.alice.id },
+      {
+        scope: "PROJECT",
+        projectId: wonderland.id,
+        value: "10.0.0.0/8",
+        description: "Office network",
+        createdById: users.alice.id,
+      },
+      {
+        scope: "PROJECT",
+        projectId: wonderland.id,
+        value: "192.168.1.10-192.168.1.200",
+        description: "VPN pool",
+        createdById: users.alice.id,
+      },
+      {
+        scope: "PROJECT",
+        projectId: wonderland.id,
+        value: "127.0.0.1",
+        description: "This machine (the demo console)",
+        createdById: users.alice.id,
+      },
+      {
+        scope: "PROJECT",
+        projectId: wonderland.id,
+        value: "::1",
+        description: "This machine over IPv6",
+        createdById: users.alice.id,
+      },
+      {
+        scope: "PROJECT",
+        projectId: wonderland.id,
+        value: "2001:db8::/32",
+        description: "Partner IPv6 range",
+        createdById: users.alice.id,
+      },
     ],
   });
 
   const sharePackage = await tx.package.create({
     data: {
-      projectId: wonderland.id, name: "wonderland_share", description: "Reference data shared with the dev twin.", createdById: users.alice.id,
-      objects: { create: [{ objectId: wl("dim_region"), privileges: ["Describe", "Select"] }, { objectId: wl("user_profile"), privileges: ["Describe", "Select"] }] },
+      projectId: wonderland.id,
+      name: "wonderland_share",
+      description: "Reference data shared with the dev twin.",
+      createdById: users.alice.id,
+      objects: {
+        create: [
+          { objectId: wl("dim_region"), privileges: ["Describe", "Select"] },
+          { objectId: wl("user_profile"), privileges: ["Describe", "Select"] },
+        ],
+      },
       allowed: { create: [{ projectId: wonderlandDev.id, label: 1 }] },
     },
   });
-  await tx.packageInstallation.create({ data: { packageId: sharePackage.id, projectId: wonderlandDev.id, installedById: users.alice.id } });
+  await tx.packageInstallation.create({
+    data: { packageId: sharePackage.id, projectId: wonderlandDev.id, installedById: users.alice.id },
+  });
 
   await tx.accessRequest.create({
     data: {
-      tenantId: tenants.wonderland.id, projectId: wonderland.id, requesterId: users.allen.id, kind: "ACL",
-      payload: { objectType: "TABLE", object: "user_profile", privileges: ["Select"], columns: ["birthday", "user_addr"], days: 30 },
+      tenantId: tenants.wonderland.id,
+      projectId: wonderland.id,
+      requesterId: users.allen.id,
+      kind: "ACL",
+      payload: {
+        objectType: "TABLE",
+        object: "user_profile",
+        privileges: ["Select"],
+        columns: ["birthday", "user_addr"],
+        days: 30,
+      },
       reason: "Quarterly churn analysis needs age and city-level address.",
     },
   });
   await tx.accessRequest.create({
     data: {
-      tenantId: tenants.wonderland.id, projectId: wonderland.id, requesterId: users.allen.id, kind: "LABEL",
+      tenantId: tenants.wonderland.id,
+      projectId: wonderland.id,
+      requesterId: users.allen.id,
+      kind: "LABEL",
       payload: { object: "user_profile", columns: ["mobile"], level: 2, days: 30 },
-      reason: "SMS campaign reconciliation.", status: "APPROVED", decidedAt: new Date(now - DAY),
+      reason: "SMS campaign reconciliation.",
+      status: "APPROVED",
+      decidedAt: new Date(now - DAY),
       approvals: { create: { approverId: users.alice.id, decision: "APPROVE", comment: "OK for 30 days." } },
     },
   });
 
-  await recordAuditEvent(tx, { tenantId: null, actorId: null, actorName: "system", actorType: "SYSTEM" }, { sourceIp: null, userAgent: null, requestId: "demo-seed" }, {
-    action: "demo.seed",
-    reason: "Loaded the demo data into an empty database.",
-  });
+  await recordAuditEvent(
+    tx,
+    { tenantId: null, actorId: null, actorName: "system", actorType: "SYSTEM" },
+    { sourceIp: null, userAgent: null, requestId: "demo-seed" },
+    {
+      action: "demo.seed",
+      reason: "Loaded the demo data into an empty database.",
+    },
+  );
 }

@@ -12,14 +12,21 @@ import { targetProjectId } from "./support/target-project";
 
 /** Privileges a request may ask for (`All` is granted, never requested). */
 export const REQUESTABLE_PRIVILEGES = PRIVILEGES.filter((privilege) => privilege !== "All");
-export const requestablePrivilegesOf = (type: (typeof OBJECT_TYPES)[number]) => PRIVILEGES_BY_TYPE[type].filter((privilege) => privilege !== "All");
+export const requestablePrivilegesOf = (type: (typeof OBJECT_TYPES)[number]) =>
+  PRIVILEGES_BY_TYPE[type].filter((privilege) => privilege !== "All");
 
 const name = z.string().trim().min(1).max(256);
 
 /** Columns as a list (JSON), repeated form fields, or one comma-separated value. */
 const columnsField = optionalField(
   z.preprocess(
-    (value) => (typeof value === "string" ? value.split(",").map((column) => column.trim()).filter(Boolean) : value),
+    (value) =>
+      typeof value === "string"
+        ? value
+            .split(",")
+            .map((column) => column.trim())
+            .filter(Boolean)
+        : value,
     z.array(name).min(1).max(2000),
   ),
 );
@@ -41,10 +48,24 @@ export const checkAccessInput = z
   })
   .superRefine((input, context) => {
     if (!requestablePrivilegesOf(input.objectType).includes(input.action)) {
-      context.addIssue({ code: "custom", path: ["action"], message: `${input.action} is not a privilege of ${input.objectType.toLowerCase()}s.` });
+      context.addIssue({
+        code: "custom",
+        path: ["action"],
+        message: `${input.action} is not a privilege of ${input.objectType.toLowerCase()}s.`,
+      });
     }
-    if (input.columns && !((input.objectType === "Table" || input.objectType === "View") && (input.action === "Select" || input.action === "Download"))) {
-      context.addIssue({ code: "custom", path: ["columns"], message: "Columns apply only to Select and Download on tables and views." });
+    if (
+      input.columns &&
+      !(
+        (input.objectType === "Table" || input.objectType === "View") &&
+        (input.action === "Select" || input.action === "Download")
+      )
+    ) {
+      context.addIssue({
+        code: "custom",
+        path: ["columns"],
+        message: "Columns apply only to Select and Download on tables and views.",
+      });
     }
     if (input.objectType !== "Project" && input.objectName === undefined) {
       context.addIssue({ code: "custom", path: ["objectName"], message: "Choose an object." });
@@ -79,7 +100,12 @@ export async function checkAccess(ctx: ServiceContext, input: CheckAccessInput):
   const foreign = input.objectProject !== undefined && input.objectProject.toLowerCase() !== project.name.toLowerCase();
   const objectName = input.objectName ?? project.name;
   // Objects of this project must exist; another project's objects are the engine's to refuse (through packages).
-  if (!foreign) requireCatalogObject(project.index, { type: input.objectType, name: objectName, columns: input.columns }, { name: "objectName", columns: "columns" });
+  if (!foreign)
+    requireCatalogObject(
+      project.index,
+      { type: input.objectType, name: objectName, columns: input.columns },
+      { name: "objectName", columns: "columns" },
+    );
   const context = decisionContext(ctx, { ...input, targetProjectId: await targetProjectId(input.targetProject) });
   const decided = decide(project.index, {
     principal: principal.request,
@@ -96,7 +122,9 @@ export async function checkAccess(ctx: ServiceContext, input: CheckAccessInput):
   // A caller who may not Describe the object learns no column it did not name, and no policy text unless an administrator.
   const visibility = catalogVisibility(ctx, project);
   const told = visibility.told(decided);
-  const showsColumns = input.columns !== undefined || visibility.describes(input.objectType, objectName, foreign ? input.objectProject : null);
+  const showsColumns =
+    input.columns !== undefined ||
+    visibility.describes(input.objectType, objectName, foreign ? input.objectProject : null);
   const decision = showsColumns ? told : { ...told, columns: [] };
   return {
     project: project.name,

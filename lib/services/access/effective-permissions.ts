@@ -57,7 +57,10 @@ interface InspectedObject {
 function inspectedObjects(project: ScopedProject, q: string | undefined): InspectedObject[] {
   const { index } = project;
   const own = index.objects.map((object): InspectedObject => ({
-    type: object.type, name: object.type === "Project" ? project.name : object.name, project: null, columns: object.columns,
+    type: object.type,
+    name: object.type === "Project" ? project.name : object.name,
+    project: null,
+    columns: object.columns,
   }));
   const foreign = [...index.foreignObjects.keys()].map((key): InspectedObject => {
     // Keys are `<owner project>:<type>:<name>` (lib/authz foreignKey).
@@ -68,7 +71,9 @@ function inspectedObjects(project: ScopedProject, q: string | undefined): Inspec
   const order = (object: InspectedObject) => OBJECT_TYPES.indexOf(object.type);
   return [...own, ...foreign]
     .filter((object) => needle === undefined || object.name.toLowerCase().includes(needle))
-    .sort((a, b) => (a.project ?? "").localeCompare(b.project ?? "") || order(a) - order(b) || a.name.localeCompare(b.name));
+    .sort(
+      (a, b) => (a.project ?? "").localeCompare(b.project ?? "") || order(a) - order(b) || a.name.localeCompare(b.name),
+    );
 }
 
 /** The objects the actor may learn of: their administrators all; others those they may List or Describe. */
@@ -79,7 +84,11 @@ function visibleTo(visibility: CatalogVisibility, object: InspectedObject): bool
 }
 
 function objectAccess(
-  project: ScopedProject, principal: ResolvedPrincipal, object: InspectedObject, context: RequestContext, visibility: CatalogVisibility,
+  project: ScopedProject,
+  principal: ResolvedPrincipal,
+  object: InspectedObject,
+  context: RequestContext,
+  visibility: CatalogVisibility,
 ): ObjectAccess {
   const privileges: HeldPrivilege[] = [];
   let hiddenByLabel: string[] = [];
@@ -94,12 +103,21 @@ function objectAccess(
     const allowance = allowanceOf(project.index, visibility.told(decision));
     if (allowance) privileges.push({ privilege, ...allowance });
     if (privilege === "Select") {
-      hiddenByLabel = decision.columns.filter((column) => column.effect === "Deny" && column.decidedBy === "LabelSecurity").map((column) => column.column);
+      hiddenByLabel = decision.columns
+        .filter((column) => column.effect === "Deny" && column.decidedBy === "LabelSecurity")
+        .map((column) => column.column);
     }
   }
   // Column names only to whoever may Describe the object.
   if (!visibility.describes(object.type, object.name, object.project)) hiddenByLabel = [];
-  return { type: object.type, name: object.name, project: object.project, columnCount: object.columns.length, privileges, hiddenByLabel };
+  return {
+    type: object.type,
+    name: object.name,
+    project: object.project,
+    columnCount: object.columns.length,
+    privileges,
+    hiddenByLabel,
+  };
 }
 
 function labelGrantsOf(project: ScopedProject, userId: string | null, now: number): LabelGrantSummary[] {
@@ -133,12 +151,19 @@ export async function effectivePermissions(ctx: ServiceContext, input: z.output<
   const visibility = catalogVisibility(ctx, project);
   const objects = inspectedObjects(project, input.q).filter((object) => visibleTo(visibility, object));
   const start = (input.page - 1) * input.pageSize;
-  const items = objects.slice(start, start + input.pageSize).map((object) => objectAccess(project, principal, object, context, visibility));
+  const items = objects
+    .slice(start, start + input.pageSize)
+    .map((object) => objectAccess(project, principal, object, context, visibility));
   const { index } = project;
   const user = index.users[index.userById.get(principal.summary.userId ?? "") ?? -1];
   // Identity and the whitelist refuse before any privilege is looked at: say so once, not on every row.
-  const gate = decide(index, { principal: principal.request, project: project.name, action: "Read", object: { type: "Project", name: project.name }, context })
-    .steps.find((step) => (step.layer === "Identity" || step.layer === "Whitelist") && step.verdict === "Deny");
+  const gate = decide(index, {
+    principal: principal.request,
+    project: project.name,
+    action: "Read",
+    object: { type: "Project", name: project.name },
+    context,
+  }).steps.find((step) => (step.layer === "Identity" || step.layer === "Whitelist") && step.verdict === "Deny");
   return {
     project: project.name,
     principal: principal.summary,

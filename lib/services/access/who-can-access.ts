@@ -19,7 +19,9 @@ export const whoCanAccessInput = z
     objectName: name,
     /** One column; omitted = the whole table (every column). */
     column: optionalField(name),
-    privilege: optionalField(z.enum(requestablePrivilegesOf("Table"), { error: "Choose a privilege." })).transform((privilege) => privilege ?? "Select"),
+    privilege: optionalField(z.enum(requestablePrivilegesOf("Table"), { error: "Choose a privilege." })).transform(
+      (privilege) => privilege ?? "Select",
+    ),
     ...decisionContextFields,
   })
   .superRefine((input, context) => {
@@ -47,7 +49,11 @@ export async function whoCanAccess(ctx: ServiceContext, input: z.output<typeof w
   const project = await projectInScope(ctx, input.project);
   authorizeAdministrator(ctx, project, "see who can access its data");
   const columns = input.column === undefined ? undefined : [input.column];
-  const object = requireCatalogObject(project.index, { type: input.objectType, name: input.objectName, columns }, { name: "objectName", columns: "column" });
+  const object = requireCatalogObject(
+    project.index,
+    { type: input.objectType, name: input.objectName, columns },
+    { name: "objectName", columns: "column" },
+  );
   const context = decisionContext(ctx, input);
   const verdicts = (await projectDirectory(project.index)).map((user): MemberVerdict => {
     const decision = decide(project.index, {
@@ -62,14 +68,25 @@ export async function whoCanAccess(ctx: ServiceContext, input: z.output<typeof w
       user,
       effect: decision.effect,
       decidedBy: decision.decidedBy,
-      sources: decision.effect === "Allow" ? allowance?.sources ?? [] : [],
-      reason: decision.effect === "Allow" ? allowance?.sources.map((source) => source.text).join("; ") ?? "" : denialOf(decision)?.text ?? "",
-      readableColumns: decision.effect === "Deny" && decision.columns.length > 1 ? decision.columns.filter((column) => column.effect === "Allow").length : null,
+      sources: decision.effect === "Allow" ? (allowance?.sources ?? []) : [],
+      reason:
+        decision.effect === "Allow"
+          ? (allowance?.sources.map((source) => source.text).join("; ") ?? "")
+          : (denialOf(decision)?.text ?? ""),
+      readableColumns:
+        decision.effect === "Deny" && decision.columns.length > 1
+          ? decision.columns.filter((column) => column.effect === "Allow").length
+          : null,
     };
   });
   return {
     project: project.name,
-    object: { type: input.objectType, name: object.name, column: input.column?.toLowerCase() ?? null, columnCount: object.columns.length },
+    object: {
+      type: input.objectType,
+      name: object.name,
+      column: input.column?.toLowerCase() ?? null,
+      columnCount: object.columns.length,
+    },
     privilege: input.privilege,
     context: describedContext(context),
     allowed: verdicts.filter((verdict) => verdict.effect === "Allow"),

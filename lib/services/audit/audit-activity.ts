@@ -25,13 +25,19 @@ export interface AuditActivity {
 }
 
 const DAY_MS = 86_400_000;
-const COUNT_FIELD = { SUCCESS: "success", DENIED: "denied", FAILED: "failed" } as const satisfies Record<AuditResult, keyof AuditActivityDay>;
+const COUNT_FIELD = { SUCCESS: "success", DENIED: "denied", FAILED: "failed" } as const satisfies Record<
+  AuditResult,
+  keyof AuditActivityDay
+>;
 
 /**
  * Events per UTC day and result in the auditor's own tenant over the last `days` days (today included), days
  * without events as zeros.
  */
-export async function auditActivity(ctx: ServiceContext, input: z.output<typeof auditActivityInput>): Promise<AuditActivity> {
+export async function auditActivity(
+  ctx: ServiceContext,
+  input: z.output<typeof auditActivityInput>,
+): Promise<AuditActivity> {
   await authorizePermission(ctx.actor, "audit.read");
   const now = new Date();
   const today = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate());

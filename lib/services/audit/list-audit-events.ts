@@ -24,7 +24,11 @@ export async function listAuditEvents(ctx: ServiceContext, input: z.output<typeo
   const [total, rows, newest] = await Promise.all([
     prisma.auditEvent.count({ where }),
     prisma.auditEvent.findMany({ where, orderBy: { seq: "desc" }, ...pageWindow(input) }),
-    prisma.auditEvent.findFirst({ where: { tenantId: ctx.actor.tenantId }, orderBy: { seq: "desc" }, select: { seq: true } }),
+    prisma.auditEvent.findFirst({
+      where: { tenantId: ctx.actor.tenantId },
+      orderBy: { seq: "desc" },
+      select: { seq: true },
+    }),
   ]);
   return {
     total,

@@ -18,11 +18,19 @@ export async function recordSignOut(claims: SessionClaims, request: RequestMeta,
   if (!session) return;
   const { user } = session;
   await prisma.$transaction(async (tx) => {
-    const ended = await tx.userSession.updateMany({ where: { id: session.id, revokedAt: null }, data: { revokedAt: now } });
-    if (ended.count === 0) return; // already ended (e.g. by "sign out everywhere"): nothing happened now
-    await recordAuditEvent(tx, { tenantId: user.tenantId, actorId: user.id, actorName: user.email, actorType: "USER" }, request, {
-      action: "auth.sign-out",
-      target: { type: "SESSION", id: session.id },
+    const ended = await tx.userSession.updateMany({
+      where: { id: session.id, revokedAt: null },
+      data: { revokedAt: now },
     });
+    if (ended.count === 0) return; // already ended (e.g. by "sign out everywhere"): nothing happened now
+    await recordAuditEvent(
+      tx,
+      { tenantId: user.tenantId, actorId: user.id, actorName: user.email, actorType: "USER" },
+      request,
+      {
+        action: "auth.sign-out",
+        target: { type: "SESSION", id: session.id },
+      },
+    );
   });
 }

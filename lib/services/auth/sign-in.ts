@@ -37,19 +37,35 @@ export async function signIn(raw: unknown, request: RequestMeta, now = new Date(
   const user = await prisma.user.findUnique({ where: { email }, include: { tenant: { select: { disabled: true } } } });
   // A user of a disabled tenant signs in no more than a disabled user does (and learns nothing more).
   const blocked = !user || user.disabled || user.tenant.disabled;
-  const passwordOk = claim.ok && !blocked
-    ? await verifyPassword(user.passwordHash, password)
-    : (await spendDecoyVerification(password), false);
+  const passwordOk =
+    claim.ok && !blocked
+      ? await verifyPassword(user.passwordHash, password)
+      : (await spendDecoyVerification(password), false);
 
-  const who = { tenantId: user?.tenantId ?? null, actorId: user?.id ?? null, actorName: email, actorType: "ANONYMOUS" as const };
+  const who = {
+    tenantId: user?.tenantId ?? null,
+    actorId: user?.id ?? null,
+    actorName: email,
+    actorType: "ANONYMOUS" as const,
+  };
   // Failures are committed (audit) before the error is thrown: throwing inside would roll them back.
   const outcome = await prisma.$transaction(async (tx) => {
     if (!claim.ok) {
-      await recordAuditEvent(tx, who, request, { action: "auth.sign-in", result: "DENIED", reason: `throttled (${claim.limit})` });
+      await recordAuditEvent(tx, who, request, {
+        action: "auth.sign-in",
+        result: "DENIED",
+        reason: `throttled (${claim.limit})`,
+      });
       return { kind: "throttled" as const };
     }
     if (!user || !passwordOk) {
-      const reason = !user ? "unknown account" : user.disabled ? "account disabled" : blocked ? "tenant disabled" : "wrong password";
+      const reason = !user
+        ? "unknown account"
+        : user.disabled
+          ? "account disabled"
+          : blocked
+            ? "tenant disabled"
+            : "wrong password";
       await recordAuditEvent(tx, who, request, { action: "auth.sign-in", result: "FAILED", reason });
       if (claim.accountCeilingReached && user) {
         await recordAuditEvent(tx, { ...who, actorType: "SYSTEM", actorName: "sign-in throttle" }, request, {
@@ -63,7 +79,10 @@ export async function signIn(raw: unknown, request: RequestMeta, now = new Date(
     }
     await settleSuccess(tx, keys);
     const session = await tx.userSession.create({ data: { userId: user.id, createdAt: now, lastSeenAt: now } });
-    await recordAuditEvent(tx, { ...who, actorType: "USER" }, request, { action: "auth.sign-in", target: { type: "SESSION", id: session.id } });
+    await recordAuditEvent(tx, { ...who, actorType: "USER" }, request, {
+      action: "auth.sign-in",
+      target: { type: "SESSION", id: session.id },
+    });
     return { kind: "ok" as const, user: { id: user.id, sessionVersion: user.sessionVersion, sessionId: session.id } };
   });
   if (outcome.kind === "ok") return outcome.user;

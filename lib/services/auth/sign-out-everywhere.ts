@@ -9,10 +9,15 @@ export const signOutEverywhereInput = z.object({});
  * Ends every open session of the acting user, this one included, in every browser: each is revoked on the
  * server, so its cookie is refused on its next request. Only ever the caller's own sessions.
  */
-export async function signOutEverywhere(ctx: ServiceContext, _input: z.output<typeof signOutEverywhereInput>, now = new Date()) {
+export async function signOutEverywhere(
+  ctx: ServiceContext,
+  _input: z.output<typeof signOutEverywhereInput>,
+  now = new Date(),
+) {
   return auditedTransaction(
     ctx,
-    (tx) => tx.userSession.updateMany({ where: { userId: ctx.actor.userId, revokedAt: null }, data: { revokedAt: now } }),
+    (tx) =>
+      tx.userSession.updateMany({ where: { userId: ctx.actor.userId, revokedAt: null }, data: { revokedAt: now } }),
     (ended) => ({
       action: "auth.sign-out-everywhere",
       target: { type: "USER", id: ctx.actor.userId, name: ctx.actor.email },

@@ -7,7 +7,14 @@ import { AppError, invalidInput, type FieldErrors } from "@/lib/errors";
 import { auditedTransaction } from "@/lib/services/audited-transaction";
 import { isUniqueViolation } from "@/lib/db/unique-violation";
 import { checkColumnList, rawColumnsSchema, type CheckedColumn } from "@/lib/catalog/column-list";
-import { DB_CATALOG_TYPE, definitionSchema, descriptionSchema, hasColumns, objectNameProblem, type CatalogType } from "@/lib/catalog/object-spec";
+import {
+  DB_CATALOG_TYPE,
+  definitionSchema,
+  descriptionSchema,
+  hasColumns,
+  objectNameProblem,
+  type CatalogType,
+} from "@/lib/catalog/object-spec";
 import { authorizeAccess } from "@/lib/authorize/authorize-access";
 import { CATALOG_PRIVILEGE } from "./support/catalog-privilege";
 import { auditedObject, catalogObjectInclude, objectRefFields, takenNames, toDetail } from "./support/catalog-object";
@@ -30,16 +37,25 @@ function checkShape(input: CreateObjectInput): { definition: string; columns: Ch
   if (hasColumns(input.type)) {
     const checked = checkColumnList(input.columns);
     if (!checked.ok) errors.columns = checked.problems;
-    else if (checked.columns.length === 0) errors.columns = [`A ${input.type.toLowerCase()} needs at least one column.`];
+    else if (checked.columns.length === 0)
+      errors.columns = [`A ${input.type.toLowerCase()} needs at least one column.`];
     else columns = checked.columns;
   } else if (input.columns.length > 0) {
     errors.columns = [`A ${input.type.toLowerCase()} has no columns.`];
   }
-  const definitionRequired: Partial<Record<CatalogType, string>> = { View: "Give the view's SELECT statement.", Function: "Give the function's class name." };
+  const definitionRequired: Partial<Record<CatalogType, string>> = {
+    View: "Give the view's SELECT statement.",
+    Function: "Give the function's class name.",
+  };
   const required = definitionRequired[input.type];
   if (required && input.definition === "") errors.definition = [required];
   if (Object.keys(errors).length > 0) throw invalidInput(errors);
-  const definition = input.type === "Table" ? "" : input.type === "Resource" && input.definition === "" ? input.name.toLowerCase() : input.definition;
+  const definition =
+    input.type === "Table"
+      ? ""
+      : input.type === "Resource" && input.definition === ""
+        ? input.name.toLowerCase()
+        : input.definition;
   return { definition, columns };
 }
 
@@ -52,7 +68,10 @@ export async function createObject(ctx: ServiceContext, input: CreateObjectInput
   authorizeAccess(ctx, project, CATALOG_PRIVILEGE.create[input.type]);
   const { definition, columns } = checkShape(input);
   const name = input.name.toLowerCase();
-  const taken = () => new AppError("CONFLICT", `${name} already exists in ${project.name}.`, { name: [`A ${hasColumns(input.type) ? "table or view" : input.type.toLowerCase()} named ${name} already exists.`] });
+  const taken = () =>
+    new AppError("CONFLICT", `${name} already exists in ${project.name}.`, {
+      name: [`A ${hasColumns(input.type) ? "table or view" : input.type.toLowerCase()} named ${name} already exists.`],
+    });
   try {
     return await auditedTransaction(
       ctx,
@@ -60,15 +79,32 @@ export async function createObject(ctx: ServiceContext, input: CreateObjectInput
         if ((await takenNames(tx, project.id, input.type, [name])).size > 0) throw taken();
         const row = await tx.catalogObject.create({
           data: {
-            projectId: project.id, type: DB_CATALOG_TYPE[input.type], name, description: input.description, definition, creatorId: ctx.actor.userId,
-            columns: { create: columns.map((column, position) => ({ name: column.name, dataType: column.type, comment: column.comment, position })) },
+            projectId: project.id,
+            type: DB_CATALOG_TYPE[input.type],
+            name,
+            description: input.description,
+            definition,
+            creatorId: ctx.actor.userId,
+            columns: {
+              create: columns.map((column, position) => ({
+                name: column.name,
+                dataType: column.type,
+                comment: column.comment,
+                position,
+              })),
+            },
           },
           include: catalogObjectInclude,
         });
         await bumpSecurityVersion(tx, project.id);
         return toDetail(row, input.type);
       },
-      (detail) => ({ action: "catalog.create", projectId: project.id, target: { type: DB_CATALOG_TYPE[input.type], id: detail.id, name: detail.name }, after: auditedObject(detail) }),
+      (detail) => ({
+        action: "catalog.create",
+        projectId: project.id,
+        target: { type: DB_CATALOG_TYPE[input.type], id: detail.id, name: detail.name },
+        after: auditedObject(detail),
+      }),
     );
   } catch (error) {
     throw isUniqueViolation(error) ? taken() : error;

@@ -33,10 +33,17 @@ async function dependents(tx: Prisma.TransactionClient, objectId: string) {
       id: grant.id,
       privilege: grant.privilege,
       columns: grant.columns,
-      grantee: grant.granteeRole ? `role ${grant.granteeRole.name}` : `user ${grant.granteeUser?.email ?? grant.granteeUserId}`,
+      grantee: grant.granteeRole
+        ? `role ${grant.granteeRole.name}`
+        : `user ${grant.granteeUser?.email ?? grant.granteeUserId}`,
       expiresAt: grant.expiresAt?.toISOString() ?? null,
     })),
-    labelGrants: labelGrants.map((grant) => ({ id: grant.id, level: grant.level, columns: grant.columns, grantee: grant.granteeUser.email })),
+    labelGrants: labelGrants.map((grant) => ({
+      id: grant.id,
+      level: grant.level,
+      columns: grant.columns,
+      grantee: grant.granteeUser.email,
+    })),
     packages: packages.map((entry) => entry.package.name),
   };
 }

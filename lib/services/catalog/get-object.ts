@@ -9,7 +9,10 @@ import { loadCatalogObject, objectRefFields, toDetail, type CatalogObjectDetail 
 export const getObjectInput = z.object(objectRefFields);
 
 /** One object with its columns (DESC TABLE): needs Describe (Read for functions and resources). */
-export async function getObject(ctx: ServiceContext, input: z.output<typeof getObjectInput>): Promise<CatalogObjectDetail> {
+export async function getObject(
+  ctx: ServiceContext,
+  input: z.output<typeof getObjectInput>,
+): Promise<CatalogObjectDetail> {
   const project = await projectInScope(ctx, input.project);
   authorizeAccess(ctx, project, CATALOG_PRIVILEGE.read[input.type], { type: input.type, name: input.name });
   return toDetail(await loadCatalogObject(project.id, input.type, input.name), input.type);

@@ -19,7 +19,9 @@ export const importTablesInput = z.object({
   format: z.enum(SCHEMA_FORMATS).default("auto"),
   text: z.string().max(MAX_IMPORT_BYTES, "The export is larger than 5 MB; split it.").default(""),
   /** A checkbox: "on" when ticked, absent otherwise. */
-  skipExisting: z.union([z.boolean(), z.enum(["on", "true", "false"]).transform((value) => value !== "false")]).default(false),
+  skipExisting: z
+    .union([z.boolean(), z.enum(["on", "true", "false"]).transform((value) => value !== "false")])
+    .default(false),
 });
 
 export interface ImportTablesResult {
@@ -27,43 +29,79 @@ export interface ImportTablesResult {
   skipped: string[];
 }
 
-const existsProblem = (table: TableSpec) => formatProblem({ where: table.where, field: "table", message: `Table ${table.name} already exists; tick “Skip existing tables” to import the others.` });
+const existsProblem = (table: TableSpec) =>
+  formatProblem({
+    where: table.where,
+    field: "table",
+    message: `Table ${table.name} already exists; tick “Skip existing tables” to import the others.`,
+  });
 
 /**
  * Creates the tables of a schema export (JSON or CSV), all or nothing, in one transaction. Every row is
  * validated first; tables that already exist are refused, or skipped when asked. Needs CreateTable.
  */
-export async function importTables(ctx: ServiceContext, input: z.output<typeof importTablesInput>): Promise<ImportTablesResult> {
+export async function importTables(
+  ctx: ServiceContext,
+  input: z.output<typeof importTablesInput>,
+): Promise<ImportTablesResult> {
   const project = await projectInScope(ctx, input.project);
   authorizeAccess(ctx, project, CATALOG_PRIVILEGE.create.Table);
   if (input.text.trim() === "") throw invalidInput({ text: ["Paste a schema export or choose a file."] });
   const parsed = parseSchemaExport(input.text, input.format);
   if (!parsed.ok) {
     const count = parsed.problems.length;
-    throw invalidInput({ text: parsed.problems.map(formatProblem) }, `The export has ${count === 1 ? "a problem" : `${count} problems`}; nothing was imported.`);
+    throw invalidInput(
+      { text: parsed.problems.map(formatProblem) },
+      `The export has ${count === 1 ? "a problem" : `${count} problems`}; nothing was imported.`,
+    );
   }
   const refuseExisting = (tables: TableSpec[]) =>
-    new AppError("CONFLICT", `${tables.length === 1 ? "A table" : `${tables.length} tables`} of the export already exist; nothing was imported.`, { text: tables.map(existsProblem) });
+    new AppError(
+      "CONFLICT",
+      `${tables.length === 1 ? "A table" : `${tables.length} tables`} of the export already exist; nothing was imported.`,
+      { text: tables.map(existsProblem) },
+    );
   try {
     return await auditedTransaction(
       ctx,
       async (tx) => {
-        const taken = await takenNames(tx, project.id, "Table", parsed.tables.map((table) => table.name));
+        const taken = await takenNames(
+          tx,
+          project.id,
+          "Table",
+          parsed.tables.map((table) => table.name),
+        );
         const existing = parsed.tables.filter((table) => taken.has(table.name));
         if (existing.length > 0 && !input.skipExisting) throw refuseExisting(existing);
         const fresh = parsed.tables.filter((table) => !taken.has(table.name));
         const created = await tx.catalogObject.createManyAndReturn({
-          data: fresh.map((table) => ({ projectId: project.id, type: "TABLE" as const, name: table.name, description: table.description, creatorId: ctx.actor.userId })),
+          data: fresh.map((table) => ({
+            projectId: project.id,
+            type: "TABLE" as const,
+            name: table.name,
+            description: table.description,
+            creatorId: ctx.actor.userId,
+          })),
           select: { id: true, name: true },
         });
         const ids = new Map(created.map((row) => [row.name, row.id]));
         await tx.column.createMany({
           data: fresh.flatMap((table) =>
-            table.columns.map((column, position) => ({ objectId: ids.get(table.name)!, name: column.name, dataType: column.type, comment: column.comment, position })),
+            table.columns.map((column, position) => ({
+              objectId: ids.get(table.name)!,
+              name: column.name,
+              dataType: column.type,
+              comment: column.comment,
+              position,
+            })),
           ),
         });
         if (fresh.length > 0) await bumpSecurityVersion(tx, project.id);
-        return { created: fresh.map((table) => table.name), skipped: existing.map((table) => table.name), columns: fresh.reduce((sum, table) => sum + table.columns.length, 0) };
+        return {
+          created: fresh.map((table) => table.name),
+          skipped: existing.map((table) => table.name),
+          columns: fresh.reduce((sum, table) => sum + table.columns.length, 0),
+        };
       },
       (result) => ({
         action: "catalog.import",
@@ -74,7 +112,8 @@ export async function importTables(ctx: ServiceContext, input: z.output<typeof i
     ).then(({ created, skipped }) => ({ created, skipped }));
   } catch (error) {
     // Someone created one of the tables meanwhile: the whole import rolled back.
-    if (isUniqueViolation(error)) throw new AppError("CONFLICT", "A table of the export was created meanwhile; nothing was imported. Try again.");
+    if (isUniqueViolation(error))
+      throw new AppError("CONFLICT", "A table of the export was created meanwhile; nothing was imported. Try again.");
     throw error;
   }
 }

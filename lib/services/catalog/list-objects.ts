@@ -43,7 +43,12 @@ export async function listObjects(ctx: ServiceContext, input: z.output<typeof li
     projectId: project.id,
     type: input.type ? DB_CATALOG_TYPE[input.type] : { in: Object.values(DB_CATALOG_TYPE) },
     ...(input.q
-      ? { OR: [{ name: { contains: input.q, mode: "insensitive" } }, { description: { contains: input.q, mode: "insensitive" } }] }
+      ? {
+          OR: [
+            { name: { contains: input.q, mode: "insensitive" } },
+            { description: { contains: input.q, mode: "insensitive" } },
+          ],
+        }
       : {}),
   };
   const orderBy: Prisma.CatalogObjectOrderByWithRelationInput[] =

@@ -7,10 +7,23 @@ import { invalidInput, type FieldErrors } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { auditedTransaction } from "@/lib/services/audited-transaction";
 import { checkColumnList, rawColumnsSchema, type CheckedColumn } from "@/lib/catalog/column-list";
-import { DB_CATALOG_TYPE, definitionSchema, descriptionSchema, hasColumns, type CatalogType } from "@/lib/catalog/object-spec";
+import {
+  DB_CATALOG_TYPE,
+  definitionSchema,
+  descriptionSchema,
+  hasColumns,
+  type CatalogType,
+} from "@/lib/catalog/object-spec";
 import { authorizeAccess } from "@/lib/authorize/authorize-access";
 import { CATALOG_PRIVILEGE } from "./support/catalog-privilege";
-import { auditedObject, catalogObjectInclude, loadCatalogObject, objectRefFields, toDetail, type CatalogObjectRow } from "./support/catalog-object";
+import {
+  auditedObject,
+  catalogObjectInclude,
+  loadCatalogObject,
+  objectRefFields,
+  toDetail,
+  type CatalogObjectRow,
+} from "./support/catalog-object";
 
 export const updateObjectInput = z.object({
   ...objectRefFields,
@@ -25,7 +38,11 @@ type UpdateObjectInput = z.output<typeof updateObjectInput>;
  * The new column list, checked against the current one: existing columns are named by `originalName` and may
  * be renamed, retyped or re-commented but not dropped; columns without it are added.
  */
-function checkColumns(type: CatalogType, current: CatalogObjectRow["columns"], submitted: UpdateObjectInput["columns"]): CheckedColumn[] | null {
+function checkColumns(
+  type: CatalogType,
+  current: CatalogObjectRow["columns"],
+  submitted: UpdateObjectInput["columns"],
+): CheckedColumn[] | null {
   if (submitted === undefined) return null;
   if (!hasColumns(type)) throw invalidInput({ columns: [`A ${type.toLowerCase()} has no columns.`] });
   const checked = checkColumnList(submitted);
@@ -39,7 +56,9 @@ function checkColumns(type: CatalogType, current: CatalogObjectRow["columns"], s
     else if (referenced.has(column.originalName)) problems.push(`Column ${column.originalName} is changed twice.`);
     referenced.add(column.originalName);
   }
-  for (const name of existing) if (!referenced.has(name)) problems.push(`Column ${name} is missing: columns can be added, renamed and changed here, not dropped.`);
+  for (const name of existing)
+    if (!referenced.has(name))
+      problems.push(`Column ${name} is missing: columns can be added, renamed and changed here, not dropped.`);
   if (checked.columns.length === 0) problems.push(`A ${type.toLowerCase()} needs at least one column.`);
   if (problems.length > 0) throw invalidInput({ columns: problems });
   return checked.columns;
@@ -50,17 +69,23 @@ function checkDefinition(type: CatalogType, name: string, definition: string | u
   if (type === "Resource" && definition === "") return name;
   const errors: FieldErrors = {};
   if (type === "Table" && definition !== "") errors.definition = ["A table has no definition."];
-  if ((type === "View" || type === "Function") && definition === "") errors.definition = [type === "View" ? "Give the view's SELECT statement." : "Give the function's class name."];
+  if ((type === "View" || type === "Function") && definition === "")
+    errors.definition = [type === "View" ? "Give the view's SELECT statement." : "Give the function's class name."];
   if (Object.keys(errors).length > 0) throw invalidInput(errors);
   return definition;
 }
 
 /** Rewrites the columns and keeps column-level grants pointing at renamed columns. */
-async function writeColumns(tx: Prisma.TransactionClient, object: CatalogObjectRow, columns: CheckedColumn[]): Promise<Record<string, string>> {
+async function writeColumns(
+  tx: Prisma.TransactionClient,
+  object: CatalogObjectRow,
+  columns: CheckedColumn[],
+): Promise<Record<string, string>> {
   const byName = new Map(object.columns.map((column) => [column.name, column]));
   const renamed: Record<string, string> = {};
   for (const column of columns) {
-    if (column.originalName !== undefined && column.originalName !== column.name) renamed[column.originalName] = column.name;
+    if (column.originalName !== undefined && column.originalName !== column.name)
+      renamed[column.originalName] = column.name;
   }
   // Renames may swap names: move renamed columns out of the way first (names are unique per object).
   for (const [index, original] of Object.keys(renamed).entries()) {
@@ -84,10 +109,12 @@ async function renameGrantedColumns(tx: Prisma.TransactionClient, objectId: stri
   const changed = (columns: string[]) => columns.some((column) => column in renamed);
   const where = { objectId, NOT: { columns: { isEmpty: true } } };
   for (const grant of await tx.aclGrant.findMany({ where, select: { id: true, columns: true } })) {
-    if (changed(grant.columns)) await tx.aclGrant.update({ where: { id: grant.id }, data: { columns: rename(grant.columns) } });
+    if (changed(grant.columns))
+      await tx.aclGrant.update({ where: { id: grant.id }, data: { columns: rename(grant.columns) } });
   }
   for (const grant of await tx.labelGrant.findMany({ where, select: { id: true, columns: true } })) {
-    if (changed(grant.columns)) await tx.labelGrant.update({ where: { id: grant.id }, data: { columns: rename(grant.columns) } });
+    if (changed(grant.columns))
+      await tx.labelGrant.update({ where: { id: grant.id }, data: { columns: rename(grant.columns) } });
   }
 }
 
@@ -106,7 +133,11 @@ export async function updateObject(ctx: ServiceContext, input: UpdateObjectInput
       const renamed = columns ? await writeColumns(tx, current, columns) : {};
       const row = await tx.catalogObject.update({
         where: { id: current.id },
-        data: { updatedAt: new Date(), ...(input.description !== undefined ? { description: input.description } : {}), ...(definition !== undefined ? { definition } : {}) },
+        data: {
+          updatedAt: new Date(),
+          ...(input.description !== undefined ? { description: input.description } : {}),
+          ...(definition !== undefined ? { definition } : {}),
+        },
         include: catalogObjectInclude,
       });
       await bumpSecurityVersion(tx, project.id);

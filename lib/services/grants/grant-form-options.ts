@@ -18,7 +18,9 @@ export async function grantFormOptions(ctx: ServiceContext, input: { project: st
   // A member who created objects grants on them to users by name; the project's roles are the administrators' to list.
   if (!administers(index, ctx.actor.userId)) {
     if (grantsAsCreator(index, ctx.actor.userId)) return { roles: [] };
-    throw forbidden(`Only the owner, a Super_Administrator or an Admin of ${project.name}, or an object's creator, may grant here.`);
+    throw forbidden(
+      `Only the owner, a Super_Administrator or an Admin of ${project.name}, or an object's creator, may grant here.`,
+    );
   }
   return { roles: index.roles.map((role) => role.name).sort() };
 }

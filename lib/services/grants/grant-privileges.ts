@@ -16,7 +16,11 @@ import { granteeTypeSchema, resolveGrantee, type ResolvedGrantee } from "./suppo
 import { projectField } from "@/lib/services/project-field";
 
 /** A single checkbox or a text field arrives as one string; a group of them as a list. */
-const listOf = <T extends z.ZodType>(item: T) => z.preprocess((value) => (value === undefined || value === "" ? [] : Array.isArray(value) ? value : [value]), z.array(item));
+const listOf = <T extends z.ZodType>(item: T) =>
+  z.preprocess(
+    (value) => (value === undefined || value === "" ? [] : Array.isArray(value) ? value : [value]),
+    z.array(item),
+  );
 
 export const grantPrivilegesInput = z.object({
   project: projectField,
@@ -25,7 +29,8 @@ export const grantPrivilegesInput = z.object({
   objectName: z.string().trim().max(260).default(""),
   privileges: listOf(privilegeField).pipe(z.array(privilegeField).min(1, "Pick at least one privilege.").max(20)),
   /** Column-level Select/Download: a list, or comma-separated text. */
-  columns: z.preprocess((value) => (typeof value === "string" ? value.split(",") : value), listOf(z.string().trim().max(128)))
+  columns: z
+    .preprocess((value) => (typeof value === "string" ? value.split(",") : value), listOf(z.string().trim().max(128)))
     .transform((columns) => columns.filter((column) => column !== "").map((column) => column.toLowerCase())),
   granteeType: granteeTypeSchema,
   grantee: z.string().trim().min(1, "Name the user or role to grant to.").max(320),
@@ -42,7 +47,9 @@ const DAY = 86_400_000;
 export function expiryOf(expiresOn: string, now = Date.now()): { expiresAt: Date | null; problem: string | null } {
   if (expiresOn === "") return { expiresAt: null, problem: null };
   const expiresAt = new Date(Date.parse(`${expiresOn}T00:00:00Z`) + DAY);
-  return expiresAt.getTime() <= now ? { expiresAt, problem: "Pick today or a later date." } : { expiresAt, problem: null };
+  return expiresAt.getTime() <= now
+    ? { expiresAt, problem: "Pick today or a later date." }
+    : { expiresAt, problem: null };
 }
 
 /** Checks everything but authority: privileges valid for the type, the object and its columns, the grantee, the date. */
@@ -50,12 +57,25 @@ async function checkRequest(project: Awaited<ReturnType<typeof projectInScope>>,
   const errors: FieldErrors = {};
   const valid = PRIVILEGES_BY_TYPE[input.objectType];
   const invalid = input.privileges.filter((privilege) => !valid.includes(privilege));
-  if (invalid.length > 0) errors.privileges = [`${invalid.join(", ")} ${invalid.length === 1 ? "is not a privilege" : "are not privileges"} of ${input.objectType} objects; choose from ${valid.join(", ")}.`];
+  if (invalid.length > 0)
+    errors.privileges = [
+      `${invalid.join(", ")} ${invalid.length === 1 ? "is not a privilege" : "are not privileges"} of ${input.objectType} objects; choose from ${valid.join(", ")}.`,
+    ];
   const object = findGrantObject(project, input.objectType, input.objectName);
-  if (!object) errors.objectName = [input.objectType === "Project" ? `Grant project privileges on ${project.name} itself.` : `${input.objectType} ${input.objectName || "(no name)"} does not exist in ${project.name}.`];
+  if (!object)
+    errors.objectName = [
+      input.objectType === "Project"
+        ? `Grant project privileges on ${project.name} itself.`
+        : `${input.objectType} ${input.objectName || "(no name)"} does not exist in ${project.name}.`,
+    ];
   const columns = checkColumns(input, object, errors);
   const grantee = await resolveGrantee(project, input.granteeType, input.grantee);
-  if (!grantee) errors.grantee = [input.granteeType === "Role" ? `${project.name} has no role ${input.grantee}.` : `${input.grantee} is not a member of ${project.name}; add them on the Members page first.`];
+  if (!grantee)
+    errors.grantee = [
+      input.granteeType === "Role"
+        ? `${project.name} has no role ${input.grantee}.`
+        : `${input.grantee} is not a member of ${project.name}; add them on the Members page first.`,
+    ];
   const { expiresAt, problem } = expiryOf(input.expiresOn);
   if (problem) errors.expiresOn = [problem];
   if (Object.keys(errors).length > 0 || !object || !grantee) throw invalidInput(errors);
@@ -78,9 +98,12 @@ function checkColumns(input: GrantPrivilegesInput, object: GrantObject | null, e
 }
 
 const granteeWhere = (grantee: ResolvedGrantee) =>
-  grantee.type === "Role" ? { granteeRoleId: grantee.roleId, granteeUserId: null } : { granteeUserId: grantee.userId, granteeRoleId: null };
+  grantee.type === "Role"
+    ? { granteeRoleId: grantee.roleId, granteeUserId: null }
+    : { granteeUserId: grantee.userId, granteeRoleId: null };
 
-const sameColumns = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((column) => b.includes(column));
+const sameColumns = (a: readonly string[], b: readonly string[]) =>
+  a.length === b.length && a.every((column) => b.includes(column));
 
 /**
  * GRANT privileges ON object TO USER/ROLE, one row per privilege. The decision engine decides whether the
@@ -96,7 +119,8 @@ export async function grantPrivileges(ctx: ServiceContext, input: GrantPrivilege
     kind: "Grant",
     privileges,
     object: { type: object.type, name: object.name },
-    grantee: grantee.type === "Role" ? { type: "Role", roleName: grantee.roleName } : { type: "User", userId: grantee.userId },
+    grantee:
+      grantee.type === "Role" ? { type: "Role", roleName: grantee.roleName } : { type: "User", userId: grantee.userId },
   });
 
   return auditedTransaction(
@@ -104,27 +128,54 @@ export async function grantPrivileges(ctx: ServiceContext, input: GrantPrivilege
     async (tx) => {
       const ids = { created: [] as string[], renewed: [] as string[] };
       for (const privilege of privileges) {
-        const where: Prisma.AclGrantWhereInput = { projectId: project.id, ...object.where, privilege, ...granteeWhere(grantee) };
-        const existing = (await tx.aclGrant.findMany({ where, select: { id: true, columns: true } })).find((row) => sameColumns(row.columns, columns));
+        const where: Prisma.AclGrantWhereInput = {
+          projectId: project.id,
+          ...object.where,
+          privilege,
+          ...granteeWhere(grantee),
+        };
+        const existing = (await tx.aclGrant.findMany({ where, select: { id: true, columns: true } })).find((row) =>
+          sameColumns(row.columns, columns),
+        );
         if (existing) {
           await tx.aclGrant.update({ where: { id: existing.id }, data: { expiresAt, grantedById: ctx.actor.userId } });
           ids.renewed.push(existing.id);
         } else {
           const created = await tx.aclGrant.create({
-            data: { projectId: project.id, ...object.where, privilege, columns, ...granteeWhere(grantee), expiresAt, grantedById: ctx.actor.userId },
+            data: {
+              projectId: project.id,
+              ...object.where,
+              privilege,
+              columns,
+              ...granteeWhere(grantee),
+              expiresAt,
+              grantedById: ctx.actor.userId,
+            },
             select: { id: true },
           });
           ids.created.push(created.id);
         }
       }
-      const rows = await tx.aclGrant.findMany({ where: { id: { in: [...ids.created, ...ids.renewed] } }, include: grantInclude, orderBy: { privilege: "asc" } });
-      await bumpForGrantChanges(tx, project.id, rows.map((row) => ({ kind: "GrantAdded", grant: snapshotGrantOf(row, project.id) })));
+      const rows = await tx.aclGrant.findMany({
+        where: { id: { in: [...ids.created, ...ids.renewed] } },
+        include: grantInclude,
+        orderBy: { privilege: "asc" },
+      });
+      await bumpForGrantChanges(
+        tx,
+        project.id,
+        rows.map((row) => ({ kind: "GrantAdded", grant: snapshotGrantOf(row, project.id) })),
+      );
       return { ...ids, grants: await toGrantItems(rows, project.name, tx) };
     },
     (result) => ({
       action: "grant.create",
       projectId: project.id,
-      target: { type: DB_OBJECT_TYPE[object.type], id: object.where.objectId ?? object.where.packageId ?? project.id, name: object.name },
+      target: {
+        type: DB_OBJECT_TYPE[object.type],
+        id: object.where.objectId ?? object.where.packageId ?? project.id,
+        name: object.name,
+      },
       after: { grants: result.grants.map(auditedGrant), renewed: result.renewed },
     }),
   );

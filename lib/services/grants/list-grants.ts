@@ -42,21 +42,29 @@ export type GrantSubject =
   | { kind: "role"; label: string }
   | { kind: "object"; type: string; name: string };
 
-const ORDER: Record<(typeof GRANT_SORTS)[number], (dir: "asc" | "desc") => Prisma.AclGrantOrderByWithRelationInput[]> = {
-  object: (dir) => [{ objectType: dir }, { object: { name: dir } }, { package: { name: dir } }],
-  privilege: (dir) => [{ privilege: dir }],
-  grantee: (dir) => [{ granteeRole: { name: dir } }, { granteeUser: { email: dir } }],
-  expiresAt: (dir) => [{ expiresAt: { sort: dir, nulls: "last" } }],
-  createdAt: (dir) => [{ createdAt: dir }],
-};
+const ORDER: Record<(typeof GRANT_SORTS)[number], (dir: "asc" | "desc") => Prisma.AclGrantOrderByWithRelationInput[]> =
+  {
+    object: (dir) => [{ objectType: dir }, { object: { name: dir } }, { package: { name: dir } }],
+    privilege: (dir) => [{ privilege: dir }],
+    grantee: (dir) => [{ granteeRole: { name: dir } }, { granteeUser: { email: dir } }],
+    expiresAt: (dir) => [{ expiresAt: { sort: dir, nulls: "last" } }],
+    createdAt: (dir) => [{ createdAt: dir }],
+  };
 
-async function subjectOf(ctx: ServiceContext, project: ScopedProject, input: ListGrantsInput): Promise<{ subject: GrantSubject; where: Prisma.AclGrantWhereInput }> {
+async function subjectOf(
+  ctx: ServiceContext,
+  project: ScopedProject,
+  input: ListGrantsInput,
+): Promise<{ subject: GrantSubject; where: Prisma.AclGrantWhereInput }> {
   const admin = administers(project.index, ctx.actor.userId);
   if (input.view === "object") {
     authorizeAdministrator(ctx, project, "show the ACL of an object");
     if (!input.objectType) throw invalidInput({ objectType: ["Pick the object's type."] });
     const object = findGrantObject(project, input.objectType, input.objectName ?? "");
-    if (!object) throw invalidInput({ objectName: [`${input.objectType} ${input.objectName ?? ""} does not exist in ${project.name}.`] });
+    if (!object)
+      throw invalidInput({
+        objectName: [`${input.objectType} ${input.objectName ?? ""} does not exist in ${project.name}.`],
+      });
     return { subject: { kind: "object", type: object.type, name: object.name }, where: object.where };
   }
   const named = input.principal ?? "";
@@ -68,7 +76,8 @@ async function subjectOf(ctx: ServiceContext, project: ScopedProject, input: Lis
   const asksAboutSelf = grantee?.type === "User" && grantee.userId === ctx.actor.userId;
   if (!asksAboutSelf) authorizeAdministrator(ctx, project, "show anyone else's grants");
   if (!grantee) throw invalidInput({ principal: [`${named} is neither a role nor a member of ${project.name}.`] });
-  if (grantee.type === "Role") return { subject: { kind: "role", label: grantee.label }, where: { granteeRoleId: grantee.roleId } };
+  if (grantee.type === "Role")
+    return { subject: { kind: "role", label: grantee.label }, where: { granteeRoleId: grantee.roleId } };
   const { index } = project;
   const roles = index.users[index.userById.get(grantee.userId)!]!.roles.map((int) => index.roles[int]!);
   return {
@@ -86,7 +95,15 @@ function filtersOf(input: ListGrantsInput): Prisma.AclGrantWhereInput[] {
     input.status === "active" ? { OR: [{ expiresAt: null }, { expiresAt: { gt: now } }] } : {},
     input.status === "expired" ? { expiresAt: { lte: now } } : {},
     input.q
-      ? { OR: [{ object: { name: contains } }, { package: { name: contains } }, { granteeRole: { name: contains } }, { granteeUser: { email: contains } }, { granteeUser: { displayName: contains } }] }
+      ? {
+          OR: [
+            { object: { name: contains } },
+            { package: { name: contains } },
+            { granteeRole: { name: contains } },
+            { granteeUser: { email: contains } },
+            { granteeUser: { displayName: contains } },
+          ],
+        }
       : {},
   ];
 }
@@ -101,7 +118,12 @@ export async function listGrants(ctx: ServiceContext, input: ListGrantsInput) {
   const where: Prisma.AclGrantWhereInput = { AND: [{ projectId: project.id }, subjectWhere, ...filtersOf(input)] };
   const [total, rows] = await Promise.all([
     prisma.aclGrant.count({ where }),
-    prisma.aclGrant.findMany({ where, include: grantInclude, orderBy: [...ORDER[input.sort](input.dir), { id: "asc" }], ...pageWindow(input) }),
+    prisma.aclGrant.findMany({
+      where,
+      include: grantInclude,
+      orderBy: [...ORDER[input.sort](input.dir), { id: "asc" }],
+      ...pageWindow(input),
+    }),
   ]);
   const items: GrantItem[] = await toGrantItems(rows, project.name);
   return { project: project.name, subject, items, total, page: input.page, pageSize: input.pageSize };

@@ -24,14 +24,19 @@ const gone = () => new AppError("NOT_FOUND", "That grant was not found; it may h
 export async function revokeGrant(ctx: ServiceContext, input: z.output<typeof revokeGrantInput>) {
   const project = await projectInScope(ctx, input.project);
   if (!z.uuid().safeParse(input.grantId).success) throw gone();
-  const row = await prisma.aclGrant.findFirst({ where: { id: input.grantId, projectId: project.id }, include: grantInclude });
+  const row = await prisma.aclGrant.findFirst({
+    where: { id: input.grantId, projectId: project.id },
+    include: grantInclude,
+  });
   if (!row) throw gone();
   const [grant] = await toGrantItems([row], project.name);
   authorizeAdmin(ctx, project, {
     kind: "Revoke",
     privileges: [grant!.privilege as Privilege],
     object: { type: grant!.objectType, name: grant!.objectName },
-    grantee: row.granteeRoleId ? { type: "Role", roleName: grant!.grantee.name } : { type: "User", userId: row.granteeUserId! },
+    grantee: row.granteeRoleId
+      ? { type: "Role", roleName: grant!.grantee.name }
+      : { type: "User", userId: row.granteeUserId! },
   });
   return auditedTransaction(
     ctx,
@@ -39,7 +44,9 @@ export async function revokeGrant(ctx: ServiceContext, input: z.output<typeof re
       // Conditional delete: a concurrent revoke of the same grant finds nothing and is told so.
       const { count } = await tx.aclGrant.deleteMany({ where: { id: row.id, projectId: project.id } });
       if (count === 0) throw gone();
-      await bumpForGrantChanges(tx, project.id, [{ kind: "GrantRevoked", grant: { id: row.id, objectId: grantObjectId(row, project.id) } }]);
+      await bumpForGrantChanges(tx, project.id, [
+        { kind: "GrantRevoked", grant: { id: row.id, objectId: grantObjectId(row, project.id) } },
+      ]);
       return grant!;
     },
     (revoked) => ({

@@ -50,7 +50,9 @@ function bestMatches(names: Iterable<string>, q: string): string[] {
 
 /** Principal names of the owner and the members: what the grant form's user field resolves. */
 function memberNames(index: SecurityIndex): string[] {
-  return index.users.filter((user) => user.isMember || user.int === index.project.ownerInt).map((user) => user.displayName);
+  return index.users
+    .filter((user) => user.isMember || user.int === index.project.ownerInt)
+    .map((user) => user.displayName);
 }
 
 /** Catalog names (lower-cased, as the index keys them) of one type or of every type but the project. */
@@ -64,11 +66,19 @@ function objectNames(index: SecurityIndex, type: SuggestibleType | undefined): s
  * contain the text, at most SUGGESTION_LIMIT, read from the project's decision index. The pickers accept any
  * name; the grant itself validates it.
  */
-export async function suggestNames(ctx: ServiceContext, input: z.output<typeof suggestNamesInput>): Promise<{ names: string[] }> {
+export async function suggestNames(
+  ctx: ServiceContext,
+  input: z.output<typeof suggestNamesInput>,
+): Promise<{ names: string[] }> {
   const project = await projectInScope(ctx, input.project);
   authorizeAdministrator(ctx, project, "see the names its grant pickers suggest");
   const { index } = project;
-  const names = input.kind === "member" ? memberNames(index) : input.kind === "role" ? index.roles.map((role) => role.name) : objectNames(index, input.type);
+  const names =
+    input.kind === "member"
+      ? memberNames(index)
+      : input.kind === "role"
+        ? index.roles.map((role) => role.name)
+        : objectNames(index, input.type);
   return { names: bestMatches(names, input.q) };
 }
 

@@ -31,7 +31,10 @@ export interface AddedMember {
  */
 export async function addMember(ctx: ServiceContext, input: z.output<typeof addMemberInput>): Promise<AddedMember> {
   const project = await projectInScope(ctx, input.project);
-  const found = await prisma.user.findUnique({ where: { email: input.email }, include: { tenant: { select: { name: true } } } });
+  const found = await prisma.user.findUnique({
+    where: { email: input.email },
+    include: { tenant: { select: { name: true } } },
+  });
   // Another account's RAM user can never be a member, and is not the caller's to know of: it is answered as
   // an email no one has. An unknown email is judged as another account's primary account would be, so only
   // someone who may add members learns that no such account exists.
@@ -48,8 +51,13 @@ export async function addMember(ctx: ServiceContext, input: z.output<typeof addM
     });
   }
   const principal = principalOfUser(user);
-  const alreadyMember = () => new AppError("CONFLICT", `${principal} is already a member of ${project.name}.`, { email: [`Already a member of ${project.name}.`] });
-  const existing = await prisma.projectMember.findUnique({ where: { projectId_userId: { projectId: project.id, userId: user.id } } });
+  const alreadyMember = () =>
+    new AppError("CONFLICT", `${principal} is already a member of ${project.name}.`, {
+      email: [`Already a member of ${project.name}.`],
+    });
+  const existing = await prisma.projectMember.findUnique({
+    where: { projectId_userId: { projectId: project.id, userId: user.id } },
+  });
   if (existing && existing.removedAt === null) throw alreadyMember();
 
   try {
@@ -57,7 +65,10 @@ export async function addMember(ctx: ServiceContext, input: z.output<typeof addM
       ctx,
       async (tx): Promise<AddedMember> => {
         if (existing) {
-          const revived = await tx.projectMember.updateMany({ where: { id: existing.id, removedAt: { not: null } }, data: { removedAt: null, addedAt: new Date() } });
+          const revived = await tx.projectMember.updateMany({
+            where: { id: existing.id, removedAt: { not: null } },
+            data: { removedAt: null, addedAt: new Date() },
+          });
           if (revived.count === 0) throw alreadyMember();
         } else {
           await tx.projectMember.create({ data: { projectId: project.id, userId: user.id } });

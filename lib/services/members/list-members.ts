@@ -39,7 +39,10 @@ export interface MemberSummary {
   removedAt: string | null;
 }
 
-const ORDER: Record<(typeof MEMBER_SORTS)[number], (dir: Prisma.SortOrder) => Prisma.ProjectMemberOrderByWithRelationInput[]> = {
+const ORDER: Record<
+  (typeof MEMBER_SORTS)[number],
+  (dir: Prisma.SortOrder) => Prisma.ProjectMemberOrderByWithRelationInput[]
+> = {
   member: (dir) => [{ user: { email: dir } }, { assumableRole: { name: dir } }],
   addedAt: (dir) => [{ addedAt: dir }],
   clearance: (dir) => [{ clearance: dir }],
@@ -54,7 +57,12 @@ export async function listMembers(ctx: ServiceContext, input: z.output<typeof li
     projectId: project.id,
     ...(input.status ? { removedAt: input.status === "active" ? null : { not: null } } : {}),
     ...(contains
-      ? { OR: [{ user: { OR: [{ email: contains }, { displayName: contains }, { name: contains }] } }, { assumableRole: { name: contains } }] }
+      ? {
+          OR: [
+            { user: { OR: [{ email: contains }, { displayName: contains }, { name: contains }] } },
+            { assumableRole: { name: contains } },
+          ],
+        }
       : {}),
   };
   const ownerId = project.index.users[project.index.project.ownerInt]?.id;
@@ -69,7 +77,11 @@ export async function listMembers(ctx: ServiceContext, input: z.output<typeof li
         user: {
           include: {
             tenant: { select: { name: true } },
-            roleAssignments: { where: { role: { projectId: project.id } }, select: { role: { select: { name: true } } }, orderBy: { role: { name: "asc" } } },
+            roleAssignments: {
+              where: { role: { projectId: project.id } },
+              select: { role: { select: { name: true } } },
+              orderBy: { role: { name: "asc" } },
+            },
           },
         },
         assumableRole: { include: { tenant: { select: { name: true } } } },
@@ -77,7 +89,12 @@ export async function listMembers(ctx: ServiceContext, input: z.output<typeof li
     }),
   ]);
   const items = rows.map((member): MemberSummary => {
-    const common = { id: member.id, clearance: member.clearance, addedAt: member.addedAt.toISOString(), removedAt: member.removedAt?.toISOString() ?? null };
+    const common = {
+      id: member.id,
+      clearance: member.clearance,
+      addedAt: member.addedAt.toISOString(),
+      removedAt: member.removedAt?.toISOString() ?? null,
+    };
     if (member.user) {
       const { user } = member;
       return {

@@ -7,7 +7,11 @@ import type { ServiceContext } from "@/lib/context/service-context";
 import { defineEndpoint } from "@/lib/endpoint/define-endpoint";
 import { AppError } from "@/lib/errors";
 import { auditedTransaction } from "@/lib/services/audited-transaction";
-import { clearMemberPermissions, countMemberPermissions, type MemberPermissionCounts } from "./support/member-permissions";
+import {
+  clearMemberPermissions,
+  countMemberPermissions,
+  type MemberPermissionCounts,
+} from "./support/member-permissions";
 import { principalOfUser } from "./support/user-principal";
 import { projectField } from "@/lib/services/project-field";
 
@@ -15,7 +19,9 @@ export const removeMemberInput = z.object({
   project: projectField,
   userId: z.string().uuid(),
   /** A checkbox ("on") or a JSON boolean: also delete the member's grants, label grants and roles here. */
-  clearPermissions: z.union([z.boolean(), z.enum(["on", "true", "false"]).transform((value) => value !== "false")]).default(false),
+  clearPermissions: z
+    .union([z.boolean(), z.enum(["on", "true", "false"]).transform((value) => value !== "false")])
+    .default(false),
 });
 
 export interface RemovedMember {
@@ -31,7 +37,10 @@ export interface RemovedMember {
  * Removes a member. Their permissions stay in the project, dormant, and revive if they are added again —
  * unless the caller clears them (which also resets their LabelSecurity clearance). Nobody removes the owner.
  */
-export async function removeMember(ctx: ServiceContext, input: z.output<typeof removeMemberInput>): Promise<RemovedMember> {
+export async function removeMember(
+  ctx: ServiceContext,
+  input: z.output<typeof removeMemberInput>,
+): Promise<RemovedMember> {
   const project = await projectInScope(ctx, input.project);
   authorizeAdmin(ctx, project, { kind: "RemoveMember", targetUserId: input.userId });
   const member = await prisma.projectMember.findFirst({
@@ -49,7 +58,8 @@ export async function removeMember(ctx: ServiceContext, input: z.output<typeof r
         where: { id: member.id, removedAt: null },
         data: { removedAt: new Date(), ...(input.clearPermissions ? { clearance: 0 } : {}) },
       });
-      if (removed.count === 0) throw new AppError("CONFLICT", `${principal} was removed from ${project.name} meanwhile.`);
+      if (removed.count === 0)
+        throw new AppError("CONFLICT", `${principal} was removed from ${project.name} meanwhile.`);
       const cleared = input.clearPermissions ? await clearMemberPermissions(tx, project.id, user.id) : null;
       const dormant = cleared ? null : await countMemberPermissions(tx, project.id, user.id);
       await bumpSecurityVersion(tx, project.id);

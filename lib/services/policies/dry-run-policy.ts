@@ -1,7 +1,14 @@
 import { z } from "zod";
 import {
-  compile, decide, PRIVILEGES_BY_TYPE, securitySnapshotSchema,
-  type AccessRequest, type Decision, type ObjectType, type SecurityIndex, type SecuritySnapshot,
+  compile,
+  decide,
+  PRIVILEGES_BY_TYPE,
+  securitySnapshotSchema,
+  type AccessRequest,
+  type Decision,
+  type ObjectType,
+  type SecurityIndex,
+  type SecuritySnapshot,
 } from "@/lib/authz";
 import { prisma } from "@/lib/db/client";
 import { loadSnapshot } from "@/lib/db/load-snapshot";
@@ -53,9 +60,15 @@ export interface DryRunResult {
  * member (and the owner) × every object of the project (and the project itself) × every privilege of its
  * type, decided against the current security state and against the same state with the proposed policy.
  */
-export async function dryRunPolicy(ctx: ServiceContext, input: z.output<typeof dryRunPolicyInput>): Promise<DryRunResult> {
+export async function dryRunPolicy(
+  ctx: ServiceContext,
+  input: z.output<typeof dryRunPolicyInput>,
+): Promise<DryRunResult> {
   if (!dryRunLimiter.take(ctx.actor.userId)) {
-    throw new AppError("TOO_MANY_REQUESTS", `At most ${DRY_RUNS_PER_MINUTE} dry runs a minute; try again in a few seconds.`);
+    throw new AppError(
+      "TOO_MANY_REQUESTS",
+      `At most ${DRY_RUNS_PER_MINUTE} dry runs a minute; try again in a few seconds.`,
+    );
   }
   const project = await projectInScope(ctx, input.project);
   authorizeAdministrator(ctx, project, "see members' access");
@@ -65,19 +78,38 @@ export async function dryRunPolicy(ctx: ServiceContext, input: z.output<typeof d
   if (!loaded) throw new AppError("NOT_FOUND", `Project ${input.project} was not found.`);
   const snapshot = securitySnapshotSchema.parse(loaded);
   const current = compile(snapshot);
-  const proposed = compile(withPolicy(snapshot, { id: stored?.id ?? "proposed-policy", name: target.label, roleId: target.roleId, document: input.document }));
+  const proposed = compile(
+    withPolicy(snapshot, {
+      id: stored?.id ?? "proposed-policy",
+      name: target.label,
+      roleId: target.roleId,
+      document: input.document,
+    }),
+  );
 
   const people = snapshot.users.filter(
-    (user) => user.id === snapshot.project.ownerUserId || snapshot.members.some((member) => member.userId === user.id && member.removedAt === null),
+    (user) =>
+      user.id === snapshot.project.ownerUserId ||
+      snapshot.members.some((member) => member.userId === user.id && member.removedAt === null),
   );
-  const objects: { type: ObjectType; name: string }[] = [{ type: "Project", name: snapshot.project.name }, ...snapshot.objects];
+  const objects: { type: ObjectType; name: string }[] = [
+    { type: "Project", name: snapshot.project.name },
+    ...snapshot.objects,
+  ];
   const privilegesOf = (type: ObjectType) => PRIVILEGES_BY_TYPE[type].filter((privilege) => privilege !== "All");
   const total = people.length * objects.reduce((sum, object) => sum + privilegesOf(object.type).length, 0);
   const context = requestContextOf(ctx);
   const result: DryRunResult = {
-    label: target.label, members: people.length, objects: objects.length, evaluated: 0, total, limit: DRY_RUN_LIMIT,
-    truncated: total > DRY_RUN_LIMIT, context: { sourceIp: ctx.request.sourceIp, time: new Date(context.time).toISOString() },
-    gains: [], losses: [],
+    label: target.label,
+    members: people.length,
+    objects: objects.length,
+    evaluated: 0,
+    total,
+    limit: DRY_RUN_LIMIT,
+    truncated: total > DRY_RUN_LIMIT,
+    context: { sourceIp: ctx.request.sourceIp, time: new Date(context.time).toISOString() },
+    gains: [],
+    losses: [],
   };
 
   evaluation: for (const person of people) {
@@ -109,7 +141,9 @@ function withPolicy(snapshot: SecuritySnapshot, policy: SecuritySnapshot["polici
   const replaced = snapshot.policies.some((existing) => existing.id === policy.id);
   return {
     ...snapshot,
-    policies: replaced ? snapshot.policies.map((existing) => (existing.id === policy.id ? policy : existing)) : [...snapshot.policies, policy],
+    policies: replaced
+      ? snapshot.policies.map((existing) => (existing.id === policy.id ? policy : existing))
+      : [...snapshot.policies, policy],
   };
 }
 
@@ -124,9 +158,15 @@ function access(decision: Decision): Set<string> {
 
 const difference = (from: Set<string>, without: Set<string>) => [...from].filter((item) => !without.has(item));
 
-function columnsOrWhole(items: string[], object: { type: ObjectType; name: string }, index: SecurityIndex): string[] | null {
+function columnsOrWhole(
+  items: string[],
+  object: { type: ObjectType; name: string },
+  index: SecurityIndex,
+): string[] | null {
   if (items.includes(WHOLE)) return null;
-  const catalogEntry = index.objects.find((entry) => entry.type === object.type && entry.name === object.name.toLowerCase());
+  const catalogEntry = index.objects.find(
+    (entry) => entry.type === object.type && entry.name === object.name.toLowerCase(),
+  );
   return catalogEntry && items.length === catalogEntry.columns.length ? null : items;
 }
 

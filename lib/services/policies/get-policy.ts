@@ -43,12 +43,23 @@ export async function getPolicy(ctx: ServiceContext, input: z.output<typeof getP
   const target = await policyTarget(project, input.role);
   const [policy, roles] = await Promise.all([
     findPolicy(prisma, target),
-    prisma.projectRole.findMany({ where: { projectId: project.id, kind: "CUSTOM" }, select: { name: true }, orderBy: { name: "asc" } }),
+    prisma.projectRole.findMany({
+      where: { projectId: project.id, kind: "CUSTOM" },
+      select: { name: true },
+      orderBy: { name: "asc" },
+    }),
   ]);
   const history = policy
-    ? await prisma.policyVersion.findMany({ where: { policyId: policy.id }, orderBy: { version: "desc" }, take: HISTORY_LENGTH })
+    ? await prisma.policyVersion.findMany({
+        where: { policyId: policy.id },
+        orderBy: { version: "desc" },
+        take: HISTORY_LENGTH,
+      })
     : [];
-  const names = await userNames([...(policy ? [policy.updatedById] : []), ...history.map((entry) => entry.createdById)]);
+  const names = await userNames([
+    ...(policy ? [policy.updatedById] : []),
+    ...history.map((entry) => entry.createdById),
+  ]);
   return {
     project: project.name,
     role: target.roleName,
@@ -71,7 +82,12 @@ export async function getPolicy(ctx: ServiceContext, input: z.output<typeof getP
 
 async function userNames(ids: string[]): Promise<Map<string, string>> {
   const users = await prisma.user.findMany({ where: { id: { in: [...new Set(ids)] } }, include: { tenant: true } });
-  return new Map(users.map((user) => [user.id, principalName({ kind: user.kind, email: user.email, name: user.name, tenantName: user.tenant.name })]));
+  return new Map(
+    users.map((user) => [
+      user.id,
+      principalName({ kind: user.kind, email: user.email, name: user.name, tenantName: user.tenant.name }),
+    ]),
+  );
 }
 
 export const getPolicyEndpoint = defineEndpoint({

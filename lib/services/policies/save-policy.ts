@@ -51,14 +51,24 @@ export async function savePolicy(ctx: ServiceContext, input: z.output<typeof sav
         );
       }
       if (current && canonicalJson(current.document) === canonicalJson(document)) {
-        throw new AppError("INVALID_INPUT", "Nothing to save.", { document: ["The document is the same as the saved version."] });
+        throw new AppError("INVALID_INPUT", "Nothing to save.", {
+          document: ["The document is the same as the saved version."],
+        });
       }
       const version = currentVersion + 1;
       const saved = current
-        ? await tx.policy.update({ where: { id: current.id }, data: { document, version, updatedById: ctx.actor.userId } })
-        : await tx.policy.create({ data: { projectId: project.id, roleId: target.roleId, document, version, updatedById: ctx.actor.userId } });
+        ? await tx.policy.update({
+            where: { id: current.id },
+            data: { document, version, updatedById: ctx.actor.userId },
+          })
+        : await tx.policy.create({
+            data: { projectId: project.id, roleId: target.roleId, document, version, updatedById: ctx.actor.userId },
+          });
       await tx.policyVersion.create({ data: { policyId: saved.id, version, document, createdById: ctx.actor.userId } });
-      return { saved: { id: saved.id, label: target.label, version }, before: current ? { version: current.version, document: current.document } : null };
+      return {
+        saved: { id: saved.id, label: target.label, version },
+        before: current ? { version: current.version, document: current.document } : null,
+      };
     },
     ({ saved, before }) => ({
       action: "policy.save",

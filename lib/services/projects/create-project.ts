@@ -20,12 +20,16 @@ export const createProjectInput = z.object({
  * Names are global (as in MaxCompute) and unique without regard to case (a unique index on lower(name)):
  * the answer says the name is taken, never whose it is, so a name of another tenant reads as one's own.
  */
-const nameTaken = () => new AppError("CONFLICT", "That name is taken.", { name: ["A project with this name already exists."] });
+const nameTaken = () =>
+  new AppError("CONFLICT", "That name is taken.", { name: ["A project with this name already exists."] });
 
 /** The account owner creates a project and becomes its owner; the built-in roles come with it. */
 export async function createProject(ctx: ServiceContext, input: z.output<typeof createProjectInput>) {
   await authorizePermission(ctx.actor, "project.create");
-  const taken = await prisma.project.findFirst({ where: { name: { equals: input.name, mode: "insensitive" } }, select: { id: true } });
+  const taken = await prisma.project.findFirst({
+    where: { name: { equals: input.name, mode: "insensitive" } },
+    select: { id: true },
+  });
   if (taken) throw nameTaken();
 
   // The check above races with a concurrent create of the same name: the unique constraint settles it.
@@ -43,7 +47,12 @@ export async function createProject(ctx: ServiceContext, input: z.output<typeof 
         },
         select: { id: true, name: true, description: true },
       }),
-    (project) => ({ action: "project.create", projectId: project.id, target: { type: "PROJECT", id: project.id, name: project.name }, after: project }),
+    (project) => ({
+      action: "project.create",
+      projectId: project.id,
+      target: { type: "PROJECT", id: project.id, name: project.name },
+      after: project,
+    }),
   ).catch((error: unknown) => {
     // Someone took the name between the look-up and the insert.
     throw isUniqueViolation(error) ? nameTaken() : error;

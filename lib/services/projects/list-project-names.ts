@@ -6,7 +6,12 @@ import { defineEndpoint } from "@/lib/endpoint/define-endpoint";
 
 /** Names of the projects the actor may see, for pickers. */
 export async function listProjectNames(ctx: ServiceContext): Promise<string[]> {
-  const rows = await prisma.project.findMany({ where: visibleProjectsWhere(ctx.actor), select: { name: true }, orderBy: { name: "asc" }, take: 500 });
+  const rows = await prisma.project.findMany({
+    where: visibleProjectsWhere(ctx.actor),
+    select: { name: true },
+    orderBy: { name: "asc" },
+    take: 500,
+  });
   return rows.map((row) => row.name);
 }
 

@@ -23,7 +23,10 @@ export interface ProjectSummary {
 
 export async function listProjects(ctx: ServiceContext, input: z.output<typeof listProjectsInput>) {
   const where = {
-    AND: [visibleProjectsWhere(ctx.actor), input.q ? { name: { contains: input.q, mode: "insensitive" as const } } : {}],
+    AND: [
+      visibleProjectsWhere(ctx.actor),
+      input.q ? { name: { contains: input.q, mode: "insensitive" as const } } : {},
+    ],
   };
   const [total, rows] = await Promise.all([
     prisma.project.count({ where }),

@@ -26,10 +26,15 @@ export async function assignRole(ctx: ServiceContext, input: z.output<typeof ass
   const project = await projectInScope(ctx, input.project);
   authorizeAdmin(ctx, project, { kind: "AssignRole", roleName: input.role, targetUserId: input.userId });
   const role = await roleInProject(project, input.role);
-  const user = await prisma.user.findUniqueOrThrow({ where: { id: input.userId }, include: { tenant: { select: { name: true } } } });
+  const user = await prisma.user.findUniqueOrThrow({
+    where: { id: input.userId },
+    include: { tenant: { select: { name: true } } },
+  });
   const principal = principalOfUser(user);
-  const holds = () => new AppError("CONFLICT", `${principal} already holds ${role.name}.`, { userId: [`Already holds ${role.name}.`] });
-  if (await prisma.roleAssignment.findUnique({ where: { roleId_userId: { roleId: role.id, userId: user.id } } })) throw holds();
+  const holds = () =>
+    new AppError("CONFLICT", `${principal} already holds ${role.name}.`, { userId: [`Already holds ${role.name}.`] });
+  if (await prisma.roleAssignment.findUnique({ where: { roleId_userId: { roleId: role.id, userId: user.id } } }))
+    throw holds();
 
   try {
     return await auditedTransaction(

@@ -21,8 +21,14 @@ export const createRoleInput = z.object({
 export async function createRole(ctx: ServiceContext, input: z.output<typeof createRoleInput>) {
   const project = await projectInScope(ctx, input.project);
   authorizeAdmin(ctx, project, { kind: "CreateRole", roleName: input.name });
-  const taken = () => new AppError("CONFLICT", `Role ${input.name} already exists in ${project.name}.`, { name: ["A role with this name already exists in this project."] });
-  const existing = await prisma.projectRole.findFirst({ where: { projectId: project.id, name: { equals: input.name, mode: "insensitive" } }, select: { id: true } });
+  const taken = () =>
+    new AppError("CONFLICT", `Role ${input.name} already exists in ${project.name}.`, {
+      name: ["A role with this name already exists in this project."],
+    });
+  const existing = await prisma.projectRole.findFirst({
+    where: { projectId: project.id, name: { equals: input.name, mode: "insensitive" } },
+    select: { id: true },
+  });
   if (existing) throw taken();
 
   try {
@@ -36,7 +42,12 @@ export async function createRole(ctx: ServiceContext, input: z.output<typeof cre
         await bumpSecurityVersion(tx, project.id);
         return role;
       },
-      (role) => ({ action: "role.create", projectId: project.id, target: { type: "ROLE", id: role.id, name: role.name }, after: role }),
+      (role) => ({
+        action: "role.create",
+        projectId: project.id,
+        target: { type: "ROLE", id: role.id, name: role.name },
+        after: role,
+      }),
     );
   } catch (error) {
     throw isUniqueViolation(error) ? taken() : error;

@@ -29,7 +29,10 @@ export async function dropRole(ctx: ServiceContext, input: z.output<typeof dropR
     async (tx) => {
       const holders = await tx.roleAssignment.count({ where: { roleId: role.id } });
       if (holders > 0) {
-        throw new AppError("CONFLICT", `Role ${role.name} is still assigned to ${holders === 1 ? "1 user" : `${holders} users`} (removed members included); revoke it from them first.`);
+        throw new AppError(
+          "CONFLICT",
+          `Role ${role.name} is still assigned to ${holders === 1 ? "1 user" : `${holders} users`} (removed members included); revoke it from them first.`,
+        );
       }
       const grants = await tx.aclGrant.count({ where: { granteeRoleId: role.id } });
       const policy = await tx.policy.findUnique({ where: { roleId: role.id }, select: { version: true } });
@@ -42,7 +45,12 @@ export async function dropRole(ctx: ServiceContext, input: z.output<typeof dropR
       action: "role.drop",
       projectId: project.id,
       target: { type: "ROLE", id: dropped.id, name: dropped.name },
-      before: { name: dropped.name, description: role.description, grants: dropped.grants, policyVersion: dropped.policyVersion },
+      before: {
+        name: dropped.name,
+        description: role.description,
+        grants: dropped.grants,
+        policyVersion: dropped.policyVersion,
+      },
     }),
   );
 }

@@ -29,7 +29,14 @@ export async function getRole(ctx: ServiceContext, input: z.output<typeof getRol
       where: { roleId: role.id },
       orderBy: { user: { email: "asc" } },
       take: MEMBER_LIMIT,
-      include: { user: { include: { tenant: { select: { name: true } }, memberships: { where: { projectId: project.id }, select: { removedAt: true } } } } },
+      include: {
+        user: {
+          include: {
+            tenant: { select: { name: true } },
+            memberships: { where: { projectId: project.id }, select: { removedAt: true } },
+          },
+        },
+      },
     }),
     prisma.roleAssignment.count({ where: { roleId: role.id } }),
     prisma.aclGrant.count({ where: { granteeRoleId: role.id } }),
@@ -37,14 +44,23 @@ export async function getRole(ctx: ServiceContext, input: z.output<typeof getRol
       where: { granteeRoleId: role.id },
       orderBy: [{ objectType: "asc" }, { createdAt: "asc" }, { id: "asc" }],
       ...pageWindow(input),
-      include: { object: { select: { name: true } }, package: { select: { name: true, project: { select: { name: true } } } } },
+      include: {
+        object: { select: { name: true } },
+        package: { select: { name: true, project: { select: { name: true } } } },
+      },
     }),
     prisma.policy.findUnique({ where: { roleId: role.id } }),
   ]);
   const now = Date.now();
   return {
     project: project.name,
-    role: { id: role.id, name: role.name, kind: ROLE_KIND_NAMES[role.kind], description: role.description, createdAt: role.createdAt.toISOString() },
+    role: {
+      id: role.id,
+      name: role.name,
+      kind: ROLE_KIND_NAMES[role.kind],
+      description: role.description,
+      createdAt: role.createdAt.toISOString(),
+    },
     members: assignments.map(({ user }) => ({
       userId: user.id,
       principal: principalOfUser(user),
@@ -57,7 +73,8 @@ export async function getRole(ctx: ServiceContext, input: z.output<typeof getRol
       items: grants.map((grant) => ({
         id: grant.id,
         objectType: grant.objectType,
-        objectName: grant.object?.name ?? (grant.package ? `${grant.package.project.name}.${grant.package.name}` : project.name),
+        objectName:
+          grant.object?.name ?? (grant.package ? `${grant.package.project.name}.${grant.package.name}` : project.name),
         privilege: grant.privilege,
         columns: grant.columns,
         expiresAt: grant.expiresAt?.toISOString() ?? null,
@@ -68,7 +85,13 @@ export async function getRole(ctx: ServiceContext, input: z.output<typeof getRol
       page: input.page,
       pageSize: input.pageSize,
     },
-    policy: policy ? { document: JSON.stringify(policy.document, null, 2), version: policy.version, updatedAt: policy.updatedAt.toISOString() } : null,
+    policy: policy
+      ? {
+          document: JSON.stringify(policy.document, null, 2),
+          version: policy.version,
+          updatedAt: policy.updatedAt.toISOString(),
+        }
+      : null,
   };
 }
 

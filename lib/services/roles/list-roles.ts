@@ -38,7 +38,10 @@ export interface RoleSummary {
   hasPolicy: boolean;
 }
 
-const ORDER: Record<(typeof ROLE_SORTS)[number], (dir: Prisma.SortOrder) => Prisma.ProjectRoleOrderByWithRelationInput[]> = {
+const ORDER: Record<
+  (typeof ROLE_SORTS)[number],
+  (dir: Prisma.SortOrder) => Prisma.ProjectRoleOrderByWithRelationInput[]
+> = {
   // The kind enum is declared Super_Administrator, Admin, Custom: built-in roles first.
   kind: (dir) => [{ kind: dir }, { name: "asc" }],
   name: (dir) => [{ name: dir }],
@@ -75,11 +78,19 @@ export async function listRoles(ctx: ServiceContext, input: z.output<typeof list
         _count: { select: { aclGrants: true, assignments: { where: activeHolder } } },
       },
     }),
-    prisma.project.findUniqueOrThrow({ where: { id: project.id }, select: { owner: { include: { tenant: { select: { name: true } } } } } }).then(({ owner }) => owner),
+    prisma.project
+      .findUniqueOrThrow({
+        where: { id: project.id },
+        select: { owner: { include: { tenant: { select: { name: true } } } } },
+      })
+      .then(({ owner }) => owner),
   ]);
   const dormant = await prisma.roleAssignment.groupBy({
     by: ["roleId"],
-    where: { roleId: { in: rows.map((role) => role.id) }, user: { memberships: { some: { projectId: project.id, removedAt: { not: null } } } } },
+    where: {
+      roleId: { in: rows.map((role) => role.id) },
+      user: { memberships: { some: { projectId: project.id, removedAt: { not: null } } } },
+    },
     _count: { _all: true },
   });
   const dormantByRole = new Map(dormant.map((group) => [group.roleId, group._count._all]));
@@ -87,7 +98,8 @@ export async function listRoles(ctx: ServiceContext, input: z.output<typeof list
     id: null,
     name: "Owner",
     kind: "Owner",
-    description: "The project's owner: a primary account, set when the project is created; ownership is not assignable.",
+    description:
+      "The project's owner: a primary account, set when the project is created; ownership is not assignable.",
     owner: principalOfUser(owner),
     members: 1,
     dormantMembers: 0,

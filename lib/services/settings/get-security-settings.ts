@@ -24,7 +24,10 @@ export interface SecuritySettingsView {
 }
 
 /** The project's security configuration, and for each part whether the actor may change it and why not. */
-export async function getSecuritySettings(ctx: ServiceContext, input: z.output<typeof getSecuritySettingsInput>): Promise<SecuritySettingsView> {
+export async function getSecuritySettings(
+  ctx: ServiceContext,
+  input: z.output<typeof getSecuritySettingsInput>,
+): Promise<SecuritySettingsView> {
   const scoped = await projectInScope(ctx, input.project);
   authorizeAdministrator(ctx, scoped, "see security settings");
   const project = await prisma.project.findUnique({
@@ -36,7 +39,10 @@ export async function getSecuritySettings(ctx: ServiceContext, input: z.output<t
   return {
     project: project.name,
     switches: SECURITY_SWITCHES.map(({ setting, column, description }) => ({
-      setting, description, value: project[column], change: verdict(setting),
+      setting,
+      description,
+      value: project[column],
+      change: verdict(setting),
     })),
     exceptionPolicy: {
       document: project.protectionExceptionPolicy === null ? "" : policyText(project.protectionExceptionPolicy),

@@ -18,11 +18,17 @@ export async function removeTrustedProject(ctx: ServiceContext, input: z.output<
     async (tx) => {
       await bumpSecurityVersion(tx, project.id);
       const trust = await tx.trustedProject.findFirst({
-        where: { projectId: project.id, trustedProject: { name: { equals: input.trustedProject, mode: "insensitive" } } },
+        where: {
+          projectId: project.id,
+          trustedProject: { name: { equals: input.trustedProject, mode: "insensitive" } },
+        },
         include: { trustedProject: { select: { id: true, name: true } } },
       });
-      if (!trust) throw new AppError("NOT_FOUND", `${input.trustedProject} is not a trusted project of ${project.name}.`);
-      await tx.trustedProject.delete({ where: { projectId_trustedProjectId: { projectId: project.id, trustedProjectId: trust.trustedProjectId } } });
+      if (!trust)
+        throw new AppError("NOT_FOUND", `${input.trustedProject} is not a trusted project of ${project.name}.`);
+      await tx.trustedProject.delete({
+        where: { projectId_trustedProjectId: { projectId: project.id, trustedProjectId: trust.trustedProjectId } },
+      });
       return trust.trustedProject;
     },
     (trusted) => ({

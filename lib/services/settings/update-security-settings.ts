@@ -18,7 +18,15 @@ const switchValue = z.union([z.boolean(), z.enum(["true", "false"]).transform((v
  * either form); "" (or blanks) or null removes it.
  */
 const exceptionPolicyValue = z
-  .union([z.null(), z.string().trim().length(0).transform(() => null), policyDocumentField])
+  .union([
+    z.null(),
+    z
+      .string()
+      .trim()
+      .length(0)
+      .transform(() => null),
+    policyDocumentField,
+  ])
   .optional();
 
 /** Any subset of the settings, named as MaxCompute names them; fields not listed here are ignored. */
@@ -46,9 +54,14 @@ export async function updateSecuritySettings(ctx: ServiceContext, input: z.outpu
   for (const { setting } of SECURITY_SWITCHES) if (input[setting] !== undefined) change[setting] = input[setting];
   if (input.ExceptionPolicy !== undefined) change.ExceptionPolicy = input.ExceptionPolicy;
   const settings = Object.keys(change) as (SecuritySwitchName | "ExceptionPolicy")[];
-  if (settings.length === 0) throw new AppError("INVALID_INPUT", `Name at least one setting to change: ${[...SECURITY_SWITCHES.map((item) => item.setting), "ExceptionPolicy"].join(", ")}.`);
+  if (settings.length === 0)
+    throw new AppError(
+      "INVALID_INPUT",
+      `Name at least one setting to change: ${[...SECURITY_SWITCHES.map((item) => item.setting), "ExceptionPolicy"].join(", ")}.`,
+    );
   for (const setting of settings) authorizeAdmin(ctx, project, { kind: "SetSecurityConfig", setting });
-  if (typeof change.ExceptionPolicy === "string") requireValidPolicy(change.ExceptionPolicy, "project", "ExceptionPolicy");
+  if (typeof change.ExceptionPolicy === "string")
+    requireValidPolicy(change.ExceptionPolicy, "project", "ExceptionPolicy");
 
   return auditedTransaction(
     ctx,
@@ -66,7 +79,8 @@ export async function updateSecuritySettings(ctx: ServiceContext, input: z.outpu
         data[column] = value;
       }
       if (change.ExceptionPolicy !== undefined) {
-        const document = change.ExceptionPolicy === null ? null : (JSON.parse(change.ExceptionPolicy) as Prisma.InputJsonValue);
+        const document =
+          change.ExceptionPolicy === null ? null : (JSON.parse(change.ExceptionPolicy) as Prisma.InputJsonValue);
         before.ExceptionPolicy = row.protectionExceptionPolicy;
         after.ExceptionPolicy = document;
         data.protectionExceptionPolicy = document ?? Prisma.DbNull;
@@ -74,7 +88,13 @@ export async function updateSecuritySettings(ctx: ServiceContext, input: z.outpu
       await tx.project.update({ where: { id: project.id }, data });
       return { before, after };
     },
-    ({ before, after }) => ({ action: "settings.update", projectId: project.id, target: { type: "PROJECT", id: project.id, name: project.name }, before, after }),
+    ({ before, after }) => ({
+      action: "settings.update",
+      projectId: project.id,
+      target: { type: "PROJECT", id: project.id, name: project.name },
+      before,
+      after,
+    }),
   ).then(({ after }) => ({ project: project.name, changed: after }));
 }
 

@@ -16,7 +16,14 @@ export async function listTenantUsers(ctx: ServiceContext, input: z.output<typeo
   await authorizePermission(ctx.actor, "tenant.manage");
   const where = {
     tenantId: ctx.actor.tenantId,
-    ...(input.q ? { OR: [{ email: { contains: input.q, mode: "insensitive" as const } }, { displayName: { contains: input.q, mode: "insensitive" as const } }] } : {}),
+    ...(input.q
+      ? {
+          OR: [
+            { email: { contains: input.q, mode: "insensitive" as const } },
+            { displayName: { contains: input.q, mode: "insensitive" as const } },
+          ],
+        }
+      : {}),
   };
   const [total, rows] = await Promise.all([
     prisma.user.count({ where }),
@@ -35,7 +42,12 @@ export async function listTenantUsers(ctx: ServiceContext, input: z.output<typeo
       id: user.id,
       email: user.email,
       displayName: user.displayName,
-      principal: principalName({ kind: user.kind, email: user.email, name: user.name, tenantName: ctx.actor.tenantName }),
+      principal: principalName({
+        kind: user.kind,
+        email: user.email,
+        name: user.name,
+        tenantName: ctx.actor.tenantName,
+      }),
       kind: user.kind,
       tenantRoles: user.tenantRoles.map((assignment) => assignment.role),
       disabled: user.disabled,

@@ -26,7 +26,12 @@ export async function resetPassword(ctx: ServiceContext, input: z.output<typeof 
   const passwordHash = await hashPassword(input.password);
   return auditedTransaction(
     ctx,
-    (tx) => tx.user.update({ where: { id: user.id }, data: { passwordHash, sessionVersion: { increment: 1 } }, select: { id: true, email: true } }),
+    (tx) =>
+      tx.user.update({
+        where: { id: user.id },
+        data: { passwordHash, sessionVersion: { increment: 1 } },
+        select: { id: true, email: true },
+      }),
     (updated) => ({ action: "user.reset-password", target: { type: "USER", id: updated.id, name: updated.email } }),
   );
 }

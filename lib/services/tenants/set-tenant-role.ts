@@ -15,7 +15,11 @@ export const setTenantRoleInput = z.object({
 /** Assigns or revokes an account-level role of a sub-account. Idempotent. */
 export async function setTenantRole(ctx: ServiceContext, input: z.output<typeof setTenantRoleInput>) {
   const user = await tenantUser(ctx, input.userId);
-  authorizeTenant(ctx, { kind: input.assigned ? "AssignTenantRole" : "RevokeTenantRole", role: input.role, target: { kind: user.kind, isSelf: user.isSelf } });
+  authorizeTenant(ctx, {
+    kind: input.assigned ? "AssignTenantRole" : "RevokeTenantRole",
+    role: input.role,
+    target: { kind: user.kind, isSelf: user.isSelf },
+  });
   return auditedTransaction(
     ctx,
     async (tx) => {

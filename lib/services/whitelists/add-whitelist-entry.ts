@@ -27,20 +27,44 @@ export async function addWhitelistEntry(ctx: ServiceContext, input: z.output<typ
     async (tx) => {
       // First, so concurrent whitelist changes of the project queue on its row and see each other's result.
       await bumpSecurityVersion(tx, project.id);
-      const entries = await tx.whitelistEntry.findMany({ where: { scope: "PROJECT", projectId: project.id }, select: { value: true } });
+      const entries = await tx.whitelistEntry.findMany({
+        where: { scope: "PROJECT", projectId: project.id },
+        select: { value: true },
+      });
       if (entries.some((entry) => entry.value === input.value)) {
-        throw new AppError("CONFLICT", "That entry is already in the whitelist.", { value: [`${input.value} is already in the list.`] });
+        throw new AppError("CONFLICT", "That entry is already in the whitelist.", {
+          value: [`${input.value} is already in the list.`],
+        });
       }
       if (entries.length >= WHITELIST_LIMIT) {
-        throw new AppError("INVALID_INPUT", "The whitelist is full.", { value: [`A project whitelist holds at most ${WHITELIST_LIMIT} entries; merge some into CIDR blocks or ranges.`] });
+        throw new AppError("INVALID_INPUT", "The whitelist is full.", {
+          value: [
+            `A project whitelist holds at most ${WHITELIST_LIMIT} entries; merge some into CIDR blocks or ranges.`,
+          ],
+        });
       }
-      refuseUnconfirmedLockout([...entries.map((entry) => entry.value), input.value], ctx.request.sourceIp, input.confirmLockout);
+      refuseUnconfirmedLockout(
+        [...entries.map((entry) => entry.value), input.value],
+        ctx.request.sourceIp,
+        input.confirmLockout,
+      );
       return tx.whitelistEntry.create({
-        data: { scope: "PROJECT", projectId: project.id, value: input.value, description: input.description, createdById: ctx.actor.userId },
+        data: {
+          scope: "PROJECT",
+          projectId: project.id,
+          value: input.value,
+          description: input.description,
+          createdById: ctx.actor.userId,
+        },
         select: { id: true, value: true, description: true },
       });
     },
-    (entry) => ({ action: "whitelist.add", projectId: project.id, target: { type: "WHITELIST_ENTRY", id: entry.id, name: entry.value }, after: entry }),
+    (entry) => ({
+      action: "whitelist.add",
+      projectId: project.id,
+      target: { type: "WHITELIST_ENTRY", id: entry.id, name: entry.value },
+      after: entry,
+    }),
   );
 }
 

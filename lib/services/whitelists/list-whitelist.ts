@@ -31,17 +31,36 @@ export interface WhitelistView {
 }
 
 /** The system-level whitelist (read-only here) and the project's own, for its owner and administrators. */
-export async function listWhitelist(ctx: ServiceContext, input: z.output<typeof listWhitelistInput>): Promise<WhitelistView> {
+export async function listWhitelist(
+  ctx: ServiceContext,
+  input: z.output<typeof listWhitelistInput>,
+): Promise<WhitelistView> {
   const project = await projectInScope(ctx, input.project);
   authorizeAdministrator(ctx, project, "see IP whitelist");
   const [system, entries] = await Promise.all([
     prisma.whitelistEntry.findMany({ where: { scope: "SYSTEM" }, orderBy: { createdAt: "asc" } }),
-    prisma.whitelistEntry.findMany({ where: { scope: "PROJECT", projectId: project.id }, orderBy: { createdAt: "asc" }, take: WHITELIST_LIMIT }),
+    prisma.whitelistEntry.findMany({
+      where: { scope: "PROJECT", projectId: project.id },
+      orderBy: { createdAt: "asc" },
+      take: WHITELIST_LIMIT,
+    }),
   ]);
-  const creators = await prisma.user.findMany({ where: { id: { in: [...new Set(entries.map((entry) => entry.createdById))] } }, include: { tenant: true } });
-  const names = new Map(creators.map((user) => [user.id, principalName({ kind: user.kind, email: user.email, name: user.name, tenantName: user.tenant.name })]));
+  const creators = await prisma.user.findMany({
+    where: { id: { in: [...new Set(entries.map((entry) => entry.createdById))] } },
+    include: { tenant: true },
+  });
+  const names = new Map(
+    creators.map((user) => [
+      user.id,
+      principalName({ kind: user.kind, email: user.email, name: user.name, tenantName: user.tenant.name }),
+    ]),
+  );
   const view = (entry: (typeof entries)[number], createdBy: string | null): WhitelistEntryView => ({
-    id: entry.id, value: entry.value, description: entry.description, createdAt: entry.createdAt.toISOString(), createdBy,
+    id: entry.id,
+    value: entry.value,
+    description: entry.description,
+    createdAt: entry.createdAt.toISOString(),
+    createdBy,
   });
   return {
     project: project.name,

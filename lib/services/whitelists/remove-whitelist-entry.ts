@@ -24,14 +24,26 @@ export async function removeWhitelistEntry(ctx: ServiceContext, input: z.output<
     ctx,
     async (tx) => {
       await bumpSecurityVersion(tx, project.id);
-      const entries = await tx.whitelistEntry.findMany({ where: { scope: "PROJECT", projectId: project.id }, select: { id: true, value: true, description: true } });
+      const entries = await tx.whitelistEntry.findMany({
+        where: { scope: "PROJECT", projectId: project.id },
+        select: { id: true, value: true, description: true },
+      });
       const entry = entries.find((candidate) => candidate.id === input.entryId);
       if (!entry) throw new AppError("NOT_FOUND", "That whitelist entry was not found.");
-      refuseUnconfirmedLockout(entries.filter((other) => other.id !== entry.id).map((other) => other.value), ctx.request.sourceIp, input.confirmLockout);
+      refuseUnconfirmedLockout(
+        entries.filter((other) => other.id !== entry.id).map((other) => other.value),
+        ctx.request.sourceIp,
+        input.confirmLockout,
+      );
       await tx.whitelistEntry.delete({ where: { id: entry.id } });
       return entry;
     },
-    (entry) => ({ action: "whitelist.remove", projectId: project.id, target: { type: "WHITELIST_ENTRY", id: entry.id, name: entry.value }, before: entry }),
+    (entry) => ({
+      action: "whitelist.remove",
+      projectId: project.id,
+      target: { type: "WHITELIST_ENTRY", id: entry.id, name: entry.value },
+      before: entry,
+    }),
   );
 }
 

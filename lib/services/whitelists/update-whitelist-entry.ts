@@ -24,9 +24,15 @@ export async function updateWhitelistEntry(ctx: ServiceContext, input: z.output<
     ctx,
     async (tx) => {
       await bumpSecurityVersion(tx, project.id);
-      const entry = await tx.whitelistEntry.findFirst({ where: { id: input.entryId, scope: "PROJECT", projectId: project.id } });
+      const entry = await tx.whitelistEntry.findFirst({
+        where: { id: input.entryId, scope: "PROJECT", projectId: project.id },
+      });
       if (!entry) throw new AppError("NOT_FOUND", "That whitelist entry was not found.");
-      const updated = await tx.whitelistEntry.update({ where: { id: entry.id }, data: { description: input.description }, select: { id: true, value: true, description: true } });
+      const updated = await tx.whitelistEntry.update({
+        where: { id: entry.id },
+        data: { description: input.description },
+        select: { id: true, value: true, description: true },
+      });
       return { updated, before: entry.description };
     },
     ({ updated, before }) => ({

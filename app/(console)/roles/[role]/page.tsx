@@ -23,9 +23,23 @@ export const metadata = { title: "Role" };
 type RoleGrant = RoleDetail["grants"]["items"][number];
 
 const GRANT_COLUMNS: Column<RoleGrant>[] = [
-  { id: "object", header: "Object", cell: (grant) => <span className="grid"><span className="font-medium">{grant.objectName}</span><span className="text-xs text-slate-500">{grant.objectType.toLowerCase()}</span></span> },
+  {
+    id: "object",
+    header: "Object",
+    cell: (grant) => (
+      <span className="grid">
+        <span className="font-medium">{grant.objectName}</span>
+        <span className="text-xs text-slate-500">{grant.objectType.toLowerCase()}</span>
+      </span>
+    ),
+  },
   { id: "privilege", header: "Privilege", cell: (grant) => <Badge>{grant.privilege}</Badge> },
-  { id: "columns", header: "Columns", cell: (grant) => (grant.columns.length > 0 ? grant.columns.join(", ") : "All"), className: "hidden md:table-cell" },
+  {
+    id: "columns",
+    header: "Columns",
+    cell: (grant) => (grant.columns.length > 0 ? grant.columns.join(", ") : "All"),
+    className: "hidden md:table-cell",
+  },
   {
     id: "expires",
     header: "Expires",
@@ -39,19 +53,35 @@ const GRANT_COLUMNS: Column<RoleGrant>[] = [
         </span>
       ),
   },
-  { id: "conditions", header: "Conditions", cell: (grant) => (grant.hasConditions ? "Yes" : "—"), className: "hidden lg:table-cell" },
+  {
+    id: "conditions",
+    header: "Conditions",
+    cell: (grant) => (grant.hasConditions ? "Yes" : "—"),
+    className: "hidden lg:table-cell",
+  },
 ];
 
-export default async function RolePage({ params: routeParams, searchParams }: { params: Promise<{ role: string }>; searchParams: Promise<SearchParamsRecord> }) {
+export default async function RolePage({
+  params: routeParams,
+  searchParams,
+}: {
+  params: Promise<{ role: string }>;
+  searchParams: Promise<SearchParamsRecord>;
+}) {
   await guardPage("console.admin");
   const query = await searchParams;
   const { role: roleName } = await routeParams;
   const scope = await pageProject(query);
-  if (!scope) return <NoProjectToManage title={`Role ${roleName}`} description="A role's members, grants and policy." />;
+  if (!scope)
+    return <NoProjectToManage title={`Role ${roleName}`} description="A role's members, grants and policy." />;
 
   const params = parseTableParams(query, { sortable: ["object"], defaultSort: { column: "object", dir: "asc" } });
   const [role, choices] = await Promise.all([
-    readPage(getRoleEndpoint, { project: scope.current, role: roleName, page: params.page, pageSize: params.pageSize }, { invalidInputIsAnswer: true }),
+    readPage(
+      getRoleEndpoint,
+      { project: scope.current, role: roleName, page: params.page, pageSize: params.pageSize },
+      { invalidInputIsAnswer: true },
+    ),
     readPage(roleAssignmentChoicesEndpoint, { project: scope.current }),
   ]);
   // A role name no role could have (the path is typed by hand) is as absent as any other.
@@ -60,7 +90,10 @@ export default async function RolePage({ params: routeParams, searchParams }: { 
   if (!result.ok) {
     return (
       <>
-        <PageHeader title={`Role ${roleName}`} breadcrumbs={[{ label: "Roles", href: `/roles?project=${encodeURIComponent(scope.current)}` }]} />
+        <PageHeader
+          title={`Role ${roleName}`}
+          breadcrumbs={[{ label: "Roles", href: `/roles?project=${encodeURIComponent(scope.current)}` }]}
+        />
         <NotAdministered project={scope.current} reason={result.error.message} />
       </>
     );
@@ -73,16 +106,30 @@ export default async function RolePage({ params: routeParams, searchParams }: { 
       <PageHeader
         title={`Role ${detail.role.name}`}
         description={roleSummaryText(detail.role)}
-        breadcrumbs={[{ label: `Roles of ${detail.project}`, href: `/roles?project=${encodeURIComponent(detail.project)}` }]}
-        actions={<Badge tone={detail.role.kind === "Custom" ? "neutral" : "accent"}>{detail.role.kind === "Custom" ? "Custom role" : "Built-in role"}</Badge>}
+        breadcrumbs={[
+          { label: `Roles of ${detail.project}`, href: `/roles?project=${encodeURIComponent(detail.project)}` },
+        ]}
+        actions={
+          <Badge tone={detail.role.kind === "Custom" ? "neutral" : "accent"}>
+            {detail.role.kind === "Custom" ? "Custom role" : "Built-in role"}
+          </Badge>
+        }
       />
       <MainWithAside
         asideWidth="wide"
         aside={
-          <Card title="Members" description="Removed members keep the role, dormant, until they are added again or their permissions are cleared.">
+          <Card
+            title="Members"
+            description="Removed members keep the role, dormant, until they are added again or their permissions are cleared."
+          >
             <div className="grid gap-6">
               <RoleMembers detail={detail} revokeAction={revokeRoleAction} />
-              <AssignRoleForm action={assignRoleAction} project={detail.project} role={{ fixed: detail.role.name }} members={notHolding} />
+              <AssignRoleForm
+                action={assignRoleAction}
+                project={detail.project}
+                role={{ fixed: detail.role.name }}
+                members={notHolding}
+              />
             </div>
           </Card>
         }
@@ -98,7 +145,11 @@ export default async function RolePage({ params: routeParams, searchParams }: { 
             rowKey={(grant) => grant.id}
             params={params}
             total={detail.grants.total}
-            empty={<EmptyState icon="key" title="No ACL grants">Grant this role privileges on objects from the Grants page.</EmptyState>}
+            empty={
+              <EmptyState icon="key" title="No ACL grants">
+                Grant this role privileges on objects from the Grants page.
+              </EmptyState>
+            }
           />
         </section>
         <Card
@@ -113,9 +164,13 @@ export default async function RolePage({ params: routeParams, searchParams }: { 
           {detail.policy ? (
             <div className="grid gap-2">
               <p className="text-xs text-slate-500">
-                Version {detail.policy.version}, updated <time dateTime={detail.policy.updatedAt}>{detail.policy.updatedAt.slice(0, 10)}</time>
+                Version {detail.policy.version}, updated{" "}
+                <time dateTime={detail.policy.updatedAt}>{detail.policy.updatedAt.slice(0, 10)}</time>
               </p>
-              <pre aria-label={`Policy of ${detail.role.name}`} className="max-h-96 overflow-auto rounded-md bg-slate-50 p-3 text-xs leading-relaxed text-slate-800">
+              <pre
+                aria-label={`Policy of ${detail.role.name}`}
+                className="max-h-96 overflow-auto rounded-md bg-slate-50 p-3 text-xs leading-relaxed text-slate-800"
+              >
                 {detail.policy.document}
               </pre>
             </div>

@@ -25,11 +25,15 @@ export function requireCatalogObject(
 ): IndexedObject {
   const object = findIndexedObject(index, request.type, request.name);
   if (!object) {
-    throw new AppError("INVALID_INPUT", "Some fields need attention.", { [fields.name]: [`Project ${index.project.name} has no ${request.type.toLowerCase()} named ${request.name}.`] });
+    throw new AppError("INVALID_INPUT", "Some fields need attention.", {
+      [fields.name]: [`Project ${index.project.name} has no ${request.type.toLowerCase()} named ${request.name}.`],
+    });
   }
   const unknown = (request.columns ?? []).filter((column) => !object.columns.includes(column.toLowerCase()));
   if (unknown.length > 0) {
-    throw new AppError("INVALID_INPUT", "Some fields need attention.", { [fields.columns]: [`${object.name} has no column ${unknown.join(", ")}.`] });
+    throw new AppError("INVALID_INPUT", "Some fields need attention.", {
+      [fields.columns]: [`${object.name} has no column ${unknown.join(", ")}.`],
+    });
   }
   return object;
 }

@@ -17,12 +17,26 @@ export interface CatalogVisibility {
   told(decision: Decision): Decision;
 }
 
-const DESCRIBE_PRIVILEGE: Partial<Record<ObjectType, "Describe" | "Read">> = { Table: "Describe", View: "Describe", Function: "Read", Resource: "Read" };
+const DESCRIBE_PRIVILEGE: Partial<Record<ObjectType, "Describe" | "Read">> = {
+  Table: "Describe",
+  View: "Describe",
+  Function: "Read",
+  Resource: "Read",
+};
 
 export function catalogVisibility(ctx: ServiceContext, project: ScopedProject): CatalogVisibility {
   const { index } = project;
-  const allowed = (action: "List" | "Describe" | "Read", object: { type: ObjectType; name: string; project?: string }) =>
-    decide(index, { principal: principalOf(ctx.actor), project: project.name, action, object, context: requestContextOf(ctx) }).effect === "Allow";
+  const allowed = (
+    action: "List" | "Describe" | "Read",
+    object: { type: ObjectType; name: string; project?: string },
+  ) =>
+    decide(index, {
+      principal: principalOf(ctx.actor),
+      project: project.name,
+      action,
+      object,
+      context: requestContextOf(ctx),
+    }).effect === "Allow";
   if (administers(index, ctx.actor.userId)) {
     return { administrator: true, listsObjects: true, describes: () => true, told: (decision) => decision };
   }

@@ -5,12 +5,20 @@ import type { ServiceContext } from "@/lib/context/service-context";
 
 /** An optional field where an empty form value (a GET form sends every field) means "not given". */
 export function optionalField<Schema extends z.ZodType>(schema: Schema) {
-  return z.preprocess((value) => (typeof value === "string" && value.trim() === "" ? undefined : value), schema.optional());
+  return z.preprocess(
+    (value) => (typeof value === "string" && value.trim() === "" ? undefined : value),
+    schema.optional(),
+  );
 }
 
 /** The circumstances an access view asks the engine about; by default the actor's own address, and now. */
 export const decisionContextFields = {
-  sourceIp: optionalField(z.string().trim().refine((value) => isIP(value) !== 0, "Enter an IPv4 or IPv6 address.")),
+  sourceIp: optionalField(
+    z
+      .string()
+      .trim()
+      .refine((value) => isIP(value) !== 0, "Enter an IPv4 or IPv6 address."),
+  ),
   time: optionalField(
     z
       .string()
@@ -21,7 +29,12 @@ export const decisionContextFields = {
   ),
 };
 
-type ContextInput = { sourceIp?: string | undefined; time?: number | undefined; targetProject?: string | undefined; targetProjectId?: string | undefined };
+type ContextInput = {
+  sourceIp?: string | undefined;
+  time?: number | undefined;
+  targetProject?: string | undefined;
+  targetProjectId?: string | undefined;
+};
 
 export function decisionContext(ctx: ServiceContext, input: ContextInput): RequestContext {
   const sourceIp = input.sourceIp ?? ctx.request.sourceIp ?? undefined;
@@ -35,5 +48,9 @@ export function decisionContext(ctx: ServiceContext, input: ContextInput): Reque
 
 /** The circumstances as the views print them. */
 export function describedContext(context: RequestContext) {
-  return { sourceIp: context.sourceIp ?? null, time: new Date(context.time).toISOString(), targetProject: context.targetProject ?? null };
+  return {
+    sourceIp: context.sourceIp ?? null,
+    time: new Date(context.time).toISOString(),
+    targetProject: context.targetProject ?? null,
+  };
 }

@@ -32,7 +32,10 @@ export const principalReferenceField = z
   .transform((text, context): NamedPrincipal => {
     const reference = parsePrincipalReference(text);
     if (reference) return { text, reference };
-    context.addIssue({ code: "custom", message: "Use an email or a principal name such as RAM$wonderland:allen or ALIYUN$alice@wonderland.example." });
+    context.addIssue({
+      code: "custom",
+      message: "Use an email or a principal name such as RAM$wonderland:allen or ALIYUN$alice@wonderland.example.",
+    });
     return z.NEVER;
   });
 

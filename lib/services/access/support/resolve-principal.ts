@@ -36,7 +36,11 @@ export interface ResolvedPrincipal {
  * INVARIANT: a non-administrator's reference is compared with the actor before any lookup, so asking about
  * others reveals nothing, not even whether they exist.
  */
-export async function resolvePrincipal(ctx: ServiceContext, project: ScopedProject, named: NamedPrincipal | undefined): Promise<ResolvedPrincipal> {
+export async function resolvePrincipal(
+  ctx: ServiceContext,
+  project: ScopedProject,
+  named: NamedPrincipal | undefined,
+): Promise<ResolvedPrincipal> {
   const { actor } = ctx;
   if (!named || refersTo(named.reference, actor)) {
     return { summary: summaryOf(project, actor, actor.userId), request: principalOf(actor) };
@@ -44,16 +48,29 @@ export async function resolvePrincipal(ctx: ServiceContext, project: ScopedProje
   authorizeAdministrator(ctx, project, "inspect anyone else's access");
   const user = await findUser(named.reference);
   // Users of other accounts are visible only when the project's directory already lists them.
-  if (!user || (!project.index.userById.has(user.id) && user.tenantId !== actor.tenantId)) return unknownPrincipal(named);
-  const principal = principalName({ kind: user.kind, email: user.email, name: user.name, tenantName: user.tenant.name });
+  if (!user || (!project.index.userById.has(user.id) && user.tenantId !== actor.tenantId))
+    return unknownPrincipal(named);
+  const principal = principalName({
+    kind: user.kind,
+    email: user.email,
+    name: user.name,
+    tenantName: user.tenant.name,
+  });
   return {
     summary: summaryOf(project, { ...user, userId: user.id, principal }, actor.userId),
-    request: { userId: user.id, accountId: user.tenantId, kind: user.kind === "PRIMARY" ? "primary" : "sub", disabled: user.disabled },
+    request: {
+      userId: user.id,
+      accountId: user.tenantId,
+      kind: user.kind === "PRIMARY" ? "primary" : "sub",
+      disabled: user.disabled,
+    },
   };
 }
 
 function summaryOf(
-  project: ScopedProject, user: { userId: string; principal: string; email: string; displayName: string }, actorId: string,
+  project: ScopedProject,
+  user: { userId: string; principal: string; email: string; displayName: string },
+  actorId: string,
 ): PrincipalSummary {
   const indexed = project.index.users[project.index.userById.get(user.userId) ?? -1];
   return {
@@ -79,7 +96,20 @@ function findUser(reference: PrincipalReference) {
 /** The engine is still asked (it denies at Identity), about a principal that matches nobody in the directory. */
 function unknownPrincipal({ text, reference }: NamedPrincipal): ResolvedPrincipal {
   return {
-    summary: { principal: text, known: false, userId: null, email: null, displayName: null, self: false, inProject: false },
-    request: { userId: text, accountId: "unknown", kind: reference.kind === "sub" ? "sub" : "primary", disabled: false },
+    summary: {
+      principal: text,
+      known: false,
+      userId: null,
+      email: null,
+      displayName: null,
+      self: false,
+      inProject: false,
+    },
+    request: {
+      userId: text,
+      accountId: "unknown",
+      kind: reference.kind === "sub" ? "sub" : "primary",
+      disabled: false,
+    },
   };
 }

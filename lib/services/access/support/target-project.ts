@@ -8,6 +8,9 @@ import { prisma } from "@/lib/db/client";
  */
 export async function targetProjectId(name: string | undefined): Promise<string | undefined> {
   if (name === undefined) return undefined;
-  const project = await prisma.project.findFirst({ where: { name: { equals: name, mode: "insensitive" } }, select: { id: true } });
+  const project = await prisma.project.findFirst({
+    where: { name: { equals: name, mode: "insensitive" } },
+    select: { id: true },
+  });
   return project?.id;
 }

@@ -2,14 +2,26 @@ import { z } from "zod";
 import { prisma } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { CATALOG_TYPES, catalogTypeSchema, DB_CATALOG_TYPE, hasColumns, type CatalogType } from "@/lib/catalog/object-spec";
+import {
+  CATALOG_TYPES,
+  catalogTypeSchema,
+  DB_CATALOG_TYPE,
+  hasColumns,
+  type CatalogType,
+} from "@/lib/catalog/object-spec";
 import { projectField } from "@/lib/services/project-field";
 
 /** How every single-object service names its object. */
 export const objectRefFields = {
   project: projectField,
   /** Case-insensitive, so API paths may say /objects/table/... */
-  type: z.preprocess((value) => (typeof value === "string" ? (CATALOG_TYPES.find((type) => type.toLowerCase() === value.toLowerCase()) ?? value) : value), catalogTypeSchema),
+  type: z.preprocess(
+    (value) =>
+      typeof value === "string"
+        ? (CATALOG_TYPES.find((type) => type.toLowerCase() === value.toLowerCase()) ?? value)
+        : value,
+    catalogTypeSchema,
+  ),
   name: z.string().trim().min(1, "Name the object.").max(128),
 };
 
@@ -23,7 +35,12 @@ export type CatalogObjectRow = Prisma.CatalogObjectGetPayload<{ include: typeof 
 const insensitive = (name: string) => ({ equals: name, mode: "insensitive" as const });
 
 /** The object's database row with its columns and labels, or NOT_FOUND. Names compare case-insensitively. */
-export async function loadCatalogObject(projectId: string, type: CatalogType, name: string, db: Prisma.TransactionClient = prisma): Promise<CatalogObjectRow> {
+export async function loadCatalogObject(
+  projectId: string,
+  type: CatalogType,
+  name: string,
+  db: Prisma.TransactionClient = prisma,
+): Promise<CatalogObjectRow> {
   const object = await db.catalogObject.findFirst({
     where: { projectId, type: DB_CATALOG_TYPE[type], name: insensitive(name) },
     include: catalogObjectInclude,
@@ -33,7 +50,12 @@ export async function loadCatalogObject(projectId: string, type: CatalogType, na
 }
 
 /** The names among `names` already taken in the type's namespace (tables and views share one). */
-export async function takenNames(db: Prisma.TransactionClient, projectId: string, type: CatalogType, names: readonly string[]): Promise<Set<string>> {
+export async function takenNames(
+  db: Prisma.TransactionClient,
+  projectId: string,
+  type: CatalogType,
+  names: readonly string[],
+): Promise<Set<string>> {
   const types = hasColumns(type) ? (["TABLE", "VIEW"] as const) : [DB_CATALOG_TYPE[type]];
   const rows = await db.catalogObject.findMany({
     where: { projectId, type: { in: [...types] }, OR: names.map((name) => ({ name: insensitive(name) })) },
@@ -71,7 +93,12 @@ export function toDetail(row: CatalogObjectRow, type: CatalogType): CatalogObjec
     definition: row.definition,
     label: row.label,
     creator: row.creator.email,
-    columns: row.columns.map((column) => ({ name: column.name, type: column.dataType, comment: column.comment, label: column.label })),
+    columns: row.columns.map((column) => ({
+      name: column.name,
+      type: column.dataType,
+      comment: column.comment,
+      label: column.label,
+    })),
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
   };
@@ -83,5 +110,7 @@ export const auditedObject = (detail: CatalogObjectDetail) => ({
   name: detail.name,
   description: detail.description,
   definition: detail.definition,
-  columns: detail.columns.map((column) => `${column.name} ${column.type}${column.comment ? ` -- ${column.comment}` : ""}`),
+  columns: detail.columns.map(
+    (column) => `${column.name} ${column.type}${column.comment ? ` -- ${column.comment}` : ""}`,
+  ),
 });

@@ -58,7 +58,11 @@ export function toGrantItem(row: GrantRow, projectName: string, grantedBy: strin
 }
 
 /** Grant rows as list items, with their granters' emails (grantedById is a plain column, not a relation). */
-export async function toGrantItems(rows: readonly GrantRow[], projectName: string, db: Prisma.TransactionClient = prisma): Promise<GrantItem[]> {
+export async function toGrantItems(
+  rows: readonly GrantRow[],
+  projectName: string,
+  db: Prisma.TransactionClient = prisma,
+): Promise<GrantItem[]> {
   const granterIds = [...new Set(rows.map((row) => row.grantedById))];
   const granters = await db.user.findMany({ where: { id: { in: granterIds } }, select: { id: true, email: true } });
   const emails = new Map(granters.map((user) => [user.id, user.email]));
@@ -72,6 +76,7 @@ export const auditedGrant = (item: GrantItem) => ({
   object: `${item.objectType} ${item.objectName}`,
   privilege: item.privilege,
   columns: item.columns,
-  grantee: item.grantee.type === "Role" ? `role ${item.grantee.name}` : `user ${item.grantee.email ?? item.grantee.name}`,
+  grantee:
+    item.grantee.type === "Role" ? `role ${item.grantee.name}` : `user ${item.grantee.email ?? item.grantee.name}`,
   expiresAt: item.expiresAt,
 });

@@ -6,8 +6,7 @@ export const GRANTEE_TYPES = ["User", "Role"] as const;
 export const granteeTypeSchema = z.enum(GRANTEE_TYPES);
 
 export type ResolvedGrantee =
-  | { type: "User"; userId: string; label: string }
-  | { type: "Role"; roleId: string; roleName: string; label: string };
+  { type: "User"; userId: string; label: string } | { type: "Role"; roleId: string; roleName: string; label: string };
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -16,7 +15,11 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  * active member, by email, principal name (RAM$wonderland:allen, ALIYUN$alice@...) or id. Null for anyone
  * else — whether they exist elsewhere is not revealed.
  */
-export async function resolveGrantee(project: ScopedProject, type: "User" | "Role", text: string): Promise<ResolvedGrantee | null> {
+export async function resolveGrantee(
+  project: ScopedProject,
+  type: "User" | "Role",
+  text: string,
+): Promise<ResolvedGrantee | null> {
   const { index } = project;
   const name = text.trim();
   if (type === "Role") {
@@ -27,7 +30,10 @@ export async function resolveGrantee(project: ScopedProject, type: "User" | "Rol
   if (/^(ALIYUN|RAM)\$/i.test(name)) userInt = index.userByPrincipalName.get(name.toLowerCase());
   else if (UUID.test(name)) userInt = index.userById.get(name.toLowerCase());
   else if (name.includes("@")) {
-    const user = await prisma.user.findFirst({ where: { email: { equals: name, mode: "insensitive" } }, select: { id: true } });
+    const user = await prisma.user.findFirst({
+      where: { email: { equals: name, mode: "insensitive" } },
+      select: { id: true },
+    });
     userInt = user ? index.userById.get(user.id) : undefined;
   }
   const user = userInt === undefined ? undefined : index.users[userInt];

@@ -14,7 +14,11 @@ const held = (projectId: string, userId: string) => ({
 });
 
 /** A removed member's permissions stay in the project, dormant; these are what come back when they are added again. */
-export async function countMemberPermissions(tx: Prisma.TransactionClient, projectId: string, userId: string): Promise<MemberPermissionCounts> {
+export async function countMemberPermissions(
+  tx: Prisma.TransactionClient,
+  projectId: string,
+  userId: string,
+): Promise<MemberPermissionCounts> {
   const where = held(projectId, userId);
   return {
     grants: await tx.aclGrant.count({ where: where.grants }),
@@ -24,7 +28,11 @@ export async function countMemberPermissions(tx: Prisma.TransactionClient, proje
 }
 
 /** "Remove and clear": deletes what the member holds in the project, so a later re-add starts from nothing. */
-export async function clearMemberPermissions(tx: Prisma.TransactionClient, projectId: string, userId: string): Promise<MemberPermissionCounts> {
+export async function clearMemberPermissions(
+  tx: Prisma.TransactionClient,
+  projectId: string,
+  userId: string,
+): Promise<MemberPermissionCounts> {
   const where = held(projectId, userId);
   return {
     grants: (await tx.aclGrant.deleteMany({ where: where.grants })).count,

@@ -27,14 +27,33 @@ export interface PolicyTarget {
 }
 
 /** Resolves the policy a page or a change is about; a role the project does not have is NOT_FOUND. */
-export async function policyTarget(project: { id: string; name: string }, roleName: string | null): Promise<PolicyTarget> {
-  if (roleName === null) return { projectId: project.id, roleId: null, roleName: null, scope: "project", label: `project policy of ${project.name}` };
+export async function policyTarget(
+  project: { id: string; name: string },
+  roleName: string | null,
+): Promise<PolicyTarget> {
+  if (roleName === null)
+    return {
+      projectId: project.id,
+      roleId: null,
+      roleName: null,
+      scope: "project",
+      label: `project policy of ${project.name}`,
+    };
   const role = await prisma.projectRole.findFirst({
     where: { projectId: project.id, name: { equals: roleName, mode: "insensitive" } },
     select: { id: true, name: true },
   });
-  if (!role) throw new AppError("NOT_FOUND", `Project ${project.name} has no role ${roleName}.`, { role: [`No role named ${roleName}.`] });
-  return { projectId: project.id, roleId: role.id, roleName: role.name, scope: "role", label: `policy of role ${role.name} in ${project.name}` };
+  if (!role)
+    throw new AppError("NOT_FOUND", `Project ${project.name} has no role ${roleName}.`, {
+      role: [`No role named ${roleName}.`],
+    });
+  return {
+    projectId: project.id,
+    roleId: role.id,
+    roleName: role.name,
+    scope: "role",
+    label: `policy of role ${role.name} in ${project.name}`,
+  };
 }
 
 /**

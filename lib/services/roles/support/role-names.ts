@@ -4,7 +4,11 @@ import type { ProjectRoleKind } from "@/lib/generated/prisma/enums";
 import { AppError } from "@/lib/errors";
 
 /** Names MaxCompute gives the kinds of project role; the owner is a pseudo-role (Project.ownerId), never a row. */
-export const ROLE_KIND_NAMES = { SUPER_ADMINISTRATOR: "Super_Administrator", ADMIN: "Admin", CUSTOM: "Custom" } as const satisfies Record<ProjectRoleKind, string>;
+export const ROLE_KIND_NAMES = {
+  SUPER_ADMINISTRATOR: "Super_Administrator",
+  ADMIN: "Admin",
+  CUSTOM: "Custom",
+} as const satisfies Record<ProjectRoleKind, string>;
 export type RoleKindName = (typeof ROLE_KIND_NAMES)[ProjectRoleKind] | "Owner";
 
 /** A reference to an existing role; role names compare case-insensitively, as in MaxCompute. */
@@ -19,7 +23,9 @@ export const newRoleName = z
 
 /** A role of the project by name (any case), or NOT_FOUND. */
 export async function roleInProject(project: { id: string; name: string }, name: string) {
-  const role = await prisma.projectRole.findFirst({ where: { projectId: project.id, name: { equals: name, mode: "insensitive" } } });
+  const role = await prisma.projectRole.findFirst({
+    where: { projectId: project.id, name: { equals: name, mode: "insensitive" } },
+  });
   if (!role) throw new AppError("NOT_FOUND", `Role ${name} does not exist in ${project.name}.`);
   return role;
 }

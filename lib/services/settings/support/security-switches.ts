@@ -6,17 +6,20 @@ export const SECURITY_SWITCHES = [
   {
     setting: "CheckPermissionUsingACL",
     column: "checkPermissionUsingAcl",
-    description: "Grants (GRANT … ON … TO …) give access; when off, ACL grants are ignored and only policies and packages can allow.",
+    description:
+      "Grants (GRANT … ON … TO …) give access; when off, ACL grants are ignored and only policies and packages can allow.",
   },
   {
     setting: "CheckPermissionUsingPolicy",
     column: "checkPermissionUsingPolicy",
-    description: "Project and role policies are enforced (Allow and Deny statements with conditions); when off, they are ignored.",
+    description:
+      "Project and role policies are enforced (Allow and Deny statements with conditions); when off, they are ignored.",
   },
   {
     setting: "ObjectCreatorHasAccessPermission",
     column: "objectCreatorHasAccessPermission",
-    description: "Whoever creates a table, view, function or resource may use it without a grant (checked with the ACL).",
+    description:
+      "Whoever creates a table, view, function or resource may use it without a grant (checked with the ACL).",
   },
   {
     setting: "ObjectCreatorHasGrantPermission",
@@ -26,12 +29,14 @@ export const SECURITY_SWITCHES = [
   {
     setting: "LabelSecurity",
     column: "labelSecurity",
-    description: "Mandatory access control: nobody but the owner and administrators reads columns labelled above their clearance (No-ReadUp).",
+    description:
+      "Mandatory access control: nobody but the owner and administrators reads columns labelled above their clearance (No-ReadUp).",
   },
   {
     setting: "ProjectProtection",
     column: "projectProtection",
-    description: "Data may flow in but not out: no reads into other projects and no downloads, except to trusted projects, through packages or under the exception policy.",
+    description:
+      "Data may flow in but not out: no reads into other projects and no downloads, except to trusted projects, through packages or under the exception policy.",
   },
 ] as const;
 

@@ -5,9 +5,16 @@ import type { ProjectHolding, ProjectStanding } from "@/lib/authz/tenant-admin";
 
 /** A user of the actor's own account; any other id answers NOT_FOUND. */
 export async function tenantUser(ctx: ServiceContext, userId: string) {
-  const user = await prisma.user.findFirst({ where: { id: userId, tenantId: ctx.actor.tenantId }, include: { tenantRoles: true } });
+  const user = await prisma.user.findFirst({
+    where: { id: userId, tenantId: ctx.actor.tenantId },
+    include: { tenantRoles: true },
+  });
   if (!user) throw new AppError("NOT_FOUND", "That user was not found.");
-  return { ...user, roles: user.tenantRoles.map((assignment) => assignment.role), isSelf: user.id === ctx.actor.userId };
+  return {
+    ...user,
+    roles: user.tenantRoles.map((assignment) => assignment.role),
+    isSelf: user.id === ctx.actor.userId,
+  };
 }
 
 const STANDING_BY_KIND = { SUPER_ADMINISTRATOR: "Super_Administrator", ADMIN: "Admin" } as const;
@@ -23,7 +30,10 @@ export async function projectHoldings(ctx: ServiceContext, targetId: string): Pr
   const projects = await prisma.project.findMany({
     where: {
       tenantId: ctx.actor.tenantId,
-      OR: [{ ownerId: targetId }, { roles: { some: { kind: { not: "CUSTOM" }, assignments: { some: { userId: targetId } } } } }],
+      OR: [
+        { ownerId: targetId },
+        { roles: { some: { kind: { not: "CUSTOM" }, assignments: { some: { userId: targetId } } } } },
+      ],
     },
     select: {
       name: true,

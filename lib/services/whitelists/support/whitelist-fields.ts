@@ -9,7 +9,11 @@ export const whitelistValueField = z.string().transform((text, context) => {
   return z.NEVER;
 });
 
-export const whitelistDescriptionField = z.string().trim().max(200, "Keep the description under 200 characters.").default("");
+export const whitelistDescriptionField = z
+  .string()
+  .trim()
+  .max(200, "Keep the description under 200 characters.")
+  .default("");
 
 /** A project's whitelist stays short enough to read on one page. */
 export const WHITELIST_LIMIT = 200;

@@ -19,21 +19,34 @@ export const metadata = { title: "Catalog object" };
 
 type Params = { type: string; name: string };
 
-export default async function CatalogObjectPage({ params, searchParams }: { params: Promise<Params>; searchParams: Promise<SearchParamsRecord> }) {
+export default async function CatalogObjectPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<Params>;
+  searchParams: Promise<SearchParamsRecord>;
+}) {
   await guardPage("access.request");
   const route = await params;
   const type = CATALOG_TYPES.find((candidate) => candidate.toLowerCase() === route.type.toLowerCase());
   const scope = await pageProject(await searchParams);
   if (!type || !scope) notFound();
   const name = decodeURIComponent(route.name);
-  const result = await readPage(getObjectEndpoint, { project: scope.current, type, name }, { invalidInputIsAnswer: true });
+  const result = await readPage(
+    getObjectEndpoint,
+    { project: scope.current, type, name },
+    { invalidInputIsAnswer: true },
+  );
   // A name no object could have (the path is typed by hand) is as absent as any other.
   if (!result.ok && result.error.code === "INVALID_INPUT") notFound();
   const catalogHref = `/catalog?project=${encodeURIComponent(scope.current)}`;
   if (!result.ok) {
     return (
       <>
-        <PageHeader title={`${type} ${name}`} breadcrumbs={[{ label: `Catalog of ${scope.current}`, href: catalogHref }]} />
+        <PageHeader
+          title={`${type} ${name}`}
+          breadcrumbs={[{ label: `Catalog of ${scope.current}`, href: catalogHref }]}
+        />
         <NotAdministered project={scope.current} reason={result.error.message} />
       </>
     );
@@ -51,7 +64,10 @@ export default async function CatalogObjectPage({ params, searchParams }: { para
         description={object.description || undefined}
         breadcrumbs={[{ label: `Catalog of ${scope.current}`, href: catalogHref }]}
         actions={
-          <Link href={objectAclHref(scope.current, object.type, object.name)} className="text-sm font-medium text-accent-700 hover:underline">
+          <Link
+            href={objectAclHref(scope.current, object.type, object.name)}
+            className="text-sm font-medium text-accent-700 hover:underline"
+          >
             Show ACL
           </Link>
         }
@@ -62,13 +78,25 @@ export default async function CatalogObjectPage({ params, searchParams }: { para
             items={[
               { label: "Project", value: scope.current },
               { label: "Creator", value: object.creator },
-              { label: "Label", value: object.label > 0 ? <Badge tone="warn">{object.label}</Badge> : "0 (unclassified)" },
-              { label: "Created", value: <time dateTime={object.createdAt}>{object.createdAt.slice(0, 16).replace("T", " ")}</time> },
-              { label: "Updated", value: <time dateTime={object.updatedAt}>{object.updatedAt.slice(0, 16).replace("T", " ")}</time> },
+              {
+                label: "Label",
+                value: object.label > 0 ? <Badge tone="warn">{object.label}</Badge> : "0 (unclassified)",
+              },
+              {
+                label: "Created",
+                value: <time dateTime={object.createdAt}>{object.createdAt.slice(0, 16).replace("T", " ")}</time>,
+              },
+              {
+                label: "Updated",
+                value: <time dateTime={object.updatedAt}>{object.updatedAt.slice(0, 16).replace("T", " ")}</time>,
+              },
             ]}
           />
         </Card>
-        <Card title="Edit" description="Columns can be added, renamed, retyped and commented; renaming a column carries its column grants along.">
+        <Card
+          title="Edit"
+          description="Columns can be added, renamed, retyped and commented; renaming a column carries its column grants along."
+        >
           <EditObjectForm action={updateObjectAction} project={scope.current} object={object} />
         </Card>
       </div>
