@@ -3,10 +3,9 @@ import { prisma } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import type { ServiceContext } from "@/lib/context/service-context";
 import { defineEndpoint } from "@/lib/endpoint/define-endpoint";
-import { auditedTransaction } from "@/lib/services/audited-transaction";
+import { replacePassword } from "@/lib/services/replace-password";
 import { claimAttempt, settleSuccess, throttleKeys } from "@/lib/auth/login-throttle";
-import { hashPassword, verifyPassword } from "@/lib/auth/password";
-import { passwordProblem } from "@/lib/auth/password-policy";
+import { verifyPassword } from "@/lib/auth/password";
 import { SIGN_IN_ERRORS } from "@/lib/auth/sign-in-errors";
 
 export const changePasswordInput = z.object({
@@ -30,19 +29,7 @@ export async function changePassword(ctx: ServiceContext, input: z.output<typeof
     throw new AppError("INVALID_INPUT", WRONG_CURRENT, { currentPassword: [WRONG_CURRENT] });
   }
   await settleSuccess(prisma, keys);
-  const weak = passwordProblem(input.newPassword, { email: user.email, name: user.name });
-  if (weak) throw new AppError("INVALID_INPUT", weak, { newPassword: [weak] });
-  const passwordHash = await hashPassword(input.newPassword);
-  return auditedTransaction(
-    ctx,
-    (tx) =>
-      tx.user.update({
-        where: { id: user.id },
-        data: { passwordHash, sessionVersion: { increment: 1 } },
-        select: { id: true, email: true },
-      }),
-    (updated) => ({ action: "user.change-password", target: { type: "USER", id: updated.id, name: updated.email } }),
-  );
+  return replacePassword(ctx, user, input.newPassword, { field: "newPassword", action: "user.change-password" });
 }
 
 export const changePasswordEndpoint = defineEndpoint({
