@@ -85,27 +85,38 @@ const EMAILS = "SELECT email FROM users ORDER BY email";
 
 // What npm start runs before serving (scripts/db-migrate.ts, then scripts/db-seed.ts), against a server.
 describe.runIf(process.env.DATABASE_URL)("npm start's seed step on a PostgreSQL server", () => {
-  async function freshDatabase(): Promise<string> {
+  /** A new database, created as the owner role (MIGRATION_DATABASE_URL) when there is one: its two URLs. */
+  async function freshDatabase(): Promise<{ url: string; ownerUrl: string }> {
     const name = `sc_seed_${randomUUID().replaceAll("-", "")}`;
-    await query(process.env.DATABASE_URL!, `CREATE DATABASE ${name}`);
-    const url = new URL(process.env.DATABASE_URL!);
-    url.pathname = `/${name}`;
-    return url.toString();
+    const owner = process.env.MIGRATION_DATABASE_URL ?? process.env.DATABASE_URL!;
+    await query(owner, `CREATE DATABASE ${name}`);
+    const at = (base: string) => {
+      const url = new URL(base);
+      url.pathname = `/${name}`;
+      return url.toString();
+    };
+    return { url: at(process.env.DATABASE_URL!), ownerUrl: at(owner) };
   }
 
   it("loads no demo (no user with the public password) unless asked, and says how to create the operator", async () => {
-    const url = await freshDatabase();
-    script("scripts/db-migrate.ts", { DATABASE_URL: url });
-    const output = script("scripts/db-seed.ts", { DATABASE_URL: url, SC_DEMO: undefined });
-    expect(await query(url, EMAILS)).toEqual([]);
+    const { url, ownerUrl } = await freshDatabase();
+    script("scripts/db-migrate.ts", { DATABASE_URL: url, MIGRATION_DATABASE_URL: ownerUrl });
+    const output = script("scripts/db-seed.ts", {
+      DATABASE_URL: url,
+      MIGRATION_DATABASE_URL: ownerUrl,
+      SC_DEMO: undefined,
+    });
+    expect(await query(ownerUrl, EMAILS)).toEqual([]);
     expect(output).toMatch(/npm run operator -- create/);
   }, 120_000);
 
   it("loads the demo with --demo, without the demo operator", async () => {
-    const url = await freshDatabase();
-    script("scripts/db-migrate.ts", { DATABASE_URL: url });
-    script("scripts/db-seed.ts", { DATABASE_URL: url, SC_DEMO: undefined }, ["--demo"]);
-    const emails = (await query<{ email: string }>(url, EMAILS)).map((row) => row.email);
+    const { url, ownerUrl } = await freshDatabase();
+    script("scripts/db-migrate.ts", { DATABASE_URL: url, MIGRATION_DATABASE_URL: ownerUrl });
+    script("scripts/db-seed.ts", { DATABASE_URL: url, MIGRATION_DATABASE_URL: ownerUrl, SC_DEMO: undefined }, [
+      "--demo",
+    ]);
+    const emails = (await query<{ email: string }>(ownerUrl, EMAILS)).map((row) => row.email);
     expect(emails).toContain("alice@wonderland.example");
     expect(emails).not.toContain("operator@platform.example");
   }, 120_000);
