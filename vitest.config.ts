@@ -1,5 +1,9 @@
 import { defineConfig } from "vitest/config";
+import os from "node:os";
 import path from "node:path";
+
+/** This run's migrated, seeded embedded database (tests/helpers/global-setup.ts), named after the run's process. */
+const demoDump = path.join(os.tmpdir(), `security-center-vitest-demo-${process.pid}.tar`);
 
 export default defineConfig({
   resolve: { alias: { "@": path.resolve(import.meta.dirname) } },
@@ -7,13 +11,15 @@ export default defineConfig({
     // Under `npm run test:pg` only the suites that touch the database; the pure engine's tests need no server.
     include: process.env.TEST_PG ? ["tests/**/*.test.ts"] : ["lib/**/*.test.ts", "tests/**/*.test.ts"],
     environment: "node",
-    // Each test file gets its own in-memory embedded database unless DATABASE_URL names a server; the audit
-    // chain's key and the session secret are fixed test values (a server deployment must set its own, see
-    // lib/audit/audit-chain-key.ts and lib/config/secrets.ts).
+    // Each test file gets its own in-memory embedded database (a copy of the run's migrated, seeded one, see
+    // tests/helpers/global-setup.ts) unless DATABASE_URL names a server; the audit chain's key and the session
+    // secret are fixed test values (a server deployment must set its own, see lib/audit/audit-chain-key.ts and
+    // lib/config/secrets.ts).
+    globalSetup: ["tests/helpers/global-setup.ts"],
     env: {
       AUDIT_CHAIN_KEY: process.env.AUDIT_CHAIN_KEY ?? "vitest-audit-chain-key-0123456789abcdef",
       NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? "vitest-nextauth-secret-0123456789abcdef",
-      ...(process.env.DATABASE_URL ? {} : { PGLITE_DIR: "memory://" }),
+      ...(process.env.DATABASE_URL ? {} : { PGLITE_DIR: "memory://", VITEST_DEMO_DUMP: demoDump }),
     },
     testTimeout: 60_000,
     hookTimeout: 120_000,

@@ -3,8 +3,10 @@
 //   DATABASE_URL unset → embedded PGlite (Prisma adapter: pglite-prisma-adapter), data in
 //                        PGLITE_DIR (default .data/pglite, relative to the working directory,
 //                        i.e. the project root under npm scripts and Next), or in memory for
-//                        PGLITE_DIR=memory://
+//                        PGLITE_DIR=memory://; an in-memory database starts from the dump (a
+//                        PGlite dumpDataDir tarball) that PGLITE_INITIAL_DUMP names, when set
 // The Prisma client (client.ts) and the migration runner (migrate.ts) both sit on top of this.
+import { readFileSync } from "node:fs";
 import path from "node:path";
 
 import { PGlite } from "@electric-sql/pglite";
@@ -27,7 +29,8 @@ export const DEFAULT_PGLITE_DIR = ".data/pglite";
 const IN_MEMORY = "memory://";
 
 export function openDriver(env: Record<string, string | undefined> = process.env): OpenedDriver {
-  return env.DATABASE_URL ? openPostgres(env.DATABASE_URL) : openPglite(env.PGLITE_DIR || DEFAULT_PGLITE_DIR);
+  if (env.DATABASE_URL) return openPostgres(env.DATABASE_URL);
+  return openPglite(env.PGLITE_DIR || DEFAULT_PGLITE_DIR, env.PGLITE_INITIAL_DUMP);
 }
 
 function openPostgres(connectionString: string): OpenedDriver {
@@ -39,9 +42,10 @@ function openPostgres(connectionString: string): OpenedDriver {
   };
 }
 
-function openPglite(dir: string): OpenedDriver {
+function openPglite(dir: string, initialDump: string | undefined): OpenedDriver {
   if (dir.startsWith(IN_MEMORY)) {
-    const pglite = new PGlite(dir);
+    const loadDataDir = initialDump ? new Blob([readFileSync(initialDump)]) : undefined;
+    const pglite = new PGlite(dir, { loadDataDir });
     return {
       driver: { kind: "pglite", pglite, dataDir: dir },
       adapter: new PrismaPGlite(pglite),

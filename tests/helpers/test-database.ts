@@ -16,7 +16,7 @@ const migrationsDir = path.resolve("prisma/migrations");
 
 /**
  * A migrated database with the demo loaded: in-memory PGlite per test file (vitest gives each file its own
- * process), or, under `npm run test:pg`, a fresh database of its own on the server DATABASE_URL names, created
+ * process), started from the run's dump of a migrated, seeded database (tests/helpers/global-setup.ts), or, under `npm run test:pg`, a fresh database of its own on the server DATABASE_URL names, created
  * and migrated as the owner role (MIGRATION_DATABASE_URL, when set) and used by the app as the runtime role.
  * Call it before anything touches `prisma`, which opens the database on first use.
  */
@@ -26,6 +26,10 @@ export async function demoDatabase() {
     process.env.DATABASE_URL = own.runtimeUrl;
     if (own.ownerUrl) process.env.MIGRATION_DATABASE_URL = own.ownerUrl;
     await migrateDatabase(process.env, migrationsDir, { info: () => {}, warn: () => {} });
+  } else if (process.env.VITEST_DEMO_DUMP) {
+    // INVARIANT: set before anything touches `prisma`, which opens the database on first use.
+    process.env.PGLITE_INITIAL_DUMP = process.env.VITEST_DEMO_DUMP;
+    return prisma;
   } else {
     await applyMigrations(rawDriver(), migrationsDir, () => {});
   }
