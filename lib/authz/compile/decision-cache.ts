@@ -33,9 +33,11 @@ import type { AccessRequest, RequestContext } from "../request";
  * Capacity bounds memory: on the benchmark's workload a cached request costs about 1.5 kB, 1 kB of which is
  * the decision itself (its steps and texts), i.e. up to ~200 MB at the default capacity. A host that keeps
  * many indexes passes a smaller one to compile. When full, the cache is emptied and refills from the requests
- * that follow.
+ * that follow. The table starts at INITIAL_CAPACITY and doubles as it fills: a compile allocates only what its
+ * decisions use (a full-capacity table up front was most of the cost of compiling a small project).
  */
 export const DECISION_CACHE_CAPACITY = 1 << 17;
+const INITIAL_CAPACITY = 256;
 const MAX_PROBES = 16;
 const MAX_CHAIN = 16;
 
@@ -73,7 +75,10 @@ export interface CachedDecision {
 }
 
 export interface DecisionCache {
-  /** Heads of entry chains (one chain per user id and object name), undefined when free; 2 × capacity, a power of 2. */
+  /**
+   * Heads of entry chains (one chain per user id and object name), undefined when free; a power of 2, at most
+   * 2 × capacity, and always at least twice the number of cached decisions (grown by doubling).
+   */
   slots: (CachedDecision | undefined)[];
   /** Cached decisions (at most `capacity`, so at most half the slots are used). */
   size: number;
@@ -89,7 +94,7 @@ export interface DecisionCache {
 /** A cache of at most `capacity` decisions (rounded up to a power of 2). */
 export function createDecisionCache(capacity: number = DECISION_CACHE_CAPACITY): DecisionCache {
   const rounded = 2 ** Math.ceil(Math.log2(Math.max(1, capacity)));
-  const slots = new Array<CachedDecision | undefined>(rounded * 2).fill(undefined);
+  const slots = new Array<CachedDecision | undefined>(Math.min(rounded, INITIAL_CAPACITY) * 2).fill(undefined);
   return {
     slots,
     size: 0,
@@ -99,6 +104,30 @@ export function createDecisionCache(capacity: number = DECISION_CACHE_CAPACITY):
     hits: 0,
     misses: 0,
   };
+}
+
+/**
+ * Doubles the table, moving each chain whole (its entries share the head's user id and object name). A chain
+ * that finds no slot within MAX_PROBES is dropped, as rememberDecision drops a request that finds none.
+ */
+function grow(cache: DecisionCache): void {
+  const slots = new Array<CachedDecision | undefined>(cache.slots.length * 2).fill(undefined);
+  const mask = slots.length - 1;
+  for (const head of cache.slots) {
+    if (head === undefined) continue;
+    let probe = 0;
+    let slot = head.hash & mask;
+    while (slots[slot] !== undefined && probe < MAX_PROBES) {
+      slot = (slot + 1) & mask;
+      probe++;
+    }
+    if (probe < MAX_PROBES) {
+      slots[slot] = head;
+      continue;
+    }
+    for (let entry: CachedDecision | null = head; entry !== null; entry = entry.next) cache.size--;
+  }
+  cache.slots = slots;
 }
 
 /** Retires the cached decisions on an object (its grants changed). */
@@ -213,6 +242,7 @@ export function rememberDecision(
   decision: Decision,
 ): void {
   const { principal, object, context } = request;
+  if (cache.size * 2 >= cache.slots.length && cache.slots.length < cache.capacity * 2) grow(cache);
   const hash = keyHash(cache.seed, principal.userId, object.name);
   let slot = slotOf(cache, hash, principal.userId, object.name);
   if (slot < 0) return;
