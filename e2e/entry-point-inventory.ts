@@ -201,6 +201,7 @@ export const SERVER_ACTIONS: Record<string, Probe & { page: string }> = {
 
 export const API_ROUTES: Record<string, Record<string, Probe>> = {
   "/api/v1/me": { GET: { input: () => ({}) } },
+  "/api/v1/openapi.json": { GET: { input: () => ({}) } },
   "/api/v1/audit": { GET: { input: () => ({ pageSize: "1" }) } },
   "/api/v1/audit/activity": { GET: { input: () => ({ days: "7" }) } },
   "/api/v1/projects": {
