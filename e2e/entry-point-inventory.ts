@@ -378,4 +378,6 @@ export const API_ROUTES: Record<string, Record<string, Probe>> = {
 export const EXEMPT_ROUTES: Record<string, string> = {
   "/api/auth/[...nextauth]":
     "next-auth's own endpoints; the credentials check is lib/services/auth/sign-in.ts, throttled and audited",
+  "/api/v1/[...path]":
+    "answers NOT_FOUND in the API's error shape for any path no route serves; reads and changes nothing",
 };
