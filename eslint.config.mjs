@@ -122,7 +122,14 @@ export default tseslint.config(
   },
   {
     // Use cases run the same under a page, a server action, an API route, a script or a test: no framework.
-    files: ["lib/services/**/*.ts", "lib/authorize/**/*.ts", "lib/decision-index/**/*.ts", "lib/context/**/*.ts"],
+    // lib/api (the route table and its OpenAPI document) too: scripts and tests read it outside Next.
+    files: [
+      "lib/services/**/*.ts",
+      "lib/authorize/**/*.ts",
+      "lib/decision-index/**/*.ts",
+      "lib/context/**/*.ts",
+      "lib/api/**/*.ts",
+    ],
     rules: { "no-restricted-imports": ["error", { patterns: [FRAMEWORK_IMPORTS] }] },
   },
   {

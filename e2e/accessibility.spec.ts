@@ -30,6 +30,9 @@ const PAGES: { persona: Persona; path: string }[] = [
   { persona: "audrey", path: "/audit" },
   { persona: "operator", path: "/operator" },
   { persona: "operator", path: "/operator/system-whitelist" },
+  { persona: "allen", path: "/api-reference" },
+  { persona: "alice", path: "/api-reference?q=no-such-operation" },
+  { persona: "operator", path: "/api-reference?tag=Operator" },
 ];
 
 const BLOCKING_IMPACTS = new Set(["serious", "critical"]);

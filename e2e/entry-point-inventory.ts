@@ -201,6 +201,7 @@ export const SERVER_ACTIONS: Record<string, Probe & { page: string }> = {
 
 export const API_ROUTES: Record<string, Record<string, Probe>> = {
   "/api/v1/me": { GET: { input: () => ({}) } },
+  "/api/v1/openapi.json": { GET: { input: () => ({}) } },
   "/api/v1/audit": { GET: { input: () => ({ pageSize: "1" }) } },
   "/api/v1/audit/activity": { GET: { input: () => ({ days: "7" }) } },
   "/api/v1/projects": {
@@ -214,7 +215,23 @@ export const API_ROUTES: Record<string, Record<string, Probe>> = {
     GET: { input: () => ({ project: "WonderLand" }) },
     POST: { input: () => ({ project: "WonderLand", email: "sam@secretgarden.example" }) },
   },
-  "/api/v1/projects/[project]/roles": { GET: { input: () => ({ project: "WonderLand" }) } },
+  "/api/v1/projects/[project]/members/[userId]": {
+    DELETE: { input: ({ bobId }) => ({ project: "WonderLand", userId: bobId, clearPermissions: "true" }) },
+  },
+  "/api/v1/projects/[project]/roles": {
+    GET: { input: () => ({ project: "WonderLand" }) },
+    POST: { input: () => ({ project: "WonderLand", name: "inventory_probe_api" }) },
+  },
+  "/api/v1/projects/[project]/roles/[role]": {
+    GET: { input: () => ({ project: "WonderLand", role: "analyst" }) },
+    DELETE: { input: () => ({ project: "WonderLand", role: "etl_writer" }) },
+  },
+  "/api/v1/projects/[project]/roles/[role]/members": {
+    POST: { input: ({ bobId }) => ({ project: "WonderLand", role: "analyst", userId: bobId }) },
+  },
+  "/api/v1/projects/[project]/roles/[role]/members/[userId]": {
+    DELETE: { input: ({ bobId }) => ({ project: "WonderLand", role: "Admin", userId: bobId }) },
+  },
   // Reads: sam cannot see WonderLand (404) and allen may check only himself (403), so the probes ask about bob.
   "/api/v1/projects/[project]/check-access": {
     POST: {
@@ -235,15 +252,34 @@ export const API_ROUTES: Record<string, Record<string, Probe>> = {
     GET: { input: () => ({ project: "WonderLand" }) },
     PUT: { input: () => ({ project: "WonderLand", document: PROBE_POLICY, version: "1" }) },
   },
+  "/api/v1/projects/[project]/policy/dry-run": {
+    POST: {
+      input: () => ({ project: "WonderLand", document: PROBE_POLICY }),
+      readsOnly: "a dry run computes who would gain or lose access; nothing is saved",
+    },
+  },
+  "/api/v1/projects/[project]/who-can-access": {
+    GET: { input: () => ({ project: "WonderLand", objectType: "Table", objectName: "sales_orders" }) },
+  },
   "/api/v1/projects/[project]/whitelist": {
     GET: { input: () => ({ project: "WonderLand" }) },
     POST: {
       input: () => ({ project: "WonderLand", value: "127.0.0.1", description: "probe", confirmLockout: "true" }),
     },
   },
+  "/api/v1/projects/[project]/whitelist/[entryId]": {
+    PATCH: { input: () => ({ project: "WonderLand", entryId: PROBE_UUID, description: "probe" }) },
+    DELETE: { input: () => ({ project: "WonderLand", entryId: PROBE_UUID, confirmLockout: "true" }) },
+  },
   "/api/v1/projects/[project]/settings": {
     GET: { input: () => ({ project: "WonderLand" }) },
     PATCH: { input: () => ({ project: "WonderLand", LabelSecurity: "false" }) },
+  },
+  "/api/v1/projects/[project]/trusted-projects": {
+    POST: { input: () => ({ project: "WonderLand", trustedProject: "SecretGarden" }) },
+  },
+  "/api/v1/projects/[project]/trusted-projects/[trustedProject]": {
+    DELETE: { input: () => ({ project: "WonderLand", trustedProject: "WonderLand_dev" }) },
   },
   "/api/v1/projects/[project]/grants": {
     GET: { input: () => ({ project: "WonderLand", view: "principal", principal: "RAM$wonderland:bob" }) },
@@ -269,11 +305,58 @@ export const API_ROUTES: Record<string, Record<string, Probe>> = {
       input: () => ({ project: "WonderLand", type: "Table" }),
       memberMayRead: "the List privilege on the project lists its objects (allen holds it through the analyst role)",
     },
+    POST: {
+      input: () => ({
+        project: "WonderLand",
+        type: "Table",
+        name: "inventory_probe_api",
+        columns: JSON.stringify([{ name: "a", type: "STRING" }]),
+      }),
+    },
+  },
+  "/api/v1/projects/[project]/objects/import": {
+    POST: {
+      input: () => ({
+        project: "WonderLand",
+        format: "csv",
+        text: "table,column,type,comment\ninventory_probe_api_import,a,STRING,\n",
+      }),
+    },
   },
   "/api/v1/projects/[project]/objects/[type]/[name]": {
     GET: {
       input: () => ({ project: "WonderLand", type: "Table", name: "sales_orders" }),
       memberMayRead: "Describe on the table describes it (allen's analyst role is granted it on sales_orders)",
+    },
+    PATCH: { input: () => ({ project: "WonderLand", type: "Table", name: "sales_orders", description: "probe" }) },
+    DELETE: { input: () => ({ project: "WonderLand", type: "Table", name: "dim_region", confirmation: "dim_region" }) },
+  },
+  "/api/v1/tenant/users": {
+    GET: { input: () => ({ q: "bob" }) },
+    POST: {
+      input: () => ({
+        name: "probe_api",
+        email: "probe-api@wonderland.example",
+        displayName: "Probe",
+        password: "a-long-enough-probe-passphrase",
+      }),
+      actsInOwnAccount: "an account administrator creates sub-accounts in their own account",
+    },
+  },
+  "/api/v1/tenant/users/[userId]": { PATCH: { input: ({ bobId }) => ({ userId: bobId, disabled: "true" }) } },
+  "/api/v1/tenant/users/[userId]/password": {
+    PUT: { input: ({ bobId }) => ({ userId: bobId, password: "a-long-enough-probe-passphrase" }) },
+  },
+  "/api/v1/tenant/users/[userId]/roles/[role]": {
+    PATCH: { input: ({ bobId }) => ({ userId: bobId, role: "ADMIN", assigned: "true" }) },
+  },
+  "/api/v1/me/sessions": {
+    DELETE: { input: () => ({}), actsOnCaller: "it ends only the caller's own sessions" },
+  },
+  "/api/v1/me/password": {
+    PUT: {
+      input: () => ({ currentPassword: "not-the-current-password", newPassword: "a-long-enough-probe-passphrase" }),
+      actsOnCaller: "it changes only the caller's own password (and needs the current one)",
     },
   },
   "/api/v1/operator/tenants": {
@@ -295,4 +378,6 @@ export const API_ROUTES: Record<string, Record<string, Probe>> = {
 export const EXEMPT_ROUTES: Record<string, string> = {
   "/api/auth/[...nextauth]":
     "next-auth's own endpoints; the credentials check is lib/services/auth/sign-in.ts, throttled and audited",
+  "/api/v1/[...path]":
+    "answers NOT_FOUND in the API's error shape for any path no route serves; reads and changes nothing",
 };

@@ -15,17 +15,19 @@ const ADMIN = [
 ];
 const ACCESS = ["My access"];
 const OPERATOR = ["Tenants", "System whitelist"];
-const ALL = [...OPERATOR, "Tenant", ...ADMIN, ...ACCESS, "Audit log"];
+/** Every signed-in user's, the operator's included. */
+const EVERYONE = ["API reference"];
+const ALL = [...OPERATOR, "Tenant", ...ADMIN, ...ACCESS, "Audit log", ...EVERYONE];
 
 /** Who sees what: each persona's navigation, and what must be absent from it. */
 const NAVIGATION_CASES: { persona: Persona; sees: string[] }[] = [
   { persona: "alice", sees: ALL.filter((label) => !OPERATOR.includes(label)) },
-  { persona: "bob", sees: [...ADMIN, ...ACCESS] },
+  { persona: "bob", sees: [...ADMIN, ...ACCESS, ...EVERYONE] },
   // A member: the catalog (objects they may list, tables they may create) and grants (on what they created).
-  { persona: "allen", sees: ["Catalog", "Grants", ...ACCESS] },
-  { persona: "audrey", sees: ["Audit log"] },
+  { persona: "allen", sees: ["Catalog", "Grants", ...ACCESS, ...EVERYONE] },
+  { persona: "audrey", sees: ["Audit log", ...EVERYONE] },
   { persona: "sam", sees: ALL.filter((label) => !OPERATOR.includes(label)) },
-  { persona: "operator", sees: OPERATOR },
+  { persona: "operator", sees: [...OPERATOR, ...EVERYONE] },
 ];
 
 for (const { persona, sees } of NAVIGATION_CASES) {

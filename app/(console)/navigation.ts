@@ -5,7 +5,8 @@ interface NavEntry {
   href: string;
   label: string;
   icon: string;
-  permission: ConsolePermission;
+  /** "signed-in": every signed-in user, the platform operator included. */
+  permission: ConsolePermission | "signed-in";
 }
 
 /**
@@ -44,13 +45,17 @@ const NAVIGATION: { section: string; items: NavEntry[] }[] = [
     section: "Audit",
     items: [{ href: "/audit", label: "Audit log", icon: "clipboard-check", permission: "audit.read" }],
   },
+  {
+    section: "Developers",
+    items: [{ href: "/api-reference", label: "API reference", icon: "file-text", permission: "signed-in" }],
+  },
 ];
 
 export function navigationFor(permissions: ReadonlySet<ConsolePermission>): NavSection[] {
   return NAVIGATION.map(({ section, items }) => ({
     section,
     items: items
-      .filter((item) => permissions.has(item.permission))
+      .filter((item) => item.permission === "signed-in" || permissions.has(item.permission))
       .map(({ href, label, icon }) => ({ href, label, icon })),
   })).filter((section) => section.items.length > 0);
 }

@@ -14,6 +14,12 @@ export interface EndpointDefinition<Schema extends z.ZodType, Output> {
   permission: ConsolePermission | "signed-in";
   /** Field names whose values are never echoed back to a form or written to the audit log. */
   secretFields?: readonly string[];
+  /**
+   * Set on an operation only a console session may call (an AccessKey is refused, FORBIDDEN): the reason why.
+   * The operations that manage the console's own sign-in (its password, its sessions) are: a leaked key must
+   * not be able to take over or lock out the console account it belongs to.
+   */
+  sessionOnly?: string;
   /** Bytes an API request body may hold; DEFAULT_BODY_LIMIT (1 MB) when omitted. */
   bodyLimit?: number;
   run(ctx: ServiceContext, input: z.output<Schema>): Promise<Output>;

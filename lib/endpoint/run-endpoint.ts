@@ -28,6 +28,9 @@ export async function runEndpoint<Schema extends z.ZodType, Output>(
   try {
     if (!actor) throw new AppError("UNAUTHENTICATED", "Sign in to continue.");
     await refuseOutsideSystemWhitelist(request);
+    if (definition.sessionOnly && actor.via !== "session") {
+      throw new AppError("FORBIDDEN", "This operation needs a console session; an AccessKey may not call it.");
+    }
     // Permission before validation: a caller who may not use this door learns nothing about its inputs.
     if (definition.permission !== "signed-in") await authorizePermission(actor, definition.permission);
     const parsed = definition.input.safeParse(rawInput);

@@ -65,6 +65,12 @@ const violations = [
     says: "never import Next.js or React",
   },
   {
+    description: "the API's route table imports next/*",
+    filePath: "lib/api/fence-probe.ts",
+    code: `import { NextResponse } from "next/server";`,
+    says: "never import Next.js or React",
+  },
+  {
     description: "a service imports react",
     filePath: SERVICE,
     code: `import { cache } from "react";`,

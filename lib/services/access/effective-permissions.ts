@@ -3,7 +3,7 @@ import { decide, OBJECT_TYPES, type ObjectType, type Privilege, type RequestCont
 import { projectInScope, type ScopedProject } from "@/lib/authorize/project-scope";
 import type { ServiceContext } from "@/lib/context/service-context";
 import { defineEndpoint } from "@/lib/endpoint/define-endpoint";
-import { paginationFields } from "@/lib/services/pagination";
+import { pageWindow, paginationFields } from "@/lib/services/pagination";
 import { allowanceOf, type Allowance } from "@/lib/shared/access-source";
 import { catalogVisibility, type CatalogVisibility } from "./support/catalog-visibility";
 import { requestablePrivilegesOf } from "./check-access";
@@ -150,9 +150,9 @@ export async function effectivePermissions(ctx: ServiceContext, input: z.output<
   const context = decisionContext(ctx, input);
   const visibility = catalogVisibility(ctx, project);
   const objects = inspectedObjects(project, input.q).filter((object) => visibleTo(visibility, object));
-  const start = (input.page - 1) * input.pageSize;
+  const { skip, take } = pageWindow(input);
   const items = objects
-    .slice(start, start + input.pageSize)
+    .slice(skip, skip + take)
     .map((object) => objectAccess(project, principal, object, context, visibility));
   const { index } = project;
   const user = index.users[index.userById.get(principal.summary.userId ?? "") ?? -1];

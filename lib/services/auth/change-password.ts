@@ -36,6 +36,7 @@ export const changePasswordEndpoint = defineEndpoint({
   name: "user.change-password",
   input: changePasswordInput,
   permission: "signed-in",
+  sessionOnly: "the password guards the console account; a key must not replace it",
   secretFields: ["currentPassword", "newPassword"],
   run: changePassword,
 });

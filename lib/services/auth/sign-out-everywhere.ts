@@ -30,5 +30,6 @@ export const signOutEverywhereEndpoint = defineEndpoint({
   name: "auth.sign-out-everywhere",
   input: signOutEverywhereInput,
   permission: "signed-in",
+  sessionOnly: "it ends the console's sessions, which a key does not have; a leaked key must not lock its owner out",
   run: (ctx, input) => signOutEverywhere(ctx, input),
 });

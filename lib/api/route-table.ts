@@ -1,0 +1,151 @@
+import type { z } from "zod";
+import type { EndpointDefinition } from "@/lib/endpoint/define-endpoint";
+import { checkAccessEndpoint } from "@/lib/services/access/check-access";
+import { effectivePermissionsEndpoint } from "@/lib/services/access/effective-permissions";
+import { whoCanAccessEndpoint } from "@/lib/services/access/who-can-access";
+import { describeApiEndpoint } from "@/lib/services/api/describe-api";
+import { auditActivityEndpoint } from "@/lib/services/audit/audit-activity";
+import { listAuditEventsEndpoint } from "@/lib/services/audit/list-audit-events";
+import { changePasswordEndpoint } from "@/lib/services/auth/change-password";
+import { signOutEverywhereEndpoint } from "@/lib/services/auth/sign-out-everywhere";
+import { createObjectEndpoint } from "@/lib/services/catalog/create-object";
+import { dropObjectEndpoint } from "@/lib/services/catalog/drop-object";
+import { getObjectEndpoint } from "@/lib/services/catalog/get-object";
+import { importTablesEndpoint } from "@/lib/services/catalog/import-tables";
+import { listObjectsEndpoint } from "@/lib/services/catalog/list-objects";
+import { updateObjectEndpoint } from "@/lib/services/catalog/update-object";
+import { grantPrivilegesEndpoint } from "@/lib/services/grants/grant-privileges";
+import { listGrantsEndpoint } from "@/lib/services/grants/list-grants";
+import { revokeGrantEndpoint } from "@/lib/services/grants/revoke-grant";
+import { suggestNamesEndpoint } from "@/lib/services/grants/suggest-names";
+import { whoAmIEndpoint } from "@/lib/services/me/who-am-i";
+import { addMemberEndpoint } from "@/lib/services/members/add-member";
+import { listMembersEndpoint } from "@/lib/services/members/list-members";
+import { removeMemberEndpoint } from "@/lib/services/members/remove-member";
+import { addSystemWhitelistEntryEndpoint } from "@/lib/services/operator/add-system-whitelist-entry";
+import { createTenantEndpoint } from "@/lib/services/operator/create-tenant";
+import { listSystemWhitelistEndpoint } from "@/lib/services/operator/list-system-whitelist";
+import { listTenantsEndpoint } from "@/lib/services/operator/list-tenants";
+import { removeSystemWhitelistEntryEndpoint } from "@/lib/services/operator/remove-system-whitelist-entry";
+import { setTenantDisabledEndpoint } from "@/lib/services/operator/set-tenant-disabled";
+import { updateSystemWhitelistEntryEndpoint } from "@/lib/services/operator/update-system-whitelist-entry";
+import { dryRunPolicyEndpoint } from "@/lib/services/policies/dry-run-policy";
+import { getPolicyEndpoint } from "@/lib/services/policies/get-policy";
+import { savePolicyEndpoint } from "@/lib/services/policies/save-policy";
+import { createProjectEndpoint } from "@/lib/services/projects/create-project";
+import { listProjectsEndpoint } from "@/lib/services/projects/list-projects";
+import { assignRoleEndpoint } from "@/lib/services/roles/assign-role";
+import { createRoleEndpoint } from "@/lib/services/roles/create-role";
+import { dropRoleEndpoint } from "@/lib/services/roles/drop-role";
+import { getRoleEndpoint } from "@/lib/services/roles/get-role";
+import { listRolesEndpoint } from "@/lib/services/roles/list-roles";
+import { revokeRoleEndpoint } from "@/lib/services/roles/revoke-role";
+import { addTrustedProjectEndpoint } from "@/lib/services/settings/add-trusted-project";
+import { getSecuritySettingsEndpoint } from "@/lib/services/settings/get-security-settings";
+import { removeTrustedProjectEndpoint } from "@/lib/services/settings/remove-trusted-project";
+import { updateSecuritySettingsEndpoint } from "@/lib/services/settings/update-security-settings";
+import { createSubAccountEndpoint } from "@/lib/services/tenants/create-sub-account";
+import { listTenantUsersEndpoint } from "@/lib/services/tenants/list-tenant-users";
+import { resetPasswordEndpoint } from "@/lib/services/tenants/reset-password";
+import { setTenantRoleEndpoint } from "@/lib/services/tenants/set-tenant-role";
+import { setUserDisabledEndpoint } from "@/lib/services/tenants/set-user-disabled";
+import { addWhitelistEntryEndpoint } from "@/lib/services/whitelists/add-whitelist-entry";
+import { listWhitelistEndpoint } from "@/lib/services/whitelists/list-whitelist";
+import { removeWhitelistEntryEndpoint } from "@/lib/services/whitelists/remove-whitelist-entry";
+import { updateWhitelistEntryEndpoint } from "@/lib/services/whitelists/update-whitelist-entry";
+
+export const HTTP_METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
+export type HttpMethod = (typeof HTTP_METHODS)[number];
+
+/** The groups of the API, in the order the OpenAPI document and the API reference page show them. */
+export const API_TAGS = {
+  Account: "the caller: who they are, their sessions and password",
+  Projects: "the projects the caller may see, and creating one",
+  Members: "a project's members",
+  Roles: "a project's roles and who holds them",
+  Grants: "ACL grants on a project's objects, and the names the grant pickers suggest",
+  Access: "questions to the decision engine: check access, effective permissions, who can access",
+  Policies: "a project's (or a role's) policy document, its versions and its dry run",
+  Whitelists: "a project's IP whitelist",
+  Settings: "a project's security switches and trusted projects",
+  Catalog: "a project's tables, views, functions and resources",
+  Users: "the account's users (RAM sub-accounts) and account roles",
+  Audit: "the account's audit trail",
+  Operator: "the platform operator's tenants and system whitelist",
+  API: "this document",
+} as const;
+export type ApiTag = keyof typeof API_TAGS;
+
+/** One route of the HTTP API: the endpoint definition it serves (the console serves the same one). */
+export interface ApiRoute {
+  method: HttpMethod;
+  /** As OpenAPI writes it: `{name}` for a path parameter (app/api/v1/…/[name]/route.ts). */
+  path: string;
+  endpoint: EndpointDefinition<z.ZodType, unknown>;
+  tag: ApiTag;
+  summary: string;
+}
+
+/**
+ * Every route under /api/v1, one line each: the OpenAPI document (lib/api/openapi-document.ts) and the API
+ * reference page are generated from it, and tests/structure/route-table.test.ts proves it lists exactly the
+ * route.ts exports of app/api/v1 (each method with the endpoint its handler serves). A new route: its
+ * route.ts file, a line here, its probe in e2e/entry-point-inventory.ts and its row in the README.
+ * Kept one route a line (prettier-ignore), so the table reads as a table.
+ */
+// prettier-ignore
+export const ROUTE_TABLE: readonly ApiRoute[] = [
+  { method: "GET", path: "/api/v1/me", endpoint: whoAmIEndpoint, tag: "Account", summary: "Who the caller is: principal, tenant, roles and console permissions" },
+  { method: "DELETE", path: "/api/v1/me/sessions", endpoint: signOutEverywhereEndpoint, tag: "Account", summary: "Sign out everywhere (console session only)" },
+  { method: "PUT", path: "/api/v1/me/password", endpoint: changePasswordEndpoint, tag: "Account", summary: "Change the caller's own password (console session only)" },
+  { method: "GET", path: "/api/v1/projects", endpoint: listProjectsEndpoint, tag: "Projects", summary: "List the projects the caller may see" },
+  { method: "POST", path: "/api/v1/projects", endpoint: createProjectEndpoint, tag: "Projects", summary: "Create a project (account owner)" },
+  { method: "GET", path: "/api/v1/projects/{project}/members", endpoint: listMembersEndpoint, tag: "Members", summary: "List the project's members, current and removed" },
+  { method: "POST", path: "/api/v1/projects/{project}/members", endpoint: addMemberEndpoint, tag: "Members", summary: "Add a member" },
+  { method: "DELETE", path: "/api/v1/projects/{project}/members/{userId}", endpoint: removeMemberEndpoint, tag: "Members", summary: "Remove a member" },
+  { method: "GET", path: "/api/v1/projects/{project}/roles", endpoint: listRolesEndpoint, tag: "Roles", summary: "List the project's roles" },
+  { method: "POST", path: "/api/v1/projects/{project}/roles", endpoint: createRoleEndpoint, tag: "Roles", summary: "Create a custom role" },
+  { method: "GET", path: "/api/v1/projects/{project}/roles/{role}", endpoint: getRoleEndpoint, tag: "Roles", summary: "One role: its members, policy and grants" },
+  { method: "DELETE", path: "/api/v1/projects/{project}/roles/{role}", endpoint: dropRoleEndpoint, tag: "Roles", summary: "Drop a custom role" },
+  { method: "POST", path: "/api/v1/projects/{project}/roles/{role}/members", endpoint: assignRoleEndpoint, tag: "Roles", summary: "Assign the role to a member" },
+  { method: "DELETE", path: "/api/v1/projects/{project}/roles/{role}/members/{userId}", endpoint: revokeRoleEndpoint, tag: "Roles", summary: "Take the role back from a member" },
+  { method: "GET", path: "/api/v1/projects/{project}/grants", endpoint: listGrantsEndpoint, tag: "Grants", summary: "SHOW GRANTS for a principal, or SHOW ACL FOR an object" },
+  { method: "POST", path: "/api/v1/projects/{project}/grants", endpoint: grantPrivilegesEndpoint, tag: "Grants", summary: "Grant privileges on an object to a user or role" },
+  { method: "DELETE", path: "/api/v1/projects/{project}/grants/{grantId}", endpoint: revokeGrantEndpoint, tag: "Grants", summary: "Revoke one grant" },
+  { method: "GET", path: "/api/v1/projects/{project}/suggestions", endpoint: suggestNamesEndpoint, tag: "Grants", summary: "Member, role or object names for the grant pickers" },
+  { method: "POST", path: "/api/v1/projects/{project}/check-access", endpoint: checkAccessEndpoint, tag: "Access", summary: "The decision engine's answer for one principal and request" },
+  { method: "GET", path: "/api/v1/projects/{project}/effective-permissions", endpoint: effectivePermissionsEndpoint, tag: "Access", summary: "Every object and privilege a principal holds, with its source" },
+  { method: "GET", path: "/api/v1/projects/{project}/who-can-access", endpoint: whoCanAccessEndpoint, tag: "Access", summary: "Every member's verdict on one table, view or column" },
+  { method: "GET", path: "/api/v1/projects/{project}/policy", endpoint: getPolicyEndpoint, tag: "Policies", summary: "The project's (or a role's) policy and its versions" },
+  { method: "PUT", path: "/api/v1/projects/{project}/policy", endpoint: savePolicyEndpoint, tag: "Policies", summary: "Save a new version of the policy" },
+  { method: "POST", path: "/api/v1/projects/{project}/policy/dry-run", endpoint: dryRunPolicyEndpoint, tag: "Policies", summary: "Who would gain or lose access under a policy; nothing is saved" },
+  { method: "GET", path: "/api/v1/projects/{project}/whitelist", endpoint: listWhitelistEndpoint, tag: "Whitelists", summary: "The project's IP whitelist and the caller's address" },
+  { method: "POST", path: "/api/v1/projects/{project}/whitelist", endpoint: addWhitelistEntryEndpoint, tag: "Whitelists", summary: "Add an address, CIDR block or range" },
+  { method: "PATCH", path: "/api/v1/projects/{project}/whitelist/{entryId}", endpoint: updateWhitelistEntryEndpoint, tag: "Whitelists", summary: "Change an entry's description" },
+  { method: "DELETE", path: "/api/v1/projects/{project}/whitelist/{entryId}", endpoint: removeWhitelistEntryEndpoint, tag: "Whitelists", summary: "Remove an entry" },
+  { method: "GET", path: "/api/v1/projects/{project}/settings", endpoint: getSecuritySettingsEndpoint, tag: "Settings", summary: "The security switches, exception policy and trusted projects" },
+  { method: "PATCH", path: "/api/v1/projects/{project}/settings", endpoint: updateSecuritySettingsEndpoint, tag: "Settings", summary: "Change security switches or the exception policy" },
+  { method: "POST", path: "/api/v1/projects/{project}/trusted-projects", endpoint: addTrustedProjectEndpoint, tag: "Settings", summary: "Trust another project (owner)" },
+  { method: "DELETE", path: "/api/v1/projects/{project}/trusted-projects/{trustedProject}", endpoint: removeTrustedProjectEndpoint, tag: "Settings", summary: "Stop trusting a project (owner)" },
+  { method: "GET", path: "/api/v1/projects/{project}/objects", endpoint: listObjectsEndpoint, tag: "Catalog", summary: "List the project's catalog objects" },
+  { method: "POST", path: "/api/v1/projects/{project}/objects", endpoint: createObjectEndpoint, tag: "Catalog", summary: "Create a table, view, function or resource" },
+  { method: "POST", path: "/api/v1/projects/{project}/objects/import", endpoint: importTablesEndpoint, tag: "Catalog", summary: "Import tables from a schema export (JSON or CSV)" },
+  { method: "GET", path: "/api/v1/projects/{project}/objects/{type}/{name}", endpoint: getObjectEndpoint, tag: "Catalog", summary: "One object with its columns and labels" },
+  { method: "PATCH", path: "/api/v1/projects/{project}/objects/{type}/{name}", endpoint: updateObjectEndpoint, tag: "Catalog", summary: "Change an object's description, definition or columns" },
+  { method: "DELETE", path: "/api/v1/projects/{project}/objects/{type}/{name}", endpoint: dropObjectEndpoint, tag: "Catalog", summary: "Drop an object and every grant on it" },
+  { method: "GET", path: "/api/v1/tenant/users", endpoint: listTenantUsersEndpoint, tag: "Users", summary: "List the account's users" },
+  { method: "POST", path: "/api/v1/tenant/users", endpoint: createSubAccountEndpoint, tag: "Users", summary: "Create a RAM sub-account" },
+  { method: "PATCH", path: "/api/v1/tenant/users/{userId}", endpoint: setUserDisabledEndpoint, tag: "Users", summary: "Disable or re-enable a user" },
+  { method: "PUT", path: "/api/v1/tenant/users/{userId}/password", endpoint: resetPasswordEndpoint, tag: "Users", summary: "Reset a user's password" },
+  { method: "PATCH", path: "/api/v1/tenant/users/{userId}/roles/{role}", endpoint: setTenantRoleEndpoint, tag: "Users", summary: "Assign or take back an account role" },
+  { method: "GET", path: "/api/v1/audit", endpoint: listAuditEventsEndpoint, tag: "Audit", summary: "The account's audit events, newest first" },
+  { method: "GET", path: "/api/v1/audit/activity", endpoint: auditActivityEndpoint, tag: "Audit", summary: "Events per day by result" },
+  { method: "GET", path: "/api/v1/operator/tenants", endpoint: listTenantsEndpoint, tag: "Operator", summary: "List customers' tenants" },
+  { method: "POST", path: "/api/v1/operator/tenants", endpoint: createTenantEndpoint, tag: "Operator", summary: "Create a tenant and its owner" },
+  { method: "PATCH", path: "/api/v1/operator/tenants/{tenant}", endpoint: setTenantDisabledEndpoint, tag: "Operator", summary: "Disable or re-enable a tenant" },
+  { method: "GET", path: "/api/v1/operator/system-whitelist", endpoint: listSystemWhitelistEndpoint, tag: "Operator", summary: "The system IP whitelist" },
+  { method: "POST", path: "/api/v1/operator/system-whitelist", endpoint: addSystemWhitelistEntryEndpoint, tag: "Operator", summary: "Add a system whitelist entry" },
+  { method: "PATCH", path: "/api/v1/operator/system-whitelist/{entryId}", endpoint: updateSystemWhitelistEntryEndpoint, tag: "Operator", summary: "Change a system whitelist entry's description" },
+  { method: "DELETE", path: "/api/v1/operator/system-whitelist/{entryId}", endpoint: removeSystemWhitelistEntryEndpoint, tag: "Operator", summary: "Remove a system whitelist entry" },
+  { method: "GET", path: "/api/v1/openapi.json", endpoint: describeApiEndpoint, tag: "API", summary: "This API's OpenAPI 3.1 document" },
+];

@@ -1,0 +1,100 @@
+import { describe, expect, it } from "vitest";
+import { ROUTE_TABLE } from "@/lib/api/route-table";
+import { runEndpoint } from "@/lib/endpoint/run-endpoint";
+import { contextFor, demoDatabase, requestMeta } from "../helpers/test-database";
+
+const prisma = await demoDatabase();
+
+/** Every list the API serves, with who may read it and the input that names it (at least two rows each). */
+const LISTS: Record<string, { who: string; input: Record<string, string> }> = {
+  "/api/v1/projects": { who: "alice@wonderland.example", input: {} },
+  "/api/v1/projects/{project}/members": { who: "alice@wonderland.example", input: { project: "WonderLand" } },
+  "/api/v1/projects/{project}/roles": { who: "alice@wonderland.example", input: { project: "WonderLand" } },
+  "/api/v1/projects/{project}/grants": { who: "alice@wonderland.example", input: { project: "WonderLand" } },
+  "/api/v1/projects/{project}/objects": { who: "alice@wonderland.example", input: { project: "WonderLand" } },
+  "/api/v1/projects/{project}/effective-permissions": {
+    who: "alice@wonderland.example",
+    input: { project: "WonderLand", principal: "RAM$wonderland:allen" },
+  },
+  "/api/v1/tenant/users": { who: "alice@wonderland.example", input: {} },
+  "/api/v1/audit": { who: "alice@wonderland.example", input: {} },
+  "/api/v1/operator/tenants": { who: "operator@platform.example", input: {} },
+};
+
+/** GET routes that answer no page of a list, each with why that is fine. */
+const NOT_LISTS: Record<string, string> = {
+  "/api/v1/me": "one object: the caller",
+  "/api/v1/openapi.json": "one document",
+  "/api/v1/projects/{project}/roles/{role}": "one role; its grants inside page with the same page/pageSize fields",
+  "/api/v1/projects/{project}/suggestions": "at most 20 names, a picker's suggestions",
+  "/api/v1/projects/{project}/who-can-access":
+    "an analysis of the whole project (every member's verdict, counted by deciding layer); not paged yet",
+  "/api/v1/projects/{project}/policy": "one document; its history is the last versions only",
+  "/api/v1/projects/{project}/whitelist": "at most WHITELIST_LIMIT entries, bounded when added",
+  "/api/v1/projects/{project}/settings": "one object",
+  "/api/v1/projects/{project}/objects/{type}/{name}": "one object",
+  "/api/v1/audit/activity": "one row a day, at most 90",
+  "/api/v1/operator/system-whitelist": "at most WHITELIST_LIMIT entries, bounded when added",
+};
+
+const GETS = ROUTE_TABLE.filter((route) => route.method === "GET");
+const endpointAt = (path: string) => GETS.find((route) => route.path === path)!.endpoint;
+
+interface Page {
+  items: unknown[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
+
+describe("every list pages the same way: page and pageSize in, { items, total, page, pageSize } out", () => {
+  it("classifies every GET route of the API as a list or says why it is none", () => {
+    for (const { path } of GETS) {
+      expect(path in LISTS !== path in NOT_LISTS, `${path}: in exactly one of LISTS and NOT_LISTS`).toBe(true);
+    }
+    expect(Object.keys(LISTS).length + Object.keys(NOT_LISTS).length).toBe(GETS.length);
+  });
+
+  for (const [path, { who, input }] of Object.entries(LISTS)) {
+    it(`${path}: pages of one row, the next page another row, the same total`, async () => {
+      const { actor } = await contextFor(who);
+      const call = (page: Record<string, string>) =>
+        runEndpoint(endpointAt(path), actor, requestMeta(), { ...input, ...page });
+      const first = await call({ page: "1", pageSize: "1" });
+      const second = await call({ page: "2", pageSize: "1" });
+      if (!first.ok || !second.ok) throw new Error(JSON.stringify([first, second]));
+      const [one, two] = [first.data as Page, second.data as Page];
+      expect(one).toMatchObject({ items: expect.any(Array), total: expect.any(Number), page: 1, pageSize: 1 });
+      expect(two).toMatchObject({ page: 2, pageSize: 1, total: one.total });
+      expect(one.total).toBeGreaterThanOrEqual(2);
+      expect([one.items.length, two.items.length]).toEqual([1, 1]);
+      expect(two.items[0]).not.toEqual(one.items[0]);
+      const beyond = await call({ page: String(one.total + 1), pageSize: "1" });
+      expect(beyond).toMatchObject({ ok: true, data: { items: [], total: one.total } });
+    });
+
+    it(`${path}: a page size over its maximum or a page below 1 is INVALID_INPUT naming the field, audited`, async () => {
+      const { actor } = await contextFor(who);
+      for (const [field, value] of [
+        ["pageSize", "100000"],
+        ["page", "0"],
+        ["pageSize", "many"],
+      ] as const) {
+        const last = await prisma.auditEvent.findFirst({ orderBy: { seq: "desc" }, select: { seq: true } });
+        const result = await runEndpoint(endpointAt(path), actor, requestMeta(), { ...input, [field]: value });
+        expect(result).toEqual({
+          ok: false,
+          error: { code: "INVALID_INPUT", message: expect.any(String), fieldErrors: { [field]: [expect.any(String)] } },
+        });
+        const rows = await prisma.auditEvent.findMany({ where: { seq: { gt: last?.seq ?? 0n } } });
+        expect(rows).toEqual([
+          expect.objectContaining({
+            action: endpointAt(path).name,
+            result: "FAILED",
+            reason: expect.stringMatching(/^INVALID_INPUT/),
+          }),
+        ]);
+      }
+    });
+  }
+});
