@@ -23,8 +23,11 @@ export function currentMasterKey(): MasterKey {
   if (!Number.isInteger(version) || version < 1) {
     throw new Error("ACCESS_KEY_MASTER_KEY_VERSION must be a positive integer.");
   }
-  return { version, key: deriveKey(secretFromEnvironment("ACCESS_KEY_MASTER_KEY"), "ACCESS_KEY_MASTER_KEY") };
+  // The generated file (embedded default) is read once per process, not on every signed request.
+  const text = process.env.ACCESS_KEY_MASTER_KEY ?? (generatedKey ??= secretFromEnvironment("ACCESS_KEY_MASTER_KEY"));
+  return { version, key: deriveKey(text, "ACCESS_KEY_MASTER_KEY") };
 }
+let generatedKey: string | undefined;
 
 /** The master key of a given version: the current one, or a previous one kept as ACCESS_KEY_MASTER_KEY_V<n>. */
 export function masterKeyOfVersion(version: number): Buffer {
@@ -36,10 +39,18 @@ export function masterKeyOfVersion(version: number): Buffer {
   return deriveKey(previous, variable);
 }
 
+/** Derived keys by their text: every signed request unseals a secret, and HKDF per request would dominate. */
+const derived = new Map<string, Buffer>();
+
 /** The text of a variable (any encoding, e.g. `openssl rand -base64 32`) → a 256-bit AES key. */
 function deriveKey(text: string, variable: string): Buffer {
   if (text.length < MIN_KEY_LENGTH) {
     throw new Error(`${variable} must be at least ${MIN_KEY_LENGTH} characters (e.g. \`openssl rand -base64 32\`).`);
   }
-  return Buffer.from(hkdfSync("sha256", Buffer.from(text, "utf8"), Buffer.alloc(0), "sc-access-key-master", 32));
+  let key = derived.get(text);
+  if (!key) {
+    key = Buffer.from(hkdfSync("sha256", Buffer.from(text, "utf8"), Buffer.alloc(0), "sc-access-key-master", 32));
+    derived.set(text, key);
+  }
+  return key;
 }
