@@ -24,7 +24,7 @@ export function currentMasterKey(): MasterKey {
     throw new Error("ACCESS_KEY_MASTER_KEY_VERSION must be a positive integer.");
   }
   // The generated file (embedded default) is read once per process, not on every signed request.
-  const text = process.env.ACCESS_KEY_MASTER_KEY ?? (generatedKey ??= secretFromEnvironment("ACCESS_KEY_MASTER_KEY"));
+  const text = process.env.ACCESS_KEY_MASTER_KEY || (generatedKey ??= secretFromEnvironment("ACCESS_KEY_MASTER_KEY"));
   return { version, key: deriveKey(text, "ACCESS_KEY_MASTER_KEY") };
 }
 let generatedKey: string | undefined;
