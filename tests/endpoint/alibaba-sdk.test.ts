@@ -32,7 +32,7 @@ function call(client: OpenApi, method: string, pathname: string, body?: unknown,
       bodyType: "json",
     }),
     new OpenApiRequest({ ...(body !== undefined ? { body } : {}), ...(query ? { query } : {}) }),
-    new RuntimeOptions({ autoretry: false }),
+    new RuntimeOptions({ autoretry: false, readTimeout: 60_000, connectTimeout: 10_000 }),
   ) as Promise<{ statusCode: number; body: { data: Record<string, unknown> } }>;
 }
 
