@@ -5,7 +5,8 @@ interface NavEntry {
   href: string;
   label: string;
   icon: string;
-  permission: ConsolePermission;
+  /** "signed-in": every signed-in user, the platform operator included. */
+  permission: ConsolePermission | "signed-in";
 }
 
 /**
@@ -38,7 +39,10 @@ const NAVIGATION: { section: string; items: NavEntry[] }[] = [
   },
   {
     section: "Access",
-    items: [{ href: "/my-access", label: "My access", icon: "lock", permission: "access.request" }],
+    items: [
+      { href: "/my-access", label: "My access", icon: "lock", permission: "access.request" },
+      { href: "/access-keys", label: "Access keys", icon: "key", permission: "signed-in" },
+    ],
   },
   {
     section: "Audit",
@@ -50,7 +54,7 @@ export function navigationFor(permissions: ReadonlySet<ConsolePermission>): NavS
   return NAVIGATION.map(({ section, items }) => ({
     section,
     items: items
-      .filter((item) => permissions.has(item.permission))
+      .filter((item) => item.permission === "signed-in" || permissions.has(item.permission))
       .map(({ href, label, icon }) => ({ href, label, icon })),
   })).filter((section) => section.items.length > 0);
 }
