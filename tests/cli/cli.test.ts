@@ -1,3 +1,4 @@
+import { spawnSync } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -48,6 +49,22 @@ describe("npm run cli -- access-key create", () => {
       err: expect.stringContaining("No enabled user"),
     });
     expect((await cli(["access-key", "create"])).code).toBe(2);
+  });
+});
+
+describe("access-key create while the console holds the embedded database", () => {
+  it("says so clearly and exits 3, touching nothing", () => {
+    const dataDir = path.join(mkdtempSync(path.join(os.tmpdir(), "sc-cli-lock-")), "pglite");
+    // The lock the console takes (lib/db/pglite-lock.ts), held by a live process: this test's.
+    writeFileSync(`${dataDir}.lock`, `${process.pid}\n`);
+    const run = spawnSync(
+      process.execPath,
+      [path.resolve("node_modules/tsx/dist/cli.mjs"), "scripts/cli.ts", "access-key", "create", "--user", "bob"],
+      { encoding: "utf8", env: { ...process.env, DATABASE_URL: "", PGLITE_DIR: dataDir }, timeout: 60_000 },
+    );
+    expect(run.status, run.stderr).toBe(3);
+    expect(run.stderr).toContain("The console is running and holds the embedded database");
+    expect(run.stdout).toBe("");
   });
 });
 

@@ -17,6 +17,7 @@ const BASE = "http://security-center.test";
 /** WonderLand's whitelist holds 127.0.0.1; this address is outside it. */
 const INSIDE = "127.0.0.1";
 const OUTSIDE = "203.0.113.9";
+const MINUTE = 60_000;
 
 // The address a request came from reaches the app only as scripts/serve.mjs vouches for it (lib/http/request-meta.ts).
 process.env.SC_CLIENT_IP_SECRET = "signed-requests-test-client-ip-secret";
@@ -83,7 +84,11 @@ const CHECK_BODY = JSON.stringify({
 });
 
 describe("a signed request authenticates as the key's user", () => {
-  it("GET: same actor as a session, no Origin needed; lastUsedAt is noted", async () => {
+  it("GET: same actor as a session, no Origin needed; lastUsedAt is noted; old nonces are pruned", async () => {
+    const hourAgo = new Date(Date.now() - 60 * MINUTE);
+    await prisma.signatureNonce.create({
+      data: { accessKeyId: aliceKey.id, nonce: "from-an-hour-ago", seenAt: hourAgo },
+    });
     const response = await getMe(signed({ method: "GET", path: "/api/v1/me" }), params());
     expect(response.status).toBe(200);
     const body = await response.json();
@@ -91,6 +96,9 @@ describe("a signed request authenticates as the key's user", () => {
     expect(JSON.stringify(body)).not.toContain(aliceKey.secret);
     const key = await prisma.accessKey.findUniqueOrThrow({ where: { id: aliceKey.id } });
     expect(key.lastUsedAt).not.toBeNull();
+    expect(await prisma.signatureNonce.findMany({ where: { accessKeyId: aliceKey.id } })).toEqual([
+      expect.objectContaining({ nonce: expect.not.stringMatching("from-an-hour-ago") }),
+    ]);
   });
 
   it("POST with a JSON body and a query string (encoded RFC 3986 style, !'()* included)", async () => {
@@ -173,7 +181,6 @@ const replayed = signRequest({
   secret: aliceKey.secret,
   nonce: "nonce-used-once",
 });
-const MINUTE = 60_000;
 
 describe("every failed check answers the same 403, and is audited", () => {
   const cases: { name: string; request: () => Request; check: RegExp; handler?: Handler; anonymous?: true }[] = [
