@@ -40,10 +40,10 @@ export function signRequest(options: SignOptions): Record<string, string> {
   const signedNames = Object.keys(headers)
     .filter((name) => !options.unsigned?.includes(name))
     .sort();
+  // Sorted by the raw key, as Alibaba Cloud's SDK sorts (Object.keys(query).sort()), then each side encoded.
   const query = [...url.searchParams]
-    .map(([key, value]) => [encode(key), encode(value)])
-    .sort((a, b) => (a[0]! < b[0]! ? -1 : a[0]! > b[0]! ? 1 : 0))
-    .map(([key, value]) => `${key}=${value}`)
+    .sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
+    .map(([key, value]) => `${encode(key)}=${encode(value)}`)
     .join("&");
   const canonical = [
     options.method.toUpperCase(),
