@@ -27,6 +27,8 @@ const PAGES: { persona: Persona; path: string }[] = [
   { persona: "alice", path: "/effective-permissions" },
   { persona: "alice", path: "/audit" },
   { persona: "allen", path: "/my-access" },
+  { persona: "alice", path: "/access-keys" },
+  { persona: "bob", path: "/access-keys" },
   { persona: "audrey", path: "/audit" },
   { persona: "operator", path: "/operator" },
   { persona: "operator", path: "/operator/system-whitelist" },

@@ -36,6 +36,8 @@ const PROBE_POLICY = JSON.stringify({
 });
 /** A well-formed id of no whitelist entry: the refusal comes before the entry is looked up. */
 const PROBE_UUID = "00000000-0000-4000-8000-000000000000";
+/** A well-formed AccessKey id of no key. */
+const PROBE_ACCESS_KEY_ID = "LTAIprobe000000000000000";
 /** A tenant the operator could create: only the operator may. */
 const OPERATOR_PROBE_TENANT = {
   name: "probe",
@@ -371,6 +373,27 @@ export const API_ROUTES: Record<string, Record<string, Probe>> = {
   "/api/v1/operator/system-whitelist/[entryId]": {
     PATCH: { input: () => ({ entryId: PROBE_UUID, description: "probe" }) },
     DELETE: { input: () => ({ entryId: PROBE_UUID, confirmLockout: "true" }) },
+  },
+  "/api/v1/me/access-keys": {
+    GET: { input: () => ({}) },
+    POST: {
+      input: () => ({ description: "probe" }),
+      actsOnCaller: "it creates a key for the caller themselves (a console session, never a key, may)",
+    },
+  },
+  "/api/v1/me/access-keys/[id]": {
+    PATCH: {
+      input: () => ({ id: PROBE_ACCESS_KEY_ID, status: "DISABLED" }),
+      actsOnCaller: "it changes only the caller's own keys (another's id is not found)",
+    },
+    DELETE: {
+      input: () => ({ id: PROBE_ACCESS_KEY_ID }),
+      actsOnCaller: "it deletes only the caller's own keys (another's id is not found)",
+    },
+  },
+  "/api/v1/account/access-keys": { GET: { input: () => ({}) } },
+  "/api/v1/account/access-keys/[id]": {
+    PATCH: { input: () => ({ id: PROBE_ACCESS_KEY_ID, status: "DISABLED" }) },
   },
 };
 

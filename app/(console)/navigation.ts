@@ -39,7 +39,10 @@ const NAVIGATION: { section: string; items: NavEntry[] }[] = [
   },
   {
     section: "Access",
-    items: [{ href: "/my-access", label: "My access", icon: "lock", permission: "access.request" }],
+    items: [
+      { href: "/my-access", label: "My access", icon: "lock", permission: "access.request" },
+      { href: "/access-keys", label: "Access keys", icon: "key", permission: "signed-in" },
+    ],
   },
   {
     section: "Audit",

@@ -10,9 +10,18 @@ export type CappedBody = { ok: true; text: string } | { ok: false };
  * are ever held.
  */
 export async function readCappedBody(request: Request, limit: number): Promise<CappedBody> {
+  const body = await readCappedBytes(request, limit);
+  return body.ok ? { ok: true, text: body.bytes.toString("utf8") } : body;
+}
+
+/** readCappedBody's bytes, as they came (a signed request's body hash is over the bytes, not the text). */
+export async function readCappedBytes(
+  request: Request,
+  limit: number,
+): Promise<{ ok: true; bytes: Buffer } | { ok: false }> {
   const declared = Number(request.headers.get("content-length"));
   if (declared > limit) return { ok: false };
-  if (!request.body) return { ok: true, text: "" };
+  if (!request.body) return { ok: true, bytes: Buffer.alloc(0) };
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
@@ -26,5 +35,5 @@ export async function readCappedBody(request: Request, limit: number): Promise<C
     }
     chunks.push(value);
   }
-  return { ok: true, text: Buffer.concat(chunks).toString("utf8") };
+  return { ok: true, bytes: Buffer.concat(chunks) };
 }

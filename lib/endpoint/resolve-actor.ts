@@ -1,4 +1,5 @@
 import { prisma } from "@/lib/db/client";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Actor } from "@/lib/context/service-context";
 import { principalName } from "@/lib/identity/principal-name";
 import { judgeSession } from "@/lib/auth/session-lifetime";
@@ -20,7 +21,7 @@ export async function actorFromSessionClaims(
   if (typeof uid !== "string" || typeof sv !== "number" || typeof sid !== "string" || !UUID.test(sid)) return null;
   const session = await prisma.userSession.findUnique({
     where: { id: sid },
-    include: { user: { include: { tenant: true, tenantRoles: true } } },
+    include: { user: { include: ACTOR_USER_INCLUDE } },
   });
   if (!session || session.userId !== uid) return null;
   const { user } = session;
@@ -30,6 +31,16 @@ export async function actorFromSessionClaims(
   if (verdict.touch && touch) {
     await prisma.userSession.updateMany({ where: { id: sid, revokedAt: null }, data: { lastSeenAt: now } });
   }
+  return actorOfUser(user, "session");
+}
+
+/** What an Actor is made of, whichever door the user came through. */
+export const ACTOR_USER_INCLUDE = { tenant: true, tenantRoles: true } as const;
+
+type ActorUser = Prisma.UserGetPayload<{ include: typeof ACTOR_USER_INCLUDE }>;
+
+/** The actor of a user loaded with ACTOR_USER_INCLUDE: the same for a session and an AccessKey but for `via`. */
+export function actorOfUser(user: ActorUser, via: Actor["via"]): Actor {
   return {
     userId: user.id,
     tenantId: user.tenantId,
@@ -40,7 +51,7 @@ export async function actorFromSessionClaims(
     principal: principalName({ kind: user.kind, email: user.email, name: user.name, tenantName: user.tenant.name }),
     tenantRoles: user.tenantRoles.map((assignment) => assignment.role),
     platformOperator: user.platformOperator,
-    via: "session",
+    via,
   };
 }
 

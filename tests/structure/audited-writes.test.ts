@@ -27,6 +27,8 @@ const ALLOWED: Record<string, string> = {
   "audited-transaction.ts": "the one place the audited transaction is built",
   "auth/sign-in.ts": "a sign-in has no actor yet: it writes the throttle counters and its audit row in one transaction",
   "auth/record-sign-out.ts": "a sign-out's only write is its audit row, for an actor whose session just ended",
+  "access-keys/issue-access-key-on-command-line.ts":
+    "commands on the server's shell (no actor): each writes the keys and its audit row in one transaction",
   "operator/create-operator.ts":
     "a command with no actor yet (the first operator): it writes the user and its audit row in one transaction",
 };
