@@ -1,5 +1,11 @@
 import type { z } from "zod";
 import type { EndpointDefinition } from "@/lib/endpoint/define-endpoint";
+import { createAccessKeyEndpoint } from "@/lib/services/access-keys/create-access-key";
+import { deleteOwnAccessKeyEndpoint } from "@/lib/services/access-keys/delete-own-access-key";
+import { disableAccountAccessKeyEndpoint } from "@/lib/services/access-keys/disable-account-access-key";
+import { listAccountAccessKeysEndpoint } from "@/lib/services/access-keys/list-account-access-keys";
+import { listOwnAccessKeysEndpoint } from "@/lib/services/access-keys/list-own-access-keys";
+import { setOwnAccessKeyStatusEndpoint } from "@/lib/services/access-keys/set-own-access-key-status";
 import { checkAccessEndpoint } from "@/lib/services/access/check-access";
 import { effectivePermissionsEndpoint } from "@/lib/services/access/effective-permissions";
 import { whoCanAccessEndpoint } from "@/lib/services/access/who-can-access";
@@ -60,6 +66,7 @@ export type HttpMethod = (typeof HTTP_METHODS)[number];
 /** The groups of the API, in the order the OpenAPI document and the API reference page show them. */
 export const API_TAGS = {
   Account: "the caller: who they are, their sessions and password",
+  AccessKeys: "AccessKeys: the caller's own (minted only from a console session) and the account's sub-accounts'",
   Projects: "the projects the caller may see, and creating one",
   Members: "a project's members",
   Roles: "a project's roles and who holds them",
@@ -98,6 +105,12 @@ export const ROUTE_TABLE: readonly ApiRoute[] = [
   { method: "GET", path: "/api/v1/me", endpoint: whoAmIEndpoint, tag: "Account", summary: "Who the caller is: principal, tenant, roles and console permissions" },
   { method: "DELETE", path: "/api/v1/me/sessions", endpoint: signOutEverywhereEndpoint, tag: "Account", summary: "Sign out everywhere (console session only)" },
   { method: "PUT", path: "/api/v1/me/password", endpoint: changePasswordEndpoint, tag: "Account", summary: "Change the caller's own password (console session only)" },
+  { method: "GET", path: "/api/v1/me/access-keys", endpoint: listOwnAccessKeysEndpoint, tag: "AccessKeys", summary: "The caller's AccessKeys (never a secret)" },
+  { method: "POST", path: "/api/v1/me/access-keys", endpoint: createAccessKeyEndpoint, tag: "AccessKeys", summary: "Create an AccessKey; the only answer that holds its secret (console session only)" },
+  { method: "PATCH", path: "/api/v1/me/access-keys/{id}", endpoint: setOwnAccessKeyStatusEndpoint, tag: "AccessKeys", summary: "Enable (console session only) or disable one of the caller's keys" },
+  { method: "DELETE", path: "/api/v1/me/access-keys/{id}", endpoint: deleteOwnAccessKeyEndpoint, tag: "AccessKeys", summary: "Delete one of the caller's keys" },
+  { method: "GET", path: "/api/v1/account/access-keys", endpoint: listAccountAccessKeysEndpoint, tag: "AccessKeys", summary: "The AccessKeys of the account's sub-accounts" },
+  { method: "PATCH", path: "/api/v1/account/access-keys/{id}", endpoint: disableAccountAccessKeyEndpoint, tag: "AccessKeys", summary: "Disable a sub-account's AccessKey" },
   { method: "GET", path: "/api/v1/projects", endpoint: listProjectsEndpoint, tag: "Projects", summary: "List the projects the caller may see" },
   { method: "POST", path: "/api/v1/projects", endpoint: createProjectEndpoint, tag: "Projects", summary: "Create a project (account owner)" },
   { method: "GET", path: "/api/v1/projects/{project}/members", endpoint: listMembersEndpoint, tag: "Members", summary: "List the project's members, current and removed" },

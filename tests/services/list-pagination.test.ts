@@ -1,9 +1,17 @@
 import { describe, expect, it } from "vitest";
 import { ROUTE_TABLE } from "@/lib/api/route-table";
 import { runEndpoint } from "@/lib/endpoint/run-endpoint";
+import { createAccessKeyEndpoint } from "@/lib/services/access-keys/create-access-key";
 import { contextFor, demoDatabase, requestMeta } from "../helpers/test-database";
 
 const prisma = await demoDatabase();
+
+// The demo holds no AccessKey: two sub-accounts mint one each, so the account's key list has two rows.
+for (const email of ["bob@wonderland.example", "allen@wonderland.example"]) {
+  const { actor } = await contextFor(email);
+  const minted = await runEndpoint(createAccessKeyEndpoint, actor, requestMeta(), {});
+  if (!minted.ok) throw new Error(JSON.stringify(minted));
+}
 
 /** Every list the API serves, with who may read it and the input that names it (at least two rows each). */
 const LISTS: Record<string, { who: string; input: Record<string, string> }> = {
@@ -17,6 +25,7 @@ const LISTS: Record<string, { who: string; input: Record<string, string> }> = {
     input: { project: "WonderLand", principal: "RAM$wonderland:allen" },
   },
   "/api/v1/tenant/users": { who: "alice@wonderland.example", input: {} },
+  "/api/v1/account/access-keys": { who: "alice@wonderland.example", input: {} },
   "/api/v1/audit": { who: "alice@wonderland.example", input: {} },
   "/api/v1/operator/tenants": { who: "operator@platform.example", input: {} },
 };
@@ -24,6 +33,7 @@ const LISTS: Record<string, { who: string; input: Record<string, string> }> = {
 /** GET routes that answer no page of a list, each with why that is fine. */
 const NOT_LISTS: Record<string, string> = {
   "/api/v1/me": "one object: the caller",
+  "/api/v1/me/access-keys": "at most MAX_KEYS_PER_USER keys, bounded when created",
   "/api/v1/openapi.json": "one document",
   "/api/v1/projects/{project}/roles/{role}": "one role; its grants inside page with the same page/pageSize fields",
   "/api/v1/projects/{project}/suggestions": "at most 20 names, a picker's suggestions",

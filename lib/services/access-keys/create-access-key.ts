@@ -1,7 +1,6 @@
 import { z } from "zod";
 import type { ServiceContext } from "@/lib/context/service-context";
 import { defineEndpoint } from "@/lib/endpoint/define-endpoint";
-import { AppError } from "@/lib/errors";
 import { auditedTransaction } from "@/lib/services/audited-transaction";
 import { ensureRoomForActiveKey, issueAccessKey, lockKeyOwner } from "./support/access-key-records";
 
@@ -9,19 +8,11 @@ export const createAccessKeyInput = z.object({
   description: z.string().trim().max(200, "At most 200 characters.").default(""),
 });
 
-/** Refused to a signed caller: a stolen key must not be able to mint itself successors. */
-export function requireConsoleSession(ctx: ServiceContext, what: string): void {
-  if (ctx.actor.via !== "session") {
-    throw new AppError("FORBIDDEN", `${what} needs a console session: an AccessKey cannot do it.`);
-  }
-}
-
 /**
  * A new AccessKey for the caller. The answer is the only one that ever holds the secret; the audit row names
  * the key's id, never its secret.
  */
 export async function createAccessKey(ctx: ServiceContext, input: z.output<typeof createAccessKeyInput>) {
-  requireConsoleSession(ctx, "Creating an AccessKey");
   const userId = ctx.actor.userId;
   return auditedTransaction(
     ctx,
@@ -42,5 +33,6 @@ export const createAccessKeyEndpoint = defineEndpoint({
   name: "access-key.create",
   input: createAccessKeyInput,
   permission: "signed-in",
+  sessionOnly: "a stolen key must not be able to mint itself successors",
   run: createAccessKey,
 });

@@ -3,7 +3,6 @@ import type { ServiceContext } from "@/lib/context/service-context";
 import { defineEndpoint } from "@/lib/endpoint/define-endpoint";
 import { AppError } from "@/lib/errors";
 import { auditedTransaction } from "@/lib/services/audited-transaction";
-import { requireConsoleSession } from "./create-access-key";
 import { accessKeyIdField } from "./support/access-key-id-field";
 import { ACCESS_KEY_VIEW, ensureRoomForActiveKey, lockKeyOwner } from "./support/access-key-records";
 
@@ -11,6 +10,16 @@ export const setOwnAccessKeyStatusInput = z.object({
   id: accessKeyIdField,
   status: z.enum(["ACTIVE", "DISABLED"], "Choose ACTIVE or DISABLED."),
 });
+
+/**
+ * Enabling is refused to a signed caller, as creating is (the endpoint's sessionOnly): a stolen key must not
+ * revive its disabled siblings.
+ */
+function requireConsoleSession(ctx: ServiceContext, what: string): void {
+  if (ctx.actor.via !== "session") {
+    throw new AppError("FORBIDDEN", `${what} needs a console session: an AccessKey cannot do it.`);
+  }
+}
 
 /**
  * Enables or disables one of the caller's keys. Disabling works from any door (a key may retire itself);
