@@ -286,6 +286,18 @@ export const API_ROUTES: Record<string, Record<string, Probe>> = {
       readsOnly: "a question to the decision engine (POST for its body); nothing changes",
     },
   },
+  "/api/v1/projects/[project]/data-flow": {
+    POST: {
+      input: () => ({
+        project: "WonderLand",
+        principal: "RAM$wonderland:bob",
+        operation: "create-table-as-select",
+        objectName: "dim_region",
+        targetProject: "SecretGarden",
+      }),
+      readsOnly: "a question to the decision engine (POST for its body); nothing changes",
+    },
+  },
   "/api/v1/projects/[project]/effective-permissions": {
     GET: { input: () => ({ project: "WonderLand", principal: "RAM$wonderland:bob" }) },
   },
