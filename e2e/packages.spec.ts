@@ -36,6 +36,7 @@ const maryReads = (page: Page) =>
 test("WonderLand shares user_profile with SecretGarden (another tenant) using label 2; a member of the role granted it reads the columns up to label 2 and no others; after DISALLOW nothing", async ({
   page,
 }) => {
+  test.setTimeout(300_000); // three personas, about twenty round trips: slow on a busy machine
   // The provider: alice creates the package, adds user_profile, allows SecretGarden using label 2.
   await as(page, "alice");
   await page.goto("/packages?project=WonderLand");
