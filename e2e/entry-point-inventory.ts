@@ -34,6 +34,9 @@ const PROBE_POLICY = JSON.stringify({
     },
   ],
 });
+/** WonderLand's package, and a package WonderLand might install (refused before it is looked up). */
+const PROBE_PACKAGE = { project: "WonderLand", packageName: "wonderland_share" };
+const PROBE_INSTALL = { project: "WonderLand", package: "WonderLand_dev.probe_share" };
 /** A well-formed id of no whitelist entry: the refusal comes before the entry is looked up. */
 const PROBE_UUID = "00000000-0000-4000-8000-000000000000";
 /** A well-formed AccessKey id of no key. */
@@ -128,6 +131,38 @@ export const SERVER_ACTIONS: Record<string, Probe & { page: string }> = {
   "app/(console)/whitelists/actions.ts#removeWhitelistEntryAction": {
     page: "/whitelists",
     input: () => ({ project: "WonderLand", entryId: PROBE_UUID, confirmLockout: "true" }),
+  },
+  "app/(console)/packages/actions.ts#createPackageAction": {
+    page: "/packages",
+    input: () => ({ project: "WonderLand", name: "probe_share" }),
+  },
+  "app/(console)/packages/actions.ts#dropPackageAction": {
+    page: "/packages",
+    input: () => ({ project: "WonderLand", packageName: "wonderland_share" }),
+  },
+  "app/(console)/packages/actions.ts#addPackageObjectAction": {
+    page: "/packages",
+    input: () => ({ ...PROBE_PACKAGE, objectType: "Table", objectName: "sales_orders" }),
+  },
+  "app/(console)/packages/actions.ts#removePackageObjectAction": {
+    page: "/packages",
+    input: () => ({ ...PROBE_PACKAGE, objectType: "Table", objectName: "dim_region" }),
+  },
+  "app/(console)/packages/actions.ts#allowPackageProjectAction": {
+    page: "/packages",
+    input: () => ({ ...PROBE_PACKAGE, allowedProject: "SecretGarden", label: "2" }),
+  },
+  "app/(console)/packages/actions.ts#disallowPackageProjectAction": {
+    page: "/packages",
+    input: () => ({ ...PROBE_PACKAGE, allowedProject: "WonderLand_dev" }),
+  },
+  "app/(console)/packages/actions.ts#installPackageAction": {
+    page: "/packages",
+    input: () => PROBE_INSTALL,
+  },
+  "app/(console)/packages/actions.ts#uninstallPackageAction": {
+    page: "/packages",
+    input: () => PROBE_INSTALL,
   },
   "app/(console)/settings/actions.ts#updateSecuritySettingsAction": {
     page: "/settings",
@@ -234,6 +269,29 @@ export const API_ROUTES: Record<string, Record<string, Probe>> = {
   "/api/v1/projects/[project]/roles/[role]/members/[userId]": {
     DELETE: { input: ({ bobId }) => ({ project: "WonderLand", role: "Admin", userId: bobId }) },
   },
+  "/api/v1/projects/[project]/packages": {
+    GET: { input: () => ({ project: "WonderLand" }) },
+    POST: { input: () => ({ project: "WonderLand", name: "probe_share_api" }) },
+  },
+  "/api/v1/projects/[project]/packages/[packageName]": {
+    GET: { input: () => PROBE_PACKAGE },
+    DELETE: { input: () => PROBE_PACKAGE },
+  },
+  "/api/v1/projects/[project]/packages/[packageName]/objects": {
+    POST: { input: () => ({ ...PROBE_PACKAGE, objectType: "Table", objectName: "sales_orders" }) },
+    DELETE: { input: () => ({ ...PROBE_PACKAGE, objectType: "Table", objectName: "dim_region" }) },
+  },
+  "/api/v1/projects/[project]/packages/[packageName]/allowed-projects": {
+    POST: { input: () => ({ ...PROBE_PACKAGE, allowedProject: "SecretGarden", label: "2" }) },
+    DELETE: { input: () => ({ ...PROBE_PACKAGE, allowedProject: "WonderLand_dev" }) },
+  },
+  "/api/v1/projects/[project]/installed-packages": {
+    GET: { input: () => ({ project: "WonderLand" }) },
+    POST: { input: () => PROBE_INSTALL },
+    DELETE: { input: () => PROBE_INSTALL },
+  },
+  "/api/v1/projects/[project]/installed-packages/[package]/readers": { GET: { input: () => PROBE_INSTALL } },
+
   // Reads: sam cannot see WonderLand (404) and allen may check only himself (403), so the probes ask about bob.
   "/api/v1/projects/[project]/check-access": {
     POST: {
@@ -243,6 +301,18 @@ export const API_ROUTES: Record<string, Record<string, Probe>> = {
         action: "Select",
         objectType: "Table",
         objectName: "user_profile",
+      }),
+      readsOnly: "a question to the decision engine (POST for its body); nothing changes",
+    },
+  },
+  "/api/v1/projects/[project]/data-flow": {
+    POST: {
+      input: () => ({
+        project: "WonderLand",
+        principal: "RAM$wonderland:bob",
+        operation: "create-table-as-select",
+        objectName: "dim_region",
+        targetProject: "SecretGarden",
       }),
       readsOnly: "a question to the decision engine (POST for its body); nothing changes",
     },

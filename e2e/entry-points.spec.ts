@@ -129,6 +129,8 @@ async function wonderlandState(request: APIRequestContext) {
     rolePolicies,
     whitelist: await dataOf(request, `${project}/whitelist`),
     settings: await dataOf(request, `${project}/settings`),
+    packages: await allItems(request, `${project}/packages`),
+    sharedPackage: await dataOf(request, `${project}/packages/wonderland_share`),
   };
 }
 

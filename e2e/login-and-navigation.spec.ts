@@ -8,9 +8,11 @@ const ADMIN = [
   "Roles",
   "Grants",
   "Policies",
+  "Packages",
   "Whitelists",
   "Settings",
   "Check access",
+  "Data flow",
   "Effective permissions",
 ];
 const ACCESS = ["My access"];

@@ -173,10 +173,12 @@ export async function loadSnapshot(projectId: string): Promise<SecuritySnapshot 
           ownerProjectId: pkg.projectId,
           labelSecurity: pkg.project.labelSecurity,
           objects: pkg.objects.map((entry) => packageObject(entry.object, entry.privileges)),
-          installedInto: pkg.installations.map((installation) => ({
-            projectId: installation.projectId,
-            label: pkg.allowed.find((allowed) => allowed.projectId === installation.projectId)?.label ?? 0,
-          })),
+          // INVARIANT: an installation counts only while its project is still allowed (DISALLOW cuts access
+          // at once; the installation row stays, so the installer sees it as no longer allowed).
+          installedInto: pkg.installations.flatMap((installation) => {
+            const allowed = pkg.allowed.find((candidate) => candidate.projectId === installation.projectId);
+            return allowed ? [{ projectId: installation.projectId, label: allowed.label ?? 0 }] : [];
+          }),
         })),
         whitelist: {
           system: systemWhitelist.map((entry) => entry.value),

@@ -106,6 +106,42 @@ const cases: Case[] = [
     effect: "Allow",
     decidedBy: "Administration",
   },
+  // Packages: the provider's and the installer's administrators; no ordinary member
+  {
+    description: "Admin creates and shares a package",
+    actor: "adm",
+    operation: { kind: "ManagePackage", packageName: "share" },
+    effect: "Allow",
+    decidedBy: "Administration",
+  },
+  {
+    description: "a member cannot manage packages",
+    actor: "bob",
+    operation: { kind: "ManagePackage", packageName: "share" },
+    effect: "Deny",
+    decidedBy: "Administration",
+  },
+  {
+    description: "Super_Administrator installs another project's package",
+    actor: "sa",
+    operation: { kind: "InstallPackage", packageName: "garden.share" },
+    effect: "Allow",
+    decidedBy: "Administration",
+  },
+  {
+    description: "a member cannot install packages",
+    actor: "bob",
+    operation: { kind: "InstallPackage", packageName: "garden.share" },
+    effect: "Deny",
+    decidedBy: "Administration",
+  },
+  {
+    description: "another account's primary account, not a member, cannot install packages",
+    actor: "zed",
+    operation: { kind: "InstallPackage", packageName: "garden.share" },
+    effect: "Deny",
+    decidedBy: "Identity",
+  },
   {
     description: "a member cannot change configuration",
     actor: "bob",

@@ -41,6 +41,10 @@ export const adminOperationSchema = z.discriminatedUnion("kind", [
   /** roleName null = the project policy. */
   z.object({ kind: z.literal("EditPolicy"), roleName: roleName.nullable() }),
   z.object({ kind: z.literal("EditWhitelist") }),
+  /** Provider side: create/drop a package, add/remove its objects, allow/disallow projects to install it. */
+  z.object({ kind: z.literal("ManagePackage"), packageName: z.string().min(1) }),
+  /** Installer side: install/uninstall another project's package here (`owner_project.package`). */
+  z.object({ kind: z.literal("InstallPackage"), packageName: z.string().min(1) }),
   z.object({ kind: z.literal("SetSecurityConfig"), setting: z.enum(SECURITY_SETTINGS) }),
 ]);
 

@@ -165,6 +165,10 @@ function rule(index: SecurityIndex, actor: IndexedUser, authority: Authority, op
         SECURITY_ADMINS,
         `edit ${operation.roleName === null ? "the project policy" : "role policies"}`,
       );
+    case "ManagePackage":
+      return byAuthority(authority, MANAGERS, `create, share and drop packages (${operation.packageName})`);
+    case "InstallPackage":
+      return byAuthority(authority, MANAGERS, `install and uninstall packages (${operation.packageName})`);
     case "EditWhitelist":
       return byAuthority(authority, SECURITY_ADMINS, "edit the IP whitelist");
     case "SetSecurityConfig":

@@ -14,6 +14,7 @@ export const DEMO_USERS = {
   allen: { tenant: "wonderland", kind: "SUB", email: "allen@wonderland.example", displayName: "Allen Analyst" },
   audrey: { tenant: "wonderland", kind: "SUB", email: "audrey@wonderland.example", displayName: "Audrey Auditor" },
   sam: { tenant: "secretgarden", kind: "PRIMARY", email: "sam@secretgarden.example", displayName: "Sam Gardener" },
+  mary: { tenant: "secretgarden", kind: "SUB", email: "mary@secretgarden.example", displayName: "Mary Lennox" },
 } as const;
 
 /**
@@ -177,6 +178,12 @@ async function writeDemo(tx: Prisma.TransactionClient, passwordHashes: Record<De
       { projectId: wonderlandDev.id, userId: users.allen.id },
     ],
   });
+  // SecretGarden's analyst: the person a package WonderLand shares with SecretGarden is granted to, through a role.
+  await tx.projectMember.create({ data: { projectId: secretGarden.id, userId: users.mary.id } });
+  const gardenAnalyst = await tx.projectRole.create({
+    data: { projectId: secretGarden.id, name: "garden_analyst", description: "Reads data partners share with us." },
+  });
+  await tx.roleAssignment.create({ data: { roleId: gardenAnalyst.id, userId: users.mary.id } });
   const adminRole = wonderland.roles.find((role) => role.kind === "ADMIN")!;
   const analyst = await tx.projectRole.create({
     data: { projectId: wonderland.id, name: "analyst", description: "Reads the reporting tables." },

@@ -44,6 +44,8 @@ export const checkAccessInput = z
     columns: columnsField,
     /** Destination of data leaving the project (ProjectProtection). */
     targetProject: optionalField(name),
+    /** The job's kind (`odps:TaskType`: SQL, DT, ...), which policy conditions may read. */
+    taskType: optionalField(z.string().trim().min(1).max(32)),
     ...decisionContextFields,
   })
   .superRefine((input, context) => {

@@ -34,6 +34,8 @@ type ContextInput = {
   time?: number | undefined;
   targetProject?: string | undefined;
   targetProjectId?: string | undefined;
+  /** `odps:TaskType` (SQL, DT for a tunnel download, ...), for conditions that read it. */
+  taskType?: string | undefined;
 };
 
 export function decisionContext(ctx: ServiceContext, input: ContextInput): RequestContext {
@@ -43,6 +45,7 @@ export function decisionContext(ctx: ServiceContext, input: ContextInput): Reque
     time: input.time ?? Date.now(),
     ...(input.targetProject ? { targetProject: input.targetProject } : {}),
     ...(input.targetProjectId ? { targetProjectId: input.targetProjectId } : {}),
+    ...(input.taskType ? { taskType: input.taskType } : {}),
   };
 }
 

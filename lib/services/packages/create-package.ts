@@ -1,0 +1,69 @@
+import { z } from "zod";
+import { authorizeAdmin } from "@/lib/authorize/authorize-admin";
+import { projectInScope } from "@/lib/authorize/project-scope";
+import type { ServiceContext } from "@/lib/context/service-context";
+import { prisma } from "@/lib/db/client";
+import { isUniqueViolation } from "@/lib/db/unique-violation";
+import { bumpSecurityVersion } from "@/lib/decision-index/security-version";
+import { defineEndpoint } from "@/lib/endpoint/define-endpoint";
+import { AppError } from "@/lib/errors";
+import { auditedTransaction } from "@/lib/services/audited-transaction";
+import { projectField } from "@/lib/services/project-field";
+import { newPackageName } from "./support/package-fields";
+
+export const createPackageInput = z.object({
+  project: projectField,
+  name: newPackageName,
+  description: z.string().trim().max(500).default(""),
+});
+
+/** CREATE PACKAGE: an empty package of the project, unique in it whatever its case. */
+export async function createPackage(ctx: ServiceContext, input: z.output<typeof createPackageInput>) {
+  const project = await projectInScope(ctx, input.project);
+  authorizeAdmin(ctx, project, { kind: "ManagePackage", packageName: input.name });
+  const taken = () =>
+    new AppError("CONFLICT", `Package ${input.name} already exists in ${project.name}.`, {
+      name: ["A package with this name already exists in this project."],
+    });
+  const existing = await prisma.package.findFirst({
+    where: { projectId: project.id, name: { equals: input.name, mode: "insensitive" } },
+    select: { id: true },
+  });
+  if (existing) throw taken();
+  try {
+    return await auditedTransaction(
+      ctx,
+      async (tx) => {
+        const created = await tx.package.create({
+          data: {
+            projectId: project.id,
+            name: input.name,
+            description: input.description,
+            createdById: ctx.actor.userId,
+          },
+          select: { id: true, name: true, description: true },
+        });
+        // The package becomes an object of the project (a grant may name it).
+        await bumpSecurityVersion(tx, project.id);
+        return { project: project.name, ...created };
+      },
+      (created) => ({
+        action: "package.create",
+        projectId: project.id,
+        target: { type: "PACKAGE", id: created.id, name: created.name },
+        after: { name: created.name, description: created.description },
+      }),
+    );
+  } catch (error) {
+    // Two creations racing past the check above: the case-insensitive unique index refuses the second.
+    if (isUniqueViolation(error)) throw taken();
+    throw error;
+  }
+}
+
+export const createPackageEndpoint = defineEndpoint({
+  name: "package.create",
+  input: createPackageInput,
+  permission: "console.admin",
+  run: createPackage,
+});
