@@ -7,6 +7,19 @@ import { listAccountAccessKeysEndpoint } from "@/lib/services/access-keys/list-a
 import { listOwnAccessKeysEndpoint } from "@/lib/services/access-keys/list-own-access-keys";
 import { setOwnAccessKeyStatusEndpoint } from "@/lib/services/access-keys/set-own-access-key-status";
 import { checkAccessEndpoint } from "@/lib/services/access/check-access";
+import { dataFlowEndpoint } from "@/lib/services/access/data-flow";
+import { addPackageObjectEndpoint } from "@/lib/services/packages/add-package-object";
+import { allowPackageProjectEndpoint } from "@/lib/services/packages/allow-package-project";
+import { createPackageEndpoint } from "@/lib/services/packages/create-package";
+import { describePackageEndpoint } from "@/lib/services/packages/describe-package";
+import { disallowPackageProjectEndpoint } from "@/lib/services/packages/disallow-package-project";
+import { dropPackageEndpoint } from "@/lib/services/packages/drop-package";
+import { installPackageEndpoint } from "@/lib/services/packages/install-package";
+import { listInstalledPackagesEndpoint } from "@/lib/services/packages/list-installed-packages";
+import { listPackagesEndpoint } from "@/lib/services/packages/list-packages";
+import { packageReadersEndpoint } from "@/lib/services/packages/package-readers";
+import { removePackageObjectEndpoint } from "@/lib/services/packages/remove-package-object";
+import { uninstallPackageEndpoint } from "@/lib/services/packages/uninstall-package";
 import { effectivePermissionsEndpoint } from "@/lib/services/access/effective-permissions";
 import { whoCanAccessEndpoint } from "@/lib/services/access/who-can-access";
 import { describeApiEndpoint } from "@/lib/services/api/describe-api";
@@ -73,6 +86,7 @@ export const API_TAGS = {
   Grants: "ACL grants on a project's objects, and the names the grant pickers suggest",
   Access: "questions to the decision engine: check access, effective permissions, who can access",
   Policies: "a project's (or a role's) policy document, its versions and its dry run",
+  Packages: "packages: sharing objects with other projects (provider side) and installing them (installer side)",
   Whitelists: "a project's IP whitelist",
   Settings: "a project's security switches and trusted projects",
   Catalog: "a project's tables, views, functions and resources",
@@ -127,6 +141,19 @@ export const ROUTE_TABLE: readonly ApiRoute[] = [
   { method: "DELETE", path: "/api/v1/projects/{project}/grants/{grantId}", endpoint: revokeGrantEndpoint, tag: "Grants", summary: "Revoke one grant" },
   { method: "GET", path: "/api/v1/projects/{project}/suggestions", endpoint: suggestNamesEndpoint, tag: "Grants", summary: "Member, role or object names for the grant pickers" },
   { method: "POST", path: "/api/v1/projects/{project}/check-access", endpoint: checkAccessEndpoint, tag: "Access", summary: "The decision engine's answer for one principal and request" },
+  { method: "POST", path: "/api/v1/projects/{project}/data-flow", endpoint: dataFlowEndpoint, tag: "Access", summary: "Whether an operation takes data out of the project, and by what (ProjectProtection)" },
+  { method: "GET", path: "/api/v1/projects/{project}/packages", endpoint: listPackagesEndpoint, tag: "Packages", summary: "SHOW PACKAGES: the packages this project created" },
+  { method: "POST", path: "/api/v1/projects/{project}/packages", endpoint: createPackageEndpoint, tag: "Packages", summary: "CREATE PACKAGE" },
+  { method: "GET", path: "/api/v1/projects/{project}/packages/{packageName}", endpoint: describePackageEndpoint, tag: "Packages", summary: "DESCRIBE PACKAGE: one created here (p) or installed here (owner_project.p)" },
+  { method: "DELETE", path: "/api/v1/projects/{project}/packages/{packageName}", endpoint: dropPackageEndpoint, tag: "Packages", summary: "DROP PACKAGE" },
+  { method: "POST", path: "/api/v1/projects/{project}/packages/{packageName}/objects", endpoint: addPackageObjectEndpoint, tag: "Packages", summary: "ADD an object TO PACKAGE [WITH PRIVILEGES]" },
+  { method: "DELETE", path: "/api/v1/projects/{project}/packages/{packageName}/objects", endpoint: removePackageObjectEndpoint, tag: "Packages", summary: "REMOVE an object FROM PACKAGE" },
+  { method: "POST", path: "/api/v1/projects/{project}/packages/{packageName}/allowed-projects", endpoint: allowPackageProjectEndpoint, tag: "Packages", summary: "ALLOW PROJECT q TO INSTALL PACKAGE [USING LABEL n]" },
+  { method: "DELETE", path: "/api/v1/projects/{project}/packages/{packageName}/allowed-projects", endpoint: disallowPackageProjectEndpoint, tag: "Packages", summary: "DISALLOW PROJECT q TO INSTALL PACKAGE" },
+  { method: "GET", path: "/api/v1/projects/{project}/installed-packages", endpoint: listInstalledPackagesEndpoint, tag: "Packages", summary: "Packages installed in or offered to this project" },
+  { method: "POST", path: "/api/v1/projects/{project}/installed-packages", endpoint: installPackageEndpoint, tag: "Packages", summary: "INSTALL PACKAGE owner_project.p" },
+  { method: "DELETE", path: "/api/v1/projects/{project}/installed-packages", endpoint: uninstallPackageEndpoint, tag: "Packages", summary: "UNINSTALL PACKAGE owner_project.p" },
+  { method: "GET", path: "/api/v1/projects/{project}/installed-packages/{package}/readers", endpoint: packageReadersEndpoint, tag: "Packages", summary: "What each of the project's people may read through an installed package" },
   { method: "GET", path: "/api/v1/projects/{project}/effective-permissions", endpoint: effectivePermissionsEndpoint, tag: "Access", summary: "Every object and privilege a principal holds, with its source" },
   { method: "GET", path: "/api/v1/projects/{project}/who-can-access", endpoint: whoCanAccessEndpoint, tag: "Access", summary: "Every member's verdict on one table, view or column" },
   { method: "GET", path: "/api/v1/projects/{project}/policy", endpoint: getPolicyEndpoint, tag: "Policies", summary: "The project's (or a role's) policy and its versions" },

@@ -1,16 +1,40 @@
 import { describe, expect, it } from "vitest";
 import { ROUTE_TABLE } from "@/lib/api/route-table";
 import { runEndpoint } from "@/lib/endpoint/run-endpoint";
+import type { EndpointDefinition } from "@/lib/endpoint/define-endpoint";
 import { createAccessKeyEndpoint } from "@/lib/services/access-keys/create-access-key";
+import { addPackageObjectEndpoint } from "@/lib/services/packages/add-package-object";
+import { allowPackageProjectEndpoint } from "@/lib/services/packages/allow-package-project";
+import { createPackageEndpoint } from "@/lib/services/packages/create-package";
+import { installPackageEndpoint } from "@/lib/services/packages/install-package";
 import { contextFor, demoDatabase, requestMeta } from "../helpers/test-database";
 
 const prisma = await demoDatabase();
 
-// The demo holds no AccessKey: two sub-accounts mint one each, so the account's key list has two rows.
-for (const email of ["bob@wonderland.example", "allen@wonderland.example"]) {
-  const { actor } = await contextFor(email);
-  const minted = await runEndpoint(createAccessKeyEndpoint, actor, requestMeta(), {});
-  if (!minted.ok) throw new Error(JSON.stringify(minted));
+async function call(who: string, endpoint: EndpointDefinition<never, unknown>, input: Record<string, string> = {}) {
+  const { actor } = await contextFor(who);
+  const result = await runEndpoint(endpoint, actor, requestMeta(), input);
+  if (!result.ok) throw new Error(JSON.stringify(result));
+}
+// The demo holds no AccessKey and no package: two sub-accounts mint a key each, and WonderLand shares two
+// packages that SecretGarden installs, so each of those lists has two rows.
+for (const email of ["bob@wonderland.example", "allen@wonderland.example"]) await call(email, createAccessKeyEndpoint);
+for (const packageName of ["share_one", "share_two"]) {
+  const wonderland = { project: "WonderLand", packageName };
+  await call("alice@wonderland.example", createPackageEndpoint, { project: "WonderLand", name: packageName });
+  await call("alice@wonderland.example", addPackageObjectEndpoint, {
+    ...wonderland,
+    objectType: "Table",
+    objectName: "user_profile",
+  });
+  await call("alice@wonderland.example", allowPackageProjectEndpoint, {
+    ...wonderland,
+    allowedProject: "SecretGarden",
+  });
+  await call("sam@secretgarden.example", installPackageEndpoint, {
+    project: "SecretGarden",
+    package: `WonderLand.${packageName}`,
+  });
 }
 
 /** Every list the API serves, with who may read it and the input that names it (at least two rows each). */
@@ -25,6 +49,15 @@ const LISTS: Record<string, { who: string; input: Record<string, string> }> = {
     input: { project: "WonderLand", principal: "RAM$wonderland:allen" },
   },
   "/api/v1/tenant/users": { who: "alice@wonderland.example", input: {} },
+  "/api/v1/projects/{project}/packages": { who: "alice@wonderland.example", input: { project: "WonderLand" } },
+  "/api/v1/projects/{project}/installed-packages": {
+    who: "sam@secretgarden.example",
+    input: { project: "SecretGarden" },
+  },
+  "/api/v1/projects/{project}/installed-packages/{package}/readers": {
+    who: "sam@secretgarden.example",
+    input: { project: "SecretGarden", package: "WonderLand.share_one" },
+  },
   "/api/v1/account/access-keys": { who: "alice@wonderland.example", input: {} },
   "/api/v1/audit": { who: "alice@wonderland.example", input: {} },
   "/api/v1/operator/tenants": { who: "operator@platform.example", input: {} },
@@ -42,6 +75,8 @@ const NOT_LISTS: Record<string, string> = {
   "/api/v1/projects/{project}/policy": "one document; its history is the last versions only",
   "/api/v1/projects/{project}/whitelist": "at most WHITELIST_LIMIT entries, bounded when added",
   "/api/v1/projects/{project}/settings": "one object",
+  "/api/v1/projects/{project}/packages/{packageName}":
+    "one package; its objects, allowed projects and installations are each capped at 500 rows",
   "/api/v1/projects/{project}/objects/{type}/{name}": "one object",
   "/api/v1/audit/activity": "one row a day, at most 90",
   "/api/v1/operator/system-whitelist": "at most WHITELIST_LIMIT entries, bounded when added",
