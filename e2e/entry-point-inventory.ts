@@ -219,6 +219,7 @@ export const API_ROUTES: Record<string, Record<string, Probe>> = {
   "/api/v1/me": { GET: { input: () => ({}) } },
   "/api/v1/audit": { GET: { input: () => ({ pageSize: "1" }) } },
   "/api/v1/audit/activity": { GET: { input: () => ({ days: "7" }) } },
+  "/api/v1/audit/decisions": { GET: { input: () => ({ pageSize: "1" }) } },
   "/api/v1/projects": {
     GET: { input: () => ({ q: "WonderLand" }) },
     POST: {

@@ -29,6 +29,9 @@ CREATE INDEX "access_decisions_tenant_id_id_idx" ON "access_decisions"("tenant_i
 CREATE INDEX "access_decisions_tenant_id_principal_id_idx" ON "access_decisions"("tenant_id", "principal", "id");
 
 -- CreateIndex
+CREATE INDEX "access_decisions_caller_tenant_id_id_idx" ON "access_decisions"("caller_tenant_id", "id");
+
+-- CreateIndex
 CREATE INDEX "access_decisions_request_id_idx" ON "access_decisions"("request_id");
 
 -- Access decisions are append-only like audit_events (the same refusing function), without the hash chain:
