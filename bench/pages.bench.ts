@@ -4,13 +4,13 @@
  * build served by scripts/serve.mjs: on the embedded PGlite database (the default set-up), then on a
  * throwaway PostgreSQL server when the machine has its binaries.
  */
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import http from "node:http";
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { createAppDatabase, startPgServer } from "../scripts/pg-server.mjs";
+import { authenticate, request as requestOn, waitForServer } from "./console-http";
 import { percentile, type Metric } from "./metrics";
 
 const PORT = 3390;
@@ -27,75 +27,11 @@ function must(command: string, args: string[], env: NodeJS.ProcessEnv) {
   if (result.status !== 0) throw new Error(`${command} ${args.join(" ")} failed`);
 }
 
-interface Reply {
-  status: number;
-  ttfbMs: number;
-  totalMs: number;
-  headers: http.IncomingHttpHeaders;
-  body: string;
-}
+const request = (method: string, url: string, headers: Record<string, string> = {}) =>
+  requestOn(PORT, method, url, headers);
 
-function request(method: string, url: string, headers: Record<string, string> = {}, body?: string): Promise<Reply> {
-  return new Promise((resolve, reject) => {
-    const started = performance.now();
-    const req = http.request(`http://localhost:${PORT}${url}`, { method, headers }, (res) => {
-      const ttfbMs = performance.now() - started;
-      let text = "";
-      res.setEncoding("utf8");
-      res.on("data", (chunk: string) => (text += chunk));
-      res.on("end", () =>
-        resolve({
-          status: res.statusCode ?? 0,
-          ttfbMs,
-          totalMs: performance.now() - started,
-          headers: res.headers,
-          body: text,
-        }),
-      );
-    });
-    req.on("error", reject);
-    if (body) req.write(body);
-    req.end();
-  });
-}
-
-const cookiesOf = (reply: Reply) =>
-  (reply.headers["set-cookie"] ?? []).map((cookie) => cookie.split(";")[0]!).join("; ");
-
-async function signIn(email: string): Promise<string> {
-  const csrf = await request("GET", "/api/auth/csrf");
-  const { csrfToken } = JSON.parse(csrf.body) as { csrfToken: string };
-  const form = new URLSearchParams({ csrfToken, email, password: "correct-horse-battery", json: "true" }).toString();
-  const login = await request(
-    "POST",
-    "/api/auth/callback/credentials",
-    {
-      cookie: cookiesOf(csrf),
-      "content-type": "application/x-www-form-urlencoded",
-      "content-length": String(Buffer.byteLength(form)),
-    },
-    form,
-  );
-  const cookie = [cookiesOf(csrf), cookiesOf(login)].filter(Boolean).join("; ");
-  if (!cookie.includes("__Host-sc.session")) throw new Error(`sign-in failed: ${login.status}`);
-  return cookie;
-}
-
-async function waitForServer(server: ChildProcess) {
-  for (let attempt = 0; attempt < 300; attempt++) {
-    if (server.exitCode !== null) throw new Error("the server exited");
-    try {
-      if ((await request("GET", "/login")).status === 200) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  throw new Error("the server did not start");
-}
-
-async function load(url: string, cookie: string) {
-  for (let i = 0; i < 20; i++) await request("GET", url, { cookie }); // warm caches and JIT
+async function load(url: string, headers: Record<string, string>) {
+  for (let i = 0; i < 20; i++) await request("GET", url, headers); // warm caches and JIT
   const ttfb: number[] = [];
   const total: number[] = [];
   let next = 0;
@@ -104,7 +40,7 @@ async function load(url: string, cookie: string) {
     Array.from({ length: CONCURRENCY }, async () => {
       while (next < REQUESTS) {
         next++;
-        const reply = await request("GET", url, { cookie });
+        const reply = await request("GET", url, headers);
         if (reply.status !== 200) throw new Error(`${url} answered ${reply.status}`);
         ttfb.push(reply.ttfbMs);
         total.push(reply.totalMs);
@@ -125,7 +61,7 @@ async function load(url: string, cookie: string) {
 /** Loads the grown demo into the database `env` names, serves it, and measures each page. */
 async function measure(database: "pglite" | "postgresql", env: NodeJS.ProcessEnv): Promise<Metric[]> {
   must(bin("tsx"), ["scripts/db-migrate.ts"], env);
-  must(bin("tsx"), ["scripts/db-seed.ts"], env);
+  must(bin("tsx"), ["scripts/db-seed.ts", "--demo"], env);
   must(
     bin("tsx"),
     ["scripts/grow-demo.ts", "--tables", GROWTH.tables, "--members", GROWTH.members, "--grants", GROWTH.grants],
@@ -133,8 +69,8 @@ async function measure(database: "pglite" | "postgresql", env: NodeJS.ProcessEnv
   );
   const server = spawn(process.execPath, ["scripts/serve.mjs"], { cwd: root, env, stdio: "ignore" });
   try {
-    await waitForServer(server);
-    const cookie = await signIn("alice@wonderland.example");
+    await waitForServer(PORT, server);
+    const headers = await authenticate(PORT, "alice@wonderland.example");
     const where =
       database === "pglite"
         ? "one Node process with PGlite inside it"
@@ -142,7 +78,7 @@ async function measure(database: "pglite" | "postgresql", env: NodeJS.ProcessEnv
     const workload = `${REQUESTS} GETs at concurrency ${CONCURRENCY} as alice, first page (25 rows) of a list; WonderLand grown to ${GROWTH.members} members and ${GROWTH.grants} grants on ${GROWTH.tables} tables; production build, ${where}`;
     const metrics: Metric[] = [];
     for (const [name, url] of Object.entries(PAGES)) {
-      const figures = await load(url, cookie);
+      const figures = await load(url, headers);
       const prefix = `pages.${database}.${name}`;
       metrics.push(
         { name: `${prefix}.ttfb_p50`, value: Number(figures.p50.toFixed(1)), unit: "ms time to first byte", workload },

@@ -4,8 +4,11 @@
  * cannot ship without being proven to refuse strangers.
  */
 export interface Probe {
-  /** Input a real client would send; ids of WonderLand objects are filled in by the test. */
-  input: (ids: { bobId: string }) => Record<string, string>;
+  /**
+   * Input a real client would send; ids of WonderLand objects are filled in by the test. Strings, but for a
+   * JSON route's list (a batch's requests): form fields and query strings carry strings only.
+   */
+  input: (ids: { bobId: string }) => Record<string, string | readonly unknown[]>;
   /**
    * Set when the entry point only ever acts inside the caller's own account, so another tenant's owner
    * legitimately succeeds (in their own tenant): the reason why.
@@ -37,6 +40,13 @@ const PROBE_POLICY = JSON.stringify({
 /** WonderLand's package, and a package WonderLand might install (refused before it is looked up). */
 const PROBE_PACKAGE = { project: "WonderLand", packageName: "wonderland_share" };
 const PROBE_INSTALL = { project: "WonderLand", package: "WonderLand_dev.probe_share" };
+/** A decision-API question about bob, in the form query engines send it. */
+const DECISION_PROBE = {
+  principal: "RAM$wonderland:bob",
+  project: "WonderLand",
+  action: "odps:Select",
+  object: "tables/user_profile",
+};
 /** A well-formed id of no whitelist entry: the refusal comes before the entry is looked up. */
 const PROBE_UUID = "00000000-0000-4000-8000-000000000000";
 /** A well-formed AccessKey id of no key. */
@@ -49,7 +59,13 @@ const OPERATOR_PROBE_TENANT = {
   ownerDisplayName: "Owner",
 };
 
-export const SERVER_ACTIONS: Record<string, Probe & { page: string }> = {
+/** A server action's probe: form fields, strings only. */
+export type ActionProbe = Omit<Probe, "input"> & {
+  page: string;
+  input: (ids: { bobId: string }) => Record<string, string>;
+};
+
+export const SERVER_ACTIONS: Record<string, ActionProbe> = {
   "app/(console)/session-actions.ts#signOutEverywhereAction": {
     page: "/",
     input: () => ({}),
@@ -241,6 +257,7 @@ export const API_ROUTES: Record<string, Record<string, Probe>> = {
   "/api/v1/openapi.json": { GET: { input: () => ({}) } },
   "/api/v1/audit": { GET: { input: () => ({ pageSize: "1" }) } },
   "/api/v1/audit/activity": { GET: { input: () => ({ days: "7" }) } },
+  "/api/v1/audit/decisions": { GET: { input: () => ({ pageSize: "1" }) } },
   "/api/v1/projects": {
     GET: { input: () => ({ q: "WonderLand" }) },
     POST: {
@@ -315,6 +332,19 @@ export const API_ROUTES: Record<string, Record<string, Probe>> = {
         targetProject: "SecretGarden",
       }),
       readsOnly: "a question to the decision engine (POST for its body); nothing changes",
+    },
+  },
+  // Questions about bob: sam cannot see WonderLand (404) and allen may ask only about himself (403).
+  "/api/v1/authorize": {
+    POST: {
+      input: () => DECISION_PROBE,
+      readsOnly: "a question to the decision engine; its answer goes to the access-decision log, not the audit chain",
+    },
+  },
+  "/api/v1/authorize/batch": {
+    POST: {
+      input: () => ({ requests: [DECISION_PROBE, { ...DECISION_PROBE, object: "tables/sales_orders" }] }),
+      readsOnly: "questions to the decision engine; their answers go to the access-decision log, not the audit chain",
     },
   },
   "/api/v1/projects/[project]/effective-permissions": {

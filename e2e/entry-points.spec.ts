@@ -60,25 +60,25 @@ async function callAction(
  * Dynamic segments aimed at WonderLand: [project] is the project; another segment takes the probe's value of
  * that name when it has one (an object's type and name), else a well-formed id of nothing.
  */
-const concretePath = (path: string, input: Record<string, string>) =>
+const concretePath = (path: string, input: Record<string, unknown>) =>
   path
     .replaceAll("[project]", "WonderLand")
     .replace(/\[([^\]]+)\]/g, (_, name: string) =>
-      encodeURIComponent(input[name] ?? "00000000-0000-4000-8000-000000000000"),
+      encodeURIComponent(String(input[name] ?? "00000000-0000-4000-8000-000000000000")),
     );
 
 async function callRoute(
   request: APIRequestContext,
   routePath: string,
   method: string,
-  input: Record<string, string>,
+  input: Record<string, unknown>,
   origin: string | null,
 ) {
   const headers = origin ? { Origin: origin } : undefined;
   const path = concretePath(routePath, input);
   const response =
     method === "GET"
-      ? await request.get(path, { params: input, headers })
+      ? await request.get(path, { params: input as Record<string, string>, headers })
       : await request.fetch(path, { method, data: input, headers });
   return { status: response.status(), text: await response.text() };
 }

@@ -7,6 +7,8 @@ import type pg from "pg";
 /** The audit tables and all the runtime role may do on them. Every other table: read and write rows. */
 const AUDIT_TABLE_PRIVILEGES: Record<string, string> = {
   audit_events: "SELECT, INSERT",
+  // Access decisions (lib/audit/access-decision-log.ts): append-only, as audit_events.
+  access_decisions: "SELECT, INSERT",
   // UPDATE only for the chain head's row lock (SELECT ... FOR UPDATE) and its advance, which its trigger checks.
   audit_chain_head: "SELECT, UPDATE",
 };

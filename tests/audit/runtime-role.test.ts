@@ -41,6 +41,18 @@ describe.skipIf(!process.env.MIGRATION_DATABASE_URL)(
         () => prisma.$executeRaw`ALTER TABLE audit_chain_head DISABLE TRIGGER USER`,
         NOT_OWNER,
       ],
+      [
+        "update an access decision",
+        () => prisma.$executeRaw`UPDATE access_decisions SET effect = 'Allow'`,
+        PERMISSION_DENIED,
+      ],
+      ["delete an access decision", () => prisma.$executeRaw`DELETE FROM access_decisions`, PERMISSION_DENIED],
+      ["truncate the access decisions", () => prisma.$executeRaw`TRUNCATE access_decisions`, PERMISSION_DENIED],
+      [
+        "drop the access decisions' append-only trigger",
+        () => prisma.$executeRaw`DROP TRIGGER access_decisions_no_update_or_delete ON access_decisions`,
+        NOT_OWNER,
+      ],
       ["rewrite the migration history", () => prisma.$executeRaw`DELETE FROM "_prisma_migrations"`, PERMISSION_DENIED],
     ])("cannot %s", async (_what, statement, refusal) => {
       await expect(statement()).rejects.toThrow(refusal);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { ROUTE_TABLE } from "@/lib/api/route-table";
 import { runEndpoint } from "@/lib/endpoint/run-endpoint";
+import type { z } from "zod";
 import type { EndpointDefinition } from "@/lib/endpoint/define-endpoint";
 import { createAccessKeyEndpoint } from "@/lib/services/access-keys/create-access-key";
 import { addPackageObjectEndpoint } from "@/lib/services/packages/add-package-object";
@@ -11,7 +12,7 @@ import { contextFor, demoDatabase, requestMeta } from "../helpers/test-database"
 
 const prisma = await demoDatabase();
 
-async function call(who: string, endpoint: EndpointDefinition<never, unknown>, input: Record<string, string> = {}) {
+async function call(who: string, endpoint: EndpointDefinition<z.ZodType, unknown>, input: Record<string, string> = {}) {
   const { actor } = await contextFor(who);
   const result = await runEndpoint(endpoint, actor, requestMeta(), input);
   if (!result.ok) throw new Error(JSON.stringify(result));

@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { decide, OBJECT_TYPES, PRIVILEGES, PRIVILEGES_BY_TYPE, type Decision } from "@/lib/authz";
+import { OBJECT_TYPES, PRIVILEGES, PRIVILEGES_BY_TYPE, type Decision } from "@/lib/authz";
+import { recordAccessDecisions } from "@/lib/audit/access-decision-log";
 import { projectInScope } from "@/lib/authorize/project-scope";
 import type { ServiceContext } from "@/lib/context/service-context";
 import { defineEndpoint } from "@/lib/endpoint/define-endpoint";
@@ -7,7 +8,7 @@ import { requireCatalogObject } from "./support/catalog-object";
 import { decisionContext, decisionContextFields, describedContext, optionalField } from "./support/decision-context";
 import { principalReferenceField } from "./support/principal-reference";
 import { resolvePrincipal, type PrincipalSummary } from "./support/resolve-principal";
-import { catalogVisibility } from "./support/catalog-visibility";
+import { askEngine } from "./support/ask-engine";
 import { targetProjectId } from "./support/target-project";
 
 /** Privileges a request may ask for (`All` is granted, never requested). */
@@ -94,7 +95,8 @@ export interface CheckAccessResult {
 
 /**
  * Asks the decision engine whether a principal may perform an action on an object, with every layer's
- * verdict and reason. Anyone may check themselves; the project's administrators may check anyone.
+ * verdict and reason. Anyone may check themselves; the project's administrators may check anyone. The
+ * decision is recorded (lib/audit/access-decision-log.ts) before it is answered.
  */
 export async function checkAccess(ctx: ServiceContext, input: CheckAccessInput): Promise<CheckAccessResult> {
   const project = await projectInScope(ctx, input.project);
@@ -109,25 +111,30 @@ export async function checkAccess(ctx: ServiceContext, input: CheckAccessInput):
       { name: "objectName", columns: "columns" },
     );
   const context = decisionContext(ctx, { ...input, targetProjectId: await targetProjectId(input.targetProject) });
-  const decided = decide(project.index, {
-    principal: principal.request,
-    project: project.name,
-    action: input.action,
-    object: {
+  const decision = await askEngine(
+    ctx,
+    project,
+    principal.request,
+    {
+      action: input.action,
       type: input.objectType,
       name: objectName,
-      ...(foreign ? { project: input.objectProject } : {}),
-      ...(input.columns ? { columns: input.columns } : {}),
+      objectProject: foreign ? input.objectProject : undefined,
+      columns: input.columns,
     },
     context,
-  });
-  // A caller who may not Describe the object learns no column it did not name, and no policy text unless an administrator.
-  const visibility = catalogVisibility(ctx, project);
-  const told = visibility.told(decided);
-  const showsColumns =
-    input.columns !== undefined ||
-    visibility.describes(input.objectType, objectName, foreign ? input.objectProject : null);
-  const decision = showsColumns ? told : { ...told, columns: [] };
+  );
+  await recordAccessDecisions(ctx, [
+    {
+      via: checkAccessEndpoint.name,
+      project,
+      principal: principal.summary.principal,
+      action: input.action,
+      object: { type: input.objectType, name: foreign ? `${input.objectProject}.${objectName}` : objectName },
+      sourceIp: context.sourceIp ?? null,
+      decision,
+    },
+  ]);
   return {
     project: project.name,
     principal: principal.summary,

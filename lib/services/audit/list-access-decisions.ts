@@ -1,0 +1,60 @@
+import { z } from "zod";
+import { DATA_LAYERS } from "@/lib/authz";
+import { prisma } from "@/lib/db/client";
+import type { ServiceContext } from "@/lib/context/service-context";
+import { defineEndpoint } from "@/lib/endpoint/define-endpoint";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { optionalField } from "@/lib/services/access/support/decision-context";
+
+export const listAccessDecisionsInput = z.object({
+  principal: optionalField(z.string().trim().max(320)),
+  project: optionalField(z.string().trim().max(256)),
+  effect: optionalField(z.enum(["Allow", "Deny"], { error: "Choose Allow or Deny." })),
+  decidedBy: optionalField(z.enum([...DATA_LAYERS, "Administration", "Default"], { error: "Choose a layer." })),
+  /** Keyset cursor: the `nextBefore` of the previous page (decisions are volume: no offset, no total count). */
+  before: optionalField(z.string().regex(/^[1-9][0-9]{0,18}$/, "Use the nextBefore of the previous page.")),
+  pageSize: z.coerce.number().int().min(1).max(200).default(50),
+});
+
+/**
+ * The access decisions of the auditor's tenant (about its projects, or asked by its users), newest first, in
+ * keyset pages. Owner, Super_Administrator and Auditor (audit.read, checked by the door).
+ */
+export async function listAccessDecisions(ctx: ServiceContext, input: z.output<typeof listAccessDecisionsInput>) {
+  const tenant = ctx.actor.tenantId;
+  const where: Prisma.AccessDecisionWhereInput = {
+    OR: [{ tenantId: tenant }, { callerTenantId: tenant }],
+    ...(input.principal ? { principal: { contains: input.principal, mode: "insensitive" } } : {}),
+    ...(input.project ? { projectName: { equals: input.project, mode: "insensitive" } } : {}),
+    ...(input.effect ? { effect: input.effect } : {}),
+    ...(input.decidedBy ? { decidedBy: input.decidedBy } : {}),
+    ...(input.before ? { id: { lt: BigInt(input.before) } } : {}),
+  };
+  const rows = await prisma.accessDecision.findMany({ where, orderBy: { id: "desc" }, take: input.pageSize + 1 });
+  const page = rows.slice(0, input.pageSize);
+  return {
+    pageSize: input.pageSize,
+    nextBefore: rows.length > input.pageSize ? page.at(-1)!.id.toString() : null,
+    items: page.map((row) => ({
+      id: row.id.toString(),
+      at: row.at.toISOString(),
+      caller: row.callerName,
+      via: row.via,
+      project: row.projectName,
+      principal: row.principal,
+      action: row.action,
+      object: { type: row.objectType, name: row.objectName },
+      columns: (row.columns as { name: string; effect: string; decidedBy: string }[] | null) ?? [],
+      effect: row.effect,
+      decidedBy: row.decidedBy,
+      sourceIp: row.sourceIp ?? "",
+    })),
+  };
+}
+
+export const listAccessDecisionsEndpoint = defineEndpoint({
+  name: "audit.decisions",
+  input: listAccessDecisionsInput,
+  permission: "audit.read",
+  run: listAccessDecisions,
+});

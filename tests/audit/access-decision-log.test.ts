@@ -1,0 +1,208 @@
+// Every decision the decision API and check access answer is in access_decisions, committed before the answer
+// left (acknowledged ⇒ present), append-only, and readable by the tenant's auditors and administrators.
+import { describe, expect, it } from "vitest";
+import { runEndpoint } from "@/lib/endpoint/run-endpoint";
+import { authorizeEndpoint } from "@/lib/services/access/authorize";
+import { authorizeBatchEndpoint } from "@/lib/services/access/authorize-batch";
+import { checkAccessEndpoint } from "@/lib/services/access/check-access";
+import { listAccessDecisionsEndpoint } from "@/lib/services/audit/list-access-decisions";
+import { itRefuses } from "../helpers/refusal-table";
+import { asOwner, contextFor, demoDatabase, requestMeta } from "../helpers/test-database";
+
+const prisma = await demoDatabase();
+type Owner = Parameters<Parameters<typeof asOwner>[0]>[0];
+const ALICE = "alice@wonderland.example";
+const ALLEN = "allen@wonderland.example";
+const AUDREY = "audrey@wonderland.example";
+const SAM = "sam@secretgarden.example";
+const wonderland = await prisma.project.findUniqueOrThrow({ where: { name: "WonderLand" } });
+
+const ask = (principal: string, object: string, extra: Record<string, unknown> = {}) => ({
+  principal,
+  project: "WonderLand",
+  action: "odps:Select",
+  object,
+  ...extra,
+});
+
+async function call(endpoint: unknown, caller: string, input: Record<string, unknown>) {
+  const ctx = await contextFor(caller);
+  const meta = requestMeta();
+  const result = await runEndpoint(endpoint as typeof authorizeEndpoint, ctx.actor, meta, input);
+  return { result, requestId: meta.requestId, actor: ctx.actor };
+}
+
+describe("access decisions are recorded", () => {
+  it("acknowledged ⇒ present: 60 concurrent answers each find their record the moment they arrive", async () => {
+    const calls = Array.from({ length: 60 }, async (_, i) => {
+      const { result, requestId } = await call(
+        authorizeEndpoint,
+        ALICE,
+        ask("RAM$wonderland:allen", i % 3 ? "tables/sales_orders" : "tables/ods_click_log"),
+      );
+      expect(result.ok).toBe(true);
+      // Read straight after the answer, before any other await: the record must already be committed.
+      return prisma.accessDecision.count({ where: { requestId } });
+    });
+    expect(await Promise.all(calls)).toEqual(Array(60).fill(1));
+  });
+
+  it("records the principal, object, columns, decision, deciding layer, caller, tenant and endpoint", async () => {
+    const { requestId, actor } = await call(
+      authorizeEndpoint,
+      ALICE,
+      ask("ram$wonderland:ALLEN", "tables/user_profile", { columns: ["mobile", "birthday"] }),
+    );
+    const row = await prisma.accessDecision.findFirstOrThrow({ where: { requestId } });
+    expect(row).toMatchObject({
+      tenantId: wonderland.tenantId,
+      callerTenantId: actor.tenantId,
+      callerId: actor.userId,
+      callerName: "ALIYUN$alice@wonderland.example",
+      via: "access.authorize",
+      projectId: wonderland.id,
+      projectName: "WonderLand",
+      principal: "RAM$wonderland:allen",
+      action: "Select",
+      objectType: "Table",
+      objectName: "user_profile",
+      effect: "Deny",
+      decidedBy: "LabelSecurity",
+      sourceIp: "127.0.0.1",
+      columns: [
+        { name: "mobile", effect: "Allow", decidedBy: "ACL" },
+        { name: "birthday", effect: "Deny", decidedBy: "LabelSecurity" },
+      ],
+    });
+    expect(Date.now() - row.at.getTime()).toBeLessThan(60_000);
+  });
+
+  it("a batch records each answered item (not the items that erred), check access its one decision", async () => {
+    const batch = await call(authorizeBatchEndpoint, ALICE, {
+      requests: [
+        ask("RAM$wonderland:allen", "tables/sales_orders"),
+        ask("RAM$wonderland:allen", "tables/no_such_table"),
+        ask("RAM$wonderland:allen", "tables/ods_click_log", { context: { sourceIp: "10.1.2.3" } }),
+      ],
+    });
+    const batchRows = await prisma.accessDecision.findMany({
+      where: { requestId: batch.requestId },
+      orderBy: { id: "asc" },
+    });
+    expect(batchRows.map((row) => [row.via, row.objectName, row.effect, row.decidedBy, row.sourceIp])).toEqual([
+      ["access.authorize-batch", "sales_orders", "Allow", "ACL", "127.0.0.1"],
+      ["access.authorize-batch", "ods_click_log", "Deny", "Default", "10.1.2.3"],
+    ]);
+
+    const check = await call(checkAccessEndpoint, ALLEN, {
+      project: "WonderLand",
+      principal: "RAM$wonderland:allen",
+      action: "Select",
+      objectType: "Table",
+      objectName: "sales_orders",
+    });
+    expect(check.result.ok).toBe(true);
+    const checkRows = await prisma.accessDecision.findMany({ where: { requestId: check.requestId } });
+    expect(checkRows.map((row) => [row.via, row.principal, row.callerName, row.effect])).toEqual([
+      ["access.check", "RAM$wonderland:allen", "RAM$wonderland:allen", "Allow"],
+    ]);
+  });
+
+  it("a refused question records no decision", async () => {
+    const { result, requestId } = await call(
+      authorizeEndpoint,
+      ALLEN,
+      ask("RAM$wonderland:bob", "tables/sales_orders"),
+    );
+    expect(result.ok).toBe(false);
+    expect(await prisma.accessDecision.count({ where: { requestId } })).toBe(0);
+  });
+
+  it.each([
+    ["UPDATE", (owner: Owner) => owner.$executeRaw`UPDATE access_decisions SET effect = 'Allow'`],
+    ["DELETE", (owner: Owner) => owner.$executeRaw`DELETE FROM access_decisions`],
+    ["TRUNCATE", (owner: Owner) => owner.$executeRaw`TRUNCATE access_decisions`],
+  ])("is append-only: %s is refused, even for the tables' owner", async (_what, statement) => {
+    expect(await prisma.accessDecision.count()).toBeGreaterThan(0);
+    await asOwner(async (owner) => {
+      await expect(statement(owner)).rejects.toThrow(/append-only/);
+    });
+  });
+});
+
+describe("GET /api/v1/audit/decisions", () => {
+  type Listing = {
+    items: { principal: string; project: string; effect: string; decidedBy: string; caller: string }[];
+    nextBefore: string | null;
+  };
+  async function list(caller: string, input: Record<string, unknown>): Promise<Listing> {
+    const { result } = await call(listAccessDecisionsEndpoint, caller, input);
+    if (!result.ok) throw new Error(JSON.stringify(result.error));
+    return result.data as unknown as Listing;
+  }
+
+  it("the tenant's auditor reads them, filtered, in keyset pages that neither skip nor repeat", async () => {
+    const all = await list(AUDREY, { pageSize: 200, project: "wonderland", principal: "allen" });
+    expect(all.items.length).toBeGreaterThan(60);
+    expect(all.items.every((item) => item.project === "WonderLand" && /allen/i.test(item.principal))).toBe(true);
+    const seen: unknown[] = [];
+    let before: string | null | undefined;
+    do {
+      const page = await list(AUDREY, {
+        pageSize: 25,
+        project: "wonderland",
+        principal: "allen",
+        ...(before ? { before } : {}),
+      });
+      seen.push(...page.items);
+      before = page.nextBefore;
+    } while (before);
+    expect(seen).toEqual(all.items);
+
+    const denials = await list(AUDREY, { effect: "Deny", decidedBy: "LabelSecurity", pageSize: 200 });
+    expect(denials.items.length).toBeGreaterThan(0);
+    expect(denials.items.every((item) => item.effect === "Deny" && item.decidedBy === "LabelSecurity")).toBe(true);
+  });
+
+  it("the owner reads them; the other tenant's owner sees none of WonderLand's", async () => {
+    expect((await list(ALICE, { pageSize: 1 })).items).toHaveLength(1);
+    const sams = await list(SAM, { pageSize: 200 });
+    expect(sams.items.filter((item) => item.project === "WonderLand")).toEqual([]);
+  });
+
+  itRefuses(
+    [
+      {
+        description: "an ordinary member",
+        who: ALLEN,
+        endpoint: listAccessDecisionsEndpoint,
+        input: {},
+        code: "FORBIDDEN",
+      },
+      {
+        description: "no session",
+        who: null,
+        endpoint: listAccessDecisionsEndpoint,
+        input: {},
+        code: "UNAUTHENTICATED",
+      },
+      {
+        description: "a cursor that is not one",
+        who: AUDREY,
+        endpoint: listAccessDecisionsEndpoint,
+        input: { before: "1 OR 1=1" },
+        code: "INVALID_INPUT",
+        field: "before",
+      },
+      {
+        description: "a page too large",
+        who: AUDREY,
+        endpoint: listAccessDecisionsEndpoint,
+        input: { pageSize: "5000" },
+        code: "INVALID_INPUT",
+        field: "pageSize",
+      },
+    ],
+    () => prisma.accessDecision.count(),
+  );
+});
