@@ -6,6 +6,9 @@ import { disableAccountAccessKeyEndpoint } from "@/lib/services/access-keys/disa
 import { listAccountAccessKeysEndpoint } from "@/lib/services/access-keys/list-account-access-keys";
 import { listOwnAccessKeysEndpoint } from "@/lib/services/access-keys/list-own-access-keys";
 import { setOwnAccessKeyStatusEndpoint } from "@/lib/services/access-keys/set-own-access-key-status";
+import { authorizeEndpoint } from "@/lib/services/access/authorize";
+import { authorizeBatchEndpoint } from "@/lib/services/access/authorize-batch";
+import { listAccessDecisionsEndpoint } from "@/lib/services/audit/list-access-decisions";
 import { checkAccessEndpoint } from "@/lib/services/access/check-access";
 import { dataFlowEndpoint } from "@/lib/services/access/data-flow";
 import { addPackageObjectEndpoint } from "@/lib/services/packages/add-package-object";
@@ -84,6 +87,7 @@ export const API_TAGS = {
   Members: "a project's members",
   Roles: "a project's roles and who holds them",
   Grants: "ACL grants on a project's objects, and the names the grant pickers suggest",
+  Decisions: "the decision API for query engines: may this principal do this, one question or a batch",
   Access: "questions to the decision engine: check access, effective permissions, who can access",
   Policies: "a project's (or a role's) policy document, its versions and its dry run",
   Packages: "packages: sharing objects with other projects (provider side) and installing them (installer side)",
@@ -140,6 +144,8 @@ export const ROUTE_TABLE: readonly ApiRoute[] = [
   { method: "POST", path: "/api/v1/projects/{project}/grants", endpoint: grantPrivilegesEndpoint, tag: "Grants", summary: "Grant privileges on an object to a user or role" },
   { method: "DELETE", path: "/api/v1/projects/{project}/grants/{grantId}", endpoint: revokeGrantEndpoint, tag: "Grants", summary: "Revoke one grant" },
   { method: "GET", path: "/api/v1/projects/{project}/suggestions", endpoint: suggestNamesEndpoint, tag: "Grants", summary: "Member, role or object names for the grant pickers" },
+  { method: "POST", path: "/api/v1/authorize", endpoint: authorizeEndpoint, tag: "Decisions", summary: "The engine's decision for one principal, action and object (columns layer by layer)" },
+  { method: "POST", path: "/api/v1/authorize/batch", endpoint: authorizeBatchEndpoint, tag: "Decisions", summary: "Up to 1,000 decisions, answered in order" },
   { method: "POST", path: "/api/v1/projects/{project}/check-access", endpoint: checkAccessEndpoint, tag: "Access", summary: "The decision engine's answer for one principal and request" },
   { method: "POST", path: "/api/v1/projects/{project}/data-flow", endpoint: dataFlowEndpoint, tag: "Access", summary: "Whether an operation takes data out of the project, and by what (ProjectProtection)" },
   { method: "GET", path: "/api/v1/projects/{project}/packages", endpoint: listPackagesEndpoint, tag: "Packages", summary: "SHOW PACKAGES: the packages this project created" },
@@ -179,6 +185,7 @@ export const ROUTE_TABLE: readonly ApiRoute[] = [
   { method: "PUT", path: "/api/v1/tenant/users/{userId}/password", endpoint: resetPasswordEndpoint, tag: "Users", summary: "Reset a user's password" },
   { method: "PATCH", path: "/api/v1/tenant/users/{userId}/roles/{role}", endpoint: setTenantRoleEndpoint, tag: "Users", summary: "Assign or take back an account role" },
   { method: "GET", path: "/api/v1/audit", endpoint: listAuditEventsEndpoint, tag: "Audit", summary: "The account's audit events, newest first" },
+  { method: "GET", path: "/api/v1/audit/decisions", endpoint: listAccessDecisionsEndpoint, tag: "Audit", summary: "Recorded access decisions (the decision API's and check access's), newest first" },
   { method: "GET", path: "/api/v1/audit/activity", endpoint: auditActivityEndpoint, tag: "Audit", summary: "Events per day by result" },
   { method: "GET", path: "/api/v1/operator/tenants", endpoint: listTenantsEndpoint, tag: "Operator", summary: "List customers' tenants" },
   { method: "POST", path: "/api/v1/operator/tenants", endpoint: createTenantEndpoint, tag: "Operator", summary: "Create a tenant and its owner" },

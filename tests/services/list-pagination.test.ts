@@ -80,6 +80,8 @@ const NOT_LISTS: Record<string, string> = {
     "one package; its objects, allowed projects and installations are each capped at 500 rows",
   "/api/v1/projects/{project}/objects/{type}/{name}": "one object",
   "/api/v1/audit/activity": "one row a day, at most 90",
+  "/api/v1/audit/decisions":
+    "a keyset page (pageSize, before → nextBefore) of an append-only, high-volume log; not yet page/total like the rest",
   "/api/v1/operator/system-whitelist": "at most WHITELIST_LIMIT entries, bounded when added",
 };
 
