@@ -31,6 +31,8 @@ export const showLabelGrantsInput = z.object({
   objectType: labelledTypeField,
   objectName: optional(z.string().trim().min(1).max(260)),
   level: optional(levelField),
+  /** Narrows the rows by table or grantee name. */
+  q: optional(z.string().trim().max(200)),
   ...paginationFields(25, 100),
 });
 
@@ -123,6 +125,14 @@ export async function showLabelGrants(
     }
   }
 
+  if (input.q !== undefined) {
+    const contains = { contains: input.q, mode: "insensitive" as const };
+    where.AND = [
+      {
+        OR: [{ object: { name: contains } }, { granteeUser: { email: contains } }, { granteeRole: { name: contains } }],
+      },
+    ];
+  }
   const now = Date.now();
   const [total, rows] = await Promise.all([
     prisma.labelGrant.count({ where }),
