@@ -20,6 +20,13 @@ const PAGES: { persona: Persona; path: string }[] = [
   { persona: "alice", path: "/roles" },
   { persona: "alice", path: "/roles/analyst" },
   { persona: "alice", path: "/grants" },
+  { persona: "alice", path: "/labels" },
+  { persona: "alice", path: "/labels?kind=Role&q=no-such-role" },
+  { persona: "alice", path: "/labels/grants" },
+  { persona: "alice", path: "/labels/grants?view=table&objectName=user_profile" },
+  // sales_orders rather than user_profile here too: the same pages, without axe walking 100 column controls.
+  { persona: "alice", path: "/labels/object?objectType=Table&objectName=sales_orders" },
+  { persona: "alice", path: "/labels/matrix?objectType=Table&objectName=sales_orders" },
   { persona: "alice", path: "/policies" },
   { persona: "alice", path: "/whitelists" },
   { persona: "alice", path: "/settings" },

@@ -59,6 +59,24 @@ const OPERATOR_PROBE_TENANT = {
   ownerDisplayName: "Owner",
 };
 
+/** GRANT LABEL 2 ON TABLE user_profile TO USER allen WITH EXP 7, and its REVOKE. */
+const LABEL_GRANT_PROBE = {
+  project: "WonderLand",
+  objectType: "Table",
+  objectName: "user_profile",
+  level: "2",
+  principalType: "User",
+  principal: "RAM$wonderland:allen",
+  days: "7",
+};
+const LABEL_REVOKE_PROBE = {
+  project: "WonderLand",
+  objectType: "Table",
+  objectName: "user_profile",
+  principalType: "User",
+  principal: "RAM$wonderland:allen",
+};
+
 /** A server action's probe: form fields, strings only. */
 export type ActionProbe = Omit<Probe, "input"> & {
   page: string;
@@ -231,6 +249,32 @@ export const SERVER_ACTIONS: Record<string, ActionProbe> = {
   "app/(console)/grants/actions.ts#revokeGrantAction": {
     page: "/grants",
     input: () => ({ project: "WonderLand", grantId: PROBE_UUID }),
+  },
+  "app/(console)/labels/actions.ts#setClearanceAction": {
+    page: "/labels",
+    input: () => ({ project: "WonderLand", principalType: "User", principal: "RAM$wonderland:allen", level: "1" }),
+  },
+  "app/(console)/labels/actions.ts#setObjectLabelAction": {
+    page: "/labels",
+    input: () => ({
+      project: "WonderLand",
+      objectType: "Table",
+      objectName: "sales_orders",
+      columns: "amount",
+      level: "0",
+    }),
+  },
+  "app/(console)/labels/actions.ts#grantLabelAction": {
+    page: "/labels",
+    input: () => LABEL_GRANT_PROBE,
+  },
+  "app/(console)/labels/actions.ts#revokeLabelAction": {
+    page: "/labels",
+    input: () => LABEL_REVOKE_PROBE,
+  },
+  "app/(console)/labels/actions.ts#clearExpiredLabelGrantsAction": {
+    page: "/labels",
+    input: () => ({ project: "WonderLand" }),
   },
   // The platform operator's: every tenant's user is refused, WonderLand's owner included.
   "app/(console)/operator/actions.ts#createTenantAction": { page: "/operator", input: () => OPERATOR_PROBE_TENANT },
@@ -461,6 +505,38 @@ export const API_ROUTES: Record<string, Record<string, Probe>> = {
       actsOnCaller: "it changes only the caller's own password (and needs the current one)",
     },
   },
+  "/api/v1/projects/[project]/labels/clearances": {
+    GET: { input: () => ({ project: "WonderLand" }) },
+    PUT: {
+      input: () => ({ project: "WonderLand", principalType: "User", principal: "RAM$wonderland:allen", level: "1" }),
+    },
+  },
+  "/api/v1/projects/[project]/labels/objects/[objectType]/[objectName]": {
+    GET: {
+      input: () => ({ project: "WonderLand", objectType: "Table", objectName: "sales_orders" }),
+      memberMayRead:
+        "Describe on the table shows its column labels (allen's analyst role is granted it on sales_orders)",
+    },
+    PUT: {
+      input: () => ({
+        project: "WonderLand",
+        objectType: "Table",
+        objectName: "sales_orders",
+        columns: "amount",
+        level: "0",
+      }),
+    },
+  },
+  "/api/v1/projects/[project]/labels/objects/[objectType]/[objectName]/matrix": {
+    GET: { input: () => ({ project: "WonderLand", objectType: "Table", objectName: "sales_orders" }) },
+  },
+  "/api/v1/projects/[project]/labels/grants": {
+    // About bob: a member may see only their own label grants.
+    GET: { input: () => ({ project: "WonderLand", view: "user", principal: "RAM$wonderland:bob" }) },
+    POST: { input: () => LABEL_GRANT_PROBE },
+    DELETE: { input: () => LABEL_REVOKE_PROBE },
+  },
+  "/api/v1/projects/[project]/labels/grants/expired": { DELETE: { input: () => ({ project: "WonderLand" }) } },
   "/api/v1/operator/tenants": {
     GET: { input: () => ({ q: "wonder" }) },
     POST: { input: () => OPERATOR_PROBE_TENANT },

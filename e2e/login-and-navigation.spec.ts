@@ -7,6 +7,7 @@ const ADMIN = [
   "Members",
   "Roles",
   "Grants",
+  "Labels",
   "Policies",
   "Packages",
   "Whitelists",

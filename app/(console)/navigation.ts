@@ -11,7 +11,7 @@ interface NavEntry {
 
 /**
  * The console's map. Each entry names the permission its page requires, so a user is offered only pages they may
- * open. A part of the console not built yet (labels, access requests) has neither an entry nor a route.
+ * open. A part of the console not built yet (access requests) has neither an entry nor a route.
  */
 const NAVIGATION: { section: string; items: NavEntry[] }[] = [
   {
@@ -30,6 +30,7 @@ const NAVIGATION: { section: string; items: NavEntry[] }[] = [
       { href: "/members", label: "Members", icon: "users", permission: "console.admin" },
       { href: "/roles", label: "Roles", icon: "shield", permission: "console.admin" },
       { href: "/grants", label: "Grants", icon: "key", permission: "access.request" },
+      { href: "/labels", label: "Labels", icon: "lock", permission: "console.admin" },
       { href: "/policies", label: "Policies", icon: "file-text", permission: "console.admin" },
       { href: "/packages", label: "Packages", icon: "inbox", permission: "console.admin" },
       { href: "/whitelists", label: "Whitelists", icon: "globe", permission: "console.admin" },

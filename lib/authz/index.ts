@@ -1,6 +1,8 @@
 export { compile, type CompileOptions } from "./compile/compile";
 export { applyDelta, type SecurityDelta } from "./compile/apply-delta";
 export type { SecurityIndex } from "./compile/index-types";
+export type { IndexedObject, IndexedRole, IndexedUser, IndexedLabelGrant } from "./compile/index-types";
+export { unitLabel } from "./layers/labels";
 export { decide } from "./pipeline";
 export { decideAdmin } from "./admin/decide-admin";
 export { administers } from "./admin/administers";

@@ -79,6 +79,8 @@ export const securitySnapshotSchema = z.object({
     objectCreatorHasAccessPermission: z.boolean(),
     objectCreatorHasGrantPermission: z.boolean(),
     labelSecurity: z.boolean(),
+    /** No-WriteDown (with LabelSecurity on): writes into data labelled below the writer's clearance are denied. Absent = off. */
+    noWriteDown: z.boolean().optional(),
     projectProtection: z.boolean(),
     /** Policy-format JSON attached with `set ProjectProtection=true with exception`. */
     exceptionPolicy: z.string().nullable(),
@@ -96,18 +98,26 @@ export const securitySnapshotSchema = z.object({
   policies: z.array(z.object({ id, name: z.string().min(1), roleId: id.nullable(), document: z.string() })),
   labels: z.object({
     users: z.array(z.object({ userId: id, level: labelLevel })),
+    /** SET LABEL n TO ROLE r: a member's clearance is the highest of their own and their roles'. Absent = none. */
+    roles: z.array(z.object({ roleId: id, level: labelLevel })).optional(),
     /** column null = the table's (or view's) own label. */
     objects: z.array(z.object({ objectId: id, column: z.string().min(1).nullable(), level: labelLevel })),
   }),
+  /** GRANT LABEL to a user (userId) or to a role (roleId, for every member of the role): exactly one is set. */
   labelGrants: z.array(
-    z.object({
-      id,
-      objectId: id,
-      columns: z.array(z.string().min(1)).nullable(),
-      userId: id,
-      level: labelLevel,
-      expiresAt: timestamp,
-    }),
+    z
+      .object({
+        id,
+        objectId: id,
+        columns: z.array(z.string().min(1)).nullable(),
+        userId: id.optional(),
+        roleId: id.optional(),
+        level: labelLevel,
+        expiresAt: timestamp,
+      })
+      .refine((grant) => (grant.userId === undefined) !== (grant.roleId === undefined), {
+        message: "A label grant names exactly one of userId and roleId",
+      }),
   ),
   packages: z.array(snapshotPackageSchema),
   whitelist: z.object({ system: z.array(z.string()), project: z.array(z.string()) }),

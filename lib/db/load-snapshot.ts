@@ -108,6 +108,7 @@ export async function loadSnapshot(projectId: string): Promise<SecuritySnapshot 
           objectCreatorHasAccessPermission: project.objectCreatorHasAccessPermission,
           objectCreatorHasGrantPermission: project.objectCreatorHasGrantPermission,
           labelSecurity: project.labelSecurity,
+          noWriteDown: project.noWriteDown,
           projectProtection: project.projectProtection,
           exceptionPolicy:
             project.protectionExceptionPolicy === null ? null : JSON.stringify(project.protectionExceptionPolicy),
@@ -151,6 +152,9 @@ export async function loadSnapshot(projectId: string): Promise<SecuritySnapshot 
           users: userMembers
             .filter((member) => member.clearance > 0)
             .map((member) => ({ userId: member.userId!, level: member.clearance })),
+          roles: project.roles
+            .filter((role) => role.clearance > 0)
+            .map((role) => ({ roleId: role.id, level: role.clearance })),
           objects: project.objects.flatMap((object) => [
             ...(object.label > 0 ? [{ objectId: object.id, column: null, level: object.label }] : []),
             ...object.columns
@@ -162,7 +166,7 @@ export async function loadSnapshot(projectId: string): Promise<SecuritySnapshot 
           id: grant.id,
           objectId: grant.objectId,
           columns: grant.columns.length > 0 ? grant.columns : null,
-          userId: grant.granteeUserId,
+          ...(grant.granteeUserId !== null ? { userId: grant.granteeUserId } : { roleId: grant.granteeRoleId! }),
           level: grant.level,
           expiresAt: grant.expiresAt.getTime(),
         })),

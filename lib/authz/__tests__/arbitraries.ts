@@ -202,6 +202,7 @@ export function snapshotArb(options: GeneratorOptions = { timeConditions: true }
         objectCreatorHasAccessPermission: fc.boolean(),
         objectCreatorHasGrantPermission: fc.boolean(),
         labelSecurity: fc.boolean(),
+        noWriteDown: fc.boolean(),
         projectProtection: fc.boolean(),
         exceptionPolicy: fc.option(fc.array(statementArb(options), { minLength: 1, maxLength: 2 }).map(policyText), {
           nil: null,
@@ -245,6 +246,10 @@ export function snapshotArb(options: GeneratorOptions = { timeConditions: true }
         fc.record({ userId: fc.constantFrom(...USER_POOL.map((u) => u.id)), level: fc.integer({ min: 0, max: 3 }) }),
         { maxLength: 3 },
       ),
+      roleLabels: fc.array(
+        fc.record({ roleId: fc.constantFrom(...ROLES.map((r) => r.id)), level: fc.integer({ min: 0, max: 3 }) }),
+        { maxLength: 2 },
+      ),
       objectLabels: fc.array(
         fc.record({
           objectId: fc.constantFrom("o0", "o1", "o2", "o4"),
@@ -258,7 +263,11 @@ export function snapshotArb(options: GeneratorOptions = { timeConditions: true }
           id: fc.uuid(),
           objectId: fc.constantFrom("o0", "o1", "o2", "o4"),
           columns: optional(subset(COLUMNS, { minLength: 1 })),
-          userId: fc.constantFrom(...USER_POOL.map((u) => u.id)),
+          // A grant to a user or (one in four) to a role, which covers the role's members.
+          grantee: fc.oneof(
+            { weight: 3, arbitrary: fc.record({ userId: fc.constantFrom(...USER_POOL.map((u) => u.id)) }) },
+            { weight: 1, arbitrary: fc.record({ roleId: fc.constantFrom(...ROLES.map((r) => r.id)) }) },
+          ),
           level: fc.integer({ min: 0, max: 3 }),
           expiresAt: fc.integer({ min: -48, max: 48 }).map((h) => NOW + h * HOUR),
         }),
@@ -300,8 +309,8 @@ export function snapshotArb(options: GeneratorOptions = { timeConditions: true }
       objects: OBJECTS.map((o, i) => ({ ...o, creatorUserId: g.creators[i] ?? null })),
       grants: g.grants,
       policies: g.policies.map((p, i) => ({ id: `pol${i}`, name: `policy ${i}`, ...p })),
-      labels: { users: g.userLabels, objects: g.objectLabels },
-      labelGrants: g.labelGrants,
+      labels: { users: g.userLabels, roles: g.roleLabels, objects: g.objectLabels },
+      labelGrants: g.labelGrants.map(({ grantee, ...grant }) => ({ ...grant, ...grantee })),
       packages: g.packages,
       whitelist: g.whitelist,
     }));

@@ -13,6 +13,7 @@ export const SECURITY_SETTINGS = [
   "ObjectCreatorHasAccessPermission",
   "ObjectCreatorHasGrantPermission",
   "LabelSecurity",
+  "NoWriteDown",
   "ProjectProtection",
   "TrustedProjects",
   "ExceptionPolicy",
@@ -36,8 +37,12 @@ export const adminOperationSchema = z.discriminatedUnion("kind", [
   z.object({ kind: z.enum(["AssignRole", "RevokeRole"]), roleName, targetUserId: userId }),
   z.object({ kind: z.enum(["CreateRole", "DropRole"]), roleName }),
   z.object({ kind: z.literal("SetUserLabel"), targetUserId: userId }),
+  z.object({ kind: z.literal("SetRoleLabel"), roleName }),
   z.object({ kind: z.literal("SetObjectLabel"), object: objectRef }),
   z.object({ kind: z.enum(["GrantLabel", "RevokeLabel"]), object: objectRef, targetUserId: userId }),
+  z.object({ kind: z.enum(["GrantRoleLabel", "RevokeRoleLabel"]), object: objectRef, roleName }),
+  /** CLEAR EXPIRED GRANTS: removes the project's expired label grants. */
+  z.object({ kind: z.literal("ClearExpiredLabelGrants") }),
   /** roleName null = the project policy. */
   z.object({ kind: z.literal("EditPolicy"), roleName: roleName.nullable() }),
   z.object({ kind: z.literal("EditWhitelist") }),

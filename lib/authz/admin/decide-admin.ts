@@ -12,7 +12,13 @@ type Ruling = { allow: boolean; ruleId: string; text: string };
 const allow = (ruleId: string, text: string): Ruling => ({ allow: true, ruleId, text });
 const refuse = (ruleId: string, text: string): Ruling => ({ allow: false, ruleId, text });
 
-const OWNER_ONLY_SETTINGS = new Set(["LabelSecurity", "ProjectProtection", "TrustedProjects", "ExceptionPolicy"]);
+const OWNER_ONLY_SETTINGS = new Set([
+  "LabelSecurity",
+  "NoWriteDown",
+  "ProjectProtection",
+  "TrustedProjects",
+  "ExceptionPolicy",
+]);
 
 function byAuthority(authority: Authority, allowed: readonly Authority[], what: string): Ruling {
   return allowed.includes(authority)
@@ -150,6 +156,8 @@ function rule(index: SecurityIndex, actor: IndexedUser, authority: Authority, op
     }
     case "SetUserLabel":
       return byAuthority(authority, MANAGERS, "set user clearance labels");
+    case "SetRoleLabel":
+      return byAuthority(authority, MANAGERS, "set role clearance labels");
     case "SetObjectLabel":
       return byAuthority(authority, MANAGERS, "set data labels");
     case "GrantLabel": {
@@ -158,7 +166,12 @@ function rule(index: SecurityIndex, actor: IndexedUser, authority: Authority, op
       return byAuthority(authority, MANAGERS, "grant labels");
     }
     case "RevokeLabel":
+    case "RevokeRoleLabel":
       return byAuthority(authority, MANAGERS, "revoke labels");
+    case "GrantRoleLabel":
+      return byAuthority(authority, MANAGERS, "grant labels");
+    case "ClearExpiredLabelGrants":
+      return byAuthority(authority, MANAGERS, "clear expired label grants");
     case "EditPolicy":
       return byAuthority(
         authority,

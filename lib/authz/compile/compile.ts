@@ -53,6 +53,7 @@ function compileUsers(
       // INVARIANT: an account-level role has power only in the projects of its own account.
       accountRole: user.accountId === accountId ? (user.accountRole ?? null) : null,
       clearance: 0,
+      ownClearance: 0,
     };
   });
   for (const assignment of snapshot.roleAssignments) {
@@ -67,7 +68,12 @@ function compileUsers(
   }
   for (const label of snapshot.labels.users) {
     const user = users[userById.get(label.userId) ?? -1];
-    if (user) user.clearance = label.level;
+    if (user) user.ownClearance = label.level;
+  }
+  // INVARIANT: a user's effective clearance is the highest of their own label and their roles' labels.
+  for (const user of users) {
+    user.clearance = user.ownClearance;
+    for (const roleInt of user.roles) user.clearance = Math.max(user.clearance, roles[roleInt]!.clearance);
   }
   return { users, userById };
 }
@@ -163,8 +169,13 @@ export function compile(snapshot: SecuritySnapshot, options: CompileOptions = {}
     id: role.id,
     name: role.name,
     kind: role.kind,
+    clearance: 0,
   }));
   const roleIntById = new Map(roles.map((role) => [role.id, role.int]));
+  for (const label of snapshot.labels.roles ?? []) {
+    const role = roles[roleIntById.get(label.roleId) ?? -1];
+    if (role) role.clearance = label.level;
+  }
   const { users, userById } = compileUsers(snapshot, roles, roleIntById);
   const { objects, objectById, objectsByType } = compileObjects(snapshot, userById);
   applyObjectLabels(snapshot, objects, objectById);
@@ -196,7 +207,7 @@ export function compile(snapshot: SecuritySnapshot, options: CompileOptions = {}
     objectsByType,
     objectById,
     grants,
-    labelGrants: compileLabelGrants(snapshot, objects, objectById, users, userById),
+    labelGrants: compileLabelGrants(snapshot, objects, objectById, { users, userById, roles, roleById: roleIntById }),
     policy: emptyBuckets(),
     statementsByObject: new Array<readonly number[] | undefined>(objects.length).fill(undefined),
     brokenProjectPolicy: null,

@@ -27,7 +27,10 @@ export interface IndexedUser {
   adminRole: AdminRoleKind | null;
   /** The account-level administrative role held, if any; null unless the user belongs to the project's account. */
   accountRole: AdminRoleKind | null;
+  /** Effective LabelSecurity clearance: the highest of the user's own label and their roles'. */
   clearance: number;
+  /** The user's own label (SET LABEL n TO USER), before their roles'. */
+  ownClearance: number;
 }
 
 export interface IndexedRole {
@@ -35,6 +38,8 @@ export interface IndexedRole {
   id: string;
   name: string;
   kind: "Super_Administrator" | "Admin" | "Custom";
+  /** SET LABEL n TO ROLE: counted in every member's clearance. */
+  clearance: number;
 }
 
 export interface IndexedObject {
@@ -51,7 +56,10 @@ export interface IndexedObject {
 
 export interface IndexedLabelGrant {
   id: string;
+  /** The grantee: a user int, or -1 for a grant to a role. */
   userInt: number;
+  /** The grantee role's int (the grant covers its members), or -1 for a grant to a user. */
+  roleInt: number;
   level: number;
   columns: ReadonlySet<string> | null;
   expiresAt: number;

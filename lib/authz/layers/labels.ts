@@ -5,6 +5,7 @@ import {
   describeObject,
   describeUser,
   perUnit,
+  uniform,
   type Evaluation,
   type LayerResult,
   type UnitVerdict,
@@ -19,6 +20,12 @@ const LABELS_EXEMPT = constantResult(
   "The owner and the Super_Administrator/Admin roles are not restricted by LabelSecurity",
 );
 const UNLABELLED = constantResult("LabelSecurity", "Pass", "Unlabelled data (level 0)");
+const TRUSTED_WRITE = constantResult("LabelSecurity", "Skip", "Writes are not restricted by labels (Trusted-User)");
+const WITHIN_WRITE = constantResult(
+  "LabelSecurity",
+  "Pass",
+  "No-WriteDown: every column written is labelled at or above the writer's clearance",
+);
 
 /**
  * Label of what a unit reads: a column's explicit label overrides the table's; a read of a table whose
@@ -63,7 +70,7 @@ function ownUnit(evaluation: Evaluation, object: IndexedObject, column: string |
   if (grants) {
     for (const grant of grants) {
       if (
-        grant.userInt === user.int &&
+        (grant.userInt === user.int || (grant.roleInt >= 0 && user.roles.includes(grant.roleInt))) &&
         isUnexpired(evaluation, grant.expiresAt) &&
         grant.level >= level &&
         (grant.columns === null || (column !== null && grant.columns.has(column)))
@@ -80,8 +87,49 @@ function ownUnit(evaluation: Evaluation, object: IndexedObject, column: string |
   };
 }
 
-/** No-ReadUp on data reads; writes are never restricted by labels (Trusted-User). */
+/** Writes of table data: Update (INSERT INTO / INSERT OVERWRITE) on a table or view. */
+function isDataWrite(evaluation: Evaluation): boolean {
+  const { type } = evaluation.request.object;
+  return evaluation.request.action === "Update" && (type === "Table" || type === "View");
+}
+
+/**
+ * The lowest label a write into the object touches: a write fills every column, so it writes down if any
+ * column's effective label (its own, else the table's) is below the writer's clearance.
+ */
+export function lowestWrittenLabel(object: IndexedObject): number {
+  if (object.columns.length === 0) return object.label;
+  let lowest = Infinity;
+  for (const column of object.columns) lowest = Math.min(lowest, unitLabel(object.label, object.columnLabels, column));
+  return lowest;
+}
+
+/**
+ * No-WriteDown (a project setting, off by default, meaningful with LabelSecurity on): nobody but the owner
+ * and administrators writes into data labelled below their clearance, so sensitive data read under a
+ * clearance cannot be copied into less sensitive tables.
+ */
+function writeDownResult(evaluation: Evaluation): LayerResult {
+  const { index } = evaluation;
+  if (!index.config.labelSecurity || !index.config.noWriteDown || evaluation.foreignProject !== null)
+    return TRUSTED_WRITE;
+  if (evaluation.exempt) return LABELS_EXEMPT;
+  const object = evaluation.object;
+  const user = evaluation.user!;
+  if (!object) return TRUSTED_WRITE;
+  const lowest = lowestWrittenLabel(object);
+  if (lowest >= user.clearance) return WITHIN_WRITE;
+  return uniform(
+    "LabelSecurity",
+    "Deny",
+    `label:write-down:${object.id}`,
+    `${describeObject(evaluation)} holds data labelled ${lowest}, below the clearance ${user.clearance} of ${describeUser(user)}: No-WriteDown is on in this project, so writing into it is denied`,
+  );
+}
+
+/** No-ReadUp on data reads; writes are restricted only by No-WriteDown when the project turns it on. */
 export function labelLayer(evaluation: Evaluation): LayerResult {
+  if (isDataWrite(evaluation)) return writeDownResult(evaluation);
   if (!evaluation.columnRead) return NOT_A_READ;
   if (evaluation.foreignProject !== null) {
     const entries = evaluation.index.foreignObjects.get(evaluation.foreignKey) ?? [];

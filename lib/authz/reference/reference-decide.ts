@@ -132,26 +132,50 @@ export function referenceDecide(snapshot: SecuritySnapshot, request: AccessReque
     });
   }
 
+  /** Own label and every role's label, the highest counting. */
+  function clearance(): number {
+    const own = last(snapshot.labels.users, (l) => l.userId === user!.id)?.level ?? 0;
+    const fromRoles = roleIds.map(
+      (roleId) => last(snapshot.labels.roles ?? [], (l) => l.roleId === roleId)?.level ?? 0,
+    );
+    return Math.max(own, ...fromRoles);
+  }
+
+  function objectLevels(objectId: string): { tableLevel: number; columnLevels: Map<string, number> } {
+    const tableLevel = last(snapshot.labels.objects, (l) => l.objectId === objectId && l.column === null)?.level ?? 0;
+    const columnLevels = new Map<string, number>();
+    for (const label of snapshot.labels.objects)
+      if (label.objectId === objectId && label.column !== null) columnLevels.set(lower(label.column), label.level);
+    return { tableLevel, columnLevels };
+  }
+
+  /** No-WriteDown: an Update on a table or view is denied when any column it fills is labelled below the clearance. */
+  function writeDownVerdict(): Verdict {
+    if (!snapshot.config.labelSecurity || !snapshot.config.noWriteDown || foreign || exempt || !catalogObject)
+      return "Pass";
+    const { tableLevel, columnLevels } = objectLevels(catalogObject.id);
+    const levels =
+      catalogObject.columns.length === 0
+        ? [tableLevel]
+        : catalogObject.columns.map((column) => columnLevels.get(lower(column)) ?? tableLevel);
+    return Math.min(...levels) < clearance() ? "Deny" : "Pass";
+  }
+
   function labelVerdict(unit: Unit): Verdict {
+    if (action === "Update" && (object.type === "Table" || object.type === "View")) return writeDownVerdict();
     if (!columnRead) return "Pass";
     if (foreign) {
       const entries = foreignEntries();
       return entries.length === 0 || entries.some((entry) => entry.labelAllows(unit)) ? "Pass" : "Deny";
     }
     if (!snapshot.config.labelSecurity || exempt || !catalogObject) return "Pass";
-    const tableLevel =
-      last(snapshot.labels.objects, (l) => l.objectId === catalogObject.id && l.column === null)?.level ?? 0;
-    const columnLevels = new Map<string, number>();
-    for (const label of snapshot.labels.objects)
-      if (label.objectId === catalogObject.id && label.column !== null)
-        columnLevels.set(lower(label.column), label.level);
+    const { tableLevel, columnLevels } = objectLevels(catalogObject.id);
     const level = labelOf(tableLevel, columnLevels, unit);
-    const clearance = last(snapshot.labels.users, (l) => l.userId === user!.id)?.level ?? 0;
-    if (level <= clearance) return "Pass";
+    if (level <= clearance()) return "Pass";
     const covered = snapshot.labelGrants.some(
       (grant) =>
         grant.objectId === catalogObject.id &&
-        grant.userId === user!.id &&
+        (grant.userId === user!.id || (grant.roleId !== undefined && roleIds.includes(grant.roleId))) &&
         grant.expiresAt > context.time &&
         grant.level >= level &&
         (grant.columns === null || (unit !== null && grant.columns.map(lower).includes(unit))),

@@ -124,9 +124,11 @@ function labelGrantsOf(project: ScopedProject, userId: string | null, now: numbe
   const { index } = project;
   const userInt = userId === null ? undefined : index.userById.get(userId);
   if (userInt === undefined) return [];
+  const roles = index.users[userInt]!.roles;
+  // The user's own label grants and those of their roles (a role's grant covers each member).
   return [...index.labelGrants.entries()].flatMap(([objectInt, grants]) =>
     grants
-      .filter((grant) => grant.userInt === userInt)
+      .filter((grant) => grant.userInt === userInt || (grant.roleInt >= 0 && roles.includes(grant.roleInt)))
       .map((grant) => ({
         id: grant.id,
         object: index.objects[objectInt]!.name,

@@ -25,7 +25,10 @@ async function dependents(tx: Prisma.TransactionClient, objectId: string) {
       orderBy: { createdAt: "asc" },
       include: { granteeUser: { select: { email: true } }, granteeRole: { select: { name: true } } },
     }),
-    tx.labelGrant.findMany({ where: { objectId }, include: { granteeUser: { select: { email: true } } } }),
+    tx.labelGrant.findMany({
+      where: { objectId },
+      include: { granteeUser: { select: { email: true } }, granteeRole: { select: { name: true } } },
+    }),
     tx.packageObject.findMany({ where: { objectId }, include: { package: { select: { name: true } } } }),
   ]);
   return {
@@ -42,7 +45,7 @@ async function dependents(tx: Prisma.TransactionClient, objectId: string) {
       id: grant.id,
       level: grant.level,
       columns: grant.columns,
-      grantee: grant.granteeUser.email,
+      grantee: grant.granteeRole ? `role ${grant.granteeRole.name}` : (grant.granteeUser?.email ?? null),
     })),
     packages: packages.map((entry) => entry.package.name),
   };

@@ -37,6 +37,7 @@ export const updateSecuritySettingsInput = z.object({
   ObjectCreatorHasAccessPermission: switchValue,
   ObjectCreatorHasGrantPermission: switchValue,
   LabelSecurity: switchValue,
+  NoWriteDown: switchValue,
   ProjectProtection: switchValue,
   ExceptionPolicy: exceptionPolicyValue,
 });

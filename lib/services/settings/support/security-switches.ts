@@ -1,5 +1,5 @@
 /**
- * The project's six security switches: the name MaxCompute and the engine use, the database column, and
+ * The project's seven security switches: the name MaxCompute and the engine use, the database column, and
  * one sentence on what turning it on does. Shared by the settings page, its service and the API.
  */
 export const SECURITY_SWITCHES = [
@@ -31,6 +31,12 @@ export const SECURITY_SWITCHES = [
     column: "labelSecurity",
     description:
       "Mandatory access control: nobody but the owner and administrators reads columns labelled above their clearance (No-ReadUp).",
+  },
+  {
+    setting: "NoWriteDown",
+    column: "noWriteDown",
+    description:
+      "With LabelSecurity on, nobody but the owner and administrators writes into a table holding data labelled below their clearance (No-WriteDown), so labelled data cannot be copied down.",
   },
   {
     setting: "ProjectProtection",
