@@ -41,6 +41,15 @@ import { listGrantsEndpoint } from "@/lib/services/grants/list-grants";
 import { revokeGrantEndpoint } from "@/lib/services/grants/revoke-grant";
 import { suggestNamesEndpoint } from "@/lib/services/grants/suggest-names";
 import { whoAmIEndpoint } from "@/lib/services/me/who-am-i";
+import { grantLabelEndpoint } from "@/lib/services/labels/grant-label";
+import { revokeLabelEndpoint } from "@/lib/services/labels/revoke-label";
+import { showLabelGrantsEndpoint } from "@/lib/services/labels/show-label-grants";
+import { clearExpiredLabelGrantsEndpoint } from "@/lib/services/labels/clear-expired-label-grants";
+import { describeLabelsEndpoint } from "@/lib/services/labels/describe-labels";
+import { setObjectLabelEndpoint } from "@/lib/services/labels/set-object-label";
+import { columnMatrixEndpoint } from "@/lib/services/labels/column-matrix";
+import { listClearancesEndpoint } from "@/lib/services/labels/list-clearances";
+import { setClearanceEndpoint } from "@/lib/services/labels/set-clearance";
 import { addMemberEndpoint } from "@/lib/services/members/add-member";
 import { listMembersEndpoint } from "@/lib/services/members/list-members";
 import { removeMemberEndpoint } from "@/lib/services/members/remove-member";
@@ -90,6 +99,7 @@ export const API_TAGS = {
   Decisions: "the decision API for query engines: may this principal do this, one question or a batch",
   Access: "questions to the decision engine: check access, effective permissions, who can access",
   Policies: "a project's (or a role's) policy document, its versions and its dry run",
+  Labels: "LabelSecurity: clearances, object and column labels, label grants and the column matrix",
   Packages: "packages: sharing objects with other projects (provider side) and installing them (installer side)",
   Whitelists: "a project's IP whitelist",
   Settings: "a project's security switches and trusted projects",
@@ -148,6 +158,15 @@ export const ROUTE_TABLE: readonly ApiRoute[] = [
   { method: "POST", path: "/api/v1/authorize/batch", endpoint: authorizeBatchEndpoint, tag: "Decisions", summary: "Up to 1,000 decisions, answered in order" },
   { method: "POST", path: "/api/v1/projects/{project}/check-access", endpoint: checkAccessEndpoint, tag: "Access", summary: "The decision engine's answer for one principal and request" },
   { method: "POST", path: "/api/v1/projects/{project}/data-flow", endpoint: dataFlowEndpoint, tag: "Access", summary: "Whether an operation takes data out of the project, and by what (ProjectProtection)" },
+  { method: "GET", path: "/api/v1/projects/{project}/labels/clearances", endpoint: listClearancesEndpoint, tag: "Labels", summary: "Members' and roles' clearances (effective: the highest of own and roles')" },
+  { method: "PUT", path: "/api/v1/projects/{project}/labels/clearances", endpoint: setClearanceEndpoint, tag: "Labels", summary: "SET LABEL n TO USER|ROLE" },
+  { method: "GET", path: "/api/v1/projects/{project}/labels/objects/{objectType}/{objectName}", endpoint: describeLabelsEndpoint, tag: "Labels", summary: "DESCRIBE: each column's effective label and where it comes from" },
+  { method: "PUT", path: "/api/v1/projects/{project}/labels/objects/{objectType}/{objectName}", endpoint: setObjectLabelEndpoint, tag: "Labels", summary: "SET LABEL n TO TABLE t[(columns)]" },
+  { method: "GET", path: "/api/v1/projects/{project}/labels/objects/{objectType}/{objectName}/matrix", endpoint: columnMatrixEndpoint, tag: "Labels", summary: "Members × columns, each cell decided by the engine" },
+  { method: "GET", path: "/api/v1/projects/{project}/labels/grants", endpoint: showLabelGrantsEndpoint, tag: "Labels", summary: "SHOW LABEL [n] GRANTS: for a user, on a table, or one user's on one table" },
+  { method: "POST", path: "/api/v1/projects/{project}/labels/grants", endpoint: grantLabelEndpoint, tag: "Labels", summary: "GRANT LABEL n ON TABLE t[(columns)] TO USER|ROLE [WITH EXP days]" },
+  { method: "DELETE", path: "/api/v1/projects/{project}/labels/grants", endpoint: revokeLabelEndpoint, tag: "Labels", summary: "REVOKE LABEL ON TABLE t[(columns)] FROM USER|ROLE" },
+  { method: "DELETE", path: "/api/v1/projects/{project}/labels/grants/expired", endpoint: clearExpiredLabelGrantsEndpoint, tag: "Labels", summary: "CLEAR EXPIRED GRANTS" },
   { method: "GET", path: "/api/v1/projects/{project}/packages", endpoint: listPackagesEndpoint, tag: "Packages", summary: "SHOW PACKAGES: the packages this project created" },
   { method: "POST", path: "/api/v1/projects/{project}/packages", endpoint: createPackageEndpoint, tag: "Packages", summary: "CREATE PACKAGE" },
   { method: "GET", path: "/api/v1/projects/{project}/packages/{packageName}", endpoint: describePackageEndpoint, tag: "Packages", summary: "DESCRIBE PACKAGE: one created here (p) or installed here (owner_project.p)" },

@@ -420,7 +420,7 @@ describe("label management: allowed for the owner and Admin, audited in the same
   it("the column matrix: the engine's verdict per member and column, filtered to what a person cannot read", async () => {
     type Matrix = {
       columns: string[];
-      rows: {
+      items: {
         name: string;
         denied: number;
         cells: { column: string; effect: string; decidedBy: string; reason: string }[];
@@ -432,8 +432,8 @@ describe("label management: allowed for the owner and Admin, audited in the same
       q: "allen",
       deniedOnly: "true",
     });
-    expect(result.rows).toHaveLength(1);
-    const allen = result.rows[0]!;
+    expect(result.items).toHaveLength(1);
+    const allen = result.items[0]!;
     expect(result.columns).toHaveLength(allen.denied);
     expect(allen.cells.every((cell) => cell.effect === "Deny" && cell.reason.length > 0)).toBe(true);
     const full = await ok<Matrix>(matrix, BOB, { project: P, objectName: "user_profile", q: "allen" });

@@ -50,6 +50,18 @@ const LISTS: Record<string, { who: string; input: Record<string, string> }> = {
     input: { project: "WonderLand", principal: "RAM$wonderland:allen" },
   },
   "/api/v1/tenant/users": { who: "alice@wonderland.example", input: {} },
+  "/api/v1/projects/{project}/labels/clearances": {
+    who: "alice@wonderland.example",
+    input: { project: "WonderLand" },
+  },
+  "/api/v1/projects/{project}/labels/grants": {
+    who: "alice@wonderland.example",
+    input: { project: "WonderLand", view: "table", objectType: "Table", objectName: "user_profile" },
+  },
+  "/api/v1/projects/{project}/labels/objects/{objectType}/{objectName}/matrix": {
+    who: "alice@wonderland.example",
+    input: { project: "WonderLand", objectType: "Table", objectName: "user_profile" },
+  },
   "/api/v1/projects/{project}/packages": { who: "alice@wonderland.example", input: { project: "WonderLand" } },
   "/api/v1/projects/{project}/installed-packages": {
     who: "sam@secretgarden.example",
@@ -76,6 +88,7 @@ const NOT_LISTS: Record<string, string> = {
   "/api/v1/projects/{project}/policy": "one document; its history is the last versions only",
   "/api/v1/projects/{project}/whitelist": "at most WHITELIST_LIMIT entries, bounded when added",
   "/api/v1/projects/{project}/settings": "one object",
+  "/api/v1/projects/{project}/labels/objects/{objectType}/{objectName}": "one object: its columns' labels",
   "/api/v1/projects/{project}/packages/{packageName}":
     "one package; its objects, allowed projects and installations are each capped at 500 rows",
   "/api/v1/projects/{project}/objects/{type}/{name}": "one object",

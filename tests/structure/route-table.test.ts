@@ -120,7 +120,7 @@ describe("the OpenAPI document", () => {
       // A path parameter the endpoint's input does not take would be dropped silently: the schema must name it.
       const route = ROUTE_TABLE.find((candidate) => `${candidate.method.toLowerCase()} ${candidate.path}` === label)!;
       const fields = Object.keys(
-        (z.toJSONSchema(route.endpoint.input, { io: "input" }) as JsonSchema).properties ?? {},
+        (z.toJSONSchema(route.endpoint.input, { io: "input", unrepresentable: "any" }) as JsonSchema).properties ?? {},
       );
       expect(fields, `${label}: ${route.endpoint.name}'s input`).toEqual(expect.arrayContaining(inTemplate));
     }

@@ -36,7 +36,8 @@ export interface ColumnMatrix {
   object: string;
   /** The columns shown, in table order. */
   columns: string[];
-  rows: { userId: string; name: string; cells: MatrixCell[]; denied: number }[];
+  /** This page of members (the matrix's rows). */
+  items: { userId: string; name: string; cells: MatrixCell[]; denied: number }[];
   total: number;
   page: number;
   pageSize: number;
@@ -96,7 +97,8 @@ export async function columnMatrix(
     objectType: target.type,
     object: target.object.name,
     columns: shown,
-    rows: rows.map((row) => ({ ...row, cells: row.cells.filter((cell) => shown.includes(cell.column)) })),
+    // A page of members (the matrix's rows) as every list pages: items, total, page, pageSize.
+    items: rows.map((row) => ({ ...row, cells: row.cells.filter((cell) => shown.includes(cell.column)) })),
     total: members.length,
     page: input.page,
     pageSize: input.pageSize,

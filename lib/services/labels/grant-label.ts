@@ -32,15 +32,16 @@ export const grantLabelInput = z.object({
   principalType: principalTypeField,
   principal: principalField,
   /** WITH EXP <days>; empty = the manual's default of 180 days (unless a date is given). */
-  days: z.union([
-    z.literal("").transform(() => undefined),
-    z.coerce
-      .number({ error: "Give a number of days." })
-      .int("Give a whole number of days.")
-      .min(1, "Give at least 1 day.")
-      .max(MAX_DAYS, `Give at most ${MAX_DAYS} days.`),
-    z.undefined(),
-  ]),
+  days: z
+    .union([
+      z.literal("").transform(() => undefined),
+      z.coerce
+        .number({ error: "Give a number of days." })
+        .int("Give a whole number of days.")
+        .min(1, "Give at least 1 day.")
+        .max(MAX_DAYS, `Give at most ${MAX_DAYS} days.`),
+    ])
+    .optional(),
   /** Or the last day (UTC) the grant is valid, YYYY-MM-DD, from the date picker. */
   expiresOn: z.union([z.literal(""), z.iso.date("Use a date such as 2030-12-31.")]).default(""),
 });

@@ -75,7 +75,7 @@ export default async function ColumnMatrixPage({ searchParams }: { searchParams:
             searchPlaceholder="Member"
           />
         </div>
-        {matrix.rows.length === 0 ? (
+        {matrix.items.length === 0 ? (
           <EmptyState icon="users" title="No member matches">
             Clear the search to see every member.
           </EmptyState>
@@ -105,7 +105,7 @@ export default async function ColumnMatrixPage({ searchParams }: { searchParams:
                 </tr>
               </thead>
               <tbody>
-                {matrix.rows.map((row, rowIndex) => (
+                {matrix.items.map((row, rowIndex) => (
                   <tr key={row.userId}>
                     <th
                       scope="row"
