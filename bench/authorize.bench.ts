@@ -13,7 +13,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { createAppDatabase, startPgServer } from "../scripts/pg-server.mjs";
-import { authenticate, request, waitForServer } from "./console-http";
+import { authenticate, request, signedBy, waitForServer, type Credentials } from "./console-http";
 import { percentile, type Metric } from "./metrics";
 
 const PORT = 3391;
@@ -62,20 +62,24 @@ async function closedLoop(total: number, concurrency: number, send: (i: number) 
   return { seconds, latencies, perSecond: total / seconds };
 }
 
-async function post(headers: Record<string, string>, url: string, body: unknown) {
+async function post(credentials: Credentials, url: string, body: unknown) {
   const text = JSON.stringify(body);
   const reply = await request(
     PORT,
     "POST",
     url,
-    { ...headers, "content-type": "application/json", "content-length": String(Buffer.byteLength(text)) },
+    {
+      "content-type": "application/json",
+      ...credentials("POST", url, text),
+      "content-length": String(Buffer.byteLength(text)),
+    },
     text,
   );
   if (reply.status !== 200) throw new Error(`${url} answered ${reply.status}: ${reply.body.slice(0, 300)}`);
   return reply;
 }
 
-async function measureHttp(headers: Record<string, string>, workload: string): Promise<Metric[]> {
+async function measureHttp(headers: Credentials, door: string, workload: string): Promise<Metric[]> {
   const single = (offset: number) => (i: number) =>
     post(headers, "/api/v1/authorize", question(offset + i)).then(() => {});
   // Each worker loads WonderLand's decision index on its first call (a snapshot read in one transaction, then
@@ -96,7 +100,7 @@ async function measureHttp(headers: Record<string, string>, workload: string): P
     post(headers, "/api/v1/authorize/batch", batchOf(0)).then(() => {}),
   );
   const ms = (value: number) => Number(value.toFixed(1));
-  const prefix = "authorize.postgresql";
+  const prefix = `authorize.postgresql.${door}`;
   return [
     {
       name: `${prefix}.first_call_per_worker`,
@@ -231,10 +235,22 @@ export async function run(): Promise<Metric[]> {
       MIGRATION_DATABASE_URL: ownerUrl,
       NEXTAUTH_SECRET: secret(),
       AUDIT_CHAIN_KEY: secret(),
+      ACCESS_KEY_MASTER_KEY: secret(),
     };
     must(bin("tsx"), ["scripts/db-migrate.ts"], env);
     must(bin("tsx"), ["scripts/db-seed.ts", "--demo"], env);
     must(bin("tsx"), ["scripts/grow-demo.ts", ...Object.entries(GROWTH).flatMap(([k, v]) => [`--${k}`, v])], env);
+    const minted = spawnSync(
+      bin("tsx"),
+      ["scripts/cli.ts", "access-key", "create", "--user", "alice@wonderland.example"],
+      {
+        cwd: root,
+        env,
+        encoding: "utf8",
+      },
+    );
+    if (minted.status !== 0) throw new Error(`access-key create failed: ${minted.stderr}`);
+    const key = JSON.parse(minted.stdout) as { id: string; secret: string };
     // The server's errors reach the benchmark's output.
     const web = spawn(process.execPath, ["scripts/serve.mjs"], {
       cwd: root,
@@ -244,9 +260,12 @@ export async function run(): Promise<Metric[]> {
     const metrics: Metric[] = [];
     try {
       await waitForServer(PORT, web);
-      const headers = await authenticate(PORT, "alice@wonderland.example");
-      const workload = `alice (owner, console session cookie) asks about grown members reading grown tables (whole-table odps:Select, every column judged and listed); single: ${CONCURRENCY} concurrent clients, cold = ${COLD_REQUESTS} questions new to the caches, warm = ${WARM_REQUESTS} calls over ${WARM_QUESTIONS} questions asked before; batch: ${BATCH_SIZE} questions per call, 2 concurrent; every answer recorded before it is sent; WonderLand grown to ${GROWTH.members} members and ${GROWTH.grants} grants on ${GROWTH.tables} tables; production build, ${os.availableParallelism()} Node workers (one per core) and PostgreSQL 15 on the same ${os.availableParallelism()} cores`;
-      metrics.push(...(await measureHttp(headers, workload)));
+      const cookie = await authenticate(PORT, "alice@wonderland.example");
+      const workload = `alice (owner) asks about grown members reading grown tables (whole-table odps:Select, every column judged and listed); single: ${CONCURRENCY} concurrent clients, cold = ${COLD_REQUESTS} questions new to the caches, warm = ${WARM_REQUESTS} calls over ${WARM_QUESTIONS} questions asked before; batch: ${BATCH_SIZE} questions per call, 2 concurrent; every answer recorded before it is sent; WonderLand grown to ${GROWTH.members} members and ${GROWTH.grants} grants on ${GROWTH.tables} tables; production build, ${os.availableParallelism()} Node workers (one per core) and PostgreSQL 15 on the same ${os.availableParallelism()} cores`;
+      // Signed first (the door query engines use), then the same workload with the console's cookie: the
+      // difference is the signature check (HMAC, unsealing the secret, the nonce's INSERT, the key's lookup).
+      metrics.push(...(await measureHttp(signedBy(PORT, key), "signed", `${workload}; signed with an AccessKey`)));
+      metrics.push(...(await measureHttp(() => cookie, "cookie", `${workload}; console session cookie`)));
     } finally {
       web.kill("SIGTERM");
       await new Promise((resolve) => web.once("exit", resolve));

@@ -1,10 +1,19 @@
 /**
- * The benchmarks' HTTP client for a served console: timed requests, waiting for the server, and signing in.
- * `authenticate` is the one place a benchmark gets its credentials (a console session cookie today), so a
- * signed (AccessKey) variant can replace it without touching the measurements.
+ * The benchmarks' HTTP client for a served console: timed requests, waiting for the server, and credentials:
+ * a console session cookie (`authenticate`) or an AccessKey's ACS3-HMAC-SHA256 signature (`signedBy`).
  */
 import type { ChildProcess } from "node:child_process";
 import http from "node:http";
+import { signRequest } from "../tests/helpers/acs3-test-signer";
+
+/** The headers that authenticate one request (a signature covers its method, path and body). */
+export type Credentials = (method: string, url: string, body?: string) => Record<string, string>;
+
+/** Signs every request with the key, as a query engine would: a fresh date and nonce each time. */
+export function signedBy(port: number, key: { id: string; secret: string }): Credentials {
+  return (method, url, body) =>
+    signRequest({ method, url: `http://localhost:${port}${url}`, accessKeyId: key.id, secret: key.secret, body });
+}
 
 export interface Reply {
   status: number;
