@@ -192,7 +192,9 @@ export async function loadSnapshot(projectId: string): Promise<SecuritySnapshot 
       // Repeatable read: every read above sees the same committed state (under the default read committed,
       // each statement could see a later commit, and the snapshot could mix two states).
     },
-    { isolationLevel: "RepeatableRead" },
+    // Read-only, so a long limit holds no lock anyone waits on: Prisma's 5 s default failed the first decision
+    // on a project of 10,000 members and grants while the machine was busy (a 500 instead of a slow answer).
+    { isolationLevel: "RepeatableRead", timeout: 30_000, maxWait: 10_000 },
   );
 }
 
