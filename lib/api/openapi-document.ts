@@ -138,12 +138,14 @@ export function openApiDocument(routes: readonly ApiRoute[] = ROUTE_TABLE): Open
         "Every console operation over HTTP: the same endpoint definitions the console's forms and pages use. " +
         "Successful answers are `{ data }`; errors are `{ error: { code, message, fieldErrors? } }`. Lists take " +
         "`page` and `pageSize` and answer `{ items, total, page, pageSize }`. A state-changing call that rides on " +
-        "the session cookie must carry this site's Origin.",
+        "the session cookie must carry this site's Origin. A call signed with an AccessKey (ACS3-HMAC-SHA256, as " +
+        "Alibaba Cloud's SDKs sign) needs no Origin, and its errors also carry `code` and `message` at the top " +
+        "level; every failed signature check answers the same 403 `SignatureDoesNotMatch`.",
     },
     tags: Object.entries(API_TAGS)
       .filter(([name]) => usedTags.has(name as keyof typeof API_TAGS))
       .map(([name, description]) => ({ name, description })),
-    security: [{ consoleSession: [] }],
+    security: [{ consoleSession: [] }, { accessKeySignature: [] }],
     paths,
     components: {
       schemas: { Error: ERROR_SCHEMA },
@@ -162,6 +164,15 @@ export function openApiDocument(routes: readonly ApiRoute[] = ROUTE_TABLE): Open
           in: "cookie",
           name: "__Host-sc.session",
           description: "The console's session cookie (sign in at /login)",
+        },
+        accessKeySignature: {
+          type: "apiKey",
+          in: "header",
+          name: "Authorization",
+          description:
+            "`ACS3-HMAC-SHA256 Credential=<AccessKeyId>,SignedHeaders=<host;content-type;x-acs-…>,Signature=<hex>` " +
+            "with `x-acs-date` (within 5 minutes), `x-acs-signature-nonce` (once) and `x-acs-content-sha256`, " +
+            "exactly as Alibaba Cloud's SDKs send it. Operations marked console session only refuse it.",
         },
       },
     },
