@@ -3,11 +3,10 @@ import { authorizeAdmin } from "@/lib/authorize/authorize-admin";
 import { projectInScope } from "@/lib/authorize/project-scope";
 import type { ServiceContext } from "@/lib/context/service-context";
 import { prisma } from "@/lib/db/client";
-import { isUniqueViolation } from "@/lib/db/unique-violation";
 import { bumpSecurityVersion } from "@/lib/decision-index/security-version";
 import { defineEndpoint } from "@/lib/endpoint/define-endpoint";
-import { AppError } from "@/lib/errors";
 import { auditedTransaction } from "@/lib/services/audited-transaction";
+import { createUniquelyNamed } from "@/lib/services/create-uniquely-named";
 import { projectField } from "@/lib/services/project-field";
 import { newPackageName } from "./support/package-fields";
 
@@ -21,44 +20,39 @@ export const createPackageInput = z.object({
 export async function createPackage(ctx: ServiceContext, input: z.output<typeof createPackageInput>) {
   const project = await projectInScope(ctx, input.project);
   authorizeAdmin(ctx, project, { kind: "ManagePackage", packageName: input.name });
-  const taken = () =>
-    new AppError("CONFLICT", `Package ${input.name} already exists in ${project.name}.`, {
-      name: ["A package with this name already exists in this project."],
-    });
-  const existing = await prisma.package.findFirst({
-    where: { projectId: project.id, name: { equals: input.name, mode: "insensitive" } },
-    select: { id: true },
+  return createUniquelyNamed({
+    noun: "Package",
+    name: input.name,
+    projectName: project.name,
+    exists: async () =>
+      (await prisma.package.count({
+        where: { projectId: project.id, name: { equals: input.name, mode: "insensitive" } },
+      })) > 0,
+    create: () =>
+      auditedTransaction(
+        ctx,
+        async (tx) => {
+          const created = await tx.package.create({
+            data: {
+              projectId: project.id,
+              name: input.name,
+              description: input.description,
+              createdById: ctx.actor.userId,
+            },
+            select: { id: true, name: true, description: true },
+          });
+          // The package becomes an object of the project (a grant may name it).
+          await bumpSecurityVersion(tx, project.id);
+          return { project: project.name, ...created };
+        },
+        (created) => ({
+          action: "package.create",
+          projectId: project.id,
+          target: { type: "PACKAGE", id: created.id, name: created.name },
+          after: { name: created.name, description: created.description },
+        }),
+      ),
   });
-  if (existing) throw taken();
-  try {
-    return await auditedTransaction(
-      ctx,
-      async (tx) => {
-        const created = await tx.package.create({
-          data: {
-            projectId: project.id,
-            name: input.name,
-            description: input.description,
-            createdById: ctx.actor.userId,
-          },
-          select: { id: true, name: true, description: true },
-        });
-        // The package becomes an object of the project (a grant may name it).
-        await bumpSecurityVersion(tx, project.id);
-        return { project: project.name, ...created };
-      },
-      (created) => ({
-        action: "package.create",
-        projectId: project.id,
-        target: { type: "PACKAGE", id: created.id, name: created.name },
-        after: { name: created.name, description: created.description },
-      }),
-    );
-  } catch (error) {
-    // Two creations racing past the check above: the case-insensitive unique index refuses the second.
-    if (isUniqueViolation(error)) throw taken();
-    throw error;
-  }
 }
 
 export const createPackageEndpoint = defineEndpoint({

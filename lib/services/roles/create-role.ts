@@ -5,9 +5,8 @@ import { projectInScope } from "@/lib/authorize/project-scope";
 import { bumpSecurityVersion } from "@/lib/decision-index/security-version";
 import type { ServiceContext } from "@/lib/context/service-context";
 import { defineEndpoint } from "@/lib/endpoint/define-endpoint";
-import { AppError } from "@/lib/errors";
 import { auditedTransaction } from "@/lib/services/audited-transaction";
-import { isUniqueViolation } from "@/lib/db/unique-violation";
+import { createUniquelyNamed } from "@/lib/services/create-uniquely-named";
 import { newRoleName } from "./support/role-names";
 import { projectField } from "@/lib/services/project-field";
 
@@ -21,37 +20,33 @@ export const createRoleInput = z.object({
 export async function createRole(ctx: ServiceContext, input: z.output<typeof createRoleInput>) {
   const project = await projectInScope(ctx, input.project);
   authorizeAdmin(ctx, project, { kind: "CreateRole", roleName: input.name });
-  const taken = () =>
-    new AppError("CONFLICT", `Role ${input.name} already exists in ${project.name}.`, {
-      name: ["A role with this name already exists in this project."],
-    });
-  const existing = await prisma.projectRole.findFirst({
-    where: { projectId: project.id, name: { equals: input.name, mode: "insensitive" } },
-    select: { id: true },
+  return createUniquelyNamed({
+    noun: "Role",
+    name: input.name,
+    projectName: project.name,
+    exists: async () =>
+      (await prisma.projectRole.count({
+        where: { projectId: project.id, name: { equals: input.name, mode: "insensitive" } },
+      })) > 0,
+    create: () =>
+      auditedTransaction(
+        ctx,
+        async (tx) => {
+          const role = await tx.projectRole.create({
+            data: { projectId: project.id, name: input.name, description: input.description, kind: "CUSTOM" },
+            select: { id: true, name: true, description: true },
+          });
+          await bumpSecurityVersion(tx, project.id);
+          return role;
+        },
+        (role) => ({
+          action: "role.create",
+          projectId: project.id,
+          target: { type: "ROLE", id: role.id, name: role.name },
+          after: role,
+        }),
+      ),
   });
-  if (existing) throw taken();
-
-  try {
-    return await auditedTransaction(
-      ctx,
-      async (tx) => {
-        const role = await tx.projectRole.create({
-          data: { projectId: project.id, name: input.name, description: input.description, kind: "CUSTOM" },
-          select: { id: true, name: true, description: true },
-        });
-        await bumpSecurityVersion(tx, project.id);
-        return role;
-      },
-      (role) => ({
-        action: "role.create",
-        projectId: project.id,
-        target: { type: "ROLE", id: role.id, name: role.name },
-        after: role,
-      }),
-    );
-  } catch (error) {
-    throw isUniqueViolation(error) ? taken() : error;
-  }
 }
 
 export const createRoleEndpoint = defineEndpoint({
