@@ -13,10 +13,13 @@ import { callAccessKeyApi } from "./access-key-api";
 export function AccessKeyActions({
   id,
   status,
+  disabledByAdmin = false,
   account = false,
 }: {
   id: string;
   status: "ACTIVE" | "DISABLED";
+  /** An administrator's disabling is final for the owner: only Delete is offered. */
+  disabledByAdmin?: boolean;
   account?: boolean;
 }) {
   const router = useRouter();
@@ -69,15 +72,17 @@ export function AccessKeyActions({
   }
   return (
     <span className="flex flex-wrap justify-end gap-2">
-      <Button
-        size="sm"
-        variant={status === "ACTIVE" ? "secondary" : "primary"}
-        loading={pending === "ACTIVE" || pending === "DISABLED"}
-        onClick={() => setStatus(status === "ACTIVE" ? "DISABLED" : "ACTIVE")}
-        aria-label={`${status === "ACTIVE" ? "Disable" : "Enable"} ${id}`}
-      >
-        {status === "ACTIVE" ? "Disable" : "Enable"}
-      </Button>
+      {disabledByAdmin ? null : (
+        <Button
+          size="sm"
+          variant={status === "ACTIVE" ? "secondary" : "primary"}
+          loading={pending === "ACTIVE" || pending === "DISABLED"}
+          onClick={() => setStatus(status === "ACTIVE" ? "DISABLED" : "ACTIVE")}
+          aria-label={`${status === "ACTIVE" ? "Disable" : "Enable"} ${id}`}
+        >
+          {status === "ACTIVE" ? "Disable" : "Enable"}
+        </Button>
+      )}
       <Button size="sm" variant="danger" onClick={() => setConfirmingDelete(true)} aria-label={`Delete ${id}`}>
         Delete
       </Button>

@@ -140,6 +140,34 @@ describe("AccessKeys of the account's sub-accounts (admins)", () => {
     expect(audit).toMatchObject({ action: "access-key.disable-account", targetId: bobKey.id, result: "SUCCESS" });
   });
 
+  it("an administrator's disabling is final for the owner: enabling it again is refused and audited; deleting is not", async () => {
+    const bobKey = await createKey(BOB, "disabled by alice");
+    expect(
+      await call(as(disableAccountAccessKeyEndpoint) as never, ALICE, { id: bobKey.id, status: "DISABLED" }),
+    ).toMatchObject({ ok: true, data: { status: "DISABLED", disabledByAdmin: true } });
+    const enable = await call(as(setOwnAccessKeyStatusEndpoint) as never, BOB, { id: bobKey.id, status: "ACTIVE" });
+    expect(enable).toMatchObject({ ok: false, error: { code: "FORBIDDEN" } });
+    expect((await prisma.accessKey.findUniqueOrThrow({ where: { id: bobKey.id } })).status).toBe("DISABLED");
+    const audit = await prisma.auditEvent.findFirstOrThrow({ orderBy: { seq: "desc" } });
+    expect(audit).toMatchObject({ action: "access-key.set-status", result: "DENIED" });
+
+    // A key its owner disabled themselves is theirs to enable again.
+    const own = await createKey(BOB, "paused by bob");
+    expect(
+      await call(as(setOwnAccessKeyStatusEndpoint) as never, BOB, { id: own.id, status: "DISABLED" }),
+    ).toMatchObject({
+      ok: true,
+      data: { disabledByAdmin: false },
+    });
+    expect(await call(as(setOwnAccessKeyStatusEndpoint) as never, BOB, { id: own.id, status: "ACTIVE" })).toMatchObject(
+      {
+        ok: true,
+        data: { status: "ACTIVE" },
+      },
+    );
+    expect(await call(as(deleteOwnAccessKeyEndpoint) as never, BOB, { id: bobKey.id })).toMatchObject({ ok: true });
+  });
+
   const keyOf = async (email: string) =>
     (await prisma.accessKey.findFirstOrThrow({ where: { user: { email } }, orderBy: { createdAt: "desc" } })).id;
   const keyStates = () => prisma.accessKey.findMany({ orderBy: { id: "asc" }, select: { id: true, status: true } });

@@ -41,8 +41,12 @@ const when = (date: Date | string | null, never = "Never") => {
   return <time dateTime={iso}>{`${iso.slice(0, 16).replace("T", " ")} UTC`}</time>;
 };
 
-const statusBadge = (status: string) =>
-  status === "ACTIVE" ? <Badge tone="success">Active</Badge> : <Badge tone="neutral">Disabled</Badge>;
+const statusBadge = (key: { status: string; disabledByAdmin: boolean }) =>
+  key.status === "ACTIVE" ? (
+    <Badge tone="success">Active</Badge>
+  ) : (
+    <Badge tone="neutral">{key.disabledByAdmin ? "Disabled by an administrator" : "Disabled"}</Badge>
+  );
 
 /** Everyone's own AccessKeys (for the signed API and the CLI); account administrators also see sub-accounts'. */
 export default async function AccessKeysPage({ searchParams }: { searchParams: Promise<SearchParamsRecord> }) {
@@ -69,14 +73,14 @@ export default async function AccessKeysPage({ searchParams }: { searchParams: P
         </span>
       ),
     },
-    { id: "status", header: "Status", cell: (key) => statusBadge(key.status) },
+    { id: "status", header: "Status", cell: (key) => statusBadge(key) },
     { id: "createdAt", header: "Created", cell: (key) => when(key.createdAt) },
     { id: "lastUsedAt", header: "Last used", cell: (key) => when(key.lastUsedAt) },
     {
       id: "actions",
       header: "Actions",
       align: "end",
-      cell: (key) => <AccessKeyActions id={key.id} status={key.status} />,
+      cell: (key) => <AccessKeyActions id={key.id} status={key.status} disabledByAdmin={key.disabledByAdmin} />,
     },
   ];
 
@@ -141,7 +145,7 @@ async function SubAccountKeys({ searchParams }: { searchParams: SearchParamsReco
       ),
     },
     { id: "id", header: "AccessKey ID", cell: (key) => <code className="text-xs">{key.id}</code> },
-    { id: "status", header: "Status", cell: (key) => statusBadge(key.status) },
+    { id: "status", header: "Status", cell: (key) => statusBadge(key) },
     { id: "createdAt", header: "Created", cell: (key) => when(key.createdAt) },
     { id: "lastUsedAt", header: "Last used", cell: (key) => when(key.lastUsedAt) },
     {

@@ -16,7 +16,8 @@ export const disableAccountAccessKeyInput = z.object({
 });
 
 /**
- * Disables a key of a sub-account of the actor's own account. Who may is who may disable that sub-account
+ * Disables a key of a sub-account of the actor's own account, for good: its owner may not enable it again
+ * (setOwnAccessKeyStatus), only delete it. Who may is who may disable that sub-account
  * itself (lib/authz/tenant-admin.ts, SetDisabled): disabling one of its keys is the lesser act on the same person.
  */
 export async function disableAccountAccessKey(
@@ -45,7 +46,7 @@ export async function disableAccountAccessKey(
       if (!key) throw new AppError("NOT_FOUND", "That AccessKey was not found.");
       const updated = await tx.accessKey.update({
         where: { id: key.id },
-        data: { status: "DISABLED" },
+        data: { status: "DISABLED", disabledByAdmin: true },
         select: ACCESS_KEY_VIEW,
       });
       return { before: key.status, updated };

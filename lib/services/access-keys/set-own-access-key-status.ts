@@ -23,7 +23,8 @@ function requireConsoleSession(ctx: ServiceContext, what: string): void {
 
 /**
  * Enables or disables one of the caller's keys. Disabling works from any door (a key may retire itself);
- * enabling, like creating, needs a console session and respects the active-key limit.
+ * enabling, like creating, needs a console session, respects the active-key limit, and never undoes an
+ * administrator's disabling (else disabling a sub-account's key would last until its owner clicked).
  */
 export async function setOwnAccessKeyStatus(ctx: ServiceContext, input: z.output<typeof setOwnAccessKeyStatusInput>) {
   if (input.status === "ACTIVE") requireConsoleSession(ctx, "Enabling an AccessKey");
@@ -35,6 +36,12 @@ export async function setOwnAccessKeyStatus(ctx: ServiceContext, input: z.output
       const key = await tx.accessKey.findFirst({ where: { id: input.id, userId }, select: ACCESS_KEY_VIEW });
       if (!key) throw new AppError("NOT_FOUND", "That AccessKey was not found.");
       if (key.status !== input.status && input.status === "ACTIVE") {
+        if (key.disabledByAdmin) {
+          throw new AppError(
+            "FORBIDDEN",
+            "An administrator of your account disabled this AccessKey: it cannot be enabled again. Delete it, or ask them.",
+          );
+        }
         await ensureRoomForActiveKey(tx, userId, { newKey: false });
       }
       const updated = await tx.accessKey.update({

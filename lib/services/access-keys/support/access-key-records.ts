@@ -16,6 +16,7 @@ const randomAlphanumeric = (length: number) =>
 export const ACCESS_KEY_VIEW = {
   id: true,
   status: true,
+  disabledByAdmin: true,
   description: true,
   createdAt: true,
   lastUsedAt: true,

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "access_keys" ADD COLUMN     "disabled_by_admin" BOOLEAN NOT NULL DEFAULT false;
