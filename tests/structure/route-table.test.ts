@@ -59,6 +59,36 @@ describe("the route table is the API", () => {
   });
 });
 
+/**
+ * Console pages' compositions of reads the API serves separately: what a form offers up front. Each names the
+ * routed reads it is made of, so the API loses nothing by not serving it whole.
+ */
+const PAGE_COMPOSITIONS: Record<string, string> = {
+  "access.inspection-options": "the project's decision index as the check-access forms draw it (holds a function)",
+  "grant.form-options": "GET /api/v1/projects/{project}/roles",
+  "project.list-names": "GET /api/v1/projects",
+  "role.assignment-choices": "GET /api/v1/projects/{project}/roles and …/members",
+};
+
+describe("every operation is served by both doors", () => {
+  it("each endpoint definition in lib/services has a route, but the console's listed page compositions", async () => {
+    const definitions = await Promise.all(
+      readdirSync(path.resolve("lib/services"), { recursive: true, withFileTypes: true })
+        .filter((entry) => entry.isFile() && entry.name.endsWith(".ts") && !entry.name.endsWith(".test.ts"))
+        .map((entry) => import(/* @vite-ignore */ path.join(entry.parentPath, entry.name))),
+    );
+    const endpoints = definitions.flatMap((module: Record<string, unknown>) =>
+      Object.entries(module)
+        .filter(([name]) => name.endsWith("Endpoint"))
+        .map(([, value]) => value as { name: string }),
+    );
+    expect(endpoints.length).toBeGreaterThan(80);
+    const routed = new Set<unknown>(ROUTE_TABLE.map((route) => route.endpoint));
+    const unrouted = endpoints.filter((endpoint) => !routed.has(endpoint)).map((endpoint) => endpoint.name);
+    expect(unrouted.sort()).toEqual(Object.keys(PAGE_COMPOSITIONS).sort());
+  });
+});
+
 describe("the OpenAPI document", () => {
   const document = openApiDocument();
   const operations = Object.entries(document.paths).flatMap(([template, methods]) =>
