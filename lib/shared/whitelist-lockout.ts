@@ -1,12 +1,9 @@
-import { z } from "zod";
+import { booleanField } from "@/lib/shared/boolean-field";
 import { compileIpSet, ipSetContains } from "@/lib/authz/ip/ip-set";
 import { AppError } from "@/lib/errors";
 
 /** The form's "I understand I will lose access" checkbox (absent = not confirmed), or a JSON boolean. */
-export const confirmLockoutField = z
-  .union([z.boolean(), z.enum(["true", "on", "false"])])
-  .optional()
-  .transform((value) => value === true || value === "true" || value === "on");
+export const confirmLockoutField = booleanField.optional().transform((value) => value === true);
 
 /** Whether a whitelist would refuse this address: a non-empty list that does not contain it. */
 export function whitelistBlocks(entries: readonly string[], address: string | null): boolean {

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { booleanField } from "@/lib/shared/boolean-field";
 import { projectInScope } from "@/lib/authorize/project-scope";
 import { bumpSecurityVersion } from "@/lib/decision-index/security-version";
 import type { ServiceContext } from "@/lib/context/service-context";
@@ -19,9 +20,7 @@ export const importTablesInput = z.object({
   format: z.enum(SCHEMA_FORMATS).default("auto"),
   text: z.string().max(MAX_IMPORT_BYTES, "The export is larger than 5 MB; split it.").default(""),
   /** A checkbox: "on" when ticked, absent otherwise. */
-  skipExisting: z
-    .union([z.boolean(), z.enum(["on", "true", "false"]).transform((value) => value !== "false")])
-    .default(false),
+  skipExisting: booleanField.default(false),
 });
 
 export interface ImportTablesResult {

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { booleanField } from "@/lib/shared/boolean-field";
 import { decide, type Layer } from "@/lib/authz";
 import { authorizeAdministrator } from "@/lib/authorize/authorize-administrator";
 import { projectInScope } from "@/lib/authorize/project-scope";
@@ -17,8 +18,11 @@ export const columnMatrixInput = z.object({
   /** Filters the members (rows) by name. */
   q: z.string().trim().max(200).optional(),
   /** Only the columns someone on the page cannot read (with one member: the columns that person cannot read). */
+  // The filter form's select sends "" for "all columns".
   deniedOnly: z
-    .union([z.boolean(), z.enum(["true", "false", "on", ""]).transform((value) => value === "true" || value === "on")])
+    .literal("")
+    .transform(() => false)
+    .or(booleanField)
     .default(false),
   ...paginationFields(10, 50),
 });

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { booleanField } from "@/lib/shared/boolean-field";
 import { prisma } from "@/lib/db/client";
 import { authorizeAdmin } from "@/lib/authorize/authorize-admin";
 import { projectInScope } from "@/lib/authorize/project-scope";
@@ -19,9 +20,7 @@ export const removeMemberInput = z.object({
   project: projectField,
   userId: z.string().uuid(),
   /** A checkbox ("on") or a JSON boolean: also delete the member's grants, label grants and roles here. */
-  clearPermissions: z
-    .union([z.boolean(), z.enum(["on", "true", "false"]).transform((value) => value !== "false")])
-    .default(false),
+  clearPermissions: booleanField.default(false),
 });
 
 export interface RemovedMember {

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { booleanField } from "@/lib/shared/boolean-field";
 import { prisma } from "@/lib/db/client";
 import { bumpAllSecurityVersions } from "@/lib/decision-index/security-version";
 import type { ServiceContext } from "@/lib/context/service-context";
@@ -7,7 +8,7 @@ import { AppError } from "@/lib/errors";
 import { auditedTransaction } from "@/lib/services/audited-transaction";
 import { PLATFORM_TENANT_NAME } from "@/lib/db/platform-tenant";
 import { authorizeOperator } from "@/lib/authorize/authorize-operator";
-import { booleanField, tenantNameField } from "./support/tenant-fields";
+import { tenantNameField } from "./support/tenant-fields";
 
 export const setTenantDisabledInput = z.object({ tenant: tenantNameField, disabled: booleanField });
 

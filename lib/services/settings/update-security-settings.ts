@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { booleanField } from "@/lib/shared/boolean-field";
 import { projectInScope } from "@/lib/authorize/project-scope";
 import { authorizeAdmin } from "@/lib/authorize/authorize-admin";
 import { bumpSecurityVersion } from "@/lib/decision-index/security-version";
@@ -11,7 +12,7 @@ import { SECURITY_SWITCHES, type SecuritySwitchName } from "./support/security-s
 import { policyDocumentField, requireValidPolicy } from "@/lib/services/policies/support/policy-validation";
 import { projectField } from "@/lib/services/project-field";
 
-const switchValue = z.union([z.boolean(), z.enum(["true", "false"]).transform((value) => value === "true")]).optional();
+const switchValue = booleanField.optional();
 
 /**
  * The exception policy as text (a form) or JSON (the API), capped like every policy document (64 KB, in

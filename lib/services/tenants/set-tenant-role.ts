@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { booleanField } from "@/lib/shared/boolean-field";
 import type { ServiceContext } from "@/lib/context/service-context";
 import { defineEndpoint } from "@/lib/endpoint/define-endpoint";
 import { auditedTransaction } from "@/lib/services/audited-transaction";
@@ -9,7 +10,7 @@ import { bumpAccountSecurityVersions } from "@/lib/decision-index/security-versi
 export const setTenantRoleInput = z.object({
   userId: z.string().uuid(),
   role: z.enum(["SUPER_ADMINISTRATOR", "ADMIN", "AUDITOR"]),
-  assigned: z.union([z.boolean(), z.enum(["true", "false"]).transform((value) => value === "true")]),
+  assigned: booleanField,
 });
 
 /** Assigns or revokes an account-level role of a sub-account. Idempotent. */

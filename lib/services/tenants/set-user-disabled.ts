@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { booleanField } from "@/lib/shared/boolean-field";
 import type { ServiceContext } from "@/lib/context/service-context";
 import { defineEndpoint } from "@/lib/endpoint/define-endpoint";
 import { auditedTransaction } from "@/lib/services/audited-transaction";
@@ -8,7 +9,7 @@ import { bumpSecurityVersionsOfUser } from "@/lib/decision-index/security-versio
 
 export const setUserDisabledInput = z.object({
   userId: z.string().uuid(),
-  disabled: z.union([z.boolean(), z.enum(["true", "false"]).transform((value) => value === "true")]),
+  disabled: booleanField,
 });
 
 /**

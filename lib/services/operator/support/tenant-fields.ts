@@ -9,6 +9,3 @@ export const tenantNameField = z
     /^[a-z][a-z0-9_-]{1,31}$/,
     "Use 2–32 lower-case letters, digits, dashes or underscores, starting with a letter.",
   );
-
-/** A yes/no from a form ("true"/"false") or a JSON boolean. */
-export const booleanField = z.union([z.boolean(), z.enum(["true", "false"]).transform((value) => value === "true")]);
