@@ -29,6 +29,7 @@ const PAGES: { persona: Persona; path: string }[] = [
   { persona: "alice", path: "/labels/matrix?objectType=Table&objectName=sales_orders" },
   { persona: "alice", path: "/policies" },
   { persona: "alice", path: "/whitelists" },
+  { persona: "alice", path: "/webhooks" },
   { persona: "alice", path: "/settings" },
   { persona: "alice", path: "/packages" },
   { persona: "alice", path: "/packages?q=no-such-package" },

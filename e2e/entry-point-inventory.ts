@@ -166,6 +166,14 @@ export const SERVER_ACTIONS: Record<string, ActionProbe> = {
     page: "/whitelists",
     input: () => ({ project: "WonderLand", entryId: PROBE_UUID, confirmLockout: "true" }),
   },
+  "app/(console)/webhooks/actions.ts#setWebhookAction": {
+    page: "/webhooks",
+    input: () => ({ project: "WonderLand", url: "https://hooks.example.com/probe", enabled: "true" }),
+  },
+  "app/(console)/webhooks/actions.ts#removeWebhookAction": {
+    page: "/webhooks",
+    input: () => ({ project: "WonderLand" }),
+  },
   "app/(console)/packages/actions.ts#createPackageAction": {
     page: "/packages",
     input: () => ({ project: "WonderLand", name: "probe_share" }),
@@ -416,6 +424,11 @@ export const API_ROUTES: Record<string, Record<string, Probe>> = {
   "/api/v1/projects/[project]/whitelist/[entryId]": {
     PATCH: { input: () => ({ project: "WonderLand", entryId: PROBE_UUID, description: "probe" }) },
     DELETE: { input: () => ({ project: "WonderLand", entryId: PROBE_UUID, confirmLockout: "true" }) },
+  },
+  "/api/v1/projects/[project]/webhook": {
+    GET: { input: () => ({ project: "WonderLand" }) },
+    PUT: { input: () => ({ project: "WonderLand", url: "https://hooks.example.com/probe" }) },
+    DELETE: { input: () => ({ project: "WonderLand" }) },
   },
   "/api/v1/projects/[project]/settings": {
     GET: { input: () => ({ project: "WonderLand" }) },

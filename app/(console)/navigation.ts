@@ -34,6 +34,7 @@ const NAVIGATION: { section: string; items: NavEntry[] }[] = [
       { href: "/policies", label: "Policies", icon: "file-text", permission: "console.admin" },
       { href: "/packages", label: "Packages", icon: "inbox", permission: "console.admin" },
       { href: "/whitelists", label: "Whitelists", icon: "globe", permission: "console.admin" },
+      { href: "/webhooks", label: "Webhooks", icon: "inbox", permission: "console.admin" },
       { href: "/settings", label: "Settings", icon: "settings", permission: "console.admin" },
       { href: "/check-access", label: "Check access", icon: "search", permission: "console.admin" },
       { href: "/data-flow", label: "Data flow", icon: "lock", permission: "console.admin" },

@@ -84,6 +84,9 @@ import { addWhitelistEntryEndpoint } from "@/lib/services/whitelists/add-whiteli
 import { listWhitelistEndpoint } from "@/lib/services/whitelists/list-whitelist";
 import { removeWhitelistEntryEndpoint } from "@/lib/services/whitelists/remove-whitelist-entry";
 import { updateWhitelistEntryEndpoint } from "@/lib/services/whitelists/update-whitelist-entry";
+import { getWebhookEndpoint } from "@/lib/services/webhooks/get-webhook";
+import { removeWebhookEndpoint } from "@/lib/services/webhooks/remove-webhook";
+import { setWebhookEndpoint } from "@/lib/services/webhooks/set-webhook";
 
 export const HTTP_METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
 export type HttpMethod = (typeof HTTP_METHODS)[number];
@@ -103,6 +106,7 @@ export const API_TAGS = {
   Packages: "packages: sharing objects with other projects (provider side) and installing them (installer side)",
   Whitelists: "a project's IP whitelist",
   Settings: "a project's security switches and trusted projects",
+  Webhooks: "a project's webhook: its audited changes POSTed, signed, to a URL of the administrators' choosing",
   Catalog: "a project's tables, views, functions and resources",
   Users: "the account's users (RAM sub-accounts) and account roles",
   Audit: "the account's audit trail",
@@ -192,6 +196,9 @@ export const ROUTE_TABLE: readonly ApiRoute[] = [
   { method: "PATCH", path: "/api/v1/projects/{project}/settings", endpoint: updateSecuritySettingsEndpoint, tag: "Settings", summary: "Change security switches or the exception policy" },
   { method: "POST", path: "/api/v1/projects/{project}/trusted-projects", endpoint: addTrustedProjectEndpoint, tag: "Settings", summary: "Trust another project (owner)" },
   { method: "DELETE", path: "/api/v1/projects/{project}/trusted-projects/{trustedProject}", endpoint: removeTrustedProjectEndpoint, tag: "Settings", summary: "Stop trusting a project (owner)" },
+  { method: "GET", path: "/api/v1/projects/{project}/webhook", endpoint: getWebhookEndpoint, tag: "Webhooks", summary: "The project's webhook (never its secret) and its deliveries, newest first" },
+  { method: "PUT", path: "/api/v1/projects/{project}/webhook", endpoint: setWebhookEndpoint, tag: "Webhooks", summary: "Set the webhook's URL and switch; the signing secret is answered once, when made or rotated" },
+  { method: "DELETE", path: "/api/v1/projects/{project}/webhook", endpoint: removeWebhookEndpoint, tag: "Webhooks", summary: "Remove the webhook and its deliveries" },
   { method: "GET", path: "/api/v1/projects/{project}/objects", endpoint: listObjectsEndpoint, tag: "Catalog", summary: "List the project's catalog objects" },
   { method: "POST", path: "/api/v1/projects/{project}/objects", endpoint: createObjectEndpoint, tag: "Catalog", summary: "Create a table, view, function or resource" },
   { method: "POST", path: "/api/v1/projects/{project}/objects/import", endpoint: importTablesEndpoint, tag: "Catalog", summary: "Import tables from a schema export (JSON or CSV)" },

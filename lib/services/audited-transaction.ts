@@ -2,11 +2,13 @@ import { transactionWithAfterCommit } from "@/lib/db/after-commit";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { auditWhoOf, recordAuditEvent, type AuditEntry } from "@/lib/audit/record-audit-event";
 import type { ServiceContext } from "@/lib/context/service-context";
+import { enqueueWebhookEvent } from "@/lib/webhooks/enqueue-webhook-event";
 
 /**
  * Runs a change and writes its audit event in one transaction: both commit or neither does. If the audit
- * write fails, the change is rolled back (fail closed). Work the change registered with afterCommit runs
- * once both have committed.
+ * write fails, the change is rolled back (fail closed). The project's webhook, if it has one, gets the event
+ * through its outbox in the same transaction. Work the change registered with afterCommit runs once all have
+ * committed.
  */
 export function auditedTransaction<T>(
   ctx: ServiceContext,
@@ -15,7 +17,10 @@ export function auditedTransaction<T>(
 ): Promise<T> {
   return transactionWithAfterCommit(async (tx) => {
     const result = await change(tx);
-    await recordAuditEvent(tx, auditWhoOf(ctx.actor), ctx.request, describe(result));
+    const who = auditWhoOf(ctx.actor);
+    const entry = describe(result);
+    await recordAuditEvent(tx, who, ctx.request, entry);
+    await enqueueWebhookEvent(tx, who, entry);
     return result;
   });
 }

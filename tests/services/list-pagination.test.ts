@@ -8,6 +8,7 @@ import { addPackageObjectEndpoint } from "@/lib/services/packages/add-package-ob
 import { allowPackageProjectEndpoint } from "@/lib/services/packages/allow-package-project";
 import { createPackageEndpoint } from "@/lib/services/packages/create-package";
 import { installPackageEndpoint } from "@/lib/services/packages/install-package";
+import { setWebhookEndpoint } from "@/lib/services/webhooks/set-webhook";
 import { contextFor, demoDatabase, requestMeta } from "../helpers/test-database";
 
 const prisma = await demoDatabase();
@@ -73,6 +74,7 @@ const LISTS: Record<string, { who: string; input: Record<string, string> }> = {
   },
   "/api/v1/account/access-keys": { who: "alice@wonderland.example", input: {} },
   "/api/v1/audit": { who: "alice@wonderland.example", input: {} },
+  "/api/v1/projects/{project}/webhook": { who: "alice@wonderland.example", input: { project: "WonderLand" } },
   "/api/v1/operator/tenants": { who: "operator@platform.example", input: {} },
 };
 
@@ -96,7 +98,10 @@ const NOT_LISTS: Record<string, string> = {
   "/api/v1/audit/decisions":
     "a keyset page (pageSize, before → nextBefore) of an append-only, high-volume log; not yet page/total like the rest",
   "/api/v1/operator/system-whitelist": "at most WHITELIST_LIMIT entries, bounded when added",
-};
+}; // WonderLand gets a webhook, then a new URL: two deliveries in its outbox.
+for (const url of ["https://hooks.example.com/wonderland", "https://hooks.example.com/wonderland-2"]) {
+  await call("alice@wonderland.example", setWebhookEndpoint, { project: "WonderLand", url });
+}
 
 const GETS = ROUTE_TABLE.filter((route) => route.method === "GET");
 const endpointAt = (path: string) => GETS.find((route) => route.path === path)!.endpoint;

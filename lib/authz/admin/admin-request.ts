@@ -46,6 +46,8 @@ export const adminOperationSchema = z.discriminatedUnion("kind", [
   /** roleName null = the project policy. */
   z.object({ kind: z.literal("EditPolicy"), roleName: roleName.nullable() }),
   z.object({ kind: z.literal("EditWhitelist") }),
+  /** The project's webhook: where its audited changes are sent, and the deliveries' history. */
+  z.object({ kind: z.literal("EditWebhook") }),
   /** Provider side: create/drop a package, add/remove its objects, allow/disallow projects to install it. */
   z.object({ kind: z.literal("ManagePackage"), packageName: z.string().min(1) }),
   /** Installer side: install/uninstall another project's package here (`owner_project.package`). */

@@ -184,6 +184,8 @@ function rule(index: SecurityIndex, actor: IndexedUser, authority: Authority, op
       return byAuthority(authority, MANAGERS, `install and uninstall packages (${operation.packageName})`);
     case "EditWhitelist":
       return byAuthority(authority, SECURITY_ADMINS, "edit the IP whitelist");
+    case "EditWebhook":
+      return byAuthority(authority, SECURITY_ADMINS, "configure the project's webhook");
     case "SetSecurityConfig":
       return OWNER_ONLY_SETTINGS.has(operation.setting)
         ? byAuthority(authority, ["Owner"], `change ${operation.setting}`)
