@@ -378,6 +378,12 @@ export const API_ROUTES: Record<string, Record<string, Probe>> = {
       readsOnly: "a question to the decision engine (POST for its body); nothing changes",
     },
   },
+  "/api/v1/projects/[project]/statements": {
+    POST: {
+      input: () => ({ project: "WonderLand", statement: "LIST USERS" }),
+      readsOnly: "a query statement; a changing one is audited as its form's operation (tests/statements)",
+    },
+  },
   // Questions about bob: sam cannot see WonderLand (404) and allen may ask only about himself (403).
   "/api/v1/authorize": {
     POST: {

@@ -4,12 +4,19 @@ import { createToken, Lexer, type CustomPatternMatcherFunc, type TokenType } fro
 export const MAX_JSON_LENGTH = 32 * 1024;
 
 /**
+ * Set once a JSON scan fails in the current tokenize (tokenizeStatements resets it). That `{` is the text's
+ * first error whatever follows, and only the first error is reported, so later `{` are not scanned again:
+ * without this, a text of many unclosed `{` would cost one bounded scan per brace (quadratic).
+ */
+let jsonScanFailed = false;
+
+/**
  * A JSON object as one token: from `{` to its balanced `}`, skipping braces inside strings. Scanning is linear
  * and bounded by MAX_JSON_LENGTH; an unbalanced or over-long object does not match, and the lexer reports the
  * `{` as unexpected at its position. JSON.parse judges the span afterwards (lib/statements/parser.ts).
  */
 const matchJsonObject: CustomPatternMatcherFunc = (text, offset) => {
-  if (text[offset] !== "{") return null;
+  if (text[offset] !== "{" || jsonScanFailed) return null;
   let depth = 0;
   let inString = false;
   const end = Math.min(text.length, offset + MAX_JSON_LENGTH);
@@ -20,10 +27,9 @@ const matchJsonObject: CustomPatternMatcherFunc = (text, offset) => {
       else if (char === '"') inString = false;
     } else if (char === '"') inString = true;
     else if (char === "{") depth++;
-    else if (char === "}" && --depth === 0) {
-      return Object.assign([text.slice(offset, at + 1)], { index: offset, input: text, groups: undefined });
-    }
+    else if (char === "}" && --depth === 0) return [text.slice(offset, at + 1)] as [string];
   }
+  jsonScanFailed = true;
   return null;
 };
 
@@ -71,7 +77,7 @@ const anyCase =
   (text, offset) => {
     const found = text.slice(offset, offset + word.length);
     if (found.toUpperCase() !== word) return null;
-    return Object.assign([found], { index: offset, input: text, groups: undefined });
+    return [found] as [string];
   };
 
 /** Every keyword: matched case-insensitively, and only as a whole word (a longer name is a Word). */
@@ -168,7 +174,15 @@ export const ALL_TOKENS: readonly TokenType[] = [
   Word,
 ];
 
-export const statementLexer = new Lexer(ALL_TOKENS as TokenType[], {
+/** Only `\n` ends a line, so lines and columns are counted as editors (and the console's caret) count them. */
+const statementLexer = new Lexer(ALL_TOKENS as TokenType[], {
   positionTracking: "full",
   ensureOptimizations: false,
+  lineTerminatorsPattern: /\n/g,
+  lineTerminatorCharacters: ["\n"],
 });
+
+export function tokenizeStatements(text: string) {
+  jsonScanFailed = false;
+  return statementLexer.tokenize(text);
+}

@@ -833,7 +833,7 @@ export function parseStatements(text: string): ParseResult {
       ok: false,
       error: { message: `Statements may be at most ${MAX_STATEMENT_LENGTH} characters long.`, position: endOf("") },
     };
-  const lexed = T.statementLexer.tokenize(text);
+  const lexed = T.tokenizeStatements(text);
   const lexError = lexed.errors[0];
   if (lexError) {
     const char = text[lexError.offset] ?? "";
