@@ -154,6 +154,11 @@ export const SERVER_ACTIONS: Record<string, ActionProbe> = {
     page: "/policies",
     input: () => ({ project: "WonderLand", document: PROBE_POLICY, version: "1" }),
   },
+  "app/(console)/statements/actions.ts#runStatementsAction": {
+    page: "/statements",
+    input: () => ({ project: "WonderLand", statement: "LIST USERS" }),
+    readsOnly: "a query statement; a changing one is audited as its form's operation (tests/statements)",
+  },
   "app/(console)/whitelists/actions.ts#addWhitelistEntryAction": {
     page: "/whitelists",
     input: () => ({ project: "WonderLand", value: "127.0.0.1", description: "probe", confirmLockout: "true" }),

@@ -1,9 +1,9 @@
 import type { StatementBody } from "./ast";
 import { WHITELIST_PROPERTY } from "./ast";
-import { KEYWORD_WORDS } from "./lexer";
+import { STATEMENT_KEYWORDS } from "./keywords";
 
 const PLAIN_NAME = /^[A-Za-z_][A-Za-z0-9_]*(?:[.@:$-]+[A-Za-z0-9_*]+)*$/;
-const KEYWORD_SET = new Set(KEYWORD_WORDS.map((word) => word.toLowerCase()));
+const KEYWORD_SET = new Set(STATEMENT_KEYWORDS.map((word) => word.toLowerCase()));
 
 /** A name as the parser reads it back: plain when it is one word and no keyword, else quoted. */
 export function formatName(name: string): string {

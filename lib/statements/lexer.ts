@@ -1,4 +1,5 @@
 import { createToken, Lexer, type CustomPatternMatcherFunc, type TokenType } from "chevrotain";
+import { STATEMENT_KEYWORDS, type StatementKeyword } from "./keywords";
 
 /** The longest JSON document (a policy) one statement may carry. */
 export const MAX_JSON_LENGTH = 32 * 1024;
@@ -91,68 +92,66 @@ const keyword = (word: string): TokenType =>
     label: word,
   });
 
-export const Add = keyword("ADD");
-export const Remove = keyword("REMOVE");
-export const List = keyword("LIST");
-export const Users = keyword("USERS");
-export const User = keyword("USER");
-export const Create = keyword("CREATE");
-export const Drop = keyword("DROP");
-export const Roles = keyword("ROLES");
-export const Role = keyword("ROLE");
-export const Describe = keyword("DESCRIBE");
-export const Desc = keyword("DESC");
-export const Grants = keyword("GRANTS");
-export const Grant = keyword("GRANT");
-export const Revoke = keyword("REVOKE");
-export const To = keyword("TO");
-export const From = keyword("FROM");
-export const On = keyword("ON");
-export const PrivilegeProperties = keyword("PRIVILEGEPROPERTIES");
-export const Privileges = keyword("PRIVILEGES");
-export const Show = keyword("SHOW");
-export const For = keyword("FOR");
-export const Acl = keyword("ACL");
-export const SetProject = keyword("SETPROJECT");
-export const Set = keyword("SET");
-export const Label = keyword("LABEL");
-export const With = keyword("WITH");
-export const Expired = keyword("EXPIRED");
-export const Exp = keyword("EXP");
-export const Exception = keyword("EXCEPTION");
-export const Clear = keyword("CLEAR");
-export const SecurityConfiguration = keyword("SECURITYCONFIGURATION");
-export const TrustedProjects = keyword("TRUSTEDPROJECTS");
-export const TrustedProject = keyword("TRUSTEDPROJECT");
-export const Packages = keyword("PACKAGES");
-export const Package = keyword("PACKAGE");
-export const Allow = keyword("ALLOW");
-export const Disallow = keyword("DISALLOW");
-export const Project = keyword("PROJECT");
-export const Install = keyword("INSTALL");
-export const Uninstall = keyword("UNINSTALL");
-export const Using = keyword("USING");
-export const Get = keyword("GET");
-export const Put = keyword("PUT");
-export const Policy = keyword("POLICY");
-export const WhoAmI = keyword("WHOAMI");
-export const True = keyword("TRUE");
-export const False = keyword("FALSE");
-export const Table = keyword("TABLE");
-export const View = keyword("VIEW");
-export const Function = keyword("FUNCTION");
-export const Resource = keyword("RESOURCE");
-export const Instance = keyword("INSTANCE");
+const KW = Object.fromEntries(STATEMENT_KEYWORDS.map((word) => [word, keyword(word)])) as Record<
+  StatementKeyword,
+  TokenType
+>;
 
-export const KEYWORDS: readonly TokenType[] = [
-  Add, Remove, List, Users, User, Create, Drop, Roles, Role, Describe, Desc, Grants, Grant, Revoke, To, From, On,
-  PrivilegeProperties, Privileges, Show, For, Acl, SetProject, Set, Label, With, Expired, Exp, Exception, Clear,
-  SecurityConfiguration, TrustedProjects, TrustedProject, Packages, Package, Allow, Disallow, Project, Install,
-  Uninstall, Using, Get, Put, Policy, WhoAmI, True, False, Table, View, Function, Resource, Instance,
-]; // prettier-ignore
+export const Add = KW.ADD;
+export const Remove = KW.REMOVE;
+export const List = KW.LIST;
+export const Users = KW.USERS;
+export const User = KW.USER;
+export const Create = KW.CREATE;
+export const Drop = KW.DROP;
+export const Roles = KW.ROLES;
+export const Role = KW.ROLE;
+export const Describe = KW.DESCRIBE;
+export const Desc = KW.DESC;
+export const Grants = KW.GRANTS;
+export const Grant = KW.GRANT;
+export const Revoke = KW.REVOKE;
+export const To = KW.TO;
+export const From = KW.FROM;
+export const On = KW.ON;
+export const PrivilegeProperties = KW.PRIVILEGEPROPERTIES;
+export const Privileges = KW.PRIVILEGES;
+export const Show = KW.SHOW;
+export const For = KW.FOR;
+export const Acl = KW.ACL;
+export const SetProject = KW.SETPROJECT;
+export const Set = KW.SET;
+export const Label = KW.LABEL;
+export const With = KW.WITH;
+export const Expired = KW.EXPIRED;
+export const Exp = KW.EXP;
+export const Exception = KW.EXCEPTION;
+export const Clear = KW.CLEAR;
+export const SecurityConfiguration = KW.SECURITYCONFIGURATION;
+export const TrustedProjects = KW.TRUSTEDPROJECTS;
+export const TrustedProject = KW.TRUSTEDPROJECT;
+export const Packages = KW.PACKAGES;
+export const Package = KW.PACKAGE;
+export const Allow = KW.ALLOW;
+export const Disallow = KW.DISALLOW;
+export const Project = KW.PROJECT;
+export const Install = KW.INSTALL;
+export const Uninstall = KW.UNINSTALL;
+export const Using = KW.USING;
+export const Get = KW.GET;
+export const Put = KW.PUT;
+export const Policy = KW.POLICY;
+export const WhoAmI = KW.WHOAMI;
+export const True = KW.TRUE;
+export const False = KW.FALSE;
+export const Table = KW.TABLE;
+export const View = KW.VIEW;
+export const Function = KW.FUNCTION;
+export const Resource = KW.RESOURCE;
+export const Instance = KW.INSTANCE;
 
-/** The keywords as the console completes them (upper case, as the references write them). */
-export const KEYWORD_WORDS: readonly string[] = KEYWORDS.map((token) => token.name);
+/** In STATEMENT_KEYWORDS' order, which puts a longer keyword before its prefix (USERS before USER). */
+export const KEYWORDS: readonly TokenType[] = STATEMENT_KEYWORDS.map((word) => KW[word]);
 
 /**
  * Order matters where patterns overlap: a longer keyword before its prefix (USERS before USER, SETPROJECT

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { OBJECT_TYPES, PRIVILEGES_BY_TYPE, type ObjectType } from "@/lib/authz/model/privileges";
 import { SECURITY_CONFIGURATIONS, type StatementBody } from "@/lib/statements/ast";
 import { formatStatement } from "@/lib/statements/format";
-import { KEYWORD_WORDS } from "@/lib/statements/lexer";
+import { STATEMENT_KEYWORDS } from "@/lib/statements/keywords";
 import { MAX_STATEMENT_LENGTH, MAX_STATEMENTS, parseStatements } from "@/lib/statements/parser";
 
 /** Any text: parseStatements answers statements or one error with a position inside the text, never throws. */
@@ -34,7 +34,7 @@ function expectWellFormedAnswer(text: string) {
 
 /** Pieces statements are made of, so random texts get deep into the grammar rather than failing at once. */
 const piece = fc.oneof(
-  fc.constantFrom(...KEYWORD_WORDS, ...KEYWORD_WORDS.map((word) => word.toLowerCase())),
+  fc.constantFrom(...STATEMENT_KEYWORDS, ...STATEMENT_KEYWORDS.map((word) => word.toLowerCase())),
   fc.constantFrom(";", ",", "(", ")", "=", "{", "}", "`", '"', "'", "--", "\n", "$", ".", ":", "@"),
   fc.constantFrom("user_profile", "RAM$wonderland:allen", "ALIYUN$a@b.com", "Select", "LabelSecurity", "10.0.0.0/8"),
   fc.integer({ min: -5, max: 20 }).map(String),
@@ -145,7 +145,7 @@ describe("round trip: every generated statement prints to text that parses back 
 function nameArbitrary() {
   return fc.oneof(
     fc.stringMatching(/^[A-Za-z_][A-Za-z0-9_]{0,12}$/),
-    fc.constantFrom(...KEYWORD_WORDS.map((word) => word.toLowerCase())),
+    fc.constantFrom(...STATEMENT_KEYWORDS.map((word) => word.toLowerCase())),
     fc
       .string({ minLength: 1, maxLength: 20 })
       .filter((text) => text.trim() !== "" && !/[\r\n]/.test(text) && !(text.includes("`") && text.includes("\\"))),
