@@ -1,3 +1,4 @@
+import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
 import { signIn } from "./personas";
 
@@ -32,6 +33,10 @@ test("an admin runs the user_profile scenario in the command console and sees th
     "href",
     "/labels/grants?project=WonderLand",
   );
+
+  // The results (tables, links) are as accessible as the page (axe: no serious or critical violation).
+  const axe = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  expect(axe.violations.filter((violation) => ["serious", "critical"].includes(violation.impact ?? ""))).toEqual([]);
 
   // An invalid value: nothing runs, the error points at the token.
   await editor.fill("SHOW LABEL GRANTS;\nSET LABEL 12 TO USER RAM$wonderland:allen");
