@@ -154,6 +154,11 @@ export const SERVER_ACTIONS: Record<string, ActionProbe> = {
     page: "/policies",
     input: () => ({ project: "WonderLand", document: PROBE_POLICY, version: "1" }),
   },
+  "app/(console)/statements/actions.ts#runStatementsAction": {
+    page: "/statements",
+    input: () => ({ project: "WonderLand", statement: "LIST USERS" }),
+    readsOnly: "a query statement; a changing one is audited as its form's operation (tests/statements)",
+  },
   "app/(console)/whitelists/actions.ts#addWhitelistEntryAction": {
     page: "/whitelists",
     input: () => ({ project: "WonderLand", value: "127.0.0.1", description: "probe", confirmLockout: "true" }),
@@ -384,6 +389,12 @@ export const API_ROUTES: Record<string, Record<string, Probe>> = {
         targetProject: "SecretGarden",
       }),
       readsOnly: "a question to the decision engine (POST for its body); nothing changes",
+    },
+  },
+  "/api/v1/projects/[project]/statements": {
+    POST: {
+      input: () => ({ project: "WonderLand", statement: "LIST USERS" }),
+      readsOnly: "a query statement; a changing one is audited as its form's operation (tests/statements)",
     },
   },
   // Questions about bob: sam cannot see WonderLand (404) and allen may ask only about himself (403).

@@ -3,6 +3,8 @@
  * status. Anything else that escapes a service is an internal error and never leaks its message.
  */
 export const ERROR_STATUS = {
+  /** A security statement that does not parse, or names an invalid value (lib/statements); details.position says where. */
+  INVALID_STATEMENT: 400,
   UNAUTHENTICATED: 401,
   FORBIDDEN: 403,
   NOT_FOUND: 404,
@@ -29,6 +31,12 @@ export class AppError extends Error {
     this.name = "AppError";
   }
 }
+
+/**
+ * A refusal the one door has already audited (a statement runs each operation through runEndpoint, which records
+ * its refusal as the form's would be): the door around it passes it on without a second row.
+ */
+export class AuditedRefusal extends AppError {}
 
 export const invalidInput = (fieldErrors: FieldErrors, message = "Some fields need attention.") =>
   new AppError("INVALID_INPUT", message, fieldErrors);

@@ -16,6 +16,7 @@ const COMMON_ERRORS: readonly ErrorCode[] = [
 ];
 
 const ERROR_MEANINGS: Record<ErrorCode, string> = {
+  INVALID_STATEMENT: "A security statement does not parse or names an invalid value; details.position says where",
   UNAUTHENTICATED: "No session (or a state-changing cookie call without this site's Origin)",
   FORBIDDEN: "The caller may not do this (a missing permission, the engine's refusal or an IP whitelist)",
   NOT_FOUND: "No such thing the caller may see (another tenant's project answers the same)",

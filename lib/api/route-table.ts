@@ -41,6 +41,7 @@ import { listGrantsEndpoint } from "@/lib/services/grants/list-grants";
 import { revokeGrantEndpoint } from "@/lib/services/grants/revoke-grant";
 import { suggestNamesEndpoint } from "@/lib/services/grants/suggest-names";
 import { whoAmIEndpoint } from "@/lib/services/me/who-am-i";
+import { runStatementsEndpoint } from "@/lib/services/statements/run-statements";
 import { grantLabelEndpoint } from "@/lib/services/labels/grant-label";
 import { revokeLabelEndpoint } from "@/lib/services/labels/revoke-label";
 import { showLabelGrantsEndpoint } from "@/lib/services/labels/show-label-grants";
@@ -108,6 +109,7 @@ export const API_TAGS = {
   Settings: "a project's security switches and trusted projects",
   Webhooks: "a project's webhook: its audited changes POSTed, signed, to a URL of the administrators' choosing",
   Catalog: "a project's tables, views, functions and resources",
+  Statements: "MaxCompute's security statements (ADD USER, GRANT, SET LABEL, …), each run as its form's operation",
   Users: "the account's users (RAM sub-accounts) and account roles",
   Audit: "the account's audit trail",
   Operator: "the platform operator's tenants and system whitelist",
@@ -205,6 +207,7 @@ export const ROUTE_TABLE: readonly ApiRoute[] = [
   { method: "GET", path: "/api/v1/projects/{project}/objects/{type}/{name}", endpoint: getObjectEndpoint, tag: "Catalog", summary: "One object with its columns and labels" },
   { method: "PATCH", path: "/api/v1/projects/{project}/objects/{type}/{name}", endpoint: updateObjectEndpoint, tag: "Catalog", summary: "Change an object's description, definition or columns" },
   { method: "DELETE", path: "/api/v1/projects/{project}/objects/{type}/{name}", endpoint: dropObjectEndpoint, tag: "Catalog", summary: "Drop an object and every grant on it" },
+  { method: "POST", path: "/api/v1/projects/{project}/statements", endpoint: runStatementsEndpoint, tag: "Statements", summary: "Run security statements one by one, each as its form's operation; the first failure stops the run" },
   { method: "GET", path: "/api/v1/tenant/users", endpoint: listTenantUsersEndpoint, tag: "Users", summary: "List the account's users" },
   { method: "POST", path: "/api/v1/tenant/users", endpoint: createSubAccountEndpoint, tag: "Users", summary: "Create a RAM sub-account" },
   { method: "PATCH", path: "/api/v1/tenant/users/{userId}", endpoint: setUserDisabledEndpoint, tag: "Users", summary: "Disable or re-enable a user" },

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { prisma } from "@/lib/db/client";
-import { AppError, toErrorBody, type ErrorBody, type ErrorCode } from "@/lib/errors";
+import { AppError, AuditedRefusal, toErrorBody, type ErrorBody, type ErrorCode } from "@/lib/errors";
 import { auditWhoOf, recordAuditEvent, type AuditWho } from "@/lib/audit/record-audit-event";
 import type { RequestMemo } from "@/lib/context/request-memo";
 import type { Actor, RequestMeta } from "@/lib/context/service-context";
@@ -45,7 +45,7 @@ export async function runEndpoint<Schema extends z.ZodType, Output>(
   } catch (error) {
     const body = toErrorBody(error);
     if (body.code === "INTERNAL") console.error(`[${definition.name}]`, error);
-    await auditRefusal(definition.name, actor, request, body);
+    if (!(error instanceof AuditedRefusal)) await auditRefusal(definition.name, actor, request, body);
     return { ok: false, error: body };
   }
 }
