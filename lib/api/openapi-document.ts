@@ -21,6 +21,7 @@ const ERROR_MEANINGS: Record<ErrorCode, string> = {
   NOT_FOUND: "No such thing the caller may see (another tenant's project answers the same)",
   CONFLICT: "The change collides with the current state (a name taken, a newer version)",
   INVALID_INPUT: "The input names the fields that need attention in fieldErrors",
+  INVALID_SQL: "SQL the access check cannot read: the message names what, details.position where (when known)",
   PAYLOAD_TOO_LARGE: "The request body is over the endpoint's limit (1 MB unless it says otherwise)",
   TOO_MANY_REQUESTS: "Too many calls of this kind; try again later",
   INTERNAL: "Something failed on the server; nothing was changed",
