@@ -1,4 +1,6 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { garbled, queryOver, type GeneratedTable } from "@/lib/sql-access/__tests__/sql-arbitraries";
 import { runEndpoint } from "@/lib/endpoint/run-endpoint";
 import { authorizeSqlEndpoint, type AuthorizeSqlAnswer } from "@/lib/services/access/authorize-sql";
 import { grantPrivilegesEndpoint } from "@/lib/services/grants/grant-privileges";
@@ -366,4 +368,47 @@ const REFUSALS: RefusalCase[] = [
 
 describe("refusals, each audited", () => {
   itRefuses(REFUSALS, () => prisma.accessDecision.count());
+});
+
+// The demo's tables (by their catalog columns) and names no project has, for generated queries.
+const DEMO_TABLES: GeneratedTable[] = [
+  { name: "sales_orders", columns: ["order_id", "user_id", "amount", "region_id", "dt"] },
+  { name: "dim_region", columns: ["region_id", "region_name", "country"] },
+  { name: "WonderLand.user_profile", columns: ["id", "gender", "mobile", "credit_card", "dt"] },
+  { name: "WonderLand_dev.tmp_experiment", columns: ["ab_group", "metric", "dt"] },
+  { name: "no_such_table", columns: null },
+  { name: "SecretGarden.visitor_log", columns: null },
+];
+
+describe("generated and garbled queries through the endpoint", () => {
+  it("answer, 400 INVALID_SQL with a message at the field, or 404; never an allow for an unresolved table", async () => {
+    const known = new Set([
+      "WonderLand.sales_orders",
+      "WonderLand.dim_region",
+      "WonderLand.user_profile",
+      "WonderLand_dev.tmp_experiment",
+    ]);
+    await fc.assert(
+      fc.asyncProperty(
+        fc.oneof(
+          queryOver(DEMO_TABLES, ["WonderLand_dev.tmp_experiment", "no_such_table"]).map((query) => query.sql),
+          garbled(queryOver(DEMO_TABLES.slice(0, 4), ["dim_region"])),
+        ),
+        async (sql) => {
+          const { result } = await check(ALICE, { principal: ALLEN_PRINCIPAL, sql });
+          if (!result.ok) {
+            expect(["INVALID_SQL", "NOT_FOUND"], sql).toContain(result.error.code);
+            expect(result.error.message.length).toBeGreaterThan(0);
+            expect(result.error.fieldErrors?.sql?.[0], sql).toBeTruthy();
+            return;
+          }
+          expect(/no_such_table|SecretGarden/i.test(sql), sql).toBe(false);
+          for (const read of result.data.reads) expect(known, sql).toContain(`${read.project}.${read.table}`);
+          const verdicts = [...result.data.reads, ...result.data.writes].map((verdict) => verdict.effect);
+          expect(result.data.effect).toBe(verdicts.every((effect) => effect === "Allow") ? "Allow" : "Deny");
+        },
+      ),
+      { numRuns: 40 },
+    );
+  });
 });
