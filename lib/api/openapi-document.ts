@@ -84,7 +84,11 @@ function operationOf(route: ApiRoute): OpenApiOperation {
         description: "The answer, as `data`",
         content: { "application/json": { schema: { type: "object", required: ["data"], properties: { data: {} } } } },
       },
-      ...errorResponses(route.method === "GET" ? COMMON_ERRORS : [...COMMON_ERRORS, "PAYLOAD_TOO_LARGE"]),
+      ...errorResponses([
+        ...COMMON_ERRORS,
+        ...(route.method === "GET" ? [] : (["PAYLOAD_TOO_LARGE"] as const)),
+        ...(route.endpoint.errors ?? []),
+      ]),
     },
     "x-permission": route.endpoint.permission,
   };
