@@ -14,7 +14,7 @@ test("alice checks allen's query: the columns he may read are allowed, the label
   // SQL it cannot read is pointed out at the field, with the line and column.
   await form.getByLabel("SQL").fill("SELECT id\nFROM user_profile LATERAL VIEW explode(tags) t AS tag");
   await form.getByRole("button", { name: "Check query" }).click();
-  await expect(form.getByText(/line 2, column 27: unexpected "VIEW"/)).toBeVisible();
+  await expect(form.getByLabel("SQL")).toHaveAccessibleDescription(/line 2, column 27: unexpected "VIEW"/);
 
   await form
     .getByLabel("SQL")

@@ -6,6 +6,8 @@ import { UnreadableSql, unlessTooDeep } from "./unreadable-sql";
 export interface TableRead {
   table: CatalogTable;
   columns: Set<string>;
+  /** Whether `*` or `t.*` read it: its columns then come from the catalog, not from the SQL's text. */
+  star: boolean;
 }
 
 /** What one statement reads and where its data goes. */
@@ -107,7 +109,7 @@ class Analysis {
   private readOf(table: CatalogTable): TableRead {
     const key = `${lower(table.project)}\u0000${table.name}`;
     let read = this.reads.get(key);
-    if (!read) this.reads.set(key, (read = { table, columns: new Set() }));
+    if (!read) this.reads.set(key, (read = { table, columns: new Set(), star: false }));
     return read;
   }
 
@@ -190,6 +192,7 @@ class Analysis {
       if (!source) throw new UnreadableSql(`${qualifier}.* names no table of the query.`);
       if (source.kind === "table") {
         for (const column of source.table.columns) source.read.columns.add(column);
+        source.read.star = true;
         return source.table.columns;
       }
       return source.kind === "derived" ? source.columns : [];

@@ -197,6 +197,15 @@ describe("POST /api/v1/authorize/sql answers per table and column, by the engine
     ]);
   });
 
+  it("allen's own `SELECT *` on a table he may not Describe names none of its columns: the table is judged whole", async () => {
+    const result = await answer(ALLEN, { principal: ALLEN_PRINCIPAL, sql: "SELECT * FROM user_profile" });
+    expect(result.reads[0]).toMatchObject({ table: "user_profile", columnsRead: [], effect: "Deny" });
+    expect(result.reads[0]!.columns ?? []).toEqual([]);
+    expect(JSON.stringify(result)).not.toContain("credit_card");
+    const named = await answer(ALLEN, { principal: ALLEN_PRINCIPAL, sql: "SELECT id, mobile FROM user_profile" });
+    expect(named.reads[0]).toMatchObject({ columnsRead: ["id", "mobile"], effect: "Allow" });
+  });
+
   it("allen asks about himself and may", async () => {
     const result = await answer(ALLEN, { principal: ALLEN_PRINCIPAL, sql: "SELECT amount FROM sales_orders" });
     expect(result).toMatchObject({ effect: "Allow", principal: ALLEN_PRINCIPAL });

@@ -23,6 +23,7 @@ import { flowRouteOf, type FlowRoute } from "./data-flow";
 import { askEngine, type EngineQuestion } from "./support/ask-engine";
 import { answerOf, decisionApiContext, type DecisionAnswer } from "./support/answer-decision-request";
 import { findIndexedObject } from "./support/catalog-object";
+import { catalogVisibility, type CatalogVisibility } from "./support/catalog-visibility";
 import { decisionApiContextField } from "./support/decision-api-request";
 import { principalReferenceField, type NamedPrincipal } from "./support/principal-reference";
 import { resolvePrincipal, type ResolvedPrincipal } from "./support/resolve-principal";
@@ -137,7 +138,10 @@ export async function authorizeSql(ctx: ServiceContext, input: AuthorizeSqlInput
     if (access.write) writes.push(await writeVerdict(access, destinationProject, ask));
     for (const read of access.reads) {
       const source = projects.get(read.table.project.toLowerCase())!;
-      const columnsRead = [...read.columns].sort();
+      // `*` names no column: a caller who may not Describe the table learns none of its columns from the
+      // answer (as askEngine tells decisions), and the engine judges the table as a whole.
+      const hidden = read.star && !(await visibilityIn(call, source)).describes(read.table.type, read.table.name);
+      const columnsRead = hidden ? [] : [...read.columns].sort();
       const question: EngineQuestion = {
         action: "Select",
         type: read.table.type,
@@ -167,6 +171,11 @@ export async function authorizeSql(ctx: ServiceContext, input: AuthorizeSqlInput
     reads,
     writes,
   };
+}
+
+/** What the caller may learn of `project`'s catalog (the memo askEngine reads too). */
+function visibilityIn(ctx: ServiceContext, project: ScopedProject): Promise<CatalogVisibility> {
+  return memoized(ctx.memo, `catalogVisibility:${project.id}`, async () => catalogVisibility(ctx, project));
 }
 
 /**
