@@ -38,6 +38,7 @@ const PAGES: { persona: Persona; path: string }[] = [
   { persona: "alice", path: "/packages/WonderLand.wonderland_share?project=WonderLand_dev" },
   { persona: "alice", path: "/check-access" },
   { persona: "alice", path: "/statements" },
+  { persona: "alice", path: "/check-query" },
   {
     persona: "alice",
     path: "/data-flow?project=WonderLand&principal=RAM%24wonderland%3Abob&operation=read&objectName=dim_region&targetProject=SecretGarden",

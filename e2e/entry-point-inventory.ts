@@ -47,6 +47,12 @@ const DECISION_PROBE = {
   action: "odps:Select",
   object: "tables/user_profile",
 };
+/** A SQL access question about bob, as a query engine sends it. */
+const SQL_PROBE = {
+  principal: "RAM$wonderland:bob",
+  project: "WonderLand",
+  sql: "SELECT id, gender FROM user_profile",
+};
 /** A well-formed id of no whitelist entry: the refusal comes before the entry is looked up. */
 const PROBE_UUID = "00000000-0000-4000-8000-000000000000";
 /** A well-formed AccessKey id of no key. */
@@ -408,6 +414,12 @@ export const API_ROUTES: Record<string, Record<string, Probe>> = {
     POST: {
       input: () => ({ requests: [DECISION_PROBE, { ...DECISION_PROBE, object: "tables/sales_orders" }] }),
       readsOnly: "questions to the decision engine; their answers go to the access-decision log, not the audit chain",
+    },
+  },
+  "/api/v1/authorize/sql": {
+    POST: {
+      input: () => ({ ...SQL_PROBE }),
+      readsOnly: "a question to the decision engine about a query; its answers go to the access-decision log",
     },
   },
   "/api/v1/projects/[project]/effective-permissions": {

@@ -9,6 +9,8 @@ export const ERROR_STATUS = {
   FORBIDDEN: 403,
   NOT_FOUND: 404,
   INVALID_INPUT: 422,
+  /** SQL the access check cannot read (POST /api/v1/authorize/sql); details.position says where, when known. */
+  INVALID_SQL: 400,
   CONFLICT: 409,
   PAYLOAD_TOO_LARGE: 413,
   TOO_MANY_REQUESTS: 429,

@@ -38,6 +38,7 @@ const NAVIGATION: { section: string; items: NavEntry[] }[] = [
       { href: "/settings", label: "Settings", icon: "settings", permission: "console.admin" },
       { href: "/statements", label: "Command console", icon: "file-text", permission: "console.admin" },
       { href: "/check-access", label: "Check access", icon: "search", permission: "console.admin" },
+      { href: "/check-query", label: "Check a query", icon: "file-text", permission: "console.admin" },
       { href: "/data-flow", label: "Data flow", icon: "lock", permission: "console.admin" },
       { href: "/effective-permissions", label: "Effective permissions", icon: "shield", permission: "console.admin" },
     ],

@@ -1,12 +1,11 @@
 import type { CheckAccessResult } from "@/lib/services/access/check-access";
 import { denialOf } from "@/lib/shared/access-source";
 import { Alert } from "@/components/ui/Alert";
-import { cx } from "@/components/ui/cx";
-import { Icon } from "@/components/ui/icons";
 import { KeyValue } from "@/components/ui/KeyValue";
 import { formatInstant } from "./format-instant";
 import { LAYER_NAMES } from "./layer-words";
 import { StaticTable } from "./StaticTable";
+import { VerdictBanner } from "./VerdictBanner";
 import { EffectBadge, VerdictBadge } from "./VerdictBadge";
 
 type Step = CheckAccessResult["decision"]["steps"][number];
@@ -32,35 +31,15 @@ export function CheckAccessResultView({
   const what = request.columns ? `${request.columns.join(", ")} of ${object}` : object;
   return (
     <div className="grid gap-5">
-      <section
-        aria-label="Verdict"
-        className={cx(
-          "flex gap-4 rounded-lg border px-5 py-4",
-          allowed ? "border-success-200 bg-success-50" : "border-danger-200 bg-danger-50",
-        )}
-      >
-        <span
-          className={cx(
-            "flex size-12 shrink-0 items-center justify-center rounded-full",
-            allowed ? "bg-success-100 text-success-700" : "bg-danger-100 text-danger-700",
-          )}
-        >
-          <Icon name={allowed ? "check" : "x"} className="size-7" />
-        </span>
-        <div className="grid gap-1">
-          <p className={cx("text-2xl font-semibold", allowed ? "text-success-800" : "text-danger-800")}>
-            {allowed ? "Allowed" : "Denied"}
-          </p>
-          <p className="text-sm text-slate-800">
-            <strong>{principal.principal}</strong> {allowed ? "may" : "may not"} <strong>{request.action}</strong>{" "}
-            {what}.
-          </p>
-          <p className="text-sm text-slate-700">
-            Decided by <strong>{LAYER_NAMES[decision.decidedBy]}</strong>
-            {deciding ? `: ${deciding.text}` : null}
-          </p>
-        </div>
-      </section>
+      <VerdictBanner allowed={allowed}>
+        <p className="text-sm text-slate-800">
+          <strong>{principal.principal}</strong> {allowed ? "may" : "may not"} <strong>{request.action}</strong> {what}.
+        </p>
+        <p className="text-sm text-slate-700">
+          Decided by <strong>{LAYER_NAMES[decision.decidedBy]}</strong>
+          {deciding ? `: ${deciding.text}` : null}
+        </p>
+      </VerdictBanner>
 
       {decision.errors.length > 0 ? (
         <Alert tone="warn" title="Some rules could not be evaluated, so they could not grant anything">

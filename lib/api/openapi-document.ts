@@ -22,6 +22,7 @@ const ERROR_MEANINGS: Record<ErrorCode, string> = {
   NOT_FOUND: "No such thing the caller may see (another tenant's project answers the same)",
   CONFLICT: "The change collides with the current state (a name taken, a newer version)",
   INVALID_INPUT: "The input names the fields that need attention in fieldErrors",
+  INVALID_SQL: "SQL the access check cannot read: the message names what, details.position where (when known)",
   PAYLOAD_TOO_LARGE: "The request body is over the endpoint's limit (1 MB unless it says otherwise)",
   TOO_MANY_REQUESTS: "Too many calls of this kind; try again later",
   INTERNAL: "Something failed on the server; nothing was changed",
@@ -84,7 +85,11 @@ function operationOf(route: ApiRoute): OpenApiOperation {
         description: "The answer, as `data`",
         content: { "application/json": { schema: { type: "object", required: ["data"], properties: { data: {} } } } },
       },
-      ...errorResponses(route.method === "GET" ? COMMON_ERRORS : [...COMMON_ERRORS, "PAYLOAD_TOO_LARGE"]),
+      ...errorResponses([
+        ...COMMON_ERRORS,
+        ...(route.method === "GET" ? [] : (["PAYLOAD_TOO_LARGE"] as const)),
+        ...(route.endpoint.errors ?? []),
+      ]),
     },
     "x-permission": route.endpoint.permission,
   };

@@ -8,6 +8,7 @@ import { listOwnAccessKeysEndpoint } from "@/lib/services/access-keys/list-own-a
 import { setOwnAccessKeyStatusEndpoint } from "@/lib/services/access-keys/set-own-access-key-status";
 import { authorizeEndpoint } from "@/lib/services/access/authorize";
 import { authorizeBatchEndpoint } from "@/lib/services/access/authorize-batch";
+import { authorizeSqlEndpoint } from "@/lib/services/access/authorize-sql";
 import { listAccessDecisionsEndpoint } from "@/lib/services/audit/list-access-decisions";
 import { checkAccessEndpoint } from "@/lib/services/access/check-access";
 import { dataFlowEndpoint } from "@/lib/services/access/data-flow";
@@ -162,6 +163,7 @@ export const ROUTE_TABLE: readonly ApiRoute[] = [
   { method: "GET", path: "/api/v1/projects/{project}/suggestions", endpoint: suggestNamesEndpoint, tag: "Grants", summary: "Member, role or object names for the grant pickers" },
   { method: "POST", path: "/api/v1/authorize", endpoint: authorizeEndpoint, tag: "Decisions", summary: "The engine's decision for one principal, action and object (columns layer by layer)" },
   { method: "POST", path: "/api/v1/authorize/batch", endpoint: authorizeBatchEndpoint, tag: "Decisions", summary: "Up to 1,000 decisions, answered in order" },
+  { method: "POST", path: "/api/v1/authorize/sql", endpoint: authorizeSqlEndpoint, tag: "Decisions", summary: "The engine's verdict on every table and column a query reads and writes (SELECT, INSERT ... SELECT, CTAS)" },
   { method: "POST", path: "/api/v1/projects/{project}/check-access", endpoint: checkAccessEndpoint, tag: "Access", summary: "The decision engine's answer for one principal and request" },
   { method: "POST", path: "/api/v1/projects/{project}/data-flow", endpoint: dataFlowEndpoint, tag: "Access", summary: "Whether an operation takes data out of the project, and by what (ProjectProtection)" },
   { method: "GET", path: "/api/v1/projects/{project}/labels/clearances", endpoint: listClearancesEndpoint, tag: "Labels", summary: "Members' and roles' clearances (effective: the highest of own and roles')" },

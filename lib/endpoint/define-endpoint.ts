@@ -1,6 +1,7 @@
 import type { z } from "zod";
 import type { ConsolePermission } from "@/lib/authz/console-permissions";
 import type { ServiceContext } from "@/lib/context/service-context";
+import type { ErrorCode } from "@/lib/errors";
 
 /**
  * One operation: a name for the audit log (the action of every row its calls write) and the inventory, the
@@ -20,6 +21,8 @@ export interface EndpointDefinition<Schema extends z.ZodType, Output> {
    * not be able to take over or lock out the console account it belongs to.
    */
   sessionOnly?: string;
+  /** Error codes it may answer besides the common ones (the OpenAPI document lists them), e.g. INVALID_SQL. */
+  errors?: readonly ErrorCode[];
   /** Bytes an API request body may hold; DEFAULT_BODY_LIMIT (1 MB) when omitted. */
   bodyLimit?: number;
   run(ctx: ServiceContext, input: z.output<Schema>): Promise<Output>;

@@ -62,7 +62,8 @@ export interface DataFlowResult {
   check: CheckAccessResult;
 }
 
-function routeOf(step: Step | undefined): FlowRoute {
+/** The route ProjectProtection's step names (also read by the SQL access check for each table a query moves). */
+export function flowRouteOf(step: Step | undefined): FlowRoute {
   if (!step || step.verdict === "Skip") return "not-protected";
   if (step.verdict === "Deny") return "refused";
   if (step.ruleId === null) return "stays";
@@ -96,7 +97,7 @@ export async function dataFlow(ctx: ServiceContext, input: z.output<typeof dataF
   return {
     operation: input.operation,
     leaves: input.operation === "download" || input.targetProject!.toLowerCase() !== check.project.toLowerCase(),
-    route: routeOf(step),
+    route: flowRouteOf(step),
     protection: step ?? null,
     check,
   };

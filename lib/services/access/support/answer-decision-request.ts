@@ -1,4 +1,4 @@
-import type { Decision, Layer, StepVerdict } from "@/lib/authz";
+import type { Decision, Layer, RequestContext, StepVerdict } from "@/lib/authz";
 import type { AnsweredDecision } from "@/lib/audit/access-decision-log";
 import { projectInScope, type ScopedProject } from "@/lib/authorize/project-scope";
 import { memoized } from "@/lib/context/request-memo";
@@ -7,7 +7,7 @@ import { AppError } from "@/lib/errors";
 import { askEngine } from "./ask-engine";
 import { findIndexedObject, requireCatalogObject } from "./catalog-object";
 import { decisionContext } from "./decision-context";
-import type { DecisionApiRequest } from "./decision-api-request";
+import type { DecisionApiContext, DecisionApiRequest } from "./decision-api-request";
 import { resolvePrincipal, type ResolvedPrincipal } from "./resolve-principal";
 import { targetProjectId } from "./target-project";
 
@@ -73,19 +73,7 @@ export async function answerQuestion(
       { name: "object", columns: "columns" },
     );
   }
-  const asked = request.context ?? {};
-  const context = {
-    ...decisionContext(ctx, {
-      ...asked,
-      targetProjectId: await memoized(ctx.memo, `targetProjectId:${asked.targetProject}`, () =>
-        targetProjectId(asked.targetProject),
-      ),
-    }),
-    ...(asked.secureTransport !== undefined ? { secureTransport: asked.secureTransport } : {}),
-    ...(asked.userAgent !== undefined ? { userAgent: asked.userAgent } : {}),
-    ...(asked.referer !== undefined ? { referer: asked.referer } : {}),
-    ...(asked.taskType !== undefined ? { taskType: asked.taskType } : {}),
-  };
+  const context = await decisionApiContext(ctx, request.context ?? {});
   const decision = await askEngine(
     ctx,
     project,
@@ -113,7 +101,27 @@ export async function answerQuestion(
   };
 }
 
-function answerOf(decision: Decision, columnsAsked: boolean): DecisionAnswer {
+/**
+ * The circumstances a decision-API caller states, as the engine reads them: the destination resolved to its id
+ * (once per batch, in ctx.memo), the caller's address and now by default.
+ */
+export async function decisionApiContext(ctx: ServiceContext, asked: DecisionApiContext): Promise<RequestContext> {
+  return {
+    ...decisionContext(ctx, {
+      ...asked,
+      targetProjectId: await memoized(ctx.memo, `targetProjectId:${asked.targetProject}`, () =>
+        targetProjectId(asked.targetProject),
+      ),
+    }),
+    ...(asked.secureTransport !== undefined ? { secureTransport: asked.secureTransport } : {}),
+    ...(asked.userAgent !== undefined ? { userAgent: asked.userAgent } : {}),
+    ...(asked.referer !== undefined ? { referer: asked.referer } : {}),
+    ...(asked.taskType !== undefined ? { taskType: asked.taskType } : {}),
+  };
+}
+
+/** The engine's decision as the decision API tells it. */
+export function answerOf(decision: Decision, columnsAsked: boolean): DecisionAnswer {
   return {
     effect: decision.effect,
     decidedBy: decision.decidedBy,

@@ -79,7 +79,7 @@ const objectField = z
   });
 
 /** The circumstances of the request the engine may check: the client's address, the time, and condition keys. */
-const contextField = z.strictObject({
+export const decisionApiContextField = z.strictObject({
   ...decisionContextFields,
   /** odps:TargetProject: where the data goes (ProjectProtection and policy conditions). */
   targetProject: name.optional(),
@@ -96,7 +96,7 @@ export const decisionApiRequest = z
     action: actionField,
     object: objectField,
     columns: z.array(name).min(1).max(2000).optional(),
-    context: contextField.optional(),
+    context: decisionApiContextField.optional(),
   })
   .superRefine((input, context) => {
     const { type } = input.object;
@@ -118,3 +118,4 @@ export const decisionApiRequest = z
   });
 
 export type DecisionApiRequest = z.output<typeof decisionApiRequest>;
+export type DecisionApiContext = z.output<typeof decisionApiContextField>;
