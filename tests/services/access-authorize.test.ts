@@ -6,6 +6,8 @@ import { projectInScope } from "@/lib/authorize/project-scope";
 import { principalName } from "@/lib/identity/principal-name";
 import { parsePrincipalReference } from "@/lib/services/access/support/principal-reference";
 import { resolvePrincipal } from "@/lib/services/access/support/resolve-principal";
+import { setTenantRoleEndpoint } from "@/lib/services/tenants/set-tenant-role";
+import { setUserDisabledEndpoint } from "@/lib/services/tenants/set-user-disabled";
 import { itRefuses, type RefusalCase } from "../helpers/refusal-table";
 import { contextFor, demoDatabase, requestMeta } from "../helpers/test-database";
 
@@ -159,6 +161,25 @@ describe("whom a question is about", () => {
     expect(project.index.userByPrincipalName.has(text.toLowerCase())).toBe(false);
     const resolved = await resolvePrincipal(ctx, project, { text, reference: parsePrincipalReference(text)! });
     expect(resolved.summary).toMatchObject({ principal: text, known: false, userId: null });
+  });
+
+  it("an account administrator outside the project, once disabled, is asked about as disabled at once", async () => {
+    const alice = await contextFor(ALICE);
+    const audrey = await prisma.user.findUniqueOrThrow({ where: { email: "audrey@wonderland.example" } });
+    const run = async (endpoint: unknown, input: Record<string, unknown>) => {
+      const result = await runEndpoint(endpoint as typeof authorizeEndpoint, alice.actor, requestMeta(), input);
+      if (!result.ok) throw new Error(JSON.stringify(result.error));
+    };
+    const question = ask("RAM$wonderland:audrey", "odps:Describe", "tables/sales_orders");
+    await run(setTenantRoleEndpoint, { userId: audrey.id, role: "ADMIN", assigned: true });
+    try {
+      expect(await answer(ALICE, question)).toMatchObject({ effect: "Allow" });
+      await run(setUserDisabledEndpoint, { userId: audrey.id, disabled: true });
+      expect(await answer(ALICE, question)).toMatchObject({ effect: "Deny", decidedBy: "Identity" });
+    } finally {
+      await run(setUserDisabledEndpoint, { userId: audrey.id, disabled: false });
+      await run(setTenantRoleEndpoint, { userId: audrey.id, role: "ADMIN", assigned: false });
+    }
   });
 });
 
