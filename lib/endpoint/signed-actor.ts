@@ -31,7 +31,7 @@ const MAX_NONCE_LENGTH = 128;
  * names the failed check for the audit row only; the answer never says which (see SIGNATURE_REFUSAL).
  */
 export type SignedRequest =
-  | { ok: true; actor: Actor; body: string }
+  | { ok: true; actor: Actor; body: string; systemWhitelist: string[] }
   | { ok: false; tooLarge: true }
   | { ok: false; tooLarge?: false; check: string };
 
@@ -121,7 +121,12 @@ export async function signedRequestActor(
     return refuse(meta, key ? actorOfUser(key.user, "access-key") : null, accessKeyId, check);
   }
   await noteUse(accessKeyId, user.lastUsedAt, now);
-  return { ok: true, actor: actorOfUser(user, "access-key"), body: body.bytes.toString("utf8") };
+  return {
+    ok: true,
+    actor: actorOfUser(user, "access-key"),
+    body: body.bytes.toString("utf8"),
+    systemWhitelist: user.systemWhitelist,
+  };
 }
 
 function loadKey(accessKeyId: string) {
@@ -155,12 +160,15 @@ function rememberSecret(accessKeyId: string, secret: string): void {
 
 interface SignedUser extends ActorUserFields {
   lastUsedAt: Date | null;
+  /** The system IP whitelist as this statement saw it (RequestMeta.systemWhitelist). */
+  systemWhitelist: string[];
 }
 
 /**
  * Stores the nonce (it is the replay defence: the primary key allows one use) only while the key is active and
  * its user and account are enabled, and returns the key's user as they are at this instant (roles included),
- * for the request's actor: ONE statement, one round trip, for every check that can change between requests.
+ * for the request's actor, with the system IP whitelist the door checks next: ONE statement, one round trip,
+ * for every check that can change between requests.
  * Nothing is returned when the nonce was seen before or the key may no longer be used. Concurrent uses of one
  * nonce: the unique index makes every one but the first wait and then insert nothing.
  */
@@ -177,7 +185,8 @@ async function spendNonce(accessKeyId: string, nonce: string, now: Date): Promis
     SELECT u.id, u.tenant_id::text AS "tenantId", u.kind::text AS kind, u.name, u.email,
       u.display_name AS "displayName", u.platform_operator AS "platformOperator", t.name AS "tenantName",
       k.last_used_at AS "lastUsedAt",
-      ARRAY(SELECT r.role::text FROM tenant_role_assignments r WHERE r.user_id = u.id ORDER BY r.role) AS "tenantRoles"
+      ARRAY(SELECT r.role::text FROM tenant_role_assignments r WHERE r.user_id = u.id ORDER BY r.role) AS "tenantRoles",
+      ARRAY(SELECT w.value FROM whitelist_entries w WHERE w.scope = 'SYSTEM' ORDER BY w.value) AS "systemWhitelist"
     FROM spent JOIN access_keys k ON k.id = spent.access_key_id
       JOIN users u ON u.id = k.user_id JOIN tenants t ON t.id = u.tenant_id`;
   const row = rows[0];
@@ -193,6 +202,7 @@ async function spendNonce(accessKeyId: string, nonce: string, now: Date): Promis
     tenant: { name: row.tenantName },
     tenantRoles: row.tenantRoles.map((role) => ({ role })),
     lastUsedAt: row.lastUsedAt,
+    systemWhitelist: row.systemWhitelist,
   };
 }
 
@@ -207,6 +217,7 @@ interface SpentNonceRow {
   tenantName: string;
   lastUsedAt: Date | null;
   tenantRoles: ActorUserFields["tenantRoles"][number]["role"][];
+  systemWhitelist: string[];
 }
 
 /**
