@@ -252,7 +252,11 @@ export async function run(): Promise<Metric[]> {
     if (minted.status !== 0) throw new Error(`access-key create failed: ${minted.stderr}`);
     const key = JSON.parse(minted.stdout) as { id: string; secret: string };
     // The server's errors reach the benchmark's output.
-    const web = spawn(process.execPath, ["scripts/serve.mjs"], {
+    // BENCH_CPU_PROFILE_DIR=<dir>: every server process (the workers inherit execArgv) writes a V8 CPU profile
+    // there when it stops, to see where the time goes under this load (open it in Chrome's DevTools).
+    const profile = process.env.BENCH_CPU_PROFILE_DIR;
+    const profiling = profile ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(profile)}`] : [];
+    const web = spawn(process.execPath, [...profiling, "scripts/serve.mjs"], {
       cwd: root,
       env,
       stdio: ["ignore", "ignore", "inherit"],

@@ -1,6 +1,9 @@
 /**
  * Group commit: callers append records and wait; records appended close together are written by ONE write
- * (one INSERT of many rows), started when `maxBatch` records wait or `maxDelayMs` after the first one came.
+ * (one INSERT of many rows). A write starts when `maxBatch` records wait, or `maxDelayMs` after the first one
+ * came, or as soon as a running write ends; at most `maxConcurrentWrites` writes run at once, and what arrives
+ * while they run waits to go together in the next write: the busier the log, the larger its writes (the cost of
+ * a commit is shared by more callers), and an idle log writes a lone record after at most `maxDelayMs`.
  * A caller's promise settles only once the write holding its records has committed (or failed), so whoever
  * acknowledges something after awaiting append() never acknowledges a record that could still be lost.
  * A caller's records always travel in one write (a write may thus hold up to maxBatch - 1 + one caller's count).
@@ -8,6 +11,8 @@
 export interface GroupCommitOptions {
   maxBatch: number;
   maxDelayMs: number;
+  /** Writes running at once (default: no bound). */
+  maxConcurrentWrites?: number;
 }
 
 interface Waiter<T> {
@@ -19,6 +24,7 @@ interface Waiter<T> {
 export class GroupCommit<T> {
   private waiting: Waiter<T>[] = [];
   private waitingRecords = 0;
+  private writing = 0;
   private timer: ReturnType<typeof setTimeout> | null = null;
 
   constructor(
@@ -36,11 +42,12 @@ export class GroupCommit<T> {
     });
   }
 
-  /** Starts writing everything that waits, in writes of about maxBatch records each. */
+  /** Starts writing what waits, in writes of about maxBatch records each, as far as the bound on writes allows. */
   private flush(): void {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
-    while (this.waiting.length > 0) {
+    const maxWrites = this.options.maxConcurrentWrites ?? Infinity;
+    while (this.waiting.length > 0 && this.writing < maxWrites) {
       const batch: Waiter<T>[] = [];
       let size = 0;
       while (this.waiting.length > 0 && size < this.options.maxBatch) {
@@ -49,6 +56,7 @@ export class GroupCommit<T> {
         size += waiter.records.length;
       }
       this.waitingRecords -= size;
+      this.writing++;
       void this.commit(batch);
     }
   }
@@ -59,6 +67,10 @@ export class GroupCommit<T> {
       for (const waiter of batch) waiter.resolve();
     } catch (error) {
       for (const waiter of batch) waiter.reject(error);
+    } finally {
+      this.writing--;
+      // What came during the write has waited long enough: it goes now, together.
+      if (this.waiting.length > 0) this.flush();
     }
   }
 }

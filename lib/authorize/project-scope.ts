@@ -28,10 +28,11 @@ export function projectInScope(ctx: ServiceContext, name: string): Promise<Scope
 async function findProjectInScope(ctx: ServiceContext, name: string): Promise<ScopedProject> {
   const project = await prisma.project.findFirst({
     where: { AND: [visibleProjectsWhere(ctx.actor), { name: { equals: name, mode: "insensitive" } }] },
-    select: { id: true, name: true, tenantId: true },
+    select: { id: true, name: true, tenantId: true, securityVersion: true },
   });
-  const index = project ? await projectIndex(project.id) : null;
+  // The version read with the project: the index is at least as new as this statement's view of the project.
+  const index = project ? await projectIndex(project.id, project.securityVersion) : null;
   if (!project || !index) throw new AppError("NOT_FOUND", `Project ${name} was not found.`);
   refuseOutsideProjectWhitelist(index, ctx.request);
-  return { ...project, index };
+  return { id: project.id, name: project.name, tenantId: project.tenantId, index };
 }

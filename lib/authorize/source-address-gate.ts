@@ -15,14 +15,13 @@ export function refuseOutsideProjectWhitelist(index: SecurityIndex, request: Req
 
 /** The system-level whitelist alone, for calls about no project (the account, the caller themselves). */
 export async function refuseOutsideSystemWhitelist(request: RequestMeta): Promise<void> {
-  const entries = await prisma.whitelistEntry.findMany({ where: { scope: "SYSTEM" }, select: { value: true } });
+  const entries =
+    request.systemWhitelist ??
+    (await prisma.whitelistEntry.findMany({ where: { scope: "SYSTEM" }, select: { value: true } })).map(
+      (entry) => entry.value,
+    );
   if (entries.length === 0) return;
-  refuseDenied(
-    checkSystemWhitelist(
-      entries.map((entry) => entry.value),
-      request.sourceIp ?? undefined,
-    ),
-  );
+  refuseDenied(checkSystemWhitelist(entries, request.sourceIp ?? undefined));
 }
 
 function refuseDenied(step: Step): void {

@@ -14,6 +14,9 @@ export const snapshotUserSchema = z.object({
   /** Canonical name used by policy statements, e.g. `RAM$wonderland:bob` (see formatPrincipalName). */
   principalName: z.string().min(1),
   disabled: z.boolean(),
+  /** The user's email and display name, as the access views show them (absent: looked up when needed). */
+  email: z.string().optional(),
+  displayName: z.string().optional(),
   /**
    * The strongest account-level (tenant) administrative role the user holds, if any. It counts only in projects
    * of the user's own account; the loader lists such users even when they are not members.

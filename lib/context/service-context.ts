@@ -23,6 +23,12 @@ export interface RequestMeta {
   sourceIp: string | null;
   userAgent: string | null;
   requestId: string;
+  /**
+   * The system IP whitelist's entries as read while the request was authenticated (a signed request reads
+   * them in the statement that spends its nonce, lib/endpoint/signed-actor.ts), so the door does not read them
+   * again; absent, refuseOutsideSystemWhitelist reads them.
+   */
+  systemWhitelist?: readonly string[];
 }
 
 export interface ServiceContext {

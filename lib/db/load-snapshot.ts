@@ -94,6 +94,8 @@ export async function loadSnapshot(projectId: string): Promise<SecuritySnapshot 
             tenantName: user.tenant.name,
           }),
           disabled: user.disabled,
+          email: user.email,
+          displayName: user.displayName,
           accountRole: accountRoles.get(user.id) ?? null,
         });
       }

@@ -35,9 +35,13 @@ interface CacheEntry {
  */
 const cache = new Map<string, CacheEntry>();
 
-export async function projectIndex(projectId: string): Promise<SecurityIndex | null> {
+export async function projectIndex(
+  projectId: string,
+  /** The project's security version when the caller has just read it (with the project itself): one read less. */
+  readVersion?: number,
+): Promise<SecurityIndex | null> {
   listenForChangesOnce();
-  const version = await currentVersion(projectId);
+  const version = readVersion ?? (await currentVersion(projectId));
   if (version === null) {
     cache.delete(projectId);
     return null;

@@ -21,11 +21,23 @@ export async function bumpSecurityVersion(tx: Prisma.TransactionClient, projectI
 
 /**
  * A change to a user's standing (disabled or enabled) changes the decisions of every project whose snapshot
- * lists them: the projects they own or are (or were) a member of, in any tenant.
+ * lists them: the projects they own or are (or were) a member of, in any tenant, and, when they hold an
+ * account-level administrative role, every project of their account (lib/db/load-snapshot.ts lists the
+ * account's administrators in each). The decision API resolves principals from these snapshots.
  */
 export async function bumpSecurityVersionsOfUser(tx: Prisma.TransactionClient, userId: string): Promise<void> {
+  const accountAdmin = await tx.user.findFirst({
+    where: { id: userId, tenantRoles: { some: { role: { in: ["SUPER_ADMINISTRATOR", "ADMIN"] } } } },
+    select: { tenantId: true },
+  });
   const projects = await tx.project.findMany({
-    where: { OR: [{ ownerId: userId }, { members: { some: { userId } } }] },
+    where: {
+      OR: [
+        { ownerId: userId },
+        { members: { some: { userId } } },
+        ...(accountAdmin ? [{ tenantId: accountAdmin.tenantId }] : []),
+      ],
+    },
     select: { id: true },
     orderBy: { id: "asc" },
   });

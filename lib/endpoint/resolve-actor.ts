@@ -39,8 +39,14 @@ export const ACTOR_USER_INCLUDE = { tenant: true, tenantRoles: true } as const;
 
 type ActorUser = Prisma.UserGetPayload<{ include: typeof ACTOR_USER_INCLUDE }>;
 
+/** What of a user an Actor is made of (a user loaded with ACTOR_USER_INCLUDE has it all). */
+export type ActorUserFields = Pick<
+  ActorUser,
+  "id" | "tenantId" | "kind" | "email" | "name" | "displayName" | "platformOperator"
+> & { tenant: Pick<ActorUser["tenant"], "name">; tenantRoles: Pick<ActorUser["tenantRoles"][number], "role">[] };
+
 /** The actor of a user loaded with ACTOR_USER_INCLUDE: the same for a session and an AccessKey but for `via`. */
-export function actorOfUser(user: ActorUser, via: Actor["via"]): Actor {
+export function actorOfUser(user: ActorUserFields, via: Actor["via"]): Actor {
   return {
     userId: user.id,
     tenantId: user.tenantId,

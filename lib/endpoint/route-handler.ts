@@ -34,8 +34,9 @@ export function routeHandler<Schema extends z.ZodType, Output>(definition: Endpo
       if (!signed.ok) return signed.tooLarge ? signedRespond(payloadTooLarge(bodyLimit)) : signatureRefused();
       const json = safeMethod ? {} : parseJsonObject(signed.body);
       if (json === undefined) return signedRespond(notAJsonObject());
+      const signedMeta = { ...meta, systemWhitelist: signed.systemWhitelist };
       return signedRespond(
-        respond(await runEndpoint(definition, signed.actor, meta, { ...query, ...json, ...params })),
+        respond(await runEndpoint(definition, signed.actor, signedMeta, { ...query, ...json, ...params })),
       );
     }
     const actor = safeMethod || isSameOrigin(request.headers) ? await sessionActor() : null;

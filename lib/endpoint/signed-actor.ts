@@ -1,5 +1,4 @@
 import { prisma } from "@/lib/db/client";
-import { isUniqueViolation } from "@/lib/db/unique-violation";
 import type { Actor, RequestMeta } from "@/lib/context/service-context";
 import { recordAuditEvent, type AuditWho } from "@/lib/audit/record-audit-event";
 import { openSecret } from "@/lib/access-keys/secret-envelope";
@@ -12,7 +11,7 @@ import {
   sameHex,
   sha256Hex,
 } from "@/lib/access-keys/acs3-signature";
-import { ACTOR_USER_INCLUDE, actorOfUser } from "./resolve-actor";
+import { ACTOR_USER_INCLUDE, actorOfUser, type ActorUserFields } from "./resolve-actor";
 import { readCappedBytes } from "./capped-body";
 
 /** How far `x-acs-date` may be from the server's clock, either way (security-requirements.md: 5 minutes). */
@@ -32,7 +31,7 @@ const MAX_NONCE_LENGTH = 128;
  * names the failed check for the audit row only; the answer never says which (see SIGNATURE_REFUSAL).
  */
 export type SignedRequest =
-  | { ok: true; actor: Actor; body: string }
+  | { ok: true; actor: Actor; body: string; systemWhitelist: string[] }
   | { ok: false; tooLarge: true }
   | { ok: false; tooLarge?: false; check: string };
 
@@ -50,9 +49,11 @@ export const SIGNATURE_REFUSAL = {
 
 /**
  * Authenticates a request signed with ACS3-HMAC-SHA256 (lib/access-keys/acs3-signature.ts) as its key's user.
- * Order: parse the header, look the key up and verify the signature over the headers (no byte of the body is
- * read for an unknown key or a bad signature), check the date, read the body under its cap and check it hashes
- * to the signed x-acs-content-sha256, and last store the nonce (unique: one use). Every refusal is audited.
+ * Order: parse the header, look the key up (on its first use by this instance) and verify the signature over
+ * the headers (no byte of the body is read for an unknown key or a bad signature), check the date, read the body
+ * under its cap and check it hashes to the signed x-acs-content-sha256, and last, in one statement, store the
+ * nonce (unique: one use) while the key, its user and their account may still be used, reading the user as they
+ * are now. Every refusal is audited.
  */
 export async function signedRequestActor(
   request: Request,
@@ -63,15 +64,21 @@ export async function signedRequestActor(
   const authorization = parseAcs3Authorization(request.headers.get("authorization") ?? "");
   if (!authorization) return refuse(meta, null, null, "malformed Authorization header");
   const { accessKeyId, signedHeaders, signature } = authorization;
-  const key = await prisma.accessKey.findUnique({
-    where: { id: accessKeyId },
-    include: { user: { include: ACTOR_USER_INCLUDE } },
-  });
-  if (!key) return refuse(meta, null, accessKeyId, "unknown AccessKey");
-  const actor = actorOfUser(key.user, "access-key");
-  const refuseKey = (check: string) => refuse(meta, actor, accessKeyId, check);
-  if (key.status !== "ACTIVE") return refuseKey("disabled AccessKey");
-  if (key.user.disabled || key.user.tenant.disabled) return refuseKey("the key's user or account is disabled");
+  let secret = openedSecrets.get(accessKeyId);
+  if (secret === undefined) {
+    // First use on this instance: the key's standing is checked here, its secret opened and kept.
+    const key = await loadKey(accessKeyId);
+    if (!key) return refuse(meta, null, accessKeyId, "unknown AccessKey");
+    const standing = standingOf(key);
+    if (standing) return refuse(meta, actorOfUser(key.user, "access-key"), accessKeyId, standing);
+    secret = openSecret(key.id, key);
+    rememberSecret(key.id, secret);
+  }
+  // Refusals are rare: the audit row names the key's user as it is now.
+  const refuseKey = async (check: string) => {
+    const key = await loadKey(accessKeyId);
+    return refuse(meta, key ? actorOfUser(key.user, "access-key") : null, accessKeyId, check);
+  };
 
   const unsigned = unsignedHeader(request.headers, signedHeaders);
   if (unsigned) return refuseKey(`header ${unsigned} is not signed`);
@@ -80,7 +87,7 @@ export async function signedRequestActor(
   if (new Set(pairs.map(([name]) => name)).size !== pairs.length) return refuseKey("a query parameter repeats");
   const contentSha256 = request.headers.get("x-acs-content-sha256") ?? "";
   const expected = acs3Signature(
-    openSecret(key.id, key),
+    secret,
     canonicalRequest({
       method: request.method,
       path: url.pathname,
@@ -104,14 +111,113 @@ export async function signedRequestActor(
   if (!sameHex(sha256Hex(body.bytes), contentSha256.toLowerCase()))
     return refuseKey("body does not match x-acs-content-sha256");
 
-  try {
-    await prisma.signatureNonce.create({ data: { accessKeyId: key.id, nonce, seenAt: now } });
-  } catch (error) {
-    if (isUniqueViolation(error)) return refuseKey("replayed x-acs-signature-nonce");
-    throw error;
+  const user = await spendNonce(accessKeyId, nonce, now);
+  if (!user) {
+    // No row: the nonce was seen before, or the key (or its user, or their account) was deleted or disabled
+    // since: which one is told to the audit row only.
+    const key = await loadKey(accessKeyId);
+    if (!key) openedSecrets.delete(accessKeyId);
+    const check = !key ? "unknown AccessKey" : (standingOf(key) ?? "replayed x-acs-signature-nonce");
+    return refuse(meta, key ? actorOfUser(key.user, "access-key") : null, accessKeyId, check);
   }
-  await noteUse(key.id, key.lastUsedAt, now);
-  return { ok: true, actor, body: body.bytes.toString("utf8") };
+  await noteUse(accessKeyId, user.lastUsedAt, now);
+  return {
+    ok: true,
+    actor: actorOfUser(user, "access-key"),
+    body: body.bytes.toString("utf8"),
+    systemWhitelist: user.systemWhitelist,
+  };
+}
+
+function loadKey(accessKeyId: string) {
+  return prisma.accessKey.findUnique({
+    where: { id: accessKeyId },
+    include: { user: { include: ACTOR_USER_INCLUDE } },
+  });
+}
+
+/** Why a key may not be used now, or null when it may. */
+function standingOf(key: { status: string; user: { disabled: boolean; tenant: { disabled: boolean } } }) {
+  if (key.status !== "ACTIVE") return "disabled AccessKey";
+  if (key.user.disabled || key.user.tenant.disabled) return "the key's user or account is disabled";
+  return null;
+}
+
+/**
+ * Opened secrets by key id, so a key's secret is unsealed once per instance rather than per request. Only the
+ * secret is kept: a key's secret never changes (rotating the master key re-wraps its data key, not the
+ * secret), while everything that can revoke a key (its status, its user's and account's standing, its
+ * deletion) is read afresh with every request, in the statement that spends the nonce (spendNonce).
+ * Bounded: the oldest opened entry goes first.
+ */
+const openedSecrets = new Map<string, string>();
+const MAX_OPENED_SECRETS = 1000;
+
+function rememberSecret(accessKeyId: string, secret: string): void {
+  openedSecrets.set(accessKeyId, secret);
+  if (openedSecrets.size > MAX_OPENED_SECRETS) openedSecrets.delete(openedSecrets.keys().next().value!);
+}
+
+interface SignedUser extends ActorUserFields {
+  lastUsedAt: Date | null;
+  /** The system IP whitelist as this statement saw it (RequestMeta.systemWhitelist). */
+  systemWhitelist: string[];
+}
+
+/**
+ * Stores the nonce (it is the replay defence: the primary key allows one use) only while the key is active and
+ * its user and account are enabled, and returns the key's user as they are at this instant (roles included),
+ * for the request's actor, with the system IP whitelist the door checks next: ONE statement, one round trip,
+ * for every check that can change between requests.
+ * Nothing is returned when the nonce was seen before or the key may no longer be used. Concurrent uses of one
+ * nonce: the unique index makes every one but the first wait and then insert nothing.
+ */
+async function spendNonce(accessKeyId: string, nonce: string, now: Date): Promise<SignedUser | null> {
+  const rows = await prisma.$queryRaw<SpentNonceRow[]>`
+    WITH spent AS (
+      INSERT INTO signature_nonces (access_key_id, nonce, seen_at)
+      SELECT k.id, ${nonce}, ${now}::timestamptz
+      FROM access_keys k JOIN users u ON u.id = k.user_id JOIN tenants t ON t.id = u.tenant_id
+      WHERE k.id = ${accessKeyId} AND k.status = 'ACTIVE' AND NOT u.disabled AND NOT t.disabled
+      ON CONFLICT DO NOTHING
+      RETURNING access_key_id
+    )
+    SELECT u.id, u.tenant_id::text AS "tenantId", u.kind::text AS kind, u.name, u.email,
+      u.display_name AS "displayName", u.platform_operator AS "platformOperator", t.name AS "tenantName",
+      k.last_used_at AS "lastUsedAt",
+      ARRAY(SELECT r.role::text FROM tenant_role_assignments r WHERE r.user_id = u.id ORDER BY r.role) AS "tenantRoles",
+      ARRAY(SELECT w.value FROM whitelist_entries w WHERE w.scope = 'SYSTEM' ORDER BY w.value) AS "systemWhitelist"
+    FROM spent JOIN access_keys k ON k.id = spent.access_key_id
+      JOIN users u ON u.id = k.user_id JOIN tenants t ON t.id = u.tenant_id`;
+  const row = rows[0];
+  if (!row) return null;
+  return {
+    id: row.id,
+    tenantId: row.tenantId,
+    kind: row.kind,
+    name: row.name,
+    email: row.email,
+    displayName: row.displayName,
+    platformOperator: row.platformOperator,
+    tenant: { name: row.tenantName },
+    tenantRoles: row.tenantRoles.map((role) => ({ role })),
+    lastUsedAt: row.lastUsedAt,
+    systemWhitelist: row.systemWhitelist,
+  };
+}
+
+interface SpentNonceRow {
+  id: string;
+  tenantId: string;
+  kind: ActorUserFields["kind"];
+  name: string;
+  email: string;
+  displayName: string;
+  platformOperator: boolean;
+  tenantName: string;
+  lastUsedAt: Date | null;
+  tenantRoles: ActorUserFields["tenantRoles"][number]["role"][];
+  systemWhitelist: string[];
 }
 
 /**

@@ -1,6 +1,7 @@
 // Every decision the decision API and check access answer is in access_decisions, committed before the answer
 // left (acknowledged ⇒ present), append-only, and readable by the tenant's auditors and administrators.
 import { describe, expect, it } from "vitest";
+import { recordAccessDecisions } from "@/lib/audit/access-decision-log";
 import { runEndpoint } from "@/lib/endpoint/run-endpoint";
 import { authorizeEndpoint } from "@/lib/services/access/authorize";
 import { authorizeBatchEndpoint } from "@/lib/services/access/authorize-batch";
@@ -127,6 +128,79 @@ describe("access decisions are recorded", () => {
     await asOwner(async (owner) => {
       await expect(statement(owner)).rejects.toThrow(/append-only/);
     });
+  });
+});
+
+describe("the multi-row writer (one INSERT per group commit)", () => {
+  const decision = (effect: "Allow" | "Deny", columns: number) => ({
+    effect,
+    decidedBy: "ACL" as const,
+    steps: [],
+    columns: Array.from({ length: columns }, (_, i) => ({
+      column: `c${i}`,
+      effect,
+      decidedBy: "ACL" as const,
+      ruleId: null,
+      text: "",
+    })),
+    errors: [],
+    securityVersion: 1,
+  });
+  const answered = (i: number, project = wonderland) => ({
+    via: "access.authorize-batch",
+    project,
+    principal: `RAM$wonderland:writer_${i}`,
+    action: "Select",
+    object: { type: "Table", name: `t_${i}` },
+    sourceIp: i % 2 ? null : "10.0.0.1",
+    decision: decision(i % 3 ? "Allow" : "Deny", i % 4),
+  });
+
+  it("writes every record asked, as asked: a 2,500-record batch among 40 concurrent callers", async () => {
+    const ctx = await contextFor(ALICE);
+    const callers = Array.from({ length: 40 }, (_, caller) => ({
+      ctx: { ...ctx, request: { ...requestMeta(), requestId: `writer-${caller}` } },
+      records: Array.from({ length: caller === 0 ? 2500 : 1 + (caller % 5) }, (_, i) => answered(i)),
+    }));
+    await Promise.all(callers.map(({ ctx: callerCtx, records }) => recordAccessDecisions(callerCtx, records)));
+    for (const { ctx: callerCtx, records } of callers) {
+      const rows = await prisma.accessDecision.findMany({
+        where: { requestId: callerCtx.request.requestId },
+        orderBy: { id: "asc" },
+      });
+      expect(rows.map((row) => [row.principal, row.effect, row.sourceIp, row.columns])).toEqual(
+        records.map((record) => [
+          record.principal,
+          record.decision.effect,
+          record.sourceIp,
+          record.decision.columns.length > 0
+            ? record.decision.columns.map((column) => ({
+                name: column.column,
+                effect: column.effect,
+                decidedBy: column.decidedBy,
+              }))
+            : null,
+        ]),
+      );
+    }
+  });
+
+  it("a failed write fails every caller it held and writes none of their records (all or none)", async () => {
+    const ctx = await contextFor(ALICE);
+    const as = (requestId: string) => ({ ...ctx, request: { ...requestMeta(), requestId } });
+    // Appended in the same turn, so they share one write; the broken project id fails that write as a whole.
+    const broken = { ...wonderland, id: "not-a-uuid" };
+    const results = await Promise.allSettled([
+      recordAccessDecisions(as("writer-fails-1"), [answered(1), answered(2)]),
+      recordAccessDecisions(as("writer-fails-2"), [answered(3, broken)]),
+    ]);
+    expect(results.map((result) => result.status)).toEqual(["rejected", "rejected"]);
+    expect(
+      await prisma.accessDecision.count({ where: { requestId: { in: ["writer-fails-1", "writer-fails-2"] } } }),
+    ).toBe(0);
+    // The log goes on: the next write succeeds.
+    await recordAccessDecisions(as("writer-after-failure"), [answered(4)]);
+    expect(await prisma.accessDecision.count({ where: { requestId: "writer-after-failure" } })).toBe(1);
   });
 });
 

@@ -68,3 +68,32 @@ describe("group commit", () => {
     expect(await settled(log.append([]))).toBe("resolved");
   });
 });
+
+describe("group commit under load", () => {
+  it("runs at most maxConcurrentWrites writes; what comes meanwhile goes together when one ends", async () => {
+    const { writes, write } = gatedWriter();
+    const log = new GroupCommit<number>(write, { maxBatch: 2, maxDelayMs: 60_000, maxConcurrentWrites: 1 });
+    const first = log.append([1, 2]);
+    const later = [log.append([3]), log.append([4]), log.append([5]), log.append([6])];
+    expect(writes.map((batch) => batch.records)).toEqual([[1, 2]]);
+    for (const append of later) expect(await settled(append)).toBe("pending");
+    writes[0]!.finish();
+    await first;
+    // The waiting records go at once (no delay), in writes of maxBatch, still one at a time.
+    expect(writes.map((batch) => batch.records)).toEqual([
+      [1, 2],
+      [3, 4],
+    ]);
+    writes[1]!.finish(new Error("connection lost"));
+    await expect(later[0]).rejects.toThrow("connection lost");
+    await expect(later[1]).rejects.toThrow("connection lost");
+    expect(writes.map((batch) => batch.records)).toEqual([
+      [1, 2],
+      [3, 4],
+      [5, 6],
+    ]);
+    expect(await settled(later[2]!)).toBe("pending");
+    writes[2]!.finish();
+    await expect(Promise.all(later.slice(2))).resolves.toEqual([undefined, undefined]);
+  });
+});

@@ -351,3 +351,61 @@ describe("a nonce is accepted once", () => {
     expect(statuses.filter((status) => status === 403)).toHaveLength(49);
   });
 });
+
+const bob = await contextFor("bob@wonderland.example");
+const allen = await contextFor("allen@wonderland.example");
+
+describe("a key's standing is read afresh on every request (only its opened secret is kept between requests)", () => {
+  const callAsBob = async (key: { id: string; secret: string }) => {
+    const last = await prisma.auditEvent.findFirst({ orderBy: { seq: "desc" }, select: { seq: true } });
+    const response = await getMe(
+      signed({ method: "GET", path: "/api/v1/me", accessKeyId: key.id, secret: key.secret }),
+    );
+    const refusal = await prisma.auditEvent.findFirst({
+      where: { seq: { gt: last?.seq ?? 0n }, action: "access-key.authenticate" },
+    });
+    return { status: response.status, body: response.ok ? await response.json() : null, reason: refusal?.reason };
+  };
+
+  it("used, then disabled, its user disabled, or deleted: refused on the very next request", async () => {
+    const key = await createAccessKey(bob, { description: "revocation" });
+    secrets.push(key.secret);
+    expect((await callAsBob(key)).status).toBe(200);
+    await prisma.accessKey.update({ where: { id: key.id }, data: { status: "DISABLED" } });
+    expect(await callAsBob(key)).toMatchObject({ status: 403, reason: expect.stringMatching(/disabled AccessKey/) });
+    await prisma.accessKey.update({ where: { id: key.id }, data: { status: "ACTIVE" } });
+    expect((await callAsBob(key)).status).toBe(200);
+
+    await prisma.user.update({ where: { id: bob.actor.userId }, data: { disabled: true } });
+    try {
+      expect(await callAsBob(key)).toMatchObject({ status: 403, reason: expect.stringMatching(/user or account/) });
+    } finally {
+      await prisma.user.update({ where: { id: bob.actor.userId }, data: { disabled: false } });
+    }
+    expect((await callAsBob(key)).status).toBe(200);
+
+    await prisma.accessKey.delete({ where: { id: key.id } });
+    expect(await callAsBob(key)).toMatchObject({ status: 403, reason: expect.stringMatching(/unknown AccessKey/) });
+  });
+
+  it("a tenant role granted or revoked counts from the next request", async () => {
+    const user = allen;
+    const roleKey = await createAccessKey(user, { description: "roles" });
+    secrets.push(roleKey.secret);
+    const roles = async () => {
+      const response = await getMe(
+        signed({ method: "GET", path: "/api/v1/me", accessKeyId: roleKey.id, secret: roleKey.secret }),
+      );
+      expect(response.status).toBe(200);
+      return ((await response.json()) as { data: { tenantRoles: string[] } }).data.tenantRoles;
+    };
+    const before = await roles();
+    expect(before).not.toContain("AUDITOR");
+    const granted = await prisma.tenantRoleAssignment.create({
+      data: { tenantId: user.actor.tenantId, userId: user.actor.userId, role: "AUDITOR" },
+    });
+    expect(await roles()).toContain("AUDITOR");
+    await prisma.tenantRoleAssignment.delete({ where: { id: granted.id } });
+    expect(await roles()).toEqual(before);
+  });
+});

@@ -2,6 +2,12 @@ import { describe, expect, it } from "vitest";
 import { runEndpoint } from "@/lib/endpoint/run-endpoint";
 import { authorizeEndpoint } from "@/lib/services/access/authorize";
 import type { DecisionAnswer } from "@/lib/services/access/support/answer-decision-request";
+import { projectInScope } from "@/lib/authorize/project-scope";
+import { principalName } from "@/lib/identity/principal-name";
+import { parsePrincipalReference } from "@/lib/services/access/support/principal-reference";
+import { resolvePrincipal } from "@/lib/services/access/support/resolve-principal";
+import { setTenantRoleEndpoint } from "@/lib/services/tenants/set-tenant-role";
+import { setUserDisabledEndpoint } from "@/lib/services/tenants/set-user-disabled";
 import { itRefuses, type RefusalCase } from "../helpers/refusal-table";
 import { contextFor, demoDatabase, requestMeta } from "../helpers/test-database";
 
@@ -124,6 +130,58 @@ const DECISIONS: {
     decidedBy: "Package",
   },
 ];
+
+describe("whom a question is about", () => {
+  it("every user the project's decision index lists resolves from it exactly as from the user table, in any case", async () => {
+    const ctx = await contextFor(ALICE);
+    const project = await projectInScope(ctx, "WonderLand");
+    expect(project.index.users.length).toBeGreaterThanOrEqual(3);
+    for (const indexed of project.index.users) {
+      const user = await prisma.user.findUniqueOrThrow({ where: { id: indexed.id }, include: { tenant: true } });
+      const principal = principalName({ ...user, tenantName: user.tenant.name });
+      for (const text of [principal, principal.toUpperCase(), principal.toLowerCase()]) {
+        const resolved = await resolvePrincipal(ctx, project, { text, reference: parsePrincipalReference(text)! });
+        expect(resolved).toMatchObject({
+          summary: { principal, known: true, userId: user.id, email: user.email, displayName: user.displayName },
+          request: {
+            userId: user.id,
+            accountId: user.tenantId,
+            kind: user.kind === "PRIMARY" ? "primary" : "sub",
+            disabled: user.disabled,
+          },
+        });
+      }
+    }
+  });
+
+  it("a user the index does not list (another tenant's, outside the project) is looked up, and stays unknown", async () => {
+    const ctx = await contextFor(ALICE);
+    const project = await projectInScope(ctx, "WonderLand");
+    const text = "ALIYUN$sam@secretgarden.example";
+    expect(project.index.userByPrincipalName.has(text.toLowerCase())).toBe(false);
+    const resolved = await resolvePrincipal(ctx, project, { text, reference: parsePrincipalReference(text)! });
+    expect(resolved.summary).toMatchObject({ principal: text, known: false, userId: null });
+  });
+
+  it("an account administrator outside the project, once disabled, is asked about as disabled at once", async () => {
+    const alice = await contextFor(ALICE);
+    const audrey = await prisma.user.findUniqueOrThrow({ where: { email: "audrey@wonderland.example" } });
+    const run = async (endpoint: unknown, input: Record<string, unknown>) => {
+      const result = await runEndpoint(endpoint as typeof authorizeEndpoint, alice.actor, requestMeta(), input);
+      if (!result.ok) throw new Error(JSON.stringify(result.error));
+    };
+    const question = ask("RAM$wonderland:audrey", "odps:Describe", "tables/sales_orders");
+    await run(setTenantRoleEndpoint, { userId: audrey.id, role: "ADMIN", assigned: true });
+    try {
+      expect(await answer(ALICE, question)).toMatchObject({ effect: "Allow" });
+      await run(setUserDisabledEndpoint, { userId: audrey.id, disabled: true });
+      expect(await answer(ALICE, question)).toMatchObject({ effect: "Deny", decidedBy: "Identity" });
+    } finally {
+      await run(setUserDisabledEndpoint, { userId: audrey.id, disabled: false });
+      await run(setTenantRoleEndpoint, { userId: audrey.id, role: "ADMIN", assigned: false });
+    }
+  });
+});
 
 describe("POST /api/v1/authorize: decisions on the demo", () => {
   for (const testCase of DECISIONS) {

@@ -45,6 +45,10 @@ function compileUsers(
       kind: user.kind,
       principalName: lower(user.principalName),
       displayName: user.principalName,
+      contact:
+        user.email !== undefined && user.displayName !== undefined
+          ? { email: user.email, displayName: user.displayName }
+          : null,
       disabled: user.disabled,
       isMember: activeMembers.has(user.id),
       roles: [],

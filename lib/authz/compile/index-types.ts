@@ -17,6 +17,8 @@ export interface IndexedUser {
   /** Lower-cased canonical name, compared with policy principals. */
   principalName: string;
   displayName: string;
+  /** The person's email and display name from the snapshot, when it carried them (the loader always does). */
+  contact: { email: string; displayName: string } | null;
   disabled: boolean;
   isMember: boolean;
   /** Role ints of the user's assignments (the closure: MaxCompute roles do not nest). */

@@ -8,6 +8,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { principalName } from "@/lib/identity/principal-name";
 import { refersTo, type NamedPrincipal, type PrincipalReference } from "./principal-reference";
 import { isInProject } from "./project-directory";
+import { ConcurrencyLimit } from "./concurrency-limit";
 
 /**
  * Whom an access view is about. `known` is false for a principal the actor may not learn anything about
@@ -46,7 +47,15 @@ export async function resolvePrincipal(
     return { summary: summaryOf(project, actor, actor.userId), request: principalOf(actor) };
   }
   authorizeAdministrator(ctx, project, "inspect anyone else's access");
-  const user = await findUser(named.reference);
+  const indexed = indexedUser(project, named.reference);
+  if (indexed?.contact) {
+    const { id, displayName, contact, accountId, kind, disabled } = indexed;
+    return {
+      summary: summaryOf(project, { userId: id, principal: displayName, ...contact }, actor.userId),
+      request: { userId: id, accountId, kind, disabled },
+    };
+  }
+  const user = await lookups.run(() => findUser(named.reference));
   // Users of other accounts are visible only when the project's directory already lists them.
   if (!user || (!project.index.userById.has(user.id) && user.tenantId !== actor.tenantId))
     return unknownPrincipal(named);
@@ -66,6 +75,26 @@ export async function resolvePrincipal(
     },
   };
 }
+
+/**
+ * The user a principal name names, from the project's decision index (its owner, members past and present and
+ * the account's administrators: the directory the engine decides on, current as of the project's security
+ * version, which changes when any of them is disabled). Principal names compare without regard to case, as the
+ * index keeps them. An email reference, or a user the index does not list, is looked up in the database.
+ */
+function indexedUser(project: ScopedProject, reference: PrincipalReference) {
+  if (reference.kind === "email") return undefined;
+  const name =
+    reference.kind === "primary" ? `ALIYUN$${reference.email}` : `RAM$${reference.tenantName}:${reference.name}`;
+  return project.index.users[project.index.userByPrincipalName.get(name.toLowerCase()) ?? -1];
+}
+
+/**
+ * Database look-ups for principals the index does not list run a few at a time per process: a batch of 1,000
+ * questions about 1,000 strangers queues here instead of taking every pooled connection (the look-up compares
+ * names without regard to case, which no index serves).
+ */
+const lookups = new ConcurrencyLimit(4);
 
 function summaryOf(
   project: ScopedProject,
