@@ -6,8 +6,8 @@ import type { Statement } from "@/lib/statements/ast";
 import { MAX_STATEMENT_LENGTH, parseStatements } from "@/lib/statements/parser";
 import type { StatementFailure, StatementRun, StatementsAnswer } from "@/lib/statements/result";
 import { projectField } from "@/lib/services/project-field";
-import { STATEMENT_OPERATIONS } from "./statement-operations";
-import { StatementRunner } from "./statement-runner";
+import { STATEMENT_OPERATIONS } from "./support/statement-operations";
+import { StatementRunner } from "./support/statement-runner";
 
 export const runStatementsInput = z.object({
   project: projectField,
@@ -42,7 +42,7 @@ const NAME_FIELDS = new Set([
 
 /**
  * Runs security statements in a project, one by one, each through the endpoint definition of the form that does
- * the same (lib/services/statements/statement-operations.ts): the same authorization, validation and audit rows.
+ * the same (lib/services/statements/support/statement-operations.ts): the same authorization, validation and audit rows.
  * Nothing runs when the text does not parse. The first statement that fails stops the run: the error names it,
  * with the results of those before it (which took effect); later statements often depend on it.
  */
