@@ -365,6 +365,8 @@ const CASES: Case[] = [
   { who: BOB, statement: "SET ProjectProtection=false", outcome: "FORBIDDEN", audit: [{ action: "settings.update", result: "DENIED" }] },
   { who: BOB, statement: "ADD TRUSTEDPROJECT SecretGarden", outcome: "FORBIDDEN", audit: [{ action: "settings.trusted-project.add", result: "DENIED" }] },
   { who: BOB, statement: "GRANT Super_Administrator TO RAM$wonderland:allen", outcome: "FORBIDDEN", audit: [{ action: "role.assign", result: "DENIED" }] },
+  // The form decides before the name is looked up: a refused caller learns nothing of who is a member.
+  { who: BOB, statement: "GRANT Super_Administrator TO RAM$wonderland:nobody", outcome: "FORBIDDEN", audit: [{ action: "role.assign", result: "DENIED" }] },
   // An ordinary member is refused at the console's door (administration), audited as the statement run.
   { who: ALLEN, statement: "CREATE ROLE by_allen", outcome: "FORBIDDEN", audit: [{ action: "statement.run", result: "DENIED" }] },
   { who: ALLEN, statement: "WHOAMI", outcome: "FORBIDDEN", audit: [{ action: "statement.run", result: "DENIED" }] },

@@ -1,7 +1,7 @@
 import type { Statement, StatementKind } from "@/lib/statements/ast";
 import type { Cell, StatementOutcome } from "@/lib/statements/result";
 import { prisma } from "@/lib/db/client";
-import { AppError } from "@/lib/errors";
+import { AppError, AuditedRefusal } from "@/lib/errors";
 import { ROLE_PREFIX } from "@/lib/shared/role-prefix";
 import { whoAmIEndpoint } from "@/lib/services/me/who-am-i";
 import { addMemberEndpoint } from "@/lib/services/members/add-member";
@@ -89,18 +89,7 @@ export const STATEMENT_OPERATIONS: { [K in StatementKind]: Operation<K> } = {
     return ok(page(run, "/members"));
   },
   async RemoveUser(statement, run) {
-    const userId = await run.memberId(statement.principal);
-    try {
-      await run.call(removeMemberEndpoint, { userId: userId ?? NOBODY });
-    } catch (error) {
-      // The form's refusal stands (audited); only its words name the principal the statement named.
-      if (userId === null && error instanceof AppError && error.code === "NOT_FOUND" && (await run.scope()))
-        throw Object.assign(error, {
-          message: `${statement.principal} is not a member of ${run.project}.`,
-          details: { name: statement.principal },
-        });
-      throw error;
-    }
+    await asMember(run, statement.principal, (userId) => run.call(removeMemberEndpoint, { userId }));
     return ok(page(run, "/members"));
   },
   async ListUsers(_statement, run) {
@@ -155,13 +144,13 @@ export const STATEMENT_OPERATIONS: { [K in StatementKind]: Operation<K> } = {
     );
   },
   async GrantRole(statement, run) {
-    const userId = await requireMember(run, statement.principal);
-    for (const role of statement.roles) await run.call(assignRoleEndpoint, { role, userId });
+    for (const role of statement.roles)
+      await asMember(run, statement.principal, (userId) => run.call(assignRoleEndpoint, { role, userId }));
     return ok(page(run, `/roles/${encodeURIComponent(statement.roles[0]!)}`));
   },
   async RevokeRole(statement, run) {
-    const userId = await requireMember(run, statement.principal);
-    for (const role of statement.roles) await run.call(revokeRoleEndpoint, { role, userId });
+    for (const role of statement.roles)
+      await asMember(run, statement.principal, (userId) => run.call(revokeRoleEndpoint, { role, userId }));
     return ok(page(run, `/roles/${encodeURIComponent(statement.roles[0]!)}`));
   },
 
@@ -442,11 +431,30 @@ export const STATEMENT_OPERATIONS: { [K in StatementKind]: Operation<K> } = {
   },
 };
 
-/** A member the statement names, or NOT_FOUND naming them (the role forms pick members from a list). */
-async function requireMember(run: StatementRunner, principal: string): Promise<string> {
+/**
+ * Runs a form's operation on the member a statement names (the member forms pick ids from a list). A name that
+ * is no member goes to the form as an id of nobody, so the form decides first: a caller it refuses learns
+ * nothing about who belongs to the project; only a refusal about the target itself (which the engine gives to
+ * callers it would otherwise allow) becomes a NOT_FOUND naming the principal.
+ */
+async function asMember<T>(run: StatementRunner, principal: string, act: (userId: string) => Promise<T>): Promise<T> {
   const userId = await run.memberId(principal);
-  if (userId === null) throw notFound(principal, `${principal} is not a member of ${run.project}.`);
-  return userId;
+  try {
+    return await act(userId ?? NOBODY);
+  } catch (error) {
+    if (userId === null && error instanceof AppError && refusesUnknownTarget(error) && (await run.scope()))
+      throw new AuditedRefusal("NOT_FOUND", `${principal} is not a member of ${run.project}.`, undefined, {
+        name: principal,
+      });
+    throw error;
+  }
+}
+
+/** The form's refusal is about the target alone: no such member (NOT_FOUND), or the engine's target rule. */
+function refusesUnknownTarget(error: AppError): boolean {
+  if (error.code === "NOT_FOUND") return true;
+  const steps = (error.details as { steps?: { ruleId?: string | null }[] } | undefined)?.steps ?? [];
+  return error.code === "FORBIDDEN" && steps.some((step) => step.ruleId === "target:not-member");
 }
 
 function grantsPage(run: StatementRunner, type: "User" | "Role", name: string): string {
