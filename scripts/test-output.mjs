@@ -2,8 +2,11 @@
 // runners can end with the one line CI reads: "N passed, N failed".
 import { spawn } from "node:child_process";
 
-/** Starts a command, echoing its output; `done` resolves to { code, output }. */
-export function runEchoing(command, args, options = {}) {
+/**
+ * Starts a command, echoing its output (as it comes, or, with `quiet`, not at all: the caller prints `output`
+ * when it is done); `done` resolves to { code, output }.
+ */
+export function runEchoing(command, args, { quiet = false, ...options } = {}) {
   const child = spawn(command, args, { ...options, stdio: ["ignore", "pipe", "pipe"] });
   let output = "";
   for (const [stream, sink] of [
@@ -12,7 +15,7 @@ export function runEchoing(command, args, options = {}) {
   ]) {
     stream.on("data", (chunk) => {
       output += chunk;
-      sink.write(chunk);
+      if (!quiet) sink.write(chunk);
     });
   }
   const done = new Promise((resolve) =>
