@@ -7,6 +7,7 @@
  * are placeholders (search does not read them: this chain is not meant to verify). The list's indexes are dropped
  * for the load and rebuilt from their own definitions after it (faster than maintaining them row by row).
  */
+import { randomBytes } from "node:crypto";
 import path from "node:path";
 import pg from "pg";
 import type { Metric } from "./metrics";
@@ -27,6 +28,9 @@ export async function run(): Promise<Metric[]> {
     const { ownerUrl, runtimeUrl } = await createAppDatabase(server, "audit_search_bench");
     process.env.DATABASE_URL = runtimeUrl;
     process.env.MIGRATION_DATABASE_URL = ownerUrl;
+    // A throwaway server: throwaway keys (the seed's events are chained under the audit key).
+    process.env.AUDIT_CHAIN_KEY ??= randomBytes(32).toString("base64");
+    process.env.ACCESS_KEY_MASTER_KEY ??= randomBytes(32).toString("base64");
     const { migrateDatabase } = await import("@/lib/db/migrate-database");
     await migrateDatabase(process.env, path.resolve("prisma/migrations"), { info: () => {}, warn: () => {} });
     const { prisma, disconnect } = await import("@/lib/db/client");
@@ -151,8 +155,8 @@ async function load(db: pg.Client, tenantId: string, projectIds: string[]) {
     await db.query(
       `INSERT INTO audit_events (chain_id, seq, at, tenant_id, actor_id, actor_name, actor_type, action, project_id,
                                  target_type, target_id, target_name, result, reason, source_ip, prev_hash, hash)
-       SELECT $1, $2::bigint + g, now() - make_interval(secs => ($3::float8 * (1 - g::float8 / $4)) / 1000),
-              $1::uuid, NULL, 'RAM$wonderland:user_' || (g * 7919 % ${ACTORS}), 'USER',
+       SELECT $1::text, $2::bigint + g, now() - make_interval(secs => ($3::float8 * (1 - g::float8 / $4)) / 1000),
+              $1::text::uuid, NULL, 'RAM$wonderland:user_' || (g * 7919 % ${ACTORS}), 'USER',
               'bench.action_' || (g * 31 % ${ACTIONS}),
               (CASE WHEN g % 3 = 0 THEN ($5::uuid[])[1 + g % array_length($5::uuid[], 1)] END),
               'TABLE', NULL, 'table_' || (g * 104729 % ${OBJECTS}),

@@ -183,7 +183,12 @@ describe("the audit list's filters", () => {
         code: "FORBIDDEN",
       },
     ],
-    () => prisma.auditChainHead.findMany({ where: { chainId: { not: wonderland.id } }, orderBy: { chainId: "asc" } }),
+    // The callers' own chains record the refusals; every other chain stays as it was.
+    () =>
+      prisma.auditChainHead.findMany({
+        where: { chainId: { notIn: [wonderland.id, sam.tenantId] } },
+        orderBy: { chainId: "asc" },
+      }),
   );
 });
 
