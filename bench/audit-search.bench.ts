@@ -5,7 +5,8 @@
  * The events are generated inside the database (INSERT ... SELECT generate_series) by the superuser with
  * session_replication_role = replica, so the append-only and chain triggers do not fire for the load; their hashes
  * are placeholders (search does not read them: this chain is not meant to verify). The list's indexes are dropped
- * for the load and rebuilt from their own definitions after it (faster than maintaining them row by row).
+ * for the load and rebuilt from their own definitions after it (faster than maintaining them row by row), and the
+ * daily counts the writer keeps per event (audit_daily_counts) are made once from the loaded events.
  */
 import { randomBytes } from "node:crypto";
 import path from "node:path";
@@ -176,5 +177,13 @@ async function load(db: pg.Client, tenantId: string, projectIds: string[]) {
   await db.query("SET session_replication_role = origin");
   await db.query("SET maintenance_work_mem = '256MB'");
   for (const { indexdef } of indexes.rows) await db.query(indexdef);
+  // The daily counts the writer keeps event by event, made once for the loaded events.
+  await db.query(
+    `INSERT INTO audit_daily_counts (chain_id, day, result, project_key, count)
+     SELECT chain_id, (at AT TIME ZONE 'UTC')::date, result, COALESCE(project_id::text, ''), count(*)
+       FROM audit_events WHERE chain_id = $1 GROUP BY 1, 2, 3, 4
+     ON CONFLICT (chain_id, day, result, project_key) DO UPDATE SET count = audit_daily_counts.count + EXCLUDED.count`,
+    [tenantId],
+  );
   await db.query("ANALYZE audit_events");
 }

@@ -125,6 +125,12 @@ export async function recordAuditEvent(
       },
     });
     await tx.auditChainHead.update({ where: { chainId }, data: { lastSeq: row.seq, lastHash: hash } });
+    // The day's count for the charts, in the same transaction (this chain's writers are serialized already).
+    await tx.$executeRaw`
+      INSERT INTO audit_daily_counts (chain_id, day, result, project_key, count)
+      VALUES (${chainId}, (${row.at}::timestamptz AT TIME ZONE 'UTC')::date, ${row.result}::audit_result,
+              ${row.projectId ?? ""}, 1)
+      ON CONFLICT (chain_id, day, result, project_key) DO UPDATE SET count = audit_daily_counts.count + 1`;
     written.push({ chainId, seq: row.seq });
   }
   return { chains: written };

@@ -40,12 +40,13 @@ export async function auditCharts(ctx: ServiceContext, input: z.output<typeof au
        WHERE "tenant_id" = ${tenantId}::uuid AND "effect" = 'Deny'
          AND "at" >= ${since}::timestamptz AND "at" < ${until}::timestamptz
        GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT ${TOP}`,
+    // From the writer's daily counts (audit_daily_counts), not by counting events.
     prisma.$queryRaw<{ project: string; changes: number }[]>`
       SELECT p."name" AS project, c.changes FROM (
-        SELECT "project_id", count(*)::int AS changes FROM "audit_events"
-         WHERE "chain_id" = ${tenantId} AND "result" = 'SUCCESS' AND "project_id" IS NOT NULL
-           AND "at" >= ${since}::timestamptz AND "at" < ${until}::timestamptz
-         GROUP BY 1) c JOIN "projects" p ON p."id" = c."project_id"
+        SELECT "project_key", sum("count")::int AS changes FROM "audit_daily_counts"
+         WHERE "chain_id" = ${tenantId} AND "result" = 'SUCCESS' AND "project_key" <> ''
+           AND "day" >= (${since}::timestamptz AT TIME ZONE 'UTC')::date AND "day" < (${until}::timestamptz AT TIME ZONE 'UTC')::date
+         GROUP BY 1) c JOIN "projects" p ON p."id"::text = c."project_key"
        ORDER BY c.changes DESC, p."name" LIMIT ${TOP * 2}`,
   ]);
   const byDay = new Map(decisions.map((row) => [row.day, row]));
