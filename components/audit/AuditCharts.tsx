@@ -52,7 +52,11 @@ export function AuditCharts({ charts }: { charts: Charts }) {
         </figcaption>
         <div aria-hidden="true" className="h-48 text-xs">
           <ResponsiveContainer width="100%" height="100%">
-            <LineChart data={charts.decisionsPerDay} margin={{ top: 4, right: 4, bottom: 0, left: -16 }}>
+            <LineChart
+              data={charts.decisionsPerDay}
+              margin={{ top: 4, right: 4, bottom: 0, left: -16 }}
+              accessibilityLayer={false}
+            >
               <CartesianGrid vertical={false} stroke="var(--color-slate-200)" />
               <XAxis dataKey="day" tickLine={false} minTickGap={24} stroke="var(--color-slate-400)" />
               <YAxis allowDecimals={false} tickLine={false} axisLine={false} stroke="var(--color-slate-400)" />
@@ -71,7 +75,12 @@ export function AuditCharts({ charts }: { charts: Charts }) {
         ) : (
           <div aria-hidden="true" className="h-48 text-xs">
             <ResponsiveContainer width="100%" height="100%">
-              <BarChart data={charts.changesPerProject} layout="vertical" margin={{ left: 24 }}>
+              <BarChart
+                data={charts.changesPerProject}
+                layout="vertical"
+                margin={{ left: 24 }}
+                accessibilityLayer={false}
+              >
                 <XAxis type="number" allowDecimals={false} stroke="var(--color-slate-400)" />
                 <YAxis type="category" dataKey="project" width={110} stroke="var(--color-slate-400)" />
                 <Tooltip />
