@@ -1,6 +1,6 @@
 /**
- * Audit trail throughput: events appended per second (each in its own transaction, chained under the head
- * row lock, as services write them) and events verified per second by the chain verifier.
+ * Audit trail throughput: events appended per second to one chain (each in its own transaction, chained under
+ * the chain head's row lock, as services write them) and events verified per second by the chain verifier.
  * Runs on the database the environment names; by default a fresh in-memory PGlite.
  */
 import path from "node:path";
@@ -30,7 +30,7 @@ export async function run(): Promise<Metric[]> {
   const writeSeconds = (performance.now() - started) / 1000;
 
   const verifyStarted = performance.now();
-  const verdict = await verifyAuditChain(prisma);
+  const verdict = await verifyAuditChain(prisma, "system");
   const verifySeconds = (performance.now() - verifyStarted) / 1000;
   if (!verdict.ok) throw new Error(`the chain did not verify: ${JSON.stringify(verdict)}`);
   await disconnect();

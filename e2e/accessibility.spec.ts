@@ -49,6 +49,8 @@ const PAGES: { persona: Persona; path: string }[] = [
   { persona: "alice", path: "/access-keys" },
   { persona: "bob", path: "/access-keys" },
   { persona: "audrey", path: "/audit" },
+  { persona: "audrey", path: "/audit/decisions" },
+  { persona: "audrey", path: "/audit/events/1" },
   { persona: "operator", path: "/operator" },
   { persona: "operator", path: "/operator/system-whitelist" },
   { persona: "allen", path: "/api-reference" },

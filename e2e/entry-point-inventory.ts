@@ -23,6 +23,8 @@ export interface Probe {
   actsOnCaller?: string;
   /** Set on an entry point that is not a GET but changes nothing (so writes no audit row when it succeeds). */
   readsOnly?: string;
+  /** Set on a GET that records itself in the audit trail when it succeeds (an export): the reason why. */
+  auditedRead?: string;
 }
 
 /** A valid policy for the policy probes: the refusal must come from authorization, not validation. */
@@ -321,6 +323,20 @@ export const API_ROUTES: Record<string, Record<string, Probe>> = {
   "/api/v1/audit": { GET: { input: () => ({ pageSize: "1" }) } },
   "/api/v1/audit/activity": { GET: { input: () => ({ days: "7" }) } },
   "/api/v1/audit/decisions": { GET: { input: () => ({ pageSize: "1" }) } },
+  "/api/v1/audit/events/[seq]": { GET: { input: () => ({ seq: "1" }) } },
+  "/api/v1/audit/charts": { GET: { input: () => ({ days: "7" }) } },
+  "/api/v1/audit/export": {
+    GET: {
+      input: () => ({ format: "csv" }),
+      auditedRead: "a copy of the trail leaving the console is itself an event of the trail",
+    },
+  },
+  "/api/v1/audit/verify": {
+    POST: {
+      input: () => ({}),
+      actsInOwnAccount: "verifies the caller's own tenant's audit chain (and records that it did, in that chain)",
+    },
+  },
   "/api/v1/projects": {
     GET: { input: () => ({ q: "WonderLand" }) },
     POST: {

@@ -32,6 +32,12 @@ export class AppError extends Error {
     super(message);
     this.name = "AppError";
   }
+
+  /**
+   * The tenant whose resource a refusal concerns when it may not be the caller's (a probe of another tenant's
+   * project): the door audits the refusal in that tenant's chain too. Never sent to the caller.
+   */
+  concernsTenantId?: string;
 }
 
 /**

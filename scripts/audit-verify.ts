@@ -1,5 +1,5 @@
 // npm run audit:verify [-- --heads <file>] — checks the audit trail of the database the environment names:
-// the hash chain (lib/audit/verify-audit-chain.ts), then the exported chain heads against it
+// every hash chain (each tenant's, the system chain and the legacy one; lib/audit/verify-audit-chain.ts), then the exported chain heads against it
 // (lib/audit/verify-exported-heads.ts), read from --heads or AUDIT_HEAD_EXPORT_FILE (default
 // .data/audit-heads.jsonl). Exit code 1 when anything fails. On PGlite, stop the server first (one process).
 import { existsSync, readFileSync } from "node:fs";
@@ -7,7 +7,7 @@ import path from "node:path";
 
 import { auditChainKey } from "@/lib/audit/audit-chain-key";
 import { headExportTarget } from "@/lib/audit/chain-head-export";
-import { verifyAuditChain } from "@/lib/audit/verify-audit-chain";
+import { verifyAllAuditChains } from "@/lib/audit/verify-audit-chain";
 import { verifyExportedHeads } from "@/lib/audit/verify-exported-heads";
 import { disconnect, prisma } from "@/lib/db/client";
 
@@ -24,12 +24,16 @@ function headsFile(): string | undefined {
 
 async function main(): Promise<boolean> {
   const key = auditChainKey();
-  const chain = await verifyAuditChain(prisma, { key });
-  if (chain.ok) console.log(`Audit chain: ${chain.checked} events verify.`);
-  else
-    console.error(
-      `Audit chain: event ${chain.firstBadSeq} fails: ${chain.problem} (${chain.checked} verified before it).`,
-    );
+  const verdicts = await verifyAllAuditChains(prisma, { key });
+  for (const { chainId, verdict } of verdicts) {
+    if (verdict.ok) console.log(`Audit chain ${chainId}: ${verdict.checked} events verify.`);
+    else
+      console.error(
+        `Audit chain ${chainId}: event ${verdict.firstBadSeq} fails: ${verdict.problem} ` +
+          `(${verdict.checked} verified before it).`,
+      );
+  }
+  const chain = { ok: verdicts.every(({ verdict }) => verdict.ok) };
 
   const file = headsFile();
   if (!file) {

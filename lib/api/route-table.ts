@@ -29,6 +29,10 @@ import { whoCanAccessEndpoint } from "@/lib/services/access/who-can-access";
 import { describeApiEndpoint } from "@/lib/services/api/describe-api";
 import { auditActivityEndpoint } from "@/lib/services/audit/audit-activity";
 import { listAuditEventsEndpoint } from "@/lib/services/audit/list-audit-events";
+import { verifyTenantAuditChainEndpoint } from "@/lib/services/audit/verify-tenant-audit-chain";
+import { getAuditEventEndpoint } from "@/lib/services/audit/get-audit-event";
+import { auditChartsEndpoint } from "@/lib/services/audit/audit-charts";
+import { exportAuditEventsEndpoint } from "@/lib/services/audit/export-audit-events";
 import { changePasswordEndpoint } from "@/lib/services/auth/change-password";
 import { signOutEverywhereEndpoint } from "@/lib/services/auth/sign-out-everywhere";
 import { createObjectEndpoint } from "@/lib/services/catalog/create-object";
@@ -218,6 +222,10 @@ export const ROUTE_TABLE: readonly ApiRoute[] = [
   { method: "GET", path: "/api/v1/audit", endpoint: listAuditEventsEndpoint, tag: "Audit", summary: "The account's audit events, newest first" },
   { method: "GET", path: "/api/v1/audit/decisions", endpoint: listAccessDecisionsEndpoint, tag: "Audit", summary: "Recorded access decisions (the decision API's and check access's), newest first" },
   { method: "GET", path: "/api/v1/audit/activity", endpoint: auditActivityEndpoint, tag: "Audit", summary: "Events per day by result" },
+  { method: "GET", path: "/api/v1/audit/events/{seq}", endpoint: getAuditEventEndpoint, tag: "Audit", summary: "One event of the account's audit chain, with its before and after" },
+  { method: "GET", path: "/api/v1/audit/export", endpoint: exportAuditEventsEndpoint, tag: "Audit", summary: "The filtered audit events as a streamed CSV or JSON download (audited)" },
+  { method: "GET", path: "/api/v1/audit/charts", endpoint: auditChartsEndpoint, tag: "Audit", summary: "Decisions and denials per day, top denied principals and objects, changes per project" },
+  { method: "POST", path: "/api/v1/audit/verify", endpoint: verifyTenantAuditChainEndpoint, tag: "Audit", summary: "Verify the account's audit chain: { ok, checked, firstBadSeq? } (audited)" },
   { method: "GET", path: "/api/v1/operator/tenants", endpoint: listTenantsEndpoint, tag: "Operator", summary: "List customers' tenants" },
   { method: "POST", path: "/api/v1/operator/tenants", endpoint: createTenantEndpoint, tag: "Operator", summary: "Create a tenant and its owner" },
   { method: "PATCH", path: "/api/v1/operator/tenants/{tenant}", endpoint: setTenantDisabledEndpoint, tag: "Operator", summary: "Disable or re-enable a tenant" },

@@ -6,9 +6,11 @@ import { canonicalJson } from "./canonical-json";
 
 /**
  * One exported chain head, a line of AUDIT_HEAD_EXPORT_FILE (JSON Lines) or the body of a POST to
- * AUDIT_HEAD_EXPORT_URL. There is one chain today (not one per tenant), so a head names no tenant.
+ * AUDIT_HEAD_EXPORT_URL. `chain` names the chain (a tenant's id, "system"); heads exported before chains
+ * were per tenant have none and are the legacy chain's.
  */
 export interface ExportedHead {
+  chain?: string;
   seq: string;
   hash: string;
   exportedAt: string;
@@ -30,7 +32,8 @@ export function headExportTarget(env: Record<string, string | undefined> = proce
 const SIGNATURE_LABEL = "security-center audit chain head\n";
 
 export function headSignature(head: Omit<ExportedHead, "signature">, key: Buffer): string {
-  const fields = canonicalJson({ seq: head.seq, hash: head.hash, exportedAt: head.exportedAt });
+  // A head without a chain is signed as it was before chains had names, so those exports still verify.
+  const fields = canonicalJson({ chain: head.chain, seq: head.seq, hash: head.hash, exportedAt: head.exportedAt });
   return createHmac("sha256", key).update(SIGNATURE_LABEL).update(fields).digest("hex");
 }
 
@@ -40,27 +43,32 @@ export function signatureMatches(head: ExportedHead, key: Buffer): boolean {
   return given.length === expected.length && timingSafeEqual(given, expected);
 }
 
-/** Reads the chain head, signs it and sends it to the target. Returns what was exported. */
-export async function exportChainHead(
+/** Reads every chain's head, signs each and sends them to the target (one line, or one POST, per chain). */
+export async function exportChainHeads(
   db: Pick<PrismaClient, "auditChainHead">,
   key: Buffer,
   target: HeadExportTarget,
-): Promise<ExportedHead> {
-  const head = await db.auditChainHead.findUniqueOrThrow({ where: { id: 1 } });
-  const unsigned = { seq: head.lastSeq.toString(), hash: head.lastHash, exportedAt: new Date().toISOString() };
-  const exported: ExportedHead = { ...unsigned, signature: headSignature(unsigned, key) };
-  const line = JSON.stringify(exported);
+): Promise<ExportedHead[]> {
+  const heads = await db.auditChainHead.findMany({ orderBy: { chainId: "asc" } });
+  const exportedAt = new Date().toISOString();
+  const exported = heads.map((head): ExportedHead => {
+    const unsigned = { chain: head.chainId, seq: head.lastSeq.toString(), hash: head.lastHash, exportedAt };
+    return { ...unsigned, signature: headSignature(unsigned, key) };
+  });
+  const lines = exported.map((head) => JSON.stringify(head));
   if ("url" in target) {
-    const response = await fetch(target.url, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: line,
-      signal: AbortSignal.timeout(10_000),
-    });
-    if (!response.ok) throw new Error(`${target.url} answered ${response.status} to the exported audit chain head.`);
-  } else {
+    for (const line of lines) {
+      const response = await fetch(target.url, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: line,
+        signal: AbortSignal.timeout(10_000),
+      });
+      if (!response.ok) throw new Error(`${target.url} answered ${response.status} to an exported audit chain head.`);
+    }
+  } else if (lines.length > 0) {
     mkdirSync(path.dirname(target.file), { recursive: true });
-    appendFileSync(target.file, `${line}\n`, { mode: 0o600 });
+    appendFileSync(target.file, lines.map((line) => `${line}\n`).join(""), { mode: 0o600 });
   }
   return exported;
 }

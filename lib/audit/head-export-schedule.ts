@@ -1,6 +1,6 @@
 import { prisma } from "@/lib/db/client";
 import { auditChainKey } from "./audit-chain-key";
-import { exportChainHead, headExportTarget } from "./chain-head-export";
+import { exportChainHeads, headExportTarget } from "./chain-head-export";
 
 const DEFAULT_INTERVAL_MINUTES = 5;
 const MAX_INTERVAL_MINUTES = 24 * 60;
@@ -18,7 +18,7 @@ export function headExportIntervalMinutes(value = process.env.AUDIT_HEAD_EXPORT_
 }
 
 /**
- * Exports the signed chain head now and then every AUDIT_HEAD_EXPORT_INTERVAL minutes, for as long as the
+ * Exports the signed chain heads now and then every AUDIT_HEAD_EXPORT_INTERVAL minutes, for as long as the
  * process lives. Started at server start (start-server-audit.ts) in the one process scripts/serve.mjs names.
  * A failed export is reported and retried at the next tick: it must not take the server down.
  * Returns a handle to stop it (tests; the server never does).
@@ -29,8 +29,8 @@ export function startHeadExportSchedule(): { stop(): void } {
   const key = auditChainKey();
   const target = headExportTarget();
   const exportOnce = () =>
-    exportChainHead(prisma, key, target).catch((error: unknown) => {
-      console.error(`Exporting the audit chain head failed: ${(error as Error).message}`);
+    exportChainHeads(prisma, key, target).catch((error: unknown) => {
+      console.error(`Exporting the audit chain heads failed: ${(error as Error).message}`);
     });
   void exportOnce();
   const timer = setInterval(exportOnce, minutes * 60_000);

@@ -1,6 +1,7 @@
 import { currentMasterKey } from "@/lib/access-keys/master-key";
 import { auditChainKey } from "./audit-chain-key";
 import { startHeadExportSchedule } from "./head-export-schedule";
+import { startVerifySchedule } from "./verify-schedule";
 
 /** EX_CONFIG: scripts/serve.mjs does not restart a worker that exits with it, since a restart cannot help. */
 const EXIT_CONFIGURATION = 78;
@@ -18,7 +19,11 @@ export function startServerAudit(): void {
     // The AccessKey master key likewise (ACCESS_KEY_MASTER_KEY): signed calls cannot be verified without it.
     currentMasterKey();
     // scripts/serve.mjs names one process per server as the exporter, so heads are not exported once per worker.
-    if (process.env.SC_AUDIT_HEAD_EXPORTER === "1") startHeadExportSchedule();
+    // It also runs the scheduled chain verification (verify-schedule.ts), for the same reason.
+    if (process.env.SC_AUDIT_HEAD_EXPORTER === "1") {
+      startHeadExportSchedule();
+      startVerifySchedule();
+    }
   } catch (error) {
     console.error(`Security Center cannot start: ${(error as Error).message}`);
     process.exit(EXIT_CONFIGURATION);

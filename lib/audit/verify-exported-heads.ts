@@ -1,10 +1,11 @@
 import { z } from "zod";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { GENESIS_HASH } from "./audit-chain";
+import { GENESIS_HASH, LEGACY_CHAIN } from "./audit-chain";
 import { signatureMatches, type ExportedHead } from "./chain-head-export";
 
 const HEX_64 = /^[0-9a-f]{64}$/;
 const exportedHeadSchema = z.object({
+  chain: z.string().min(1).max(64).optional(),
   seq: z.string().regex(/^\d{1,19}$/),
   hash: z.string().regex(HEX_64),
   exportedAt: z.string().max(40),
@@ -34,7 +35,7 @@ export async function verifyExportedHeads(
   key: Buffer,
 ): Promise<HeadsVerdict> {
   const problems: string[] = [];
-  const heads: { line: number; head: ExportedHead }[] = [];
+  const heads: { line: number; chain: string; head: ExportedHead }[] = [];
   let checked = 0;
   exported.split("\n").forEach((text, index) => {
     if (text.trim() === "") return;
@@ -48,32 +49,34 @@ export async function verifyExportedHeads(
       // Exported before the first event: nothing to find in the table, the genesis hash is the whole claim.
       if (parsed.data.hash !== GENESIS_HASH)
         problems.push(`line ${line}: an empty chain's head must be the genesis hash`);
-    } else heads.push({ line, head: parsed.data });
+    } else heads.push({ line, chain: parsed.data.chain ?? LEGACY_CHAIN, head: parsed.data });
   });
 
   for (let start = 0; start < heads.length; start += LOOKUP_BATCH) {
     const batch = heads.slice(start, start + LOOKUP_BATCH);
     const rows = await db.auditEvent.findMany({
-      where: { seq: { in: batch.map(({ head }) => BigInt(head.seq)) } },
-      select: { seq: true, hash: true },
+      where: { OR: batch.map(({ chain, head }) => ({ chainId: chain, seq: BigInt(head.seq) })) },
+      select: { chainId: true, seq: true, hash: true },
     });
-    const hashes = new Map(rows.map((row) => [row.seq.toString(), row.hash]));
-    for (const { line, head } of batch) {
-      const hash = hashes.get(head.seq);
+    const hashes = new Map(rows.map((row) => [`${row.chainId} ${row.seq}`, row.hash]));
+    for (const { line, chain, head } of batch) {
+      const hash = hashes.get(`${chain} ${head.seq}`);
       if (hash === undefined) {
         problems.push(
-          `line ${line}: event ${head.seq}, exported at ${head.exportedAt}, is missing (history truncated)`,
+          `line ${line}: event ${head.seq}, exported at ${head.exportedAt}, is missing (history truncated)${chainWords(head)}`,
         );
       } else if (hash !== head.hash) {
         problems.push(
           `line ${line}: event ${head.seq}'s hash differs from the one exported at ${head.exportedAt} ` +
-            "(history rewritten)",
+            `(history rewritten)${chainWords(head)}`,
         );
       }
     }
   }
   return { ok: problems.length === 0, checked, problems };
 }
+
+const chainWords = (head: ExportedHead) => (head.chain ? ` in chain ${head.chain}` : "");
 
 function parseJson(text: string): unknown {
   try {

@@ -32,7 +32,18 @@ async function findProjectInScope(ctx: ServiceContext, name: string): Promise<Sc
   });
   // The version read with the project: the index is at least as new as this statement's view of the project.
   const index = project ? await projectIndex(project.id, project.securityVersion) : null;
-  if (!project || !index) throw new AppError("NOT_FOUND", `Project ${name} was not found.`);
+  if (!project || !index) {
+    const refusal = new AppError("NOT_FOUND", `Project ${name} was not found.`);
+    // A project of another tenant: the refusal is that tenant's business too (its audit chain records the probe).
+    const elsewhere = project
+      ? null
+      : await prisma.project.findFirst({
+          where: { name: { equals: name, mode: "insensitive" } },
+          select: { tenantId: true },
+        });
+    if (elsewhere) refusal.concernsTenantId = elsewhere.tenantId;
+    throw refusal;
+  }
   refuseOutsideProjectWhitelist(index, ctx.request);
   return { id: project.id, name: project.name, tenantId: project.tenantId, index };
 }

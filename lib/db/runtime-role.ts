@@ -9,8 +9,9 @@ const AUDIT_TABLE_PRIVILEGES: Record<string, string> = {
   audit_events: "SELECT, INSERT",
   // Access decisions (lib/audit/access-decision-log.ts): append-only, as audit_events.
   access_decisions: "SELECT, INSERT",
-  // UPDATE only for the chain head's row lock (SELECT ... FOR UPDATE) and its advance, which its trigger checks.
-  audit_chain_head: "SELECT, UPDATE",
+  // INSERT for a chain's first (empty) head; UPDATE for the head's row lock (SELECT ... FOR UPDATE) and its
+  // advance. The heads' trigger checks both.
+  audit_chain_heads: "SELECT, INSERT, UPDATE",
 };
 /** Bookkeeping of the migration runner: none of the runtime role's business. */
 const OWNER_ONLY_TABLES = ["_prisma_migrations"];

@@ -52,6 +52,8 @@ export function routeHandler<Schema extends z.ZodType, Output>(definition: Endpo
 }
 
 function respond<Output>(result: EndpointResult<Output>): Response {
+  // A service that answers a download (a streamed export) gives the Response itself, headers and all.
+  if (result.ok && result.data instanceof Response) return result.data;
   if (result.ok) return Response.json({ data: result.data });
   return Response.json({ error: result.error }, { status: ERROR_STATUS[result.error.code] });
 }

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { prisma } from "@/lib/db/client";
 import { AppError, AuditedRefusal, toErrorBody, type ErrorBody, type ErrorCode } from "@/lib/errors";
 import { auditWhoOf, recordAuditEvent, type AuditWho } from "@/lib/audit/record-audit-event";
+import { anonymousRefusalAllowed } from "@/lib/audit/anonymous-refusals";
 import type { RequestMemo } from "@/lib/context/request-memo";
 import type { Actor, RequestMeta } from "@/lib/context/service-context";
 import type { EndpointDefinition } from "./define-endpoint";
@@ -26,7 +27,13 @@ export async function runEndpoint<Schema extends z.ZodType, Output>(
   memo?: RequestMemo,
 ): Promise<EndpointResult<Output>> {
   try {
-    if (!actor) throw new AppError("UNAUTHENTICATED", "Sign in to continue.");
+    if (!actor) {
+      // Anonymous refusals are counted, not chained; past the per-address limit they are answered 429.
+      if (!anonymousRefusalAllowed(request.sourceIp)) {
+        throw new AppError("TOO_MANY_REQUESTS", "Too many requests without credentials: wait a minute.");
+      }
+      throw new AppError("UNAUTHENTICATED", "Sign in to continue.");
+    }
     await refuseOutsideSystemWhitelist(request);
     if (definition.sessionOnly && actor.via !== "session") {
       throw new AppError("FORBIDDEN", "This operation needs a console session; an AccessKey may not call it.");
@@ -45,20 +52,28 @@ export async function runEndpoint<Schema extends z.ZodType, Output>(
   } catch (error) {
     const body = toErrorBody(error);
     if (body.code === "INTERNAL") console.error(`[${definition.name}]`, error);
-    if (!(error instanceof AuditedRefusal)) await auditRefusal(definition.name, actor, request, body);
+    const concernsTenantId = error instanceof AppError ? error.concernsTenantId : undefined;
+    if (!(error instanceof AuditedRefusal)) await auditRefusal(definition.name, actor, request, body, concernsTenantId);
     return { ok: false, error: body };
   }
 }
 
 const ANONYMOUS: AuditWho = { tenantId: null, actorId: null, actorName: "anonymous", actorType: "ANONYMOUS" };
 
-async function auditRefusal(action: string, actor: Actor | null, request: RequestMeta, error: ErrorBody) {
+async function auditRefusal(
+  action: string,
+  actor: Actor | null,
+  request: RequestMeta,
+  error: ErrorBody,
+  concernsTenantId: string | undefined,
+) {
   try {
     await prisma.$transaction((tx) =>
       recordAuditEvent(tx, actor ? auditWhoOf(actor) : ANONYMOUS, request, {
         action,
         result: DENIED_CODES.has(error.code) ? "DENIED" : "FAILED",
         reason: `${error.code}: ${error.message}`,
+        concernsTenantId,
       }),
     );
   } catch (auditError) {

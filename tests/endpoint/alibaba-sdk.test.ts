@@ -68,7 +68,7 @@ describe("Alibaba Cloud's @alicloud/openapi-client (ACS3-HMAC-SHA256) against a 
       message: expect.stringContaining("could not be authenticated"),
       data: { statusCode: 403 },
     });
-    const audit = await prisma.auditEvent.findFirstOrThrow({ orderBy: { seq: "desc" } });
+    const audit = await prisma.auditEvent.findFirstOrThrow({ orderBy: { id: "desc" } });
     expect(audit).toMatchObject({ action: "access-key.authenticate", result: "DENIED", sourceIp: "127.0.0.1" });
   });
 

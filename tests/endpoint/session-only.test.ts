@@ -29,12 +29,12 @@ describe("operations on the console's own sign-in answer only a console session"
       const actor = await viaAccessKey("allen@wonderland.example");
       const before = await prisma.user.findUniqueOrThrow({ where: { id: actor.userId } });
       const openSessions = await prisma.userSession.count({ where: { userId: actor.userId, revokedAt: null } });
-      const last = await prisma.auditEvent.findFirst({ orderBy: { seq: "desc" }, select: { seq: true } });
+      const last = await prisma.auditEvent.findFirst({ orderBy: { id: "desc" }, select: { id: true } });
 
       const result = await runEndpoint(endpoint, actor, requestMeta(), input);
 
       expect(result).toMatchObject({ ok: false, error: { code: "FORBIDDEN", message: /console session/ } });
-      const rows = await prisma.auditEvent.findMany({ where: { seq: { gt: last?.seq ?? 0n } } });
+      const rows = await prisma.auditEvent.findMany({ where: { id: { gt: last?.id ?? 0n } } });
       expect(rows).toEqual([
         expect.objectContaining({ action: endpoint.name, result: "DENIED", actorType: "ACCESS_KEY" }),
       ]);

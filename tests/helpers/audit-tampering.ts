@@ -2,6 +2,7 @@
 // show the verifiers catch it: triggers off, rows edited or removed, hashes recomputed, head moved. Everything
 // runs in a transaction that is rolled back, so the test file's database is left as it was.
 import { chainHash, GENESIS_HASH } from "@/lib/audit/audit-chain";
+import { verifyAllAuditChains } from "@/lib/audit/verify-audit-chain";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { asOwner } from "./test-database";
 
@@ -31,36 +32,48 @@ export async function inRolledBackTransaction<T>(work: (tx: Tx) => Promise<T>): 
 
 async function withTriggersOff(tx: Tx, work: () => Promise<void>): Promise<void> {
   await tx.$executeRaw`ALTER TABLE audit_events DISABLE TRIGGER USER`;
-  await tx.$executeRaw`ALTER TABLE audit_chain_head DISABLE TRIGGER USER`;
+  await tx.$executeRaw`ALTER TABLE audit_chain_heads DISABLE TRIGGER USER`;
   await work();
   await tx.$executeRaw`ALTER TABLE audit_events ENABLE TRIGGER USER`;
-  await tx.$executeRaw`ALTER TABLE audit_chain_head ENABLE TRIGGER USER`;
+  await tx.$executeRaw`ALTER TABLE audit_chain_heads ENABLE TRIGGER USER`;
 }
 
 /**
- * Edits event `fromSeq` and re-chains it and every later event with `key` (null: plain SHA-256), moving the head
- * onto the new last hash: a rewrite that is self-consistent under the forger's own hashing.
+ * Edits event `fromSeq` of `chainId` and re-chains it and every later event of that chain with `key` (null:
+ * plain SHA-256), moving the head onto the new last hash: a rewrite that is self-consistent under the forger's
+ * own hashing.
  */
-export async function rewriteHistoryFrom(tx: Tx, fromSeq: bigint, edit: { action: string }, key: Buffer | null) {
+export async function rewriteHistoryFrom(
+  tx: Tx,
+  chainId: string,
+  fromSeq: bigint,
+  edit: { action: string },
+  key: Buffer | null,
+) {
   await withTriggersOff(tx, async () => {
-    const before = await tx.auditEvent.findUnique({ where: { seq: fromSeq - 1n } });
+    const before = await tx.auditEvent.findUnique({ where: { chainId_seq: { chainId, seq: fromSeq - 1n } } });
     let prevHash = before?.hash ?? GENESIS_HASH;
-    const rows = await tx.auditEvent.findMany({ where: { seq: { gte: fromSeq } }, orderBy: { seq: "asc" } });
+    const rows = await tx.auditEvent.findMany({ where: { chainId, seq: { gte: fromSeq } }, orderBy: { seq: "asc" } });
     for (const row of rows) {
       const rewritten = row.seq === fromSeq ? { ...row, ...edit } : row;
       const hash = chainHash(rewritten, prevHash, key);
-      await tx.auditEvent.update({ where: { seq: row.seq }, data: { action: rewritten.action, prevHash, hash } });
+      await tx.auditEvent.update({ where: { id: row.id }, data: { action: rewritten.action, prevHash, hash } });
       prevHash = hash;
     }
-    await tx.auditChainHead.update({ where: { id: 1 }, data: { lastHash: prevHash } });
+    await tx.auditChainHead.update({ where: { chainId }, data: { lastHash: prevHash } });
   });
 }
 
-/** Deletes every event after `lastKept` and moves the head back onto it: a consistent, shorter chain. */
-export async function truncateHistoryAfter(tx: Tx, lastKept: bigint) {
+/** Deletes every event of `chainId` after `lastKept` and moves the head back onto it: a consistent, shorter chain. */
+export async function truncateHistoryAfter(tx: Tx, chainId: string, lastKept: bigint) {
   await withTriggersOff(tx, async () => {
-    const kept = await tx.auditEvent.findUniqueOrThrow({ where: { seq: lastKept } });
-    await tx.auditEvent.deleteMany({ where: { seq: { gt: lastKept } } });
-    await tx.auditChainHead.update({ where: { id: 1 }, data: { lastSeq: lastKept, lastHash: kept.hash } });
+    const kept = await tx.auditEvent.findUniqueOrThrow({ where: { chainId_seq: { chainId, seq: lastKept } } });
+    await tx.auditEvent.deleteMany({ where: { chainId, seq: { gt: lastKept } } });
+    await tx.auditChainHead.update({ where: { chainId }, data: { lastSeq: lastKept, lastHash: kept.hash } });
   });
+}
+
+/** True when every chain (each tenant's, the system and the legacy chain) verifies. */
+export async function everyChainVerifies(db: Parameters<typeof verifyAllAuditChains>[0]): Promise<boolean> {
+  return (await verifyAllAuditChains(db)).every(({ verdict }) => verdict.ok);
 }

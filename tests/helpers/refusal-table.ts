@@ -5,6 +5,7 @@ import type { EndpointDefinition } from "@/lib/endpoint/define-endpoint";
 import { runEndpoint } from "@/lib/endpoint/run-endpoint";
 import type { ErrorCode } from "@/lib/errors";
 import { contextFor, requestMeta } from "./test-database";
+import { anonymousRefusalCount } from "./anonymous-refusals";
 
 /** Any endpoint definition: the cases of one table may mix endpoints with different inputs and outputs. */
 export type AnyEndpoint = EndpointDefinition<z.ZodType, unknown>;
@@ -40,7 +41,11 @@ export function itRefuses(cases: readonly RefusalCase[], state: () => Promise<un
       const input = typeof testCase.input === "function" ? await testCase.input() : testCase.input;
       const actor = testCase.who ? (await contextFor(testCase.who)).actor : null;
       const before = await state();
-      const auditRowsBefore = await prisma.auditEvent.count();
+      // The refusal is counted in the actor's tenant's chain (and also in another tenant's, when it concerns one).
+      const actorChain = { chainId: actor?.tenantId ?? "none" };
+      const auditRowsBefore = await prisma.auditEvent.count({ where: actorChain });
+      const anonymousBefore = await anonymousRefusalCount(testCase.endpoint.name);
+      const lastIdBefore = (await prisma.auditEvent.findFirst({ orderBy: { id: "desc" } }))?.id ?? 0n;
 
       const result = await runEndpoint(testCase.endpoint, actor, requestMeta(testCase.sourceIp), input);
 
@@ -54,8 +59,15 @@ export function itRefuses(cases: readonly RefusalCase[], state: () => Promise<un
           testCase.message,
         );
       }
-      expect(await prisma.auditEvent.count()).toBe(auditRowsBefore + 1);
-      const audit = await prisma.auditEvent.findFirstOrThrow({ orderBy: { seq: "desc" } });
+      if (!actor) {
+        // Without an actor (and no tenant concerned) a refusal is counted, not chained.
+        expect(await prisma.auditEvent.count({ where: { id: { gt: lastIdBefore } } })).toBe(0);
+        expect(await anonymousRefusalCount(testCase.endpoint.name)).toBe(anonymousBefore + 1);
+        expect(await state()).toEqual(before);
+        return;
+      }
+      expect(await prisma.auditEvent.count({ where: actorChain })).toBe(auditRowsBefore + 1);
+      const audit = await prisma.auditEvent.findFirstOrThrow({ where: actorChain, orderBy: { id: "desc" } });
       expect(audit).toMatchObject({
         action: testCase.endpoint.name,
         result: DENIED_CODES.includes(testCase.code) ? "DENIED" : "FAILED",

@@ -168,7 +168,7 @@ describe("effective permissions: who may ask", () => {
       if (result.ok) return;
       expect(result.error.code).toBe(testCase.code);
       if ("field" in testCase) expect(result.error.fieldErrors?.[testCase.field]?.length).toBeGreaterThan(0);
-      const audit = await prisma.auditEvent.findFirstOrThrow({ orderBy: { seq: "desc" } });
+      const audit = await prisma.auditEvent.findFirstOrThrow({ orderBy: { id: "desc" } });
       expect(await prisma.auditEvent.count()).toBe(auditBefore + 1);
       expect(audit.action).toBe("access.effective-permissions");
     });

@@ -57,7 +57,7 @@ describe("AccessKeys: create, list, enable/disable, delete (the caller's own)", 
     expect(() => openSecret("LTAIsomeotherkey0000000", row)).toThrow();
 
     expect(await prisma.auditEvent.count()).toBe(auditBefore + 1);
-    const audit = await prisma.auditEvent.findFirstOrThrow({ orderBy: { seq: "desc" } });
+    const audit = await prisma.auditEvent.findFirstOrThrow({ orderBy: { id: "desc" } });
     expect(audit).toMatchObject({ action: "access-key.create", result: "SUCCESS", targetId: key.id });
     expect(await auditText()).not.toContain(key.secret);
 
@@ -88,7 +88,7 @@ describe("AccessKeys: create, list, enable/disable, delete (the caller's own)", 
     const deleted = await call(as(deleteOwnAccessKeyEndpoint) as never, ALLEN, { id: first.id });
     expect(deleted).toMatchObject({ ok: true, data: { id: first.id, deleted: true } });
     expect(await prisma.accessKey.findUnique({ where: { id: first.id } })).toBeNull();
-    const audit = await prisma.auditEvent.findFirstOrThrow({ orderBy: { seq: "desc" } });
+    const audit = await prisma.auditEvent.findFirstOrThrow({ orderBy: { id: "desc" } });
     expect(audit).toMatchObject({ action: "access-key.delete", targetId: first.id, result: "SUCCESS" });
   });
 
@@ -116,7 +116,7 @@ describe("AccessKeys: create, list, enable/disable, delete (the caller's own)", 
       status: "ACTIVE",
     });
     expect(on).toMatchObject({ ok: false, error: { code: "FORBIDDEN" } });
-    const audit = await prisma.auditEvent.findFirstOrThrow({ orderBy: { seq: "desc" } });
+    const audit = await prisma.auditEvent.findFirstOrThrow({ orderBy: { id: "desc" } });
     expect(audit).toMatchObject({ action: "access-key.set-status", result: "DENIED", actorType: "ACCESS_KEY" });
   });
 });
@@ -136,7 +136,7 @@ describe("AccessKeys of the account's sub-accounts (admins)", () => {
       status: "DISABLED",
     });
     expect(disabled).toMatchObject({ ok: true, data: { id: bobKey.id, status: "DISABLED" } });
-    const audit = await prisma.auditEvent.findFirstOrThrow({ orderBy: { seq: "desc" } });
+    const audit = await prisma.auditEvent.findFirstOrThrow({ orderBy: { id: "desc" } });
     expect(audit).toMatchObject({ action: "access-key.disable-account", targetId: bobKey.id, result: "SUCCESS" });
   });
 
@@ -148,7 +148,7 @@ describe("AccessKeys of the account's sub-accounts (admins)", () => {
     const enable = await call(as(setOwnAccessKeyStatusEndpoint) as never, BOB, { id: bobKey.id, status: "ACTIVE" });
     expect(enable).toMatchObject({ ok: false, error: { code: "FORBIDDEN" } });
     expect((await prisma.accessKey.findUniqueOrThrow({ where: { id: bobKey.id } })).status).toBe("DISABLED");
-    const audit = await prisma.auditEvent.findFirstOrThrow({ orderBy: { seq: "desc" } });
+    const audit = await prisma.auditEvent.findFirstOrThrow({ orderBy: { id: "desc" } });
     expect(audit).toMatchObject({ action: "access-key.set-status", result: "DENIED" });
 
     // A key its owner disabled themselves is theirs to enable again.

@@ -181,8 +181,8 @@ describe("audit activity through the one door", () => {
     () =>
       prisma.auditEvent.findMany({
         where: { action: { not: "audit.activity" } },
-        orderBy: { seq: "asc" },
-        select: { seq: true },
+        orderBy: { id: "asc" },
+        select: { id: true },
       }),
   );
 
@@ -203,7 +203,7 @@ describe("audit activity through the one door", () => {
     const todayStart = Date.parse(`${today}T00:00:00Z`);
     // Bounded above too: the counting cases recorded events in 2031.
     const inWindow = {
-      tenantId: audrey.tenantId,
+      chainId: audrey.tenantId,
       at: { gte: new Date(todayStart - 29 * 86_400_000), lt: new Date(todayStart + 86_400_000) },
     };
     expect(result.data.total).toBe(await prisma.auditEvent.count({ where: inWindow }));

@@ -21,7 +21,7 @@ const tableNames = async () =>
     })
   ).map((row) => row.name);
 const columnCount = () => prisma.column.count({ where: { object: { projectId: wonderland.id } } });
-const lastAudit = () => prisma.auditEvent.findFirstOrThrow({ orderBy: { seq: "desc" } });
+const lastAudit = () => prisma.auditEvent.findFirstOrThrow({ orderBy: { id: "desc" } });
 
 const JSON_EXPORT = JSON.stringify([
   {

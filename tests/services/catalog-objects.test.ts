@@ -47,7 +47,7 @@ async function catalogDigest() {
   return { objects, columns, grants, securityVersion: project.securityVersion };
 }
 
-const lastAudit = () => prisma.auditEvent.findFirstOrThrow({ orderBy: { seq: "desc" } });
+const lastAudit = () => prisma.auditEvent.findFirstOrThrow({ orderBy: { id: "desc" } });
 const securityVersion = async () =>
   (await prisma.project.findUniqueOrThrow({ where: { id: wonderland.id } })).securityVersion;
 

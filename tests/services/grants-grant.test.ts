@@ -66,7 +66,7 @@ async function state() {
   return { grants, securityVersion: project.securityVersion };
 }
 
-const lastAudit = () => prisma.auditEvent.findFirstOrThrow({ orderBy: { seq: "desc" } });
+const lastAudit = () => prisma.auditEvent.findFirstOrThrow({ orderBy: { id: "desc" } });
 
 async function allenReads(columns: string[]) {
   const index = (await projectIndex(wonderland.id))!;

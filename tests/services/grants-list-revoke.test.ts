@@ -25,7 +25,7 @@ async function list(email: string, input: Record<string, unknown>) {
   if (!result.ok) throw new Error(JSON.stringify(result.error));
   return result.data;
 }
-const lastAudit = () => prisma.auditEvent.findFirstOrThrow({ orderBy: { seq: "desc" } });
+const lastAudit = () => prisma.auditEvent.findFirstOrThrow({ orderBy: { id: "desc" } });
 const grantCount = () => prisma.aclGrant.count();
 
 describe("show grants and show acl", () => {

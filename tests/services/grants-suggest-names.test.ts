@@ -68,7 +68,7 @@ async function names(email: string, input: Record<string, unknown>) {
   if (!result.ok) throw new Error(JSON.stringify(result.error));
   return result.data.names;
 }
-const lastAudit = () => prisma.auditEvent.findFirstOrThrow({ orderBy: { seq: "desc" } });
+const lastAudit = () => prisma.auditEvent.findFirstOrThrow({ orderBy: { id: "desc" } });
 
 describe("suggested names", () => {
   const CASES: { description: string; input: Record<string, unknown>; expected: string[] }[] = [

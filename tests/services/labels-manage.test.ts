@@ -39,7 +39,7 @@ async function ok<T = Record<string, unknown>>(endpoint: AnyEndpoint, email: str
   if (!result.ok) throw new Error(`${endpoint.name} as ${email}: ${JSON.stringify(result.error)}`);
   return result.data as T;
 }
-const lastAudit = () => prisma.auditEvent.findFirstOrThrow({ orderBy: { seq: "desc" } });
+const lastAudit = () => prisma.auditEvent.findFirstOrThrow({ orderBy: { id: "desc" } });
 
 const setClearance = as(setClearanceEndpoint);
 const setObjectLabel = as(setObjectLabelEndpoint);

@@ -73,7 +73,6 @@ const LISTS: Record<string, { who: string; input: Record<string, string> }> = {
     input: { project: "SecretGarden", package: "WonderLand.share_one" },
   },
   "/api/v1/account/access-keys": { who: "alice@wonderland.example", input: {} },
-  "/api/v1/audit": { who: "alice@wonderland.example", input: {} },
   "/api/v1/projects/{project}/webhook": { who: "alice@wonderland.example", input: { project: "WonderLand" } },
   "/api/v1/operator/tenants": { who: "operator@platform.example", input: {} },
 };
@@ -94,6 +93,11 @@ const NOT_LISTS: Record<string, string> = {
   "/api/v1/projects/{project}/packages/{packageName}":
     "one package; its objects, allowed projects and installations are each capped at 500 rows",
   "/api/v1/projects/{project}/objects/{type}/{name}": "one object",
+  "/api/v1/audit":
+    "a keyset page (pageSize ≤ 200, before → nextBefore) of a chain that may hold 10 million events: no total, no offset",
+  "/api/v1/audit/events/{seq}": "one event",
+  "/api/v1/audit/charts": "a day's row for each of at most 90 days, and top-10/top-20 lists",
+  "/api/v1/audit/export": "a streamed download of the filtered set (at most EXPORT_MAX_ROWS rows), not a page",
   "/api/v1/audit/activity": "one row a day, at most 90",
   "/api/v1/audit/decisions":
     "a keyset page (pageSize, before → nextBefore) of an append-only, high-volume log; not yet page/total like the rest",
@@ -146,13 +150,13 @@ describe("every list pages the same way: page and pageSize in, { items, total, p
         ["page", "0"],
         ["pageSize", "many"],
       ] as const) {
-        const last = await prisma.auditEvent.findFirst({ orderBy: { seq: "desc" }, select: { seq: true } });
+        const last = await prisma.auditEvent.findFirst({ orderBy: { id: "desc" }, select: { id: true } });
         const result = await runEndpoint(endpointAt(path), actor, requestMeta(), { ...input, [field]: value });
         expect(result).toEqual({
           ok: false,
           error: { code: "INVALID_INPUT", message: expect.any(String), fieldErrors: { [field]: [expect.any(String)] } },
         });
-        const rows = await prisma.auditEvent.findMany({ where: { seq: { gt: last?.seq ?? 0n } } });
+        const rows = await prisma.auditEvent.findMany({ where: { id: { gt: last?.id ?? 0n } } });
         expect(rows).toEqual([
           expect.objectContaining({
             action: endpointAt(path).name,

@@ -198,7 +198,7 @@ describe("adding and removing members: who may, and what the audit log says", ()
         requestMeta(),
         input,
       );
-      const audit = await prisma.auditEvent.findFirstOrThrow({ orderBy: { seq: "desc" } });
+      const audit = await prisma.auditEvent.findFirstOrThrow({ orderBy: { id: "desc" } });
       expect(audit.action).toBe(testCase.endpoint.name);
       if (!testCase.code) {
         expect(result.ok, JSON.stringify(result)).toBe(true);
@@ -271,7 +271,7 @@ describe("Alice and Bob: a removed member's permissions stay dormant and revive 
     expect(removed.dormant).toEqual({ grants: 4, labelGrants: 2, roles: 1 });
     expect((await projectOf("WonderLand")).securityVersion).toBe(versionBefore + 1);
     expect(await allenAccess()).toEqual({ throughRole: false, ownGrant: false });
-    const audit = await prisma.auditEvent.findFirstOrThrow({ orderBy: { seq: "desc" } });
+    const audit = await prisma.auditEvent.findFirstOrThrow({ orderBy: { id: "desc" } });
     expect(audit).toMatchObject({ action: "member.remove", result: "SUCCESS", targetName: "RAM$wonderland:allen" });
     expect(audit.after).toMatchObject({ member: false, dormant: { grants: 4, labelGrants: 2, roles: 1 } });
   });
@@ -292,7 +292,7 @@ describe("Alice and Bob: a removed member's permissions stay dormant and revive 
     const added = await addAgain();
     expect(added).toMatchObject({ revived: true, restored: { grants: 4, labelGrants: 2, roles: 1 } });
     expect(await allenAccess()).toEqual({ throughRole: true, ownGrant: true });
-    const audit = await prisma.auditEvent.findFirstOrThrow({ orderBy: { seq: "desc" } });
+    const audit = await prisma.auditEvent.findFirstOrThrow({ orderBy: { id: "desc" } });
     expect(audit).toMatchObject({ action: "member.add", result: "SUCCESS" });
     expect(audit.after).toMatchObject({ member: true, revived: true });
   });

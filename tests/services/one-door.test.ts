@@ -106,11 +106,24 @@ describe("the one door refuses, audits the refusal and changes nothing", () => {
   itRefuses(CASES, stateDigest);
 
   it("audits a refusal with the request's source address", async () => {
-    const result = await runEndpoint(listAuditEventsEndpoint, null, requestMeta("10.9.9.9"), {});
+    const alice = (await contextFor("alice@wonderland.example")).actor;
+    const result = await runEndpoint(listAuditEventsEndpoint, alice, requestMeta("10.9.9.9"), { result: "nonsense" });
     expect(result.ok).toBe(false);
-    expect(await prisma.auditEvent.findFirstOrThrow({ orderBy: { seq: "desc" } })).toMatchObject({
+    expect(await prisma.auditEvent.findFirstOrThrow({ orderBy: { id: "desc" } })).toMatchObject({
       action: "audit.list",
       sourceIp: "10.9.9.9",
+    });
+  });
+
+  it("counts a refusal without a session under its source address, unchained", async () => {
+    const last = await prisma.auditEvent.findFirst({ orderBy: { id: "desc" }, select: { id: true } });
+    const result = await runEndpoint(listAuditEventsEndpoint, null, requestMeta("10.9.9.10"), {});
+    expect(result.ok).toBe(false);
+    expect(await prisma.auditEvent.count({ where: { id: { gt: last?.id ?? 0n } } })).toBe(0);
+    expect(await prisma.anonymousRefusal.findFirst({ where: { sourceIp: "10.9.9.10" } })).toMatchObject({
+      action: "audit.list",
+      code: "UNAUTHENTICATED",
+      count: 1,
     });
   });
 

@@ -34,7 +34,7 @@ describe("npm run operator -- create", () => {
     expect(actor).toMatchObject({ platformOperator: true, tenantName: "platform", displayName: "Ops Team" });
     const audit = await prisma.auditEvent.findFirstOrThrow({
       where: { action: "operator.create" },
-      orderBy: { seq: "desc" },
+      orderBy: { id: "desc" },
     });
     expect(audit).toMatchObject({
       actorType: "CLI",
@@ -51,7 +51,7 @@ describe("npm run operator -- create", () => {
     expect(code).toBe(1);
     expect(err).toMatch(/operator exists already.*--another/);
     expect(await prisma.user.count({ where: { platformOperator: true } })).toBe(before);
-    const audit = await prisma.auditEvent.findFirstOrThrow({ orderBy: { seq: "desc" } });
+    const audit = await prisma.auditEvent.findFirstOrThrow({ orderBy: { id: "desc" } });
     expect(audit).toMatchObject({ action: "operator.create", result: "DENIED", actorType: "CLI" });
   });
 

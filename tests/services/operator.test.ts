@@ -70,7 +70,7 @@ describe("only the platform operator operates the platform", () => {
         ]);
         const result = await runEndpoint(endpoint as Parameters<typeof runEndpoint>[0], ctx.actor, ctx.request, input);
         expect(result.ok ? "allowed" : result.error.code).toBe("FORBIDDEN");
-        const audit = await prisma.auditEvent.findFirstOrThrow({ orderBy: { seq: "desc" } });
+        const audit = await prisma.auditEvent.findFirstOrThrow({ orderBy: { id: "desc" } });
         expect(audit).toMatchObject({ action: endpoint.name, result: "DENIED", actorId: ctx.actor.userId });
         expect(await prisma.tenant.findMany({ orderBy: { id: "asc" } })).toEqual(tenantsBefore);
         expect(await prisma.whitelistEntry.count()).toBe(whitelistBefore);
@@ -123,7 +123,7 @@ describe("tenants", () => {
       email: "lewis@lookingglass.example",
       principal: "ALIYUN$lewis@lookingglass.example",
     });
-    const audit = await prisma.auditEvent.findFirstOrThrow({ orderBy: { seq: "desc" } });
+    const audit = await prisma.auditEvent.findFirstOrThrow({ orderBy: { id: "desc" } });
     expect(audit).toMatchObject({
       action: "operator.tenant.create",
       result: "SUCCESS",
@@ -242,7 +242,7 @@ describe("tenants", () => {
       disabled: "true",
     });
     expect(result.ok, JSON.stringify(result)).toBe(true);
-    expect(await prisma.auditEvent.findFirstOrThrow({ orderBy: { seq: "desc" } })).toMatchObject({
+    expect(await prisma.auditEvent.findFirstOrThrow({ orderBy: { id: "desc" } })).toMatchObject({
       action: "operator.tenant.set-disabled",
       reason: "disabled",
       targetName: "secretgarden",
@@ -254,8 +254,7 @@ describe("tenants", () => {
     );
     expect(error.code).toBe("UNAUTHENTICATED");
     expect(
-      (await prisma.auditEvent.findFirstOrThrow({ where: { action: "auth.sign-in" }, orderBy: { seq: "desc" } }))
-        .reason,
+      (await prisma.auditEvent.findFirstOrThrow({ where: { action: "auth.sign-in" }, orderBy: { id: "desc" } })).reason,
     ).toBe("tenant disabled");
     expect((await loadSnapshot(wonderland!.id))!.trustedProjectIds).not.toContain(secretGarden!.id);
     const alice = await contextFor("alice@wonderland.example");
@@ -271,7 +270,7 @@ describe("tenants", () => {
     const operator = await contextFor(OPERATOR);
     const before = await prisma.user.findUniqueOrThrow({ where: { email: "sam@secretgarden.example" } });
     await setTenantDisabled(operator, { tenant: "secretgarden", disabled: false });
-    expect(await prisma.auditEvent.findFirstOrThrow({ orderBy: { seq: "desc" } })).toMatchObject({
+    expect(await prisma.auditEvent.findFirstOrThrow({ orderBy: { id: "desc" } })).toMatchObject({
       action: "operator.tenant.set-disabled",
       reason: "enabled",
     });
@@ -314,7 +313,7 @@ describe("the system whitelist", () => {
     });
     if (!added.ok) throw new Error(JSON.stringify(added.error));
     expect(await version()).toBeGreaterThan(versionBefore);
-    expect(await prisma.auditEvent.findFirstOrThrow({ orderBy: { seq: "desc" } })).toMatchObject({
+    expect(await prisma.auditEvent.findFirstOrThrow({ orderBy: { id: "desc" } })).toMatchObject({
       action: "operator.system-whitelist.add",
       result: "SUCCESS",
       targetName: "10.0.0.0/8",
@@ -356,7 +355,7 @@ describe("the system whitelist", () => {
     ).toBeTruthy();
     await removeSystemWhitelistEntry(fromLoopback, { entryId: loopbackEntry.id, confirmLockout: true });
     await removeSystemWhitelistEntry(operator, { entryId: office.id, confirmLockout: false });
-    expect(await prisma.auditEvent.findFirstOrThrow({ orderBy: { seq: "desc" } })).toMatchObject({
+    expect(await prisma.auditEvent.findFirstOrThrow({ orderBy: { id: "desc" } })).toMatchObject({
       action: "operator.system-whitelist.remove",
       targetName: "10.0.0.0/8",
     });

@@ -38,7 +38,7 @@ async function call<Output>(who: string, endpoint: EndpointDefinition<never, Out
 }
 
 /** The newest audit row, which the call just made must have written. */
-const lastAudit = () => prisma.auditEvent.findFirstOrThrow({ orderBy: { seq: "desc" } });
+const lastAudit = () => prisma.auditEvent.findFirstOrThrow({ orderBy: { id: "desc" } });
 
 /** mary (SecretGarden) reading WonderLand.user_profile's given columns through a package, as sam asks the engine. */
 async function maryReads(columns: string[]) {

@@ -181,7 +181,7 @@ describe("saving a policy", () => {
     expect((await policyState()).securityVersion).toBe(before.securityVersion + 1);
     const audit = await prisma.auditEvent.findFirstOrThrow({
       where: { action: "policy.save" },
-      orderBy: { seq: "desc" },
+      orderBy: { id: "desc" },
     });
     expect(audit).toMatchObject({
       result: "SUCCESS",

@@ -277,7 +277,7 @@ describe("custom roles and role assignments: who may, and what the audit log say
         requestMeta(),
         input,
       );
-      const audit = await prisma.auditEvent.findFirstOrThrow({ orderBy: { seq: "desc" } });
+      const audit = await prisma.auditEvent.findFirstOrThrow({ orderBy: { id: "desc" } });
       expect(audit.action).toBe(testCase.endpoint.name);
       if (!testCase.code) {
         expect(result.ok, JSON.stringify(result)).toBe(true);
@@ -357,7 +357,7 @@ describe("a role's privileges follow its assignment on the very next decision", 
     expect(dropped.ok, JSON.stringify(dropped)).toBe(true);
     expect(await prisma.aclGrant.count({ where: { granteeRoleId: role.id } })).toBe(0);
     expect(await prisma.policy.count({ where: { roleId: role.id } })).toBe(0);
-    const audit = await prisma.auditEvent.findFirstOrThrow({ orderBy: { seq: "desc" } });
+    const audit = await prisma.auditEvent.findFirstOrThrow({ orderBy: { id: "desc" } });
     expect(audit).toMatchObject({ action: "role.drop", result: "SUCCESS", targetName: "short_lived" });
     expect(audit.before).toMatchObject({ grants: 1, policyVersion: 1 });
   });

@@ -31,7 +31,7 @@ describe("console sessions", () => {
     expect(await actorFromSessionClaims(claimsOf(phone))).toMatchObject({ email: "allen@wonderland.example" });
     const event = await prisma.auditEvent.findFirstOrThrow({
       where: { action: "auth.sign-out" },
-      orderBy: { seq: "desc" },
+      orderBy: { id: "desc" },
     });
     expect(event).toMatchObject({ actorId: laptop.id, targetId: laptop.sessionId });
   });
@@ -49,7 +49,7 @@ describe("console sessions", () => {
     expect(await actorFromSessionClaims(claimsOf(alice))).not.toBeNull();
     const event = await prisma.auditEvent.findFirstOrThrow({
       where: { action: "auth.sign-out-everywhere" },
-      orderBy: { seq: "desc" },
+      orderBy: { id: "desc" },
     });
     expect(event).toMatchObject({ actorId: bob.userId, result: "SUCCESS" });
     expect(event.after).toMatchObject({ sessionsEnded: expect.any(Number) });
@@ -112,10 +112,10 @@ describe("console sessions", () => {
     if (!wrong.ok) expect(wrong.error.fieldErrors?.currentPassword?.[0]).toMatch(/current password/);
     const failed = await prisma.auditEvent.findFirstOrThrow({
       where: { action: "user.change-password" },
-      orderBy: { seq: "desc" },
+      orderBy: { id: "desc" },
     });
     expect(failed.result).toBe("FAILED");
-    expect(JSON.stringify({ ...failed, seq: String(failed.seq) })).not.toContain(NEW);
+    expect(JSON.stringify({ ...failed, id: String(failed.id), seq: String(failed.seq) })).not.toContain(NEW);
 
     for (let attempt = 0; attempt < 4; attempt++) await change(`wrong-guess-${attempt}-password`);
     const throttled = await change(PASSWORD);

@@ -225,7 +225,7 @@ describe("changing security settings", () => {
     const after = await settingsState();
     expect(after.row.labelSecurity).toBe(false);
     expect(after.row.securityVersion).toBe(before.row.securityVersion + 1);
-    const audit = await prisma.auditEvent.findFirstOrThrow({ orderBy: { seq: "desc" } });
+    const audit = await prisma.auditEvent.findFirstOrThrow({ orderBy: { id: "desc" } });
     expect(audit).toMatchObject({
       action: "settings.update",
       result: "SUCCESS",
@@ -247,7 +247,7 @@ describe("changing security settings", () => {
     expect((await settingsState()).row.protectionExceptionPolicy).toEqual(JSON.parse(document));
     expect((await call(update, ALICE, { project: "WonderLand", ExceptionPolicy: "" })).ok).toBe(true);
     expect((await settingsState()).row.protectionExceptionPolicy).toBeNull();
-    const audit = await prisma.auditEvent.findFirstOrThrow({ orderBy: { seq: "desc" } });
+    const audit = await prisma.auditEvent.findFirstOrThrow({ orderBy: { id: "desc" } });
     expect(audit).toMatchObject({
       action: "settings.update",
       before: { ExceptionPolicy: JSON.parse(document) },
@@ -264,7 +264,7 @@ describe("changing security settings", () => {
       (await getSecuritySettings(await contextFor(ALICE), { project: "WonderLand" })).trustedProjects.names,
     ).toEqual(["WonderLand_dev", "SecretGarden"]);
     expect((await call(distrust, ALICE, { project: "WonderLand", trustedProject: "SecretGarden" })).ok).toBe(true);
-    const audits = await prisma.auditEvent.findMany({ orderBy: { seq: "desc" }, take: 2 });
+    const audits = await prisma.auditEvent.findMany({ orderBy: { id: "desc" }, take: 2 });
     expect(audits.map((audit) => [audit.action, audit.targetName])).toEqual([
       ["settings.trusted-project.remove", "SecretGarden"],
       ["settings.trusted-project.add", "SecretGarden"],

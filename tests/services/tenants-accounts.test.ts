@@ -128,7 +128,7 @@ describe("account administration: changes", () => {
         await testCase.input(),
       );
       expect(result.ok, JSON.stringify(result)).toBe(true);
-      const audit = await prisma.auditEvent.findFirstOrThrow({ orderBy: { seq: "desc" } });
+      const audit = await prisma.auditEvent.findFirstOrThrow({ orderBy: { id: "desc" } });
       expect(audit).toMatchObject({
         action: testCase.endpoint.name,
         result: "SUCCESS",

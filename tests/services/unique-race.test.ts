@@ -46,7 +46,7 @@ describe("creates that race for one unique name: one wins, the others are told i
     expect(result).toEqual(["CONFLICT", "ok"]);
     const audit = await prisma.auditEvent.findMany({
       where: { action: "user.create" },
-      orderBy: { seq: "desc" },
+      orderBy: { id: "desc" },
       take: 2,
     });
     expect(audit.map((event) => event.result).sort()).toEqual(["FAILED", "SUCCESS"]);

@@ -67,7 +67,7 @@ describe("a project's webhook: set, read, signed deliveries from the outbox", ()
     const read = await call(ALICE, getWebhookEndpoint, { project: "WonderLand" });
     expect(read).toMatchObject({ ok: true, data: { webhook: { url: RECEIVER_URL, enabled: true } } });
     expect(JSON.stringify(read)).not.toContain(secret);
-    const audit = await prisma.auditEvent.findFirstOrThrow({ orderBy: { seq: "desc" } });
+    const audit = await prisma.auditEvent.findFirstOrThrow({ orderBy: { id: "desc" } });
     expect(audit).toMatchObject({ action: "webhook.set", result: "SUCCESS", targetName: RECEIVER_URL });
     expect(JSON.stringify(audit.after)).not.toContain(secret);
     const sealed = await prisma.projectWebhook.findFirstOrThrow();

@@ -41,7 +41,7 @@ async function call(endpoint: AnyEndpoint, email: string, input: Record<string, 
 }
 
 async function lastAudit() {
-  return prisma.auditEvent.findFirstOrThrow({ orderBy: { seq: "desc" } });
+  return prisma.auditEvent.findFirstOrThrow({ orderBy: { id: "desc" } });
 }
 
 /** Every administrative read of WonderLand (the owner may make each of them from inside its whitelist). */

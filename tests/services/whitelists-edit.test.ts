@@ -176,7 +176,7 @@ describe("editing a project whitelist", () => {
       expect((await prisma.project.findUniqueOrThrow({ where: { id: wonderland.id } })).securityVersion).toBe(
         before.securityVersion + 1,
       );
-      const audit = await prisma.auditEvent.findFirstOrThrow({ orderBy: { seq: "desc" } });
+      const audit = await prisma.auditEvent.findFirstOrThrow({ orderBy: { id: "desc" } });
       expect(audit).toMatchObject({
         action: "whitelist.add",
         result: "SUCCESS",
@@ -193,7 +193,7 @@ describe("editing a project whitelist", () => {
       description: "The demo console",
     });
     expect(result).toMatchObject({ ok: true, data: { description: "The demo console" } });
-    const audit = await prisma.auditEvent.findFirstOrThrow({ orderBy: { seq: "desc" } });
+    const audit = await prisma.auditEvent.findFirstOrThrow({ orderBy: { id: "desc" } });
     expect(audit).toMatchObject({
       action: "whitelist.update",
       before: { description: "This machine (the demo console)" },
@@ -217,7 +217,7 @@ describe("editing a project whitelist", () => {
     const removed = await call(remove, ALICE, { project: "WonderLand_dev", entryId: entry.id }, "203.0.113.7");
     expect(removed.ok).toBe(true);
     expect(await prisma.whitelistEntry.count({ where: { projectId: dev.id } })).toBe(0);
-    const audit = await prisma.auditEvent.findFirstOrThrow({ orderBy: { seq: "desc" } });
+    const audit = await prisma.auditEvent.findFirstOrThrow({ orderBy: { id: "desc" } });
     expect(audit).toMatchObject({
       action: "whitelist.remove",
       result: "SUCCESS",

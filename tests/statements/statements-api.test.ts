@@ -327,12 +327,12 @@ describe("errors over the API: 400 with a position, 404 naming the unknown, 403 
 /** One statement as one persona through the console's door (the server action runs the same definition). */
 async function asConsole(email: string, statement: string, project = "WonderLand") {
   const { actor } = await contextFor(email);
-  const before = await prisma.auditEvent.findFirst({ orderBy: { seq: "desc" }, select: { seq: true } });
+  const before = await prisma.auditEvent.findFirst({ orderBy: { id: "desc" }, select: { id: true } });
   const result = await runEndpoint(runStatementsEndpoint, actor, requestMeta(), { project, statement });
   const audit = await prisma.auditEvent.findMany({
-    where: { seq: { gt: before?.seq ?? 0n } },
+    where: { id: { gt: before?.id ?? 0n } },
     select: { action: true, result: true },
-    orderBy: { seq: "asc" },
+    orderBy: { id: "asc" },
   });
   return { result, audit };
 }

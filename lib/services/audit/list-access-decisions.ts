@@ -11,6 +11,12 @@ export const listAccessDecisionsInput = z.object({
   project: optionalField(z.string().trim().max(256)),
   effect: optionalField(z.enum(["Allow", "Deny"], { error: "Choose Allow or Deny." })),
   decidedBy: optionalField(z.enum([...DATA_LAYERS, "Administration", "Default"], { error: "Choose a layer." })),
+  /** The object's name, exactly (e.g. user_profile). */
+  object: optionalField(z.string().trim().max(256)),
+  from: optionalField(
+    z.iso.datetime({ offset: true, error: "Give from as a date and time, e.g. 2026-12-01T00:00:00Z." }),
+  ),
+  to: optionalField(z.iso.datetime({ offset: true, error: "Give to as a date and time, e.g. 2026-12-02T00:00:00Z." })),
   /** Keyset cursor: the `nextBefore` of the previous page (decisions are volume: no offset, no total count). */
   before: optionalField(z.string().regex(/^[1-9][0-9]{0,18}$/, "Use the nextBefore of the previous page.")),
   pageSize: z.coerce.number().int().min(1).max(200).default(50),
@@ -29,6 +35,12 @@ export async function listAccessDecisions(ctx: ServiceContext, input: z.output<t
     ...(input.effect ? { effect: input.effect } : {}),
     ...(input.decidedBy ? { decidedBy: input.decidedBy } : {}),
     ...(input.before ? { id: { lt: BigInt(input.before) } } : {}),
+    ...(input.object ? { objectName: input.object } : {}),
+    ...(input.from || input.to
+      ? {
+          at: { ...(input.from ? { gte: new Date(input.from) } : {}), ...(input.to ? { lt: new Date(input.to) } : {}) },
+        }
+      : {}),
   };
   const rows = await prisma.accessDecision.findMany({ where, orderBy: { id: "desc" }, take: input.pageSize + 1 });
   const page = rows.slice(0, input.pageSize);

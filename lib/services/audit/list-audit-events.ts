@@ -1,50 +1,39 @@
 import { z } from "zod";
 import { prisma } from "@/lib/db/client";
-import { pageWindow, paginationFields } from "@/lib/services/pagination";
 import type { ServiceContext } from "@/lib/context/service-context";
 import { defineEndpoint } from "@/lib/endpoint/define-endpoint";
 import { authorizePermission } from "@/lib/authorize/authorize-permission";
+import { auditCursorField, auditEventFilterFields, auditEventPage, cursorOf } from "./audit-event-filter";
 
 export const listAuditEventsInput = z.object({
-  action: z.string().trim().max(100).optional(),
-  actor: z.string().trim().max(320).optional(),
-  result: z.enum(["SUCCESS", "DENIED", "FAILED"]).optional(),
-  ...paginationFields(50, 200),
+  ...auditEventFilterFields,
+  /** Keyset cursor: the `nextBefore` of the previous page (10 million events have no cheap total or offset). */
+  before: auditCursorField,
+  pageSize: z.coerce.number().int().min(1).max(200).default(50),
 });
 
-/** The audit trail of the auditor's own tenant, newest first. */
+/** The audit trail of the auditor's own tenant (its chain), newest first, filtered, in keyset pages. */
 export async function listAuditEvents(ctx: ServiceContext, input: z.output<typeof listAuditEventsInput>) {
   await authorizePermission(ctx.actor, "audit.read");
-  const where = {
-    tenantId: ctx.actor.tenantId,
-    ...(input.action ? { action: { startsWith: input.action } } : {}),
-    ...(input.actor ? { actorName: { contains: input.actor, mode: "insensitive" as const } } : {}),
-    ...(input.result ? { result: input.result } : {}),
-  };
-  const [total, rows, newest] = await Promise.all([
-    prisma.auditEvent.count({ where }),
-    prisma.auditEvent.findMany({ where, orderBy: { seq: "desc" }, ...pageWindow(input) }),
-    prisma.auditEvent.findFirst({
-      where: { tenantId: ctx.actor.tenantId },
-      orderBy: { seq: "desc" },
-      select: { seq: true },
-    }),
+  const tenantId = ctx.actor.tenantId;
+  const [{ rows, next }, head] = await Promise.all([
+    auditEventPage(tenantId, input, input.pageSize, input.before),
+    prisma.auditChainHead.findUnique({ where: { chainId: tenantId }, select: { lastSeq: true } }),
   ]);
   return {
-    total,
     /** The newest event of the tenant, whatever the filters: lets a reader notice events that arrive later. */
-    newestSeq: newest?.seq.toString() ?? null,
-    page: input.page,
+    newestSeq: head?.lastSeq.toString() ?? null,
     pageSize: input.pageSize,
+    nextBefore: next ? cursorOf(next) : null,
     items: rows.map((event) => ({
       seq: event.seq.toString(),
       at: event.at.toISOString(),
-      actor: event.actorName,
+      actor: event.actor_name,
       action: event.action,
-      target: event.targetName ?? event.targetId ?? "",
+      target: event.target_name ?? event.target_id ?? "",
       result: event.result,
       reason: event.reason ?? "",
-      sourceIp: event.sourceIp ?? "",
+      sourceIp: event.source_ip ?? "",
     })),
   };
 }

@@ -86,6 +86,7 @@ export async function createTenant(
     ({ tenant, owner }) => ({
       action: "operator.tenant.create",
       target: { type: "TENANT", id: tenant.id, name: tenant.name },
+      concernsTenantId: tenant.id,
       // The password, typed or generated, is never written to the log.
       after: { name: tenant.name, displayName: tenant.displayName, owner: owner.email },
     }),

@@ -46,6 +46,7 @@ export async function setTenantDisabled(ctx: ServiceContext, input: z.output<typ
       action: "operator.tenant.set-disabled",
       reason: updated.disabled ? "disabled" : "enabled",
       target: { type: "TENANT", id: updated.id, name: updated.name },
+      concernsTenantId: updated.id,
       before: { disabled: tenant.disabled },
       after: { disabled: updated.disabled },
     }),

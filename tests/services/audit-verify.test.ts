@@ -1,0 +1,164 @@
+// POST /api/v1/audit/verify runs the chain verifier over the caller's tenant's chain and records that it did; the
+// scheduled verification records each chain's verdict in that chain; and an UPDATE of an event made behind the
+// triggers' back (a database superuser on PostgreSQL, the owner on PGlite) is named by its sequence number.
+import pg from "pg";
+import { describe, expect, it } from "vitest";
+
+import { SYSTEM_CHAIN } from "@/lib/audit/audit-chain";
+import { verifyChainsAndRecord, verifyIntervalMinutes } from "@/lib/audit/verify-schedule";
+import { runEndpoint } from "@/lib/endpoint/run-endpoint";
+import { verifyTenantAuditChainEndpoint } from "@/lib/services/audit/verify-tenant-audit-chain";
+import { createProject } from "@/lib/services/projects/create-project";
+import { asOwner, contextFor, demoDatabase, requestMeta } from "../helpers/test-database";
+import { itRefuses } from "../helpers/refusal-table";
+
+const prisma = await demoDatabase();
+const wonderland = (await prisma.tenant.findUniqueOrThrow({ where: { name: "wonderland" } })).id;
+const secretgarden = (await prisma.tenant.findUniqueOrThrow({ where: { name: "secretgarden" } })).id;
+const lastOf = (chainId: string) =>
+  prisma.auditEvent.findFirstOrThrow({ where: { chainId }, orderBy: { seq: "desc" } });
+// Wonderland's chain starts with a few changes (the demo seed writes only the system chain's first event).
+for (const name of ["Verified_one", "Verified_two", "Verified_three"]) {
+  await createProject(await contextFor("alice@wonderland.example"), { name, description: "" });
+}
+const verifyAs = async (email: string) =>
+  runEndpoint(verifyTenantAuditChainEndpoint, (await contextFor(email)).actor, requestMeta(), {});
+
+/**
+ * Edits one stored event behind the triggers' back and commits: on PostgreSQL as the server's superuser with
+ * session_replication_role = replica (which skips every user trigger); on PGlite as the one (owning) role.
+ */
+async function tamperWith(chainId: string, seq: bigint): Promise<void> {
+  const ownerUrl = process.env.MIGRATION_DATABASE_URL;
+  if (process.env.DATABASE_URL && ownerUrl) {
+    const superuserUrl = new URL(ownerUrl);
+    superuserUrl.username = "postgres";
+    superuserUrl.password = "";
+    const superuser = new pg.Client({ connectionString: superuserUrl.toString() });
+    await superuser.connect();
+    try {
+      await superuser.query("BEGIN");
+      await superuser.query("SET LOCAL session_replication_role = replica");
+      const updated = await superuser.query(
+        "UPDATE audit_events SET action = 'audit.forged' WHERE chain_id = $1 AND seq = $2",
+        [chainId, seq],
+      );
+      expect(updated.rowCount).toBe(1);
+      await superuser.query("COMMIT");
+    } finally {
+      await superuser.end();
+    }
+    return;
+  }
+  await asOwner(async (owner) => {
+    await owner.$executeRaw`ALTER TABLE audit_events DISABLE TRIGGER USER`;
+    try {
+      expect(
+        await owner.$executeRaw`UPDATE audit_events SET action = 'audit.forged' WHERE chain_id = ${chainId} AND seq = ${seq}`,
+      ).toBe(1);
+    } finally {
+      await owner.$executeRaw`ALTER TABLE audit_events ENABLE TRIGGER USER`;
+    }
+  });
+}
+
+describe("verifying a tenant's audit chain", () => {
+  it.each(["audrey@wonderland.example", "alice@wonderland.example"])(
+    "%s verifies wonderland's chain: ok, every event checked, and the verification recorded in that chain",
+    async (email) => {
+      const before = await lastOf(wonderland);
+      const result = await verifyAs(email);
+      expect(result).toEqual({ ok: true, data: { ok: true, checked: Number(before.seq) } });
+      expect(await lastOf(wonderland)).toMatchObject({
+        seq: before.seq + 1n,
+        action: "audit.verify",
+        result: "SUCCESS",
+        targetType: "AUDIT_CHAIN",
+        targetId: wonderland,
+        after: { ok: true, checked: Number(before.seq) },
+      });
+    },
+  );
+
+  it("verifies only the caller's own tenant: sam's answer counts secretgarden's chain", async () => {
+    await contextFor("sam@secretgarden.example");
+    const before = await prisma.auditChainHead.findUnique({ where: { chainId: secretgarden } });
+    const result = await verifyAs("sam@secretgarden.example");
+    expect(result).toEqual({ ok: true, data: { ok: true, checked: Number(before?.lastSeq ?? 0n) } });
+    expect((await lastOf(secretgarden)).action).toBe("audit.verify");
+  });
+
+  itRefuses(
+    [
+      {
+        description: "allen is no auditor",
+        who: "allen@wonderland.example",
+        endpoint: verifyTenantAuditChainEndpoint,
+        input: {},
+        code: "FORBIDDEN",
+      },
+      {
+        description: "no session",
+        who: null,
+        endpoint: verifyTenantAuditChainEndpoint,
+        input: {},
+        code: "UNAUTHENTICATED",
+      },
+    ],
+    () => prisma.auditChainHead.findMany({ where: { chainId: { not: wonderland } }, orderBy: { chainId: "asc" } }),
+  );
+
+  it("the scheduled verification records each chain's verdict in that chain", async () => {
+    const verdicts = await verifyChainsAndRecord();
+    expect(verdicts.map(({ chainId }) => chainId)).toEqual(expect.arrayContaining([wonderland, SYSTEM_CHAIN]));
+    expect(verdicts.every(({ verdict }) => verdict.ok)).toBe(true);
+    for (const chainId of [wonderland, SYSTEM_CHAIN]) {
+      expect(await lastOf(chainId)).toMatchObject({
+        action: "audit.verify-scheduled",
+        result: "SUCCESS",
+        actorType: "SYSTEM",
+        targetId: chainId,
+      });
+    }
+  });
+
+  it.each([
+    [undefined, 60],
+    ["0", 0],
+    ["15", 15],
+  ])("reads AUDIT_VERIFY_INTERVAL=%s as %i minutes", (value, minutes) => {
+    expect(verifyIntervalMinutes(value)).toBe(minutes);
+  });
+
+  it.each(["-1", "2.5", "hourly", "100000"])("refuses AUDIT_VERIFY_INTERVAL=%s, naming the variable", (value) => {
+    expect(() => verifyIntervalMinutes(value)).toThrow(/AUDIT_VERIFY_INTERVAL/);
+  });
+
+  // Last: it breaks wonderland's chain for good (this file's database only).
+  it("names the sequence number of an event a superuser changed behind the triggers, and records the failure", async () => {
+    const tampered = (await lastOf(wonderland)).seq - 2n;
+    await tamperWith(wonderland, tampered);
+    const result = await verifyAs("audrey@wonderland.example");
+    expect(result).toEqual({
+      ok: true,
+      data: {
+        ok: false,
+        checked: Number(tampered) - 1,
+        firstBadSeq: tampered.toString(),
+        problem: "its content does not match its hash",
+      },
+    });
+    expect(await lastOf(wonderland)).toMatchObject({
+      action: "audit.verify",
+      result: "FAILED",
+      after: { ok: false, firstBadSeq: tampered.toString() },
+    });
+    // Another tenant's chain is untouched and still verifies.
+    expect(await verifyAs("sam@secretgarden.example")).toMatchObject({ ok: true, data: { ok: true } });
+    const scheduled = await verifyChainsAndRecord();
+    expect(scheduled.find(({ chainId }) => chainId === wonderland)?.verdict).toMatchObject({
+      ok: false,
+      firstBadSeq: tampered,
+    });
+  });
+});
