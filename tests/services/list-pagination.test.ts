@@ -73,6 +73,7 @@ const LISTS: Record<string, { who: string; input: Record<string, string> }> = {
   },
   "/api/v1/account/access-keys": { who: "alice@wonderland.example", input: {} },
   "/api/v1/audit": { who: "alice@wonderland.example", input: {} },
+  "/api/v1/requests": { who: "allen@wonderland.example", input: { scope: "mine" } },
   "/api/v1/operator/tenants": { who: "operator@platform.example", input: {} },
 };
 
@@ -88,6 +89,8 @@ const NOT_LISTS: Record<string, string> = {
   "/api/v1/projects/{project}/policy": "one document; its history is the last versions only",
   "/api/v1/projects/{project}/whitelist": "at most WHITELIST_LIMIT entries, bounded when added",
   "/api/v1/projects/{project}/settings": "one object",
+  "/api/v1/projects/{project}/approval-settings": "one object",
+  "/api/v1/requests/{id}": "one request; its approvals are at most its required approvals plus one denial",
   "/api/v1/projects/{project}/labels/objects/{objectType}/{objectName}": "one object: its columns' labels",
   "/api/v1/projects/{project}/packages/{packageName}":
     "one package; its objects, allowed projects and installations are each capped at 500 rows",

@@ -1,0 +1,38 @@
+import { AppError } from "@/lib/errors";
+import type { Prisma } from "@/lib/generated/prisma/client";
+
+const STATUS_WORD: Record<string, string> = {
+  APPROVED: "approved already",
+  REJECTED: "denied",
+  WITHDRAWN: "withdrawn",
+  EXPIRED: "expired",
+};
+
+/**
+ * Locks a request's row for the rest of the transaction and insists it is still pending (and not past its
+ * pendingUntil). INVARIANT: every decision on a request (approve, deny, withdraw, the expiry job) takes this
+ * lock first, so concurrent deciders are serialized on the row: each sees the approvals committed before it,
+ * exactly one of them moves the request out of PENDING, and the others get CONFLICT.
+ */
+export async function lockPendingRequest(tx: Prisma.TransactionClient, requestId: string, doWhat: string) {
+  const rows = await tx.$queryRaw<{ status: string; pending_until: Date | null }[]>`
+    SELECT status::text AS status, pending_until FROM access_requests WHERE id = ${requestId}::uuid FOR UPDATE`;
+  const row = rows[0];
+  if (!row) throw new AppError("NOT_FOUND", `Request ${requestId} was not found.`);
+  const status =
+    row.status === "PENDING" && row.pending_until !== null && row.pending_until.getTime() <= Date.now()
+      ? "EXPIRED"
+      : row.status;
+  if (status !== "PENDING")
+    throw new AppError("CONFLICT", `This request is ${STATUS_WORD[status] ?? status}; it can no longer be ${doWhat}.`);
+}
+
+/** Moves a locked pending request to its outcome; the conditional update is the lock's second line. */
+export async function closeRequest(
+  tx: Prisma.TransactionClient,
+  requestId: string,
+  data: Prisma.AccessRequestUpdateManyMutationInput,
+) {
+  const moved = await tx.accessRequest.updateMany({ where: { id: requestId, status: "PENDING" }, data });
+  if (moved.count !== 1) throw new AppError("CONFLICT", "This request was decided meanwhile; it is no longer pending.");
+}
