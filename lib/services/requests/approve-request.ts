@@ -8,11 +8,11 @@ import { auditedTransaction } from "@/lib/services/audited-transaction";
 import { notify } from "@/lib/services/notifications/notify";
 import { applyGrant, type AppliedGrant } from "./support/apply-grant";
 import { decisionInput } from "./support/decision-fields";
-import { closeRequest, lockPendingRequest } from "./support/pending-lock";
+import { closeRequest, lockPendingRequest, requireStillPending } from "./support/pending-lock";
 import { parsePayload } from "./support/request-payload";
-import { requireTarget } from "./support/request-target";
+import { requireTarget, type RequestTarget } from "./support/request-target";
 import { requireDecider } from "./support/require-decider";
-import { visibleRequest } from "./support/visible-request";
+import { visibleRequest, type VisibleRequest } from "./support/visible-request";
 
 /**
  * Approves a pending request. The approver must be one of the project's approvers, not the requester, and
@@ -34,6 +34,27 @@ export async function approveRequest(ctx: ServiceContext, input: z.output<typeof
     throw error;
   }
 
+  return recordApproval(ctx, { row, project, target }, input.comment);
+}
+
+/** A request whose approver has passed every check but the ones that need its row lock. */
+export interface ApprovableRequest {
+  row: Pick<VisibleRequest["row"], "id" | "requesterId" | "requiredApprovals" | "days" | "extendsGrantId" | "payload">;
+  project: VisibleRequest["project"];
+  target: RequestTarget;
+}
+
+/**
+ * The transaction of an approval: under the request's row lock, insists it is pending and not yet approved by
+ * this approver, records the approval, and when it completes the required count applies the grant and closes
+ * the request; the audit event commits with it. The part concurrent approvers race through.
+ */
+export async function recordApproval(
+  ctx: ServiceContext,
+  { row, project, target }: ApprovableRequest,
+  comment: string,
+) {
+  await requireStillPending(row.id, "approved");
   return auditedTransaction(
     ctx,
     async (tx) => {
@@ -51,7 +72,7 @@ export async function approveRequest(ctx: ServiceContext, input: z.output<typeof
           step: decided.length + 1,
           approverId: ctx.actor.userId,
           decision: "APPROVE",
-          comment: input.comment,
+          comment: comment,
         },
       });
       let granted: AppliedGrant | null = null;
@@ -69,7 +90,7 @@ export async function approveRequest(ctx: ServiceContext, input: z.output<typeof
           status: "APPROVED",
           decidedAt: new Date(),
           grantExpiresAt: granted.expiresAt,
-          outcomeComment: input.comment,
+          outcomeComment: comment,
         });
       }
       await notify(tx, project.tenantId, [
@@ -95,7 +116,7 @@ export async function approveRequest(ctx: ServiceContext, input: z.output<typeof
       projectId: project.id,
       target: { type: "ACCESS_REQUEST", id: row.id, name: row.requesterId },
       before: { status: "PENDING", approvals: result.approvals - 1 },
-      after: { ...result, payload: row.payload, comment: input.comment },
+      after: { ...result, payload: row.payload, comment: comment },
     }),
   );
 }

@@ -1,3 +1,4 @@
+import { prisma } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 
@@ -15,9 +16,30 @@ const STATUS_WORD: Record<string, string> = {
  * exactly one of them moves the request out of PENDING, and the others get CONFLICT.
  */
 export async function lockPendingRequest(tx: Prisma.TransactionClient, requestId: string, doWhat: string) {
-  const rows = await tx.$queryRaw<{ status: string; pending_until: Date | null }[]>`
-    SELECT status::text AS status, pending_until FROM access_requests WHERE id = ${requestId}::uuid FOR UPDATE`;
-  const row = rows[0];
+  requirePending(await readStatus(tx, requestId, true), requestId, doWhat);
+}
+
+/**
+ * The same check without a transaction or the lock, before opening one: a request decided already is refused
+ * at once, instead of each late caller queueing for the row lock only to be refused under it.
+ */
+export async function requireStillPending(requestId: string, doWhat: string) {
+  requirePending(await readStatus(prisma, requestId, false), requestId, doWhat);
+}
+
+type StatusRow = { status: string; pending_until: Date | null } | undefined;
+type Reader = Pick<Prisma.TransactionClient, "$queryRaw">;
+
+async function readStatus(tx: Reader, requestId: string, lock: boolean): Promise<StatusRow> {
+  const rows = lock
+    ? await tx.$queryRaw<NonNullable<StatusRow>[]>`
+        SELECT status::text AS status, pending_until FROM access_requests WHERE id = ${requestId}::uuid FOR UPDATE`
+    : await tx.$queryRaw<NonNullable<StatusRow>[]>`
+        SELECT status::text AS status, pending_until FROM access_requests WHERE id = ${requestId}::uuid`;
+  return rows[0];
+}
+
+function requirePending(row: StatusRow, requestId: string, doWhat: string) {
   if (!row) throw new AppError("NOT_FOUND", `Request ${requestId} was not found.`);
   const status =
     row.status === "PENDING" && row.pending_until !== null && row.pending_until.getTime() <= Date.now()
