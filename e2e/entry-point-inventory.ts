@@ -209,9 +209,36 @@ export const SERVER_ACTIONS: Record<string, ActionProbe> = {
     page: "/packages",
     input: () => PROBE_INSTALL,
   },
+  "app/(console)/requests/actions.ts#createRequestAction": {
+    page: "/requests/new",
+    input: () => REQUEST_PROBE,
+    actsOnCaller: "a member asks for access for themselves; it grants nothing until an approver approves",
+  },
+  "app/(console)/requests/actions.ts#previewRequestAction": {
+    page: "/requests/new",
+    input: () => REQUEST_PROBE,
+    actsOnCaller: "a member previews their own request",
+    readsOnly: "a preview asks the engine; nothing is saved",
+  },
+  "app/(console)/requests/actions.ts#approveRequestAction": {
+    page: "/requests",
+    input: () => ({ id: PROBE_UUID, comment: "probe" }),
+  },
+  "app/(console)/requests/actions.ts#denyRequestAction": {
+    page: "/requests",
+    input: () => ({ id: PROBE_UUID, comment: "probe" }),
+  },
+  "app/(console)/requests/actions.ts#withdrawRequestAction": {
+    page: "/requests",
+    input: () => ({ id: PROBE_UUID }),
+  },
   "app/(console)/settings/actions.ts#updateSecuritySettingsAction": {
     page: "/settings",
     input: () => ({ project: "WonderLand", LabelSecurity: "false" }),
+  },
+  "app/(console)/settings/actions.ts#updateApprovalSettingsAction": {
+    page: "/settings",
+    input: () => ({ project: "WonderLand", maxDays: "30" }),
   },
   "app/(console)/settings/actions.ts#addTrustedProjectAction": {
     page: "/settings",

@@ -1,5 +1,6 @@
 import type { CheckAccessResult } from "@/lib/services/access/check-access";
 import { denialOf } from "@/lib/shared/access-source";
+import { RequestThisAccessLink } from "@/components/requests/RequestThisAccessLink";
 import { Alert } from "@/components/ui/Alert";
 import { cx } from "@/components/ui/cx";
 import { Icon } from "@/components/ui/icons";
@@ -59,6 +60,9 @@ export function CheckAccessResultView({
             Decided by <strong>{LAYER_NAMES[decision.decidedBy]}</strong>
             {deciding ? `: ${deciding.text}` : null}
           </p>
+          {allowed || request.objectProject ? null : (
+            <RequestThisAccessLink project={result.project} request={request} />
+          )}
         </div>
       </section>
 

@@ -1,4 +1,4 @@
-import { transactionWithAfterCommit } from "@/lib/db/after-commit";
+import { transactionWithAfterCommit, type TransactionTiming } from "@/lib/db/after-commit";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { auditWhoOf, recordAuditEvent, type AuditEntry } from "@/lib/audit/record-audit-event";
 import type { ServiceContext } from "@/lib/context/service-context";
@@ -12,10 +12,11 @@ export function auditedTransaction<T>(
   ctx: ServiceContext,
   change: (tx: Prisma.TransactionClient) => Promise<T>,
   describe: (result: T) => AuditEntry,
+  timing?: TransactionTiming,
 ): Promise<T> {
   return transactionWithAfterCommit(async (tx) => {
     const result = await change(tx);
     await recordAuditEvent(tx, auditWhoOf(ctx.actor), ctx.request, describe(result));
     return result;
-  });
+  }, timing);
 }

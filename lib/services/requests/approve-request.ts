@@ -8,7 +8,7 @@ import { auditedTransaction } from "@/lib/services/audited-transaction";
 import { notify } from "@/lib/services/notifications/notify";
 import { applyGrant, type AppliedGrant } from "./support/apply-grant";
 import { decisionInput } from "./support/decision-fields";
-import { closeRequest, lockPendingRequest, requireStillPending } from "./support/pending-lock";
+import { closeRequest, DECISION_TIMING, lockPendingRequest, requireStillPending } from "./support/pending-lock";
 import { parsePayload } from "./support/request-payload";
 import { requireTarget, type RequestTarget } from "./support/request-target";
 import { requireDecider } from "./support/require-decider";
@@ -118,6 +118,9 @@ export async function recordApproval(
       before: { status: "PENDING", approvals: result.approvals - 1 },
       after: { ...result, payload: row.payload, comment: comment },
     }),
+    // Approvers of one request queue for its row lock, each holding a connection meanwhile: the others wait
+    // longer than Prisma's 2 s for one, rather than fail while the queue drains.
+    DECISION_TIMING,
   );
 }
 

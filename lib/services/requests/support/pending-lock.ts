@@ -2,6 +2,9 @@ import { prisma } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 
+/** A decision's transaction waits for the request's lock queue to drain instead of failing after Prisma's 2 s. */
+export const DECISION_TIMING = { maxWait: 20_000, timeout: 30_000 };
+
 const STATUS_WORD: Record<string, string> = {
   APPROVED: "approved already",
   REJECTED: "denied",
