@@ -3,4 +3,6 @@ export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   const { startServerAudit } = await import("@/lib/audit/start-server-audit");
   startServerAudit();
+  const { startRequestExpirySchedule } = await import("@/lib/jobs/request-expiry-schedule");
+  startRequestExpirySchedule();
 }
