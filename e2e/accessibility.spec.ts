@@ -44,6 +44,7 @@ const PAGES: { persona: Persona; path: string }[] = [
   { persona: "alice", path: "/audit" },
   { persona: "allen", path: "/my-access" },
   { persona: "allen", path: "/requests" },
+  { persona: "bob", path: "/inbox" },
   { persona: "allen", path: "/requests?view=to-approve" },
   { persona: "bob", path: "/requests?view=to-approve" },
   { persona: "allen", path: "/requests/new?kind=label&table=user_profile&columns=birthday&level=2" },

@@ -209,6 +209,11 @@ export const SERVER_ACTIONS: Record<string, ActionProbe> = {
     page: "/packages",
     input: () => PROBE_INSTALL,
   },
+  "app/(console)/inbox/actions.ts#markNotificationsReadAction": {
+    page: "/inbox",
+    input: () => ({}),
+    actsOnCaller: "it marks only the caller's own notifications read",
+  },
   "app/(console)/requests/actions.ts#createRequestAction": {
     page: "/requests/new",
     input: () => REQUEST_PROBE,
@@ -477,6 +482,13 @@ export const API_ROUTES: Record<string, Record<string, Probe>> = {
       input: () => REQUEST_PROBE,
       actsOnCaller: "a member previews their own request",
       readsOnly: "a preview asks the engine; nothing is saved",
+    },
+  },
+  "/api/v1/me/notifications": { GET: { input: () => ({}) } },
+  "/api/v1/me/notifications/read": {
+    POST: {
+      input: () => ({}),
+      actsOnCaller: "it marks only the caller's own notifications read",
     },
   },
   "/api/v1/requests": { GET: { input: () => ({ scope: "to-approve" }) } },

@@ -51,6 +51,8 @@ async function decide(page: Page, summary: string, button: "Approve" | "Deny", c
 test("allen asks for a 7-day label grant, bob approves, the columns open; a second request is denied and allen sees why", async ({
   browser,
 }) => {
+  // Two sign-ins, two requests with previews and two decisions: about 40 s on a quiet machine.
+  test.setTimeout(90_000);
   const allen = await signedIn(browser, "allen");
   const bob = await signedIn(browser, "bob");
 

@@ -61,10 +61,23 @@ interface RequestFormProps {
  */
 export function RequestForm({ project, defaults, durations, previewAction, createAction }: RequestFormProps) {
   const [kind, setKind] = useState<string>(defaults.kind ?? "label");
-  const [preview, runPreview, previewing] = useActionState(previewAction, null);
-  const [created, create, creating] = useActionState(createAction, null);
+  // React resets a form after its action runs, a successful preview included: the fields come back from what
+  // was last submitted, so "Send request" sends what was previewed.
+  const [submitted, setSubmitted] = useState<Record<string, string>>({});
+  const remembering =
+    <T,>(action: FormAction<T>): FormAction<T> =>
+    (state, formData) => {
+      setSubmitted(
+        Object.fromEntries(
+          [...formData.entries()].filter((entry): entry is [string, string] => typeof entry[1] === "string"),
+        ),
+      );
+      return action(state, formData);
+    };
+  const [preview, runPreview, previewing] = useActionState(remembering(previewAction), null);
+  const [created, create, creating] = useActionState(remembering(createAction), null);
   const last = created ?? preview;
-  const value = (name: keyof RequestDefaults) => fieldValue(last, name, defaults[name]);
+  const value = (name: keyof RequestDefaults) => submitted[name] ?? fieldValue(last, name, defaults[name]);
   const error = (name: string) => fieldError(created?.ok === false ? created : preview, name);
   if (created?.ok && created.data) {
     return (

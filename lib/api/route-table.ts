@@ -80,6 +80,8 @@ import { listRequestsEndpoint } from "@/lib/services/requests/list-requests";
 import { previewRequestEndpoint } from "@/lib/services/requests/preview-request";
 import { updateApprovalSettingsEndpoint } from "@/lib/services/requests/update-approval-settings";
 import { withdrawRequestEndpoint } from "@/lib/services/requests/withdraw-request";
+import { listNotificationsEndpoint } from "@/lib/services/notifications/list-notifications";
+import { markNotificationsReadEndpoint } from "@/lib/services/notifications/mark-notifications-read";
 import { addTrustedProjectEndpoint } from "@/lib/services/settings/add-trusted-project";
 import { getSecuritySettingsEndpoint } from "@/lib/services/settings/get-security-settings";
 import { removeTrustedProjectEndpoint } from "@/lib/services/settings/remove-trusted-project";
@@ -222,6 +224,8 @@ export const ROUTE_TABLE: readonly ApiRoute[] = [
   { method: "POST", path: "/api/v1/requests/{id}/approve", endpoint: approveRequestEndpoint, tag: "Requests", summary: "Approve (the last approval applies the grant; 409 when no longer pending)" },
   { method: "POST", path: "/api/v1/requests/{id}/deny", endpoint: denyRequestEndpoint, tag: "Requests", summary: "Deny, with a comment the requester sees (409 when no longer pending)" },
   { method: "POST", path: "/api/v1/requests/{id}/withdraw", endpoint: withdrawRequestEndpoint, tag: "Requests", summary: "The requester withdraws a pending request (409 when no longer pending)" },
+  { method: "GET", path: "/api/v1/me/notifications", endpoint: listNotificationsEndpoint, tag: "Requests", summary: "The caller's inbox: requests to approve, decisions, grants expiring; and the unread count" },
+  { method: "POST", path: "/api/v1/me/notifications/read", endpoint: markNotificationsReadEndpoint, tag: "Requests", summary: "Mark one of the caller's notifications read, or all of them" },
   { method: "GET", path: "/api/v1/audit", endpoint: listAuditEventsEndpoint, tag: "Audit", summary: "The account's audit events, newest first" },
   { method: "GET", path: "/api/v1/audit/decisions", endpoint: listAccessDecisionsEndpoint, tag: "Audit", summary: "Recorded access decisions (the decision API's and check access's), newest first" },
   { method: "GET", path: "/api/v1/audit/activity", endpoint: auditActivityEndpoint, tag: "Audit", summary: "Events per day by result" },

@@ -8,6 +8,7 @@ import { addPackageObjectEndpoint } from "@/lib/services/packages/add-package-ob
 import { allowPackageProjectEndpoint } from "@/lib/services/packages/allow-package-project";
 import { createPackageEndpoint } from "@/lib/services/packages/create-package";
 import { installPackageEndpoint } from "@/lib/services/packages/install-package";
+import { createRequestEndpoint } from "@/lib/services/requests/create-request";
 import { contextFor, demoDatabase, requestMeta } from "../helpers/test-database";
 
 const prisma = await demoDatabase();
@@ -37,6 +38,17 @@ for (const packageName of ["share_one", "share_two"]) {
     package: `WonderLand.${packageName}`,
   });
 }
+
+// Two requests by allen: his approvers (alice, bob) each get two notifications in their inbox.
+for (const columns of ["mobile", "birthday"])
+  await call("allen@wonderland.example", createRequestEndpoint, {
+    project: "WonderLand",
+    kind: "label",
+    table: "user_profile",
+    columns,
+    level: "2",
+    reason: "paging",
+  });
 
 /** Every list the API serves, with who may read it and the input that names it (at least two rows each). */
 const LISTS: Record<string, { who: string; input: Record<string, string> }> = {
@@ -74,6 +86,7 @@ const LISTS: Record<string, { who: string; input: Record<string, string> }> = {
   "/api/v1/account/access-keys": { who: "alice@wonderland.example", input: {} },
   "/api/v1/audit": { who: "alice@wonderland.example", input: {} },
   "/api/v1/requests": { who: "allen@wonderland.example", input: { scope: "mine" } },
+  "/api/v1/me/notifications": { who: "bob@wonderland.example", input: {} },
   "/api/v1/operator/tenants": { who: "operator@platform.example", input: {} },
 };
 
