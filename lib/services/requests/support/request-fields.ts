@@ -32,34 +32,48 @@ const common = {
     .optional(),
 };
 
-const name = (message: string) => z.string().trim().min(1, message).max(260);
+/** An optional text field: absent, or "" from a form, is undefined. */
+const optionalText = (max = 260) =>
+  z.preprocess((value) => (value === "" ? undefined : value), z.string().trim().max(max).optional());
 
-/** What a member may ask for; each kind with a reason and a duration. */
-export const requestInput = z.discriminatedUnion("kind", [
-  z.object({
-    kind: z.literal("privileges"),
+const KINDS = ["privileges", "label", "package", "role", "extension"] as const;
+
+/**
+ * What a member may ask for, each kind with a reason and a duration: `privileges` (objectType, objectName,
+ * columns?, privileges), `label` (table, columns?, level), `package` (an installed package's name), `role`,
+ * `extension` (grantId). One flat object, as a form sends it and the API documents it; each kind's own fields are
+ * required by the refinement, which names the missing field.
+ */
+export const requestInput = z
+  .object({
+    kind: z.enum(KINDS, { error: `Choose what you need: ${KINDS.join(", ")}.` }),
     ...common,
-    objectType: z.enum(OBJECT_TYPES, { error: "Choose an object type." }),
+    objectType: z.enum(OBJECT_TYPES, { error: "Choose an object type." }).default("Table"),
     /** Empty for the project itself. */
-    objectName: z.string().trim().max(260).default(""),
+    objectName: optionalText(),
     columns: columnListField,
-    privileges: listOf(privilegeField).pipe(z.array(privilegeField).min(1, "Pick at least one privilege.").max(20)),
-  }),
-  z.object({
-    kind: z.literal("label"),
-    ...common,
-    table: name("Name the table or view."),
-    columns: columnListField,
-    level: levelField.refine((level) => level >= 1, "Give a level from 1 to 9."),
-  }),
-  z.object({
-    kind: z.literal("package"),
-    ...common,
-    package: name("Name the installed package (owner_project.package)."),
-  }),
-  z.object({ kind: z.literal("role"), ...common, role: name("Name the role.") }),
-  /** Renewing one of the requester's own grants that expires within 14 days. */
-  z.object({ kind: z.literal("extension"), ...common, grantId: z.uuid("Name one of your grants by its id.") }),
-]);
+    privileges: listOf(privilegeField).pipe(z.array(privilegeField).max(20)),
+    table: optionalText(),
+    level: z.preprocess((value) => (value === "" ? undefined : value), levelField.optional()),
+    package: optionalText(),
+    role: optionalText(),
+    grantId: z.preprocess(
+      (value) => (value === "" ? undefined : value),
+      z.uuid("Name one of your grants by its id.").optional(),
+    ),
+  })
+  .superRefine((input, context) => {
+    const missing = (path: string, message: string) => context.addIssue({ code: "custom", path: [path], message });
+    if (input.kind === "privileges" && input.privileges.length === 0)
+      missing("privileges", "Pick at least one privilege.");
+    if (input.kind === "label") {
+      if (!input.table) missing("table", "Name the table or view.");
+      if (input.level === undefined || input.level < 1) missing("level", "Give a level from 1 to 9.");
+    }
+    if (input.kind === "package" && !input.package)
+      missing("package", "Name the installed package (owner_project.package).");
+    if (input.kind === "role" && !input.role) missing("role", "Name the role.");
+    if (input.kind === "extension" && !input.grantId) missing("grantId", "Name one of your grants by its id.");
+  });
 
 export type RequestInput = z.output<typeof requestInput>;

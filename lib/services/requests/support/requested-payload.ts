@@ -11,7 +11,7 @@ import type { RequestPayload } from "./request-payload";
 export const EXTENSION_WINDOW_DAYS = 14;
 const DAY = 86_400_000;
 
-/** What the form asks for, as a stored payload; an extension also names the grant it renews. */
+/** What the form asks for, as a stored payload (requestInput's refinement guarantees each kind's fields); an extension also names the grant it renews. */
 export async function requestedPayload(
   ctx: ServiceContext,
   project: ScopedProject,
@@ -23,7 +23,7 @@ export async function requestedPayload(
         payload: {
           kind: "ACL",
           objectType: input.objectType,
-          objectName: input.objectName,
+          objectName: input.objectName ?? "",
           columns: input.columns,
           privileges: input.privileges,
         },
@@ -31,15 +31,21 @@ export async function requestedPayload(
       };
     case "label":
       return {
-        payload: { kind: "LABEL", objectType: "Table", table: input.table, columns: input.columns, level: input.level },
+        payload: {
+          kind: "LABEL",
+          objectType: "Table",
+          table: input.table!,
+          columns: input.columns,
+          level: input.level!,
+        },
         extendsGrantId: null,
       };
     case "package":
-      return { payload: { kind: "PACKAGE", package: input.package }, extendsGrantId: null };
+      return { payload: { kind: "PACKAGE", package: input.package! }, extendsGrantId: null };
     case "role":
-      return { payload: { kind: "ROLE", role: input.role }, extendsGrantId: null };
+      return { payload: { kind: "ROLE", role: input.role! }, extendsGrantId: null };
     case "extension":
-      return { payload: await expiringGrantPayload(ctx, project, input.grantId), extendsGrantId: input.grantId };
+      return { payload: await expiringGrantPayload(ctx, project, input.grantId!), extendsGrantId: input.grantId! };
   }
 }
 
