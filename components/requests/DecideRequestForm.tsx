@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState, useEffect } from "react";
+import { useActionState } from "react";
 import { Button } from "@/components/ui/Button";
 import { FormError } from "@/components/ui/FormError";
 import { TextInput } from "@/components/ui/TextInput";
@@ -8,6 +8,18 @@ import type { ActionResult, ActionState } from "@/components/ui/action-result";
 import { toast } from "@/components/ui/toast";
 
 type DecisionAction = (state: ActionState<unknown>, formData: FormData) => Promise<ActionResult<unknown>>;
+
+/**
+ * Toasts from the action itself rather than an effect: a decided request leaves the pending list as the page
+ * revalidates, unmounting this form before an effect would run.
+ */
+const toasting =
+  (action: DecisionAction, message: string): DecisionAction =>
+  async (state, formData) => {
+    const result = await action(state, formData);
+    if (result.ok) toast(message, { tone: "success" });
+    return result;
+  };
 
 /** Approve or deny one request, with a comment (a denial's comment tells the requester why). */
 export function DecideRequestForm({
@@ -21,14 +33,8 @@ export function DecideRequestForm({
   approveAction: DecisionAction;
   denyAction: DecisionAction;
 }) {
-  const [approved, approve, approving] = useActionState(approveAction, null);
-  const [denied, deny, denying] = useActionState(denyAction, null);
-  useEffect(() => {
-    if (approved?.ok) toast("Request approved", { tone: "success" });
-  }, [approved]);
-  useEffect(() => {
-    if (denied?.ok) toast("Request denied", { tone: "success" });
-  }, [denied]);
+  const [approved, approve, approving] = useActionState(toasting(approveAction, "Request approved"), null);
+  const [denied, deny, denying] = useActionState(toasting(denyAction, "Request denied"), null);
   return (
     <form className="grid min-w-56 gap-2" aria-label={`Decide the request for ${summary}`}>
       <FormError state={approved?.ok === false ? approved : denied} />
