@@ -5,4 +5,6 @@ export async function register(): Promise<void> {
   startServerAudit();
   const { startWebhookDelivery } = await import("@/lib/webhooks/deliver-webhooks");
   startWebhookDelivery();
+  const { startRequestExpirySchedule } = await import("@/lib/jobs/request-expiry-schedule");
+  startRequestExpirySchedule();
 }

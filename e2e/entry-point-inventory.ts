@@ -85,6 +85,17 @@ const LABEL_REVOKE_PROBE = {
   principal: "RAM$wonderland:allen",
 };
 
+/** A request allen may make: a 7-day label grant on user_profile's mobile column. */
+const REQUEST_PROBE = {
+  project: "WonderLand",
+  kind: "label",
+  table: "user_profile",
+  columns: "mobile",
+  level: "2",
+  reason: "probe",
+  days: "7",
+};
+
 /** A server action's probe: form fields, strings only. */
 export type ActionProbe = Omit<Probe, "input"> & {
   page: string;
@@ -219,9 +230,41 @@ export const SERVER_ACTIONS: Record<string, ActionProbe> = {
     page: "/packages",
     input: () => PROBE_INSTALL,
   },
+  "app/(console)/inbox/actions.ts#markNotificationsReadAction": {
+    page: "/inbox",
+    input: () => ({}),
+    actsOnCaller: "it marks only the caller's own notifications read",
+  },
+  "app/(console)/requests/actions.ts#createRequestAction": {
+    page: "/requests/new",
+    input: () => REQUEST_PROBE,
+    actsOnCaller: "a member asks for access for themselves; it grants nothing until an approver approves",
+  },
+  "app/(console)/requests/actions.ts#previewRequestAction": {
+    page: "/requests/new",
+    input: () => REQUEST_PROBE,
+    actsOnCaller: "a member previews their own request",
+    readsOnly: "a preview asks the engine; nothing is saved",
+  },
+  "app/(console)/requests/actions.ts#approveRequestAction": {
+    page: "/requests",
+    input: () => ({ id: PROBE_UUID, comment: "probe" }),
+  },
+  "app/(console)/requests/actions.ts#denyRequestAction": {
+    page: "/requests",
+    input: () => ({ id: PROBE_UUID, comment: "probe" }),
+  },
+  "app/(console)/requests/actions.ts#withdrawRequestAction": {
+    page: "/requests",
+    input: () => ({ id: PROBE_UUID }),
+  },
   "app/(console)/settings/actions.ts#updateSecuritySettingsAction": {
     page: "/settings",
     input: () => ({ project: "WonderLand", LabelSecurity: "false" }),
+  },
+  "app/(console)/settings/actions.ts#updateApprovalSettingsAction": {
+    page: "/settings",
+    input: () => ({ project: "WonderLand", maxDays: "30" }),
   },
   "app/(console)/settings/actions.ts#addTrustedProjectAction": {
     page: "/settings",
@@ -473,6 +516,38 @@ export const API_ROUTES: Record<string, Record<string, Probe>> = {
     GET: { input: () => ({ project: "WonderLand" }) },
     PATCH: { input: () => ({ project: "WonderLand", LabelSecurity: "false" }) },
   },
+  "/api/v1/projects/[project]/approval-settings": {
+    GET: {
+      input: () => ({ project: "WonderLand" }),
+      memberMayRead: "members read the approval rules (the request form shows the default and maximum duration)",
+    },
+    PATCH: { input: () => ({ project: "WonderLand", maxDays: "30" }) },
+  },
+  "/api/v1/projects/[project]/requests": {
+    POST: {
+      input: () => REQUEST_PROBE,
+      actsOnCaller: "a member asks for access for themselves; it grants nothing until an approver approves",
+    },
+  },
+  "/api/v1/projects/[project]/requests/preview": {
+    POST: {
+      input: () => REQUEST_PROBE,
+      actsOnCaller: "a member previews their own request",
+      readsOnly: "a preview asks the engine; nothing is saved",
+    },
+  },
+  "/api/v1/me/notifications": { GET: { input: () => ({}) } },
+  "/api/v1/me/notifications/read": {
+    POST: {
+      input: () => ({}),
+      actsOnCaller: "it marks only the caller's own notifications read",
+    },
+  },
+  "/api/v1/requests": { GET: { input: () => ({ scope: "to-approve" }) } },
+  "/api/v1/requests/[id]": { GET: { input: () => ({ id: PROBE_UUID }) } },
+  "/api/v1/requests/[id]/approve": { POST: { input: () => ({ id: PROBE_UUID, comment: "probe" }) } },
+  "/api/v1/requests/[id]/deny": { POST: { input: () => ({ id: PROBE_UUID, comment: "probe" }) } },
+  "/api/v1/requests/[id]/withdraw": { POST: { input: () => ({ id: PROBE_UUID }) } },
   "/api/v1/projects/[project]/trusted-projects": {
     POST: { input: () => ({ project: "WonderLand", trustedProject: "SecretGarden" }) },
   },

@@ -6,9 +6,13 @@ import { changePasswordAction, signOutEverywhereAction } from "./session-actions
 import { guardPage } from "@/lib/endpoint/page-guard";
 import { navigationFor } from "./navigation";
 import { roleLabel } from "@/lib/identity/role-label";
+import { InboxBadge } from "@/components/requests/InboxBadge";
+import { readPage } from "@/lib/endpoint/read-page";
+import { listNotificationsEndpoint } from "@/lib/services/notifications/list-notifications";
 
 export default async function ConsoleLayout({ children }: { children: ReactNode }) {
   const { actor, permissions } = await guardPage();
+  const inbox = await readPage(listNotificationsEndpoint, { unread: true, pageSize: 1 });
   return (
     <AppShell
       nav={navigationFor(permissions)}
@@ -20,6 +24,7 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
       }}
       signOut={
         <>
+          <InboxBadge unread={inbox.ok ? inbox.data.unread : 0} />
           <SessionMenu changePassword={changePasswordAction} signOutEverywhere={signOutEverywhereAction} />
           <SignOutButton />
         </>

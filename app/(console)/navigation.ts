@@ -11,7 +11,7 @@ interface NavEntry {
 
 /**
  * The console's map. Each entry names the permission its page requires, so a user is offered only pages they may
- * open. A part of the console not built yet (access requests) has neither an entry nor a route.
+ * open.
  */
 const NAVIGATION: { section: string; items: NavEntry[] }[] = [
   {
@@ -47,6 +47,7 @@ const NAVIGATION: { section: string; items: NavEntry[] }[] = [
     section: "Access",
     items: [
       { href: "/my-access", label: "My access", icon: "lock", permission: "access.request" },
+      { href: "/requests", label: "Requests", icon: "inbox", permission: "access.request" },
       { href: "/access-keys", label: "Access keys", icon: "key", permission: "signed-in" },
     ],
   },

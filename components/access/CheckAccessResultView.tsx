@@ -1,5 +1,6 @@
 import type { CheckAccessResult } from "@/lib/services/access/check-access";
 import { denialOf } from "@/lib/shared/access-source";
+import { RequestThisAccessLink } from "@/components/requests/RequestThisAccessLink";
 import { Alert } from "@/components/ui/Alert";
 import { KeyValue } from "@/components/ui/KeyValue";
 import { formatInstant } from "./format-instant";
@@ -39,6 +40,7 @@ export function CheckAccessResultView({
           Decided by <strong>{LAYER_NAMES[decision.decidedBy]}</strong>
           {deciding ? `: ${deciding.text}` : null}
         </p>
+        {allowed || request.objectProject ? null : <RequestThisAccessLink project={result.project} request={request} />}
       </VerdictBanner>
 
       {decision.errors.length > 0 ? (

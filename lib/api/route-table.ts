@@ -77,6 +77,17 @@ import { dropRoleEndpoint } from "@/lib/services/roles/drop-role";
 import { getRoleEndpoint } from "@/lib/services/roles/get-role";
 import { listRolesEndpoint } from "@/lib/services/roles/list-roles";
 import { revokeRoleEndpoint } from "@/lib/services/roles/revoke-role";
+import { approveRequestEndpoint } from "@/lib/services/requests/approve-request";
+import { createRequestEndpoint } from "@/lib/services/requests/create-request";
+import { denyRequestEndpoint } from "@/lib/services/requests/deny-request";
+import { getApprovalSettingsEndpoint } from "@/lib/services/requests/get-approval-settings";
+import { getRequestEndpoint } from "@/lib/services/requests/get-request";
+import { listRequestsEndpoint } from "@/lib/services/requests/list-requests";
+import { previewRequestEndpoint } from "@/lib/services/requests/preview-request";
+import { updateApprovalSettingsEndpoint } from "@/lib/services/requests/update-approval-settings";
+import { withdrawRequestEndpoint } from "@/lib/services/requests/withdraw-request";
+import { listNotificationsEndpoint } from "@/lib/services/notifications/list-notifications";
+import { markNotificationsReadEndpoint } from "@/lib/services/notifications/mark-notifications-read";
 import { addTrustedProjectEndpoint } from "@/lib/services/settings/add-trusted-project";
 import { getSecuritySettingsEndpoint } from "@/lib/services/settings/get-security-settings";
 import { removeTrustedProjectEndpoint } from "@/lib/services/settings/remove-trusted-project";
@@ -116,6 +127,7 @@ export const API_TAGS = {
   Catalog: "a project's tables, views, functions and resources",
   Statements: "MaxCompute's security statements (ADD USER, GRANT, SET LABEL, …), each run as its form's operation",
   Users: "the account's users (RAM sub-accounts) and account roles",
+  Requests: "access requests and their approvals, and a project's approval rules",
   Audit: "the account's audit trail",
   Operator: "the platform operator's tenants and system whitelist",
   API: "this document",
@@ -219,6 +231,17 @@ export const ROUTE_TABLE: readonly ApiRoute[] = [
   { method: "PATCH", path: "/api/v1/tenant/users/{userId}", endpoint: setUserDisabledEndpoint, tag: "Users", summary: "Disable or re-enable a user" },
   { method: "PUT", path: "/api/v1/tenant/users/{userId}/password", endpoint: resetPasswordEndpoint, tag: "Users", summary: "Reset a user's password" },
   { method: "PATCH", path: "/api/v1/tenant/users/{userId}/roles/{role}", endpoint: setTenantRoleEndpoint, tag: "Users", summary: "Assign or take back an account role" },
+  { method: "GET", path: "/api/v1/projects/{project}/approval-settings", endpoint: getApprovalSettingsEndpoint, tag: "Requests", summary: "The project's approval rules: approver roles, approvals needed per kind, durations" },
+  { method: "PATCH", path: "/api/v1/projects/{project}/approval-settings", endpoint: updateApprovalSettingsEndpoint, tag: "Requests", summary: "Change the approval rules (project administrators)" },
+  { method: "POST", path: "/api/v1/projects/{project}/requests", endpoint: createRequestEndpoint, tag: "Requests", summary: "Ask for privileges, a label grant, a package's Read, a role, or a grant's extension" },
+  { method: "POST", path: "/api/v1/projects/{project}/requests/preview", endpoint: previewRequestEndpoint, tag: "Requests", summary: "What a request would change: the engine's decision today and with the grant; nothing is saved" },
+  { method: "GET", path: "/api/v1/requests", endpoint: listRequestsEndpoint, tag: "Requests", summary: "The caller's requests, or those awaiting their approval" },
+  { method: "GET", path: "/api/v1/requests/{id}", endpoint: getRequestEndpoint, tag: "Requests", summary: "One request with its approvals and history" },
+  { method: "POST", path: "/api/v1/requests/{id}/approve", endpoint: approveRequestEndpoint, tag: "Requests", summary: "Approve (the last approval applies the grant; 409 when no longer pending)" },
+  { method: "POST", path: "/api/v1/requests/{id}/deny", endpoint: denyRequestEndpoint, tag: "Requests", summary: "Deny, with a comment the requester sees (409 when no longer pending)" },
+  { method: "POST", path: "/api/v1/requests/{id}/withdraw", endpoint: withdrawRequestEndpoint, tag: "Requests", summary: "The requester withdraws a pending request (409 when no longer pending)" },
+  { method: "GET", path: "/api/v1/me/notifications", endpoint: listNotificationsEndpoint, tag: "Requests", summary: "The caller's inbox: requests to approve, decisions, grants expiring; and the unread count" },
+  { method: "POST", path: "/api/v1/me/notifications/read", endpoint: markNotificationsReadEndpoint, tag: "Requests", summary: "Mark one of the caller's notifications read, or all of them" },
   { method: "GET", path: "/api/v1/audit", endpoint: listAuditEventsEndpoint, tag: "Audit", summary: "The account's audit events, newest first" },
   { method: "GET", path: "/api/v1/audit/decisions", endpoint: listAccessDecisionsEndpoint, tag: "Audit", summary: "Recorded access decisions (the decision API's and check access's), newest first" },
   { method: "GET", path: "/api/v1/audit/activity", endpoint: auditActivityEndpoint, tag: "Audit", summary: "Events per day by result" },

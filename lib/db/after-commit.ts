@@ -3,6 +3,9 @@ import { prisma } from "./client";
 
 type Work = () => void;
 
+/** Prisma's interactive-transaction timing: how long to wait for a connection (maxWait) and to run (timeout), ms. */
+export type TransactionTiming = { maxWait?: number; timeout?: number };
+
 /** Work registered on a transaction client, run by `transactionWithAfterCommit` once that transaction commits. */
 const pending = new WeakMap<Prisma.TransactionClient, Work[]>();
 
@@ -20,12 +23,15 @@ export function afterCommit(tx: Prisma.TransactionClient, work: Work): void {
  * prisma.$transaction, then the work registered on it with afterCommit, in order. That work's failures are
  * logged, not thrown: the change has committed and stands.
  */
-export async function transactionWithAfterCommit<T>(change: (tx: Prisma.TransactionClient) => Promise<T>): Promise<T> {
+export async function transactionWithAfterCommit<T>(
+  change: (tx: Prisma.TransactionClient) => Promise<T>,
+  options?: TransactionTiming,
+): Promise<T> {
   let client: Prisma.TransactionClient | undefined;
   const result = await prisma.$transaction((tx) => {
     client = tx;
     return change(tx);
-  });
+  }, options);
   for (const work of (client && pending.get(client)) ?? []) {
     try {
       work();

@@ -1,4 +1,4 @@
-import { transactionWithAfterCommit } from "@/lib/db/after-commit";
+import { transactionWithAfterCommit, type TransactionTiming } from "@/lib/db/after-commit";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { auditWhoOf, recordAuditEvent, type AuditEntry } from "@/lib/audit/record-audit-event";
 import type { ServiceContext } from "@/lib/context/service-context";
@@ -14,6 +14,7 @@ export function auditedTransaction<T>(
   ctx: ServiceContext,
   change: (tx: Prisma.TransactionClient) => Promise<T>,
   describe: (result: T) => AuditEntry,
+  timing?: TransactionTiming,
 ): Promise<T> {
   return transactionWithAfterCommit(async (tx) => {
     const result = await change(tx);
@@ -22,5 +23,5 @@ export function auditedTransaction<T>(
     await recordAuditEvent(tx, who, ctx.request, entry);
     await enqueueWebhookEvent(tx, who, entry);
     return result;
-  });
+  }, timing);
 }

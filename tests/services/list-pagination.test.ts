@@ -9,6 +9,7 @@ import { allowPackageProjectEndpoint } from "@/lib/services/packages/allow-packa
 import { createPackageEndpoint } from "@/lib/services/packages/create-package";
 import { installPackageEndpoint } from "@/lib/services/packages/install-package";
 import { setWebhookEndpoint } from "@/lib/services/webhooks/set-webhook";
+import { createRequestEndpoint } from "@/lib/services/requests/create-request";
 import { contextFor, demoDatabase, requestMeta } from "../helpers/test-database";
 
 const prisma = await demoDatabase();
@@ -38,6 +39,17 @@ for (const packageName of ["share_one", "share_two"]) {
     package: `WonderLand.${packageName}`,
   });
 }
+
+// Two requests by allen: his approvers (alice, bob) each get two notifications in their inbox.
+for (const columns of ["mobile", "birthday"])
+  await call("allen@wonderland.example", createRequestEndpoint, {
+    project: "WonderLand",
+    kind: "label",
+    table: "user_profile",
+    columns,
+    level: "2",
+    reason: "paging",
+  });
 
 /** Every list the API serves, with who may read it and the input that names it (at least two rows each). */
 const LISTS: Record<string, { who: string; input: Record<string, string> }> = {
@@ -74,6 +86,8 @@ const LISTS: Record<string, { who: string; input: Record<string, string> }> = {
   },
   "/api/v1/account/access-keys": { who: "alice@wonderland.example", input: {} },
   "/api/v1/projects/{project}/webhook": { who: "alice@wonderland.example", input: { project: "WonderLand" } },
+  "/api/v1/requests": { who: "allen@wonderland.example", input: { scope: "mine" } },
+  "/api/v1/me/notifications": { who: "bob@wonderland.example", input: {} },
   "/api/v1/operator/tenants": { who: "operator@platform.example", input: {} },
 };
 
@@ -89,6 +103,8 @@ const NOT_LISTS: Record<string, string> = {
   "/api/v1/projects/{project}/policy": "one document; its history is the last versions only",
   "/api/v1/projects/{project}/whitelist": "at most WHITELIST_LIMIT entries, bounded when added",
   "/api/v1/projects/{project}/settings": "one object",
+  "/api/v1/projects/{project}/approval-settings": "one object",
+  "/api/v1/requests/{id}": "one request; its approvals are at most its required approvals plus one denial",
   "/api/v1/projects/{project}/labels/objects/{objectType}/{objectName}": "one object: its columns' labels",
   "/api/v1/projects/{project}/packages/{packageName}":
     "one package; its objects, allowed projects and installations are each capped at 500 rows",

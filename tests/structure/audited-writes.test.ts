@@ -29,6 +29,8 @@ const ALLOWED: Record<string, string> = {
   "auth/record-sign-out.ts": "a sign-out's only write is its audit row, for an actor whose session just ended",
   "access-keys/issue-access-key-on-command-line.ts":
     "commands on the server's shell (no actor): each writes the keys and its audit row in one transaction",
+  "requests/run-expiry-job.ts":
+    "the expiry job has no actor (it is the system): each claimed expiry and its audit row commit in one transaction",
   "operator/create-operator.ts":
     "a command with no actor yet (the first operator): it writes the user and its audit row in one transaction",
 };

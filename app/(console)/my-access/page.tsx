@@ -1,3 +1,5 @@
+import Link from "next/link";
+import { buttonClasses } from "@/components/ui/Button";
 import { EffectivePermissionsView } from "@/components/access/EffectivePermissionsView";
 import { PermissionsFilter } from "@/components/access/PermissionsFilter";
 import { ProjectPicker } from "@/components/console/ProjectPicker";
@@ -49,7 +51,17 @@ export default async function MyAccessPage({ searchParams }: { searchParams: Pro
       <PageHeader
         title="My access"
         description={DESCRIPTION}
-        actions={<ProjectPicker projects={picked.projects} current={picked.current} action="/my-access" />}
+        actions={
+          <div className="flex flex-wrap items-end gap-2">
+            <ProjectPicker projects={picked.projects} current={picked.current} action="/my-access" />
+            <Link
+              className={buttonClasses("primary", "md")}
+              href={`/requests/new?project=${encodeURIComponent(picked.current)}`}
+            >
+              Ask for access
+            </Link>
+          </div>
+        }
       />
       {result.ok ? (
         <EffectivePermissionsView

@@ -11,7 +11,14 @@ import { guardPage } from "@/lib/endpoint/page-guard";
 import { pageProject } from "@/app/(console)/page-project";
 import { readPage } from "@/lib/endpoint/read-page";
 import { getSecuritySettingsEndpoint } from "@/lib/services/settings/get-security-settings";
-import { addTrustedProjectAction, removeTrustedProjectAction, updateSecuritySettingsAction } from "./actions";
+import { ApprovalSettingsForm } from "@/components/requests/ApprovalSettingsForm";
+import { getApprovalSettingsEndpoint } from "@/lib/services/requests/get-approval-settings";
+import {
+  addTrustedProjectAction,
+  removeTrustedProjectAction,
+  updateApprovalSettingsAction,
+  updateSecuritySettingsAction,
+} from "./actions";
 
 export const metadata = { title: "Settings" };
 
@@ -50,6 +57,7 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
     );
   }
   const settings = read.data;
+  const approvals = await readPage(getApprovalSettingsEndpoint, { project: scope.current });
   return (
     <>
       {header}
@@ -94,6 +102,14 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
               removeAction={removeTrustedProjectAction}
             />
           </Card>
+          {approvals.ok ? (
+            <Card
+              title="Access requests"
+              description="Who approves members' access requests, how many approvals each kind needs, and how long grants last."
+            >
+              <ApprovalSettingsForm settings={approvals.data} action={updateApprovalSettingsAction} />
+            </Card>
+          ) : null}
         </div>
       </div>
     </>
