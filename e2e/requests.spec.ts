@@ -1,3 +1,4 @@
+import { readFile } from "node:fs/promises";
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { signIn, type Persona } from "./personas";
 
@@ -51,8 +52,8 @@ async function decide(page: Page, summary: string, button: "Approve" | "Deny", c
 test("allen asks for a 7-day label grant, bob approves, the columns open; a second request is denied and allen sees why", async ({
   browser,
 }) => {
-  // Two sign-ins, two requests with previews and two decisions: about 40 s on a quiet machine.
-  test.setTimeout(90_000);
+  // Three sign-ins, two requests with previews, two decisions and an export: about 50 s on a quiet machine.
+  test.setTimeout(120_000);
   const allen = await signedIn(browser, "allen");
   const bob = await signedIn(browser, "bob");
 
@@ -82,6 +83,22 @@ test("allen asks for a 7-day label grant, bob approves, the columns open; a seco
   await expect(deniedRow).toContainText("Denied");
   await expect(deniedRow).toContainText("Why: Level 3 data needs the data protection officer's sign-off.");
 
-  // AUDITOR PART (appended by the lead after merging the audit work): audrey finds the request, its approval and
-  // the grant in the audit log and exports them as CSV.
+  // The auditor: audrey finds both requests, the approval that applied the grant and the denial in the audit log,
+  // and exports them as CSV.
+  const audrey = await signedIn(browser, "audrey");
+  await audrey.goto("/audit?project=WonderLand&q=request.");
+  const events = audrey.getByRole("region", { name: "Audit events" }).locator("tbody tr");
+  for (const action of ["request.create", "request.approve", "request.deny"]) {
+    await expect(events.filter({ hasText: action }).first()).toBeVisible();
+  }
+  await events.filter({ hasText: "request.approve" }).first().getByRole("link").click();
+  await expect(audrey.getByRole("heading", { name: /^Event \d+: request\.approve$/ })).toBeVisible();
+  // The approval's record holds the grant it applied, with its expiry.
+  await expect(audrey.getByText("expiresAt").first()).toBeVisible();
+
+  await audrey.goto("/audit?project=WonderLand&q=request.");
+  const downloading = audrey.waitForEvent("download");
+  await audrey.getByRole("link", { name: "Export CSV" }).click();
+  const csv = await readFile((await (await downloading).path())!, "utf8");
+  for (const action of ["request.create", "request.approve", "request.deny"]) expect(csv).toContain(`"${action}"`);
 });

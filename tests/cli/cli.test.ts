@@ -37,7 +37,7 @@ describe("npm run cli -- access-key create", () => {
       where: { action: "access-key.create", targetId: aliceKey.id },
     });
     expect(audit).toMatchObject({ actorType: "CLI", actorName: "command line (ci)", result: "SUCCESS" });
-    expect(JSON.stringify({ ...audit, seq: String(audit.seq) })).not.toContain(aliceKey.secret);
+    expect(JSON.stringify({ ...audit, id: String(audit.id), seq: String(audit.seq) })).not.toContain(aliceKey.secret);
   });
 
   it("finds a RAM user by principal; refuses an unknown user and a missing --user", async () => {

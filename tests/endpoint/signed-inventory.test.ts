@@ -16,6 +16,9 @@ process.env.SC_CLIENT_IP_SECRET ??= "signed-inventory-test";
 const BASE = "http://security-center.test";
 
 type Handler = (request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response>;
+/** Whether the route's endpoint refuses signed callers (its definition's sessionOnly). */
+const sessionOnly = (handler: Handler) =>
+  Boolean((handler as { endpoint?: { sessionOnly?: string } }).endpoint?.sessionOnly);
 
 const keyOf = async (email: string) => createAccessKey(await contextFor(email), { description: "inventory" });
 const STRANGERS = [
@@ -85,7 +88,8 @@ describe("the inventory through the signed door", () => {
       for (const route of routes) {
         if (route.method === "GET") continue;
         if (stranger.otherTenant && route.probe.actsInOwnAccount) continue;
-        if (route.probe.actsOnCaller && route.method !== "POST") continue;
+        // What acts on the caller themselves is theirs to do, unless only a console session may (creating a key).
+        if (route.probe.actsOnCaller && !sessionOnly(route.handler)) continue;
         const response = await call(route, stranger.key);
         const text = await response.text();
         expect([403, 404], `${route.method} ${route.routePath}: ${text}`).toContain(response.status);

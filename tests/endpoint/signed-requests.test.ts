@@ -392,8 +392,11 @@ describe("a key's standing is read afresh on every request (only its opened secr
     }
     expect((await callAsBob(key)).status).toBe(200);
 
+    // A key no longer known names no one: its refusal is counted, not chained.
     await prisma.accessKey.delete({ where: { id: key.id } });
-    expect(await callAsBob(key)).toMatchObject({ status: 403, reason: expect.stringMatching(/unknown AccessKey/) });
+    const anonymousBefore = await anonymousRefusalCount("access-key.authenticate");
+    expect(await callAsBob(key)).toMatchObject({ status: 403, reason: undefined });
+    expect(await anonymousRefusalCount("access-key.authenticate")).toBe(anonymousBefore + 1);
   });
 
   it("a tenant role granted or revoked counts from the next request", async () => {

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { bumpSecurityVersion } from "@/lib/decision-index/security-version";
 import { runEndpoint } from "@/lib/endpoint/run-endpoint";
 import { effectivePermissionsEndpoint, type EffectivePermissions } from "@/lib/services/access/effective-permissions";
+import { anonymousRefusalCount } from "../helpers/anonymous-refusals";
 import { contextFor, demoDatabase, requestMeta } from "../helpers/test-database";
 
 const prisma = await demoDatabase();
@@ -162,14 +163,21 @@ const REFUSALS = [
 describe("effective permissions: who may ask", () => {
   for (const testCase of REFUSALS) {
     it(`${testCase.description} → ${testCase.code}`, async () => {
-      const auditBefore = await prisma.auditEvent.count();
+      // Recorded in the caller's tenant's chain; without a caller, counted, not chained.
+      const chainId = testCase.caller ? (await contextFor(testCase.caller)).actor.tenantId : "none";
+      const auditBefore = await prisma.auditEvent.count({ where: { chainId } });
+      const anonymousBefore = await anonymousRefusalCount("access.effective-permissions");
       const result = await permissions(testCase.caller, testCase.input);
       expect(result.ok).toBe(false);
       if (result.ok) return;
       expect(result.error.code).toBe(testCase.code);
       if ("field" in testCase) expect(result.error.fieldErrors?.[testCase.field]?.length).toBeGreaterThan(0);
-      const audit = await prisma.auditEvent.findFirstOrThrow({ orderBy: { id: "desc" } });
-      expect(await prisma.auditEvent.count()).toBe(auditBefore + 1);
+      if (testCase.caller === null) {
+        expect(await anonymousRefusalCount("access.effective-permissions")).toBe(anonymousBefore + 1);
+        return;
+      }
+      const audit = await prisma.auditEvent.findFirstOrThrow({ where: { chainId }, orderBy: { id: "desc" } });
+      expect(await prisma.auditEvent.count({ where: { chainId } })).toBe(auditBefore + 1);
       expect(audit.action).toBe("access.effective-permissions");
     });
   }

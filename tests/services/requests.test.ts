@@ -11,6 +11,7 @@ import { previewRequestEndpoint, type RequestPreview } from "@/lib/services/requ
 import { updateApprovalSettingsEndpoint } from "@/lib/services/requests/update-approval-settings";
 import { withdrawRequestEndpoint } from "@/lib/services/requests/withdraw-request";
 import type { ErrorCode } from "@/lib/errors";
+import { anonymousRefusalCount } from "../helpers/anonymous-refusals";
 import { contextFor, demoDatabase, requestMeta } from "../helpers/test-database";
 
 const prisma = await demoDatabase();
@@ -49,11 +50,15 @@ const LABEL_REQUEST = {
 const newRequest = (who = ALLEN, input: Record<string, unknown> = LABEL_REQUEST) =>
   ok<{ id: string; status: string }>(createRequestEndpoint, who, input);
 
-async function lastAudit() {
-  return prisma.auditEvent.findFirstOrThrow({ orderBy: { seq: "desc" } });
+/** The newest audit row (of one tenant's chain, when given). */
+async function lastAudit(chainId?: string) {
+  return prisma.auditEvent.findFirstOrThrow({ where: chainId ? { chainId } : {}, orderBy: { id: "desc" } });
 }
 
-/** Asserts the refusal's code and that exactly one audit row, named for the endpoint, recorded it. */
+/**
+ * Asserts the refusal's code and its record: one audit row in the caller's tenant's chain, named for the endpoint
+ * (also one in the other tenant's, when the refusal concerns it); without a caller, counted, not chained.
+ */
 async function expectRefused(
   definition: unknown,
   who: string | null,
@@ -61,14 +66,21 @@ async function expectRefused(
   code: ErrorCode,
   message?: RegExp,
 ) {
-  const before = await prisma.auditEvent.count();
+  const chainId = who ? (await contextFor(who)).actor.tenantId : null;
+  const inChain = () => prisma.auditEvent.count({ where: { chainId: chainId ?? "none" } });
+  const before = await inChain();
+  const anonymousBefore = await anonymousRefusalCount(endpoint(definition).name);
   const result = await call(definition, who, input);
   expect(result.ok, JSON.stringify(result)).toBe(false);
   if (result.ok) return;
   expect(result.error.code, JSON.stringify(result.error)).toBe(code);
   if (message) expect(result.error.message).toMatch(message);
-  expect(await prisma.auditEvent.count()).toBe(before + 1);
-  const audit = await lastAudit();
+  if (chainId === null) {
+    expect(await anonymousRefusalCount(endpoint(definition).name)).toBe(anonymousBefore + 1);
+    return;
+  }
+  expect(await inChain()).toBe(before + 1);
+  const audit = await lastAudit(chainId);
   expect(audit.action).toBe(endpoint(definition).name);
   expect(audit.reason).toContain(code);
 }

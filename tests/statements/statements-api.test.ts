@@ -329,8 +329,9 @@ async function asConsole(email: string, statement: string, project = "WonderLand
   const { actor } = await contextFor(email);
   const before = await prisma.auditEvent.findFirst({ orderBy: { id: "desc" }, select: { id: true } });
   const result = await runEndpoint(runStatementsEndpoint, actor, requestMeta(), { project, statement });
+  // The rows of the actor's own chain (a probe of another tenant's project is also written in that tenant's).
   const audit = await prisma.auditEvent.findMany({
-    where: { id: { gt: before?.id ?? 0n } },
+    where: { id: { gt: before?.id ?? 0n }, chainId: actor.tenantId },
     select: { action: true, result: true },
     orderBy: { id: "asc" },
   });
