@@ -1,5 +1,5 @@
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type BrowserContext, type Page } from "@playwright/test";
 import { signIn, type Persona } from "./personas";
 
 /**
@@ -80,14 +80,27 @@ test("the sign-in page has no serious or critical accessibility violation", asyn
   expect(await blockingViolations(page)).toEqual([]);
 });
 
+/**
+ * Each persona signs in once for this file (the first of its pages) and its session's cookies open the others:
+ * the sign-in's own page is checked above, and a sign-in per page cost several seconds of argon2 and rendering.
+ */
+const sessions = new Map<Persona, Awaited<ReturnType<BrowserContext["storageState"]>>>();
+
 for (const { persona, path } of PAGES) {
-  test(`${path} as ${persona} has no serious or critical accessibility violation`, async ({ page }) => {
+  test(`${path} as ${persona} has no serious or critical accessibility violation`, async ({ browser }) => {
     // axe walks every node: a 100-column table's page takes a while on a busy 2-core machine.
     test.setTimeout(120_000);
-    await signIn(page, persona);
+    const saved = sessions.get(persona);
+    const context = await browser.newContext(saved ? { storageState: saved } : {});
+    const page = await context.newPage();
+    if (!saved) {
+      await signIn(page, persona);
+      sessions.set(persona, await context.storageState());
+    }
     const response = await page.goto(path);
     expect(response?.status()).toBe(200);
     await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
     expect(await blockingViolations(page)).toEqual([]);
+    await context.close();
   });
 }

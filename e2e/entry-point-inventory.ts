@@ -190,6 +190,11 @@ export const SERVER_ACTIONS: Record<string, ActionProbe> = {
     page: "/whitelists",
     input: () => ({ project: "WonderLand", entryId: PROBE_UUID, confirmLockout: "true" }),
   },
+  "app/(console)/check-query/actions.ts#checkQueryAction": {
+    page: "/check-query",
+    input: () => ({ ...SQL_PROBE }),
+    readsOnly: "a question to the decision engine about a query; its answers go to the access-decision log",
+  },
   "app/(console)/webhooks/actions.ts#setWebhookAction": {
     page: "/webhooks",
     input: () => ({ project: "WonderLand", url: "https://hooks.example.com/probe", enabled: "true" }),
