@@ -10,9 +10,13 @@ export interface SourcePosition {
 /** A statement that names a user or a role: `USER ALIYUN$...` / `ROLE analyst`. */
 export type PrincipalType = "User" | "Role";
 
-/** The security switches `SET <name>=true|false` changes, spelled as MaxCompute spells them. */
+/**
+ * The security switches `SET <name>=true|false` changes, spelled as MaxCompute spells them; NoWriteDown is this
+ * console's own (LabelSecurity's write rule, an owner's switch on the Settings page), so a statement can set it too.
+ */
 export const SECURITY_CONFIGURATIONS = [
   "LabelSecurity",
+  "NoWriteDown",
   "ProjectProtection",
   "CheckPermissionUsingACL",
   "CheckPermissionUsingPolicy",

@@ -363,6 +363,8 @@ const CASES: Case[] = [
   // An Admin may do what the manual leaves to Admin, not what only the owner may.
   { who: BOB, statement: `SET LABEL 1 TO USER ${ALLEN_PRINCIPAL}`, outcome: "OK", audit: [{ action: "label.set-clearance", result: "SUCCESS" }] },
   { who: BOB, statement: "SET LabelSecurity=false", outcome: "FORBIDDEN", audit: [{ action: "settings.update", result: "DENIED" }] },
+  { who: BOB, statement: "SET NoWriteDown=true", outcome: "FORBIDDEN", audit: [{ action: "settings.update", result: "DENIED" }] },
+  { who: ALICE, statement: "SET NoWriteDown=true; SET NoWriteDown=false", outcome: "OK", audit: [{ action: "settings.update", result: "SUCCESS" }, { action: "settings.update", result: "SUCCESS" }] },
   { who: BOB, statement: "SET ProjectProtection=false", outcome: "FORBIDDEN", audit: [{ action: "settings.update", result: "DENIED" }] },
   { who: BOB, statement: "ADD TRUSTEDPROJECT SecretGarden", outcome: "FORBIDDEN", audit: [{ action: "settings.trusted-project.add", result: "DENIED" }] },
   { who: BOB, statement: "GRANT Super_Administrator TO RAM$wonderland:allen", outcome: "FORBIDDEN", audit: [{ action: "role.assign", result: "DENIED" }] },
