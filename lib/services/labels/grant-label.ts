@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { optionalDaysField } from "@/lib/services/days-field";
 import { DEFAULT_LABEL_GRANT_DAYS, labelGrantExpiry } from "@/lib/authz";
 import { authorizeAdmin } from "@/lib/authorize/authorize-admin";
 import { projectInScope } from "@/lib/authorize/project-scope";
@@ -32,16 +33,7 @@ export const grantLabelInput = z.object({
   principalType: principalTypeField,
   principal: principalField,
   /** WITH EXP <days>; empty = the manual's default of 180 days (unless a date is given). */
-  days: z
-    .union([
-      z.literal("").transform(() => undefined),
-      z.coerce
-        .number({ error: "Give a number of days." })
-        .int("Give a whole number of days.")
-        .min(1, "Give at least 1 day.")
-        .max(MAX_DAYS, `Give at most ${MAX_DAYS} days.`),
-    ])
-    .optional(),
+  days: optionalDaysField(MAX_DAYS),
   /** Or the last day (UTC) the grant is valid, YYYY-MM-DD, from the date picker. */
   expiresOn: z.union([z.literal(""), z.iso.date("Use a date such as 2030-12-31.")]).default(""),
 });

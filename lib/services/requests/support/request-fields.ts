@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { optionalDaysField } from "@/lib/services/days-field";
 import { OBJECT_TYPES } from "@/lib/authz";
 import { privilegeField } from "@/lib/services/grants/support/grant-item";
 import { columnListField, levelField } from "@/lib/services/labels/support/label-fields";
@@ -20,16 +21,7 @@ const common = {
     .min(1, "Say why you need this access.")
     .max(1000, "Keep the reason under 1,000 characters."),
   /** Empty = the project's default for the kind. */
-  days: z
-    .union([
-      z.literal("").transform(() => undefined),
-      z.coerce
-        .number({ error: "Give a number of days." })
-        .int("Give a whole number of days.")
-        .min(1, "Give at least 1 day.")
-        .max(MAX_GRANT_DAYS, `Give at most ${MAX_GRANT_DAYS} days.`),
-    ])
-    .optional(),
+  days: optionalDaysField(MAX_GRANT_DAYS),
 };
 
 /** An optional text field: absent, or "" from a form, is undefined. */
