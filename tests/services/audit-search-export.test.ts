@@ -8,7 +8,8 @@ import { parseCsv } from "@/lib/catalog/csv";
 import { encodeLogField } from "@/lib/audit/log-field";
 import { runEndpoint } from "@/lib/endpoint/run-endpoint";
 import { containsPattern } from "@/lib/services/audit/audit-event-filter";
-import { exportAuditEventsEndpoint } from "@/lib/services/audit/export-audit-events";
+import { exportAuditEvents, exportAuditEventsEndpoint } from "@/lib/services/audit/export-audit-events";
+import { AppError } from "@/lib/errors";
 import { getAuditEventEndpoint } from "@/lib/services/audit/get-audit-event";
 import { listAuditEventsEndpoint } from "@/lib/services/audit/list-audit-events";
 import { auditChartsEndpoint } from "@/lib/services/audit/audit-charts";
@@ -261,6 +262,22 @@ describe("the export", () => {
     expect(items.every((item) => item.action.startsWith("search."))).toBe(true);
     const empty = await download({ format: "json", from: "2000-01-01T00:00:00Z", to: "2000-01-02T00:00:00Z" });
     expect(await empty.json()).toEqual([]);
+  });
+
+  it("exports a set as wide as the cap whole, and refuses a wider one before recording or sending anything", async () => {
+    const ctx = await contextFor("audrey@wonderland.example");
+    const input = exportAuditEventsEndpoint.input.parse({ format: "json", q: "search." });
+    const atCap = await exportAuditEvents(ctx, input, 12);
+    expect((await atCap.json()) as unknown[]).toHaveLength(12);
+
+    const before = await prisma.auditEvent.count({ where: { chainId: wonderland.id } });
+    const refused = await exportAuditEvents(ctx, input, 11).catch((error: unknown) => error);
+    expect(refused).toBeInstanceOf(AppError);
+    expect(refused).toMatchObject({
+      code: "INVALID_INPUT",
+      fieldErrors: { from: ["More than 11 events match: export a shorter time range or add a filter."] },
+    });
+    expect(await prisma.auditEvent.count({ where: { chainId: wonderland.id } })).toBe(before);
   });
 });
 

@@ -3,6 +3,7 @@ import { forbidden } from "next/navigation";
 import { StaticTable, type StaticColumn } from "@/components/access/StaticTable";
 import { AuditActivityChart } from "@/components/audit/AuditActivityChart";
 import { AuditCharts } from "@/components/audit/AuditCharts";
+import { ExportLinks } from "@/components/audit/ExportLinks";
 import { AuditFilterForm } from "@/components/audit/AuditFilterForm";
 import { auditApiInput, auditQueryOf, queryString } from "@/components/audit/audit-query";
 import { NewEventsNotice } from "@/components/audit/NewEventsNotice";
@@ -97,14 +98,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
       </Card>
       {events.ok ? <NewEventsNotice newestSeq={events.data.newestSeq} /> : null}
       <div className="mb-3 flex flex-wrap items-center justify-between gap-3">
-        <div className="flex gap-2">
-          <a href={exportHref("csv")} download className={buttonClasses("secondary", "sm")}>
-            Export CSV
-          </a>
-          <a href={exportHref("json")} download className={buttonClasses("secondary", "sm")}>
-            Export JSON
-          </a>
-        </div>
+        <ExportLinks hrefs={{ csv: exportHref("csv"), json: exportHref("json") }} />
         <nav aria-label="Event pages" className="flex gap-2">
           {before ? (
             <Link href={`/audit${queryString(query)}`} className={buttonClasses("ghost", "sm")}>

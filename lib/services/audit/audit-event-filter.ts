@@ -124,3 +124,11 @@ export async function auditEventPage(
   const page = rows.slice(0, pageSize);
   return { rows: page, next: rows.length > pageSize ? page.at(-1)! : null };
 }
+
+/** How many events of the filtered chain match, counted no further than `limit` (the cost stays bounded). */
+export async function countAuditEventsUpTo(tenantId: string, filter: AuditEventFilter, limit: number): Promise<number> {
+  const condition = await auditEventCondition(tenantId, filter);
+  const [{ n }] = await prisma.$queryRaw<[{ n: number }]>`
+    SELECT count(*)::int AS "n" FROM (SELECT 1 FROM "audit_events" WHERE ${condition} LIMIT ${limit}) AS "matching"`;
+  return n;
+}
