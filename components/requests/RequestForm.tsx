@@ -188,17 +188,21 @@ export function RequestForm({ project, defaults, durations, previewAction, creat
           error={error("reason")}
           required
         />
-        <TextInput
-          label="Days"
-          name="days"
-          type="number"
-          min={1}
-          max={durations.maxDays}
-          hint={`Empty: ${kind === "label" ? durations.labelDefaultDays : durations.defaultDays} days; at most ${durations.maxDays}.`}
-          defaultValue={value("days")}
-          error={error("days")}
-          className="max-w-40"
-        />
+        {kind === "role" ? (
+          <p className="text-sm text-slate-600">A role is held until an administrator revokes it.</p>
+        ) : (
+          <TextInput
+            label="Days"
+            name="days"
+            type="number"
+            min={1}
+            max={durations.maxDays}
+            hint={`Empty: ${kind === "label" ? durations.labelDefaultDays : durations.defaultDays} days; at most ${durations.maxDays}.`}
+            defaultValue={value("days")}
+            error={error("days")}
+            className="max-w-40"
+          />
+        )}
         <div className="flex gap-2">
           <Button type="submit" formAction={runPreview} loading={previewing} disabled={creating}>
             Preview

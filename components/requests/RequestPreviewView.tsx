@@ -1,3 +1,4 @@
+import { requestDurationText } from "@/lib/shared/request-duration";
 import { Badge } from "@/components/ui/Badge";
 import type { RequestPreview } from "@/lib/services/requests/preview-request";
 
@@ -38,7 +39,8 @@ export function RequestPreviewView({ preview }: { preview: RequestPreview }) {
   return (
     <section aria-label="Preview" className="grid gap-4 rounded-md border border-slate-200 p-4">
       <p className="text-sm">
-        <strong>{preview.summary}</strong> for {preview.days} days (until {preview.expiresAt.slice(0, 10)}), after{" "}
+        <strong>{preview.summary}</strong>{" "}
+        {requestDurationText(preview.kind, preview.days, preview.expiresAt.slice(0, 10))}, after{" "}
         {preview.requiredApprovals} approval{preview.requiredApprovals === 1 ? "" : "s"}.
       </p>
       {preview.questions.length === 0 ? (

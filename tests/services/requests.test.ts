@@ -158,6 +158,11 @@ describe("creating and previewing a request", () => {
       field: "role",
     },
     {
+      description: "days for a role (held until revoked: it has no expiry)",
+      input: { project: "WonderLand", kind: "role", role: "Admin", reason: "x", days: "7" },
+      field: "days",
+    },
+    {
       description: "extending a grant allen does not hold",
       input: { project: "WonderLand", kind: "extension", grantId: "00000000-0000-4000-8000-000000000000", reason: "x" },
       field: "grantId",
@@ -234,6 +239,7 @@ describe("approving, denying, withdrawing: the rules, each refusal audited", () 
       role: "Admin",
       reason: "Cover for bob.",
     });
+    expect((await prisma.accessRequest.findUniqueOrThrow({ where: { id } })).days).toBe(0);
     await expectRefused(approveRequestEndpoint, BOB, { id }, "FORBIDDEN", /could not grant this yourself/);
     expect((await prisma.accessRequest.findUniqueOrThrow({ where: { id } })).status).toBe("PENDING");
   });

@@ -1,3 +1,4 @@
+import { requestDurationText } from "@/lib/shared/request-duration";
 import Link from "next/link";
 import { DecideRequestForm } from "@/components/requests/DecideRequestForm";
 import { RequestHistory } from "@/components/requests/RequestHistory";
@@ -20,7 +21,7 @@ import { approveRequestAction, denyRequestAction, withdrawRequestAction } from "
 export const metadata = { title: "Requests" };
 
 const DESCRIPTION =
-  "Access you asked for, and requests awaiting your decision. An approved request's grant lasts the days asked for.";
+  "Access you asked for, and requests awaiting your decision. An approved request's grant lasts the days asked for; a role, until an administrator revokes it.";
 
 const STATUS_FILTER: TableFilterDef = {
   name: "status",
@@ -46,7 +47,8 @@ function requestColumns(view: "mine" | "to-approve"): Column<RequestView>[] {
           <span className="font-medium">{request.summary}</span>
           <span className="text-xs text-slate-500">
             in {request.project}
-            {view === "to-approve" ? <> · asked by {request.requester}</> : null} · {request.days} days
+            {view === "to-approve" ? <> · asked by {request.requester}</> : null} ·{" "}
+            {requestDurationText(request.kind, request.days)}
           </span>
         </span>
       ),

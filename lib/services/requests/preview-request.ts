@@ -14,6 +14,8 @@ const DAY = 86_400_000;
 export interface RequestPreview {
   project: string;
   summary: string;
+  /** The payload's kind (a ROLE has no expiry: `days` is 0 and `expiresAt` means nothing). */
+  kind: string;
   days: number;
   /** When the grant would expire, were it approved now. */
   expiresAt: string;
@@ -52,6 +54,7 @@ export async function previewRequest(ctx: ServiceContext, input: RequestInput): 
   return {
     project: project.name,
     summary: describePayload(target.payload),
+    kind: target.payload.kind,
     days,
     expiresAt: new Date(expiresAt).toISOString(),
     requiredApprovals: rules.requiredApprovals[target.payload.kind],

@@ -19,7 +19,7 @@ export interface PreparedRequest {
 /**
  * What creating and previewing a request share: the project (in the actor's scope), the requester a member of
  * it, the payload checked against the catalog (errors name the form's fields), the duration within the
- * project's maximum (its default for the kind when none is given).
+ * project's maximum (its default for the kind when none is given; none for a role).
  */
 export async function prepareRequest(ctx: ServiceContext, input: RequestInput): Promise<PreparedRequest> {
   const project = await projectInScope(ctx, input.project);
@@ -31,7 +31,8 @@ export async function prepareRequest(ctx: ServiceContext, input: RequestInput): 
   if (!member) throw forbidden(`Only members of ${project.name} may ask for access in it.`);
   const rules = await approvalRulesOf(project.id);
   const { payload, extendsGrantId } = await requestedPayload(ctx, project, input);
-  const days = input.days ?? defaultDaysOf(rules, payload.kind);
+  // A role has no expiry: its request records 0 days (request-fields refuses days given with one).
+  const days = payload.kind === "ROLE" ? 0 : (input.days ?? defaultDaysOf(rules, payload.kind));
   if (days > rules.maxDays) throw invalidInput({ days: [`${project.name} grants at most ${rules.maxDays} days.`] });
   return { project, rules, target: requireNewTarget(project, payload), days, extendsGrantId };
 }

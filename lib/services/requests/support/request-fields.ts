@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { optionalDaysField } from "@/lib/services/days-field";
+import { ROLE_HAS_NO_DURATION } from "@/lib/shared/request-duration";
 import { OBJECT_TYPES } from "@/lib/authz";
 import { privilegeField } from "@/lib/services/grants/support/grant-item";
 import { columnListField, levelField } from "@/lib/services/labels/support/label-fields";
@@ -65,6 +66,7 @@ export const requestInput = z
     if (input.kind === "package" && !input.package)
       missing("package", "Name the installed package (owner_project.package).");
     if (input.kind === "role" && !input.role) missing("role", "Name the role.");
+    if (input.kind === "role" && input.days !== undefined) missing("days", ROLE_HAS_NO_DURATION);
     if (input.kind === "extension" && !input.grantId) missing("grantId", "Name one of your grants by its id.");
   });
 
