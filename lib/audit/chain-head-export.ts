@@ -25,7 +25,8 @@ export type HeadExportTarget = { url: string } | { file: string };
 
 export function headExportTarget(env: Record<string, string | undefined> = process.env): HeadExportTarget {
   if (env.AUDIT_HEAD_EXPORT_URL) return { url: env.AUDIT_HEAD_EXPORT_URL };
-  return { file: path.resolve(env.AUDIT_HEAD_EXPORT_FILE || DEFAULT_HEAD_EXPORT_FILE) };
+  // turbopackIgnore: a path chosen at run time, not a file of the app for the build to trace.
+  return { file: path.resolve(/*turbopackIgnore: true*/ env.AUDIT_HEAD_EXPORT_FILE || DEFAULT_HEAD_EXPORT_FILE) };
 }
 
 // A label of its own, so a head's signature can never be taken for a chain hash made with the same key.
