@@ -148,6 +148,7 @@ test("alice sees who can read user_profile.id_card: herself and bob, not allen (
   await expect(allowed.getByRole("row", { name: /Alice Liddell/ })).toContainText("Project owner");
   await expect(allowed.getByRole("row", { name: /Bob Builder/ })).toContainText("Built-in role Admin");
   await expect(allowed.getByRole("row", { name: /Allen Analyst/ })).toHaveCount(0);
+  await page.getByRole("navigation", { name: "Verdicts" }).getByRole("link", { name: "Denied (1)" }).click();
   const denied = page.getByRole("region", { name: "Members denied Select on user_profile.id_card" });
   await expect(denied.getByRole("row", { name: /Allen Analyst/ })).toContainText("Label security");
 

@@ -44,6 +44,10 @@ const PAGES: { persona: Persona; path: string }[] = [
     path: "/data-flow?project=WonderLand&principal=RAM%24wonderland%3Abob&operation=read&objectName=dim_region&targetProject=SecretGarden",
   },
   { persona: "alice", path: "/effective-permissions" },
+  {
+    persona: "alice",
+    path: "/effective-permissions?project=WonderLand&view=object&objectType=Table&objectName=user_profile&column=id_card&effect=Deny",
+  },
   { persona: "alice", path: "/audit" },
   { persona: "allen", path: "/my-access" },
   { persona: "allen", path: "/requests" },

@@ -48,4 +48,4 @@ export {
 export { CONDITION_OPERATORS, CONDITION_KEYS } from "./policy/condition-operators";
 export { OBJECT_TYPES, PRIVILEGES, PRIVILEGES_BY_TYPE, type ObjectType, type Privilege } from "./model/privileges";
 export { formatPrincipalName } from "./model/principal";
-export { DATA_LAYERS, type Layer } from "./model/layers";
+export { DATA_LAYERS, LAYER_ORDER, type Layer } from "./model/layers";

@@ -19,11 +19,18 @@ async function allowed(caller: string, input: Record<string, unknown>): Promise<
   return result.data;
 }
 
-const emails = (verdicts: WhoCanAccess["allowed"]) => verdicts.map((verdict) => verdict.user.email).sort();
+/** Both lists in full (every member fits one page of 200 in the demo), beside the first answer's counts. */
+async function lists(caller: string, input: Record<string, unknown>) {
+  const allowedPage = await allowed(caller, { ...input, effect: "Allow", pageSize: 200 });
+  const deniedPage = await allowed(caller, { ...input, effect: "Deny", pageSize: 200 });
+  return { ...allowedPage, allowed: allowedPage.items, denied: deniedPage.items };
+}
+
+const emails = (verdicts: WhoCanAccess["items"]) => verdicts.map((verdict) => verdict.user.email).sort();
 
 describe("who can access", () => {
   it("user_profile.id_card: alice (owner) and bob (Admin) may read it, allen may not (label)", async () => {
-    const result = await allowed(ALICE, { objectName: "user_profile", column: "id_card" });
+    const result = await lists(ALICE, { objectName: "user_profile", column: "id_card" });
     expect(result.privilege).toBe("Select");
     expect(emails(result.allowed)).toEqual(["alice@wonderland.example", "bob@wonderland.example"]);
     expect(result.allowed.find((verdict) => verdict.user.email === "bob@wonderland.example")).toMatchObject({
@@ -35,7 +42,7 @@ describe("who can access", () => {
   });
 
   it("user_profile.mobile: allen too, through his label grant and column grant", async () => {
-    const result = await allowed("bob@wonderland.example", { objectName: "user_profile", column: "mobile" });
+    const result = await lists("bob@wonderland.example", { objectName: "user_profile", column: "mobile" });
     expect(emails(result.allowed)).toEqual([
       "alice@wonderland.example",
       "allen@wonderland.example",
@@ -47,13 +54,13 @@ describe("who can access", () => {
   });
 
   it("the whole of user_profile: allen is denied but may still read five of its columns", async () => {
-    const result = await allowed(ALICE, { objectName: "user_profile" });
+    const result = await lists(ALICE, { objectName: "user_profile" });
     expect(result.denied).toEqual([expect.objectContaining({ readableColumns: 5, decidedBy: "LabelSecurity" })]);
     expect(result.object).toMatchObject({ name: "user_profile", column: null, columnCount: 100 });
   });
 
   it("sales_orders Describe: allen through the analyst role", async () => {
-    const result = await allowed(ALICE, { objectName: "sales_orders", privilege: "Describe" });
+    const result = await lists(ALICE, { objectName: "sales_orders", privilege: "Describe" });
     expect(
       result.allowed.find((verdict) => verdict.user.email === "allen@wonderland.example")!.sources[0],
     ).toMatchObject({ kind: "role", label: "Role analyst" });
@@ -69,12 +76,12 @@ describe("who can access", () => {
       expect(result.ok, JSON.stringify(result)).toBe(true);
     };
     const mobile = { objectName: "user_profile", column: "mobile" };
-    expect(emails((await allowed(ALICE, mobile)).allowed)).toContain(allen.email);
+    expect(emails((await lists(ALICE, mobile)).allowed)).toContain(allen.email);
     const versions = async () =>
       Object.fromEntries((await prisma.project.findMany()).map((project) => [project.name, project.securityVersion]));
     const before = await versions();
     await setDisabled(true);
-    const disabled = await allowed(ALICE, mobile).finally(() => setDisabled(false));
+    const disabled = await lists(ALICE, mobile).finally(() => setDisabled(false));
     expect(emails(disabled.allowed)).not.toContain(allen.email);
     expect(disabled.denied.find((verdict) => verdict.user.email === allen.email)).toMatchObject({
       decidedBy: "Identity",
@@ -86,7 +93,21 @@ describe("who can access", () => {
       WonderLand_dev: after.WonderLand_dev! - before.WonderLand_dev!,
       SecretGarden: after.SecretGarden! - before.SecretGarden!,
     }).toEqual({ WonderLand: 2, WonderLand_dev: 2, SecretGarden: 0 });
-    expect(emails((await allowed(ALICE, mobile)).allowed)).toContain(allen.email);
+    expect(emails((await lists(ALICE, mobile)).allowed)).toContain(allen.email);
+  });
+
+  it("counts every member and lists one page at a time, allowed or denied", async () => {
+    const mobile = { objectName: "user_profile", column: "mobile" };
+    const whole = await lists(ALICE, mobile);
+    const second = await allowed(ALICE, { ...mobile, effect: "Allow", pageSize: 1, page: 2 });
+    expect(second).toMatchObject({ effect: "Allow", total: whole.allowedCount, page: 2, pageSize: 1 });
+    expect(second.items).toEqual([whole.allowed[1]]);
+    expect(whole.allowedCount).toBe(whole.allowed.length);
+    expect(whole.deniedCount).toBe(whole.denied.length);
+    const byLayer = whole.byLayer.reduce((sum, row) => sum + row.allowed + row.denied, 0);
+    expect(byLayer).toBe(whole.allowedCount + whole.deniedCount);
+    const past = await allowed(ALICE, { ...mobile, effect: "Deny", page: 99 });
+    expect(past).toMatchObject({ items: [], total: whole.deniedCount });
   });
 });
 

@@ -56,6 +56,10 @@ const LISTS: Record<string, { who: string; input: Record<string, string> }> = {
   "/api/v1/projects": { who: "alice@wonderland.example", input: {} },
   "/api/v1/projects/{project}/members": { who: "alice@wonderland.example", input: { project: "WonderLand" } },
   "/api/v1/projects/{project}/roles": { who: "alice@wonderland.example", input: { project: "WonderLand" } },
+  "/api/v1/projects/{project}/who-can-access": {
+    who: "alice@wonderland.example",
+    input: { project: "WonderLand", objectName: "user_profile", column: "id_card" },
+  },
   "/api/v1/projects/{project}/grants": { who: "alice@wonderland.example", input: { project: "WonderLand" } },
   "/api/v1/projects/{project}/objects": { who: "alice@wonderland.example", input: { project: "WonderLand" } },
   "/api/v1/projects/{project}/effective-permissions": {
@@ -98,8 +102,6 @@ const NOT_LISTS: Record<string, string> = {
   "/api/v1/openapi.json": "one document",
   "/api/v1/projects/{project}/roles/{role}": "one role; its grants inside page with the same page/pageSize fields",
   "/api/v1/projects/{project}/suggestions": "at most 20 names, a picker's suggestions",
-  "/api/v1/projects/{project}/who-can-access":
-    "an analysis of the whole project (every member's verdict, counted by deciding layer); not paged yet",
   "/api/v1/projects/{project}/policy": "one document; its history is the last versions only",
   "/api/v1/projects/{project}/whitelist": "at most WHITELIST_LIMIT entries, bounded when added",
   "/api/v1/projects/{project}/settings": "one object",

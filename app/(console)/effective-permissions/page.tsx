@@ -144,9 +144,19 @@ async function ByObject({ raw, options }: { raw: SearchParamsRecord; options: In
     column: firstParam(raw.column),
     privilege: firstParam(raw.privilege) || "Select",
   };
+  const listing = { effect: firstParam(raw.effect) === "Deny" ? "Deny" : "Allow", page: firstParam(raw.page) || "1" };
   const result = initial.objectName
-    ? await readPage(whoCanAccessEndpoint, { project, ...initial }, { invalidInputIsAnswer: true })
+    ? await readPage(whoCanAccessEndpoint, { project, ...initial, ...listing }, { invalidInputIsAnswer: true })
     : null;
+  const hrefFor = (change: { effect?: string; page?: number }) =>
+    `/effective-permissions?${new URLSearchParams({
+      project,
+      view: "object",
+      ...initial,
+      ...listing,
+      ...change,
+      page: String(change.page ?? listing.page),
+    }).toString()}`;
   const error = result && !result.ok ? result.error : null;
   return (
     <div className="grid gap-6">
@@ -161,7 +171,7 @@ async function ByObject({ raw, options }: { raw: SearchParamsRecord; options: In
         />
       </Card>
       {result?.ok ? (
-        <WhoCanAccessView data={result.data} />
+        <WhoCanAccessView data={result.data} hrefFor={hrefFor} />
       ) : result ? null : (
         <Card>
           <EmptyState icon="users" title="Choose a table">

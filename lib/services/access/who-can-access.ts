@@ -1,10 +1,11 @@
 import { z } from "zod";
-import { decide, type Layer } from "@/lib/authz";
+import { decide, LAYER_ORDER, type Layer } from "@/lib/authz";
 import { authorizeAdministrator } from "@/lib/authorize/authorize-administrator";
 import { projectInScope } from "@/lib/authorize/project-scope";
 import type { ServiceContext } from "@/lib/context/service-context";
 import { defineEndpoint } from "@/lib/endpoint/define-endpoint";
 import { allowanceOf, denialOf, type AccessSource } from "@/lib/shared/access-source";
+import { pageWindow, paginationFields } from "@/lib/services/pagination";
 import { requireCatalogObject } from "./support/catalog-object";
 import { requestablePrivilegesOf } from "./check-access";
 import { decisionContext, decisionContextFields, describedContext, optionalField } from "./support/decision-context";
@@ -22,6 +23,9 @@ export const whoCanAccessInput = z
     privilege: optionalField(z.enum(requestablePrivilegesOf("Table"), { error: "Choose a privilege." })).transform(
       (privilege) => privilege ?? "Select",
     ),
+    /** Which verdicts to list, a page at a time (both are counted, whichever is listed). */
+    effect: z.enum(["Allow", "Deny"], { error: "Choose Allow or Deny." }).default("Allow"),
+    ...paginationFields(25, 200),
     ...decisionContextFields,
   })
   .superRefine((input, context) => {
@@ -43,7 +47,9 @@ export interface MemberVerdict {
 
 /**
  * Who among the project's owner and members may perform a privilege on a table (or one column), each with
- * the deciding layer and rule. Only the project's administrators may ask about everyone.
+ * the deciding layer and rule: every member is decided (the counts, overall and by deciding layer, cover them
+ * all), and one page of the allowed or of the denied is listed, in the directory's order. Only the project's
+ * administrators may ask about everyone.
  */
 export async function whoCanAccess(ctx: ServiceContext, input: z.output<typeof whoCanAccessInput>) {
   const project = await projectInScope(ctx, input.project);
@@ -79,6 +85,8 @@ export async function whoCanAccess(ctx: ServiceContext, input: z.output<typeof w
           : null,
     };
   });
+  const listed = verdicts.filter((verdict) => verdict.effect === input.effect);
+  const { skip, take } = pageWindow(input);
   return {
     project: project.name,
     object: {
@@ -89,9 +97,27 @@ export async function whoCanAccess(ctx: ServiceContext, input: z.output<typeof w
     },
     privilege: input.privilege,
     context: describedContext(context),
-    allowed: verdicts.filter((verdict) => verdict.effect === "Allow"),
-    denied: verdicts.filter((verdict) => verdict.effect === "Deny"),
+    allowedCount: verdicts.filter((verdict) => verdict.effect === "Allow").length,
+    deniedCount: verdicts.filter((verdict) => verdict.effect === "Deny").length,
+    byLayer: countsByLayer(verdicts),
+    effect: input.effect,
+    items: listed.slice(skip, skip + take),
+    total: listed.length,
+    page: input.page,
+    pageSize: input.pageSize,
   };
+}
+
+/** How many members each layer allowed and denied, in the pipeline's order; layers that decided nobody left out. */
+function countsByLayer(verdicts: MemberVerdict[]): { layer: Layer; allowed: number; denied: number }[] {
+  const counts = new Map<Layer, { layer: Layer; allowed: number; denied: number }>();
+  for (const verdict of verdicts) {
+    let count = counts.get(verdict.decidedBy);
+    if (!count) counts.set(verdict.decidedBy, (count = { layer: verdict.decidedBy, allowed: 0, denied: 0 }));
+    if (verdict.effect === "Allow") count.allowed++;
+    else count.denied++;
+  }
+  return [...counts.values()].sort((a, b) => LAYER_ORDER[a.layer] - LAYER_ORDER[b.layer]);
 }
 
 export type WhoCanAccess = Awaited<ReturnType<typeof whoCanAccess>>;
