@@ -1,5 +1,6 @@
 import { prisma } from "@/lib/db/client";
 import { openSecret } from "@/lib/access-keys/secret-envelope";
+import { postWebhook } from "./post-webhook";
 import { resolveWebhookTarget } from "./webhook-target";
 import { SIGNATURE_HEADER, signWebhookBody } from "./webhook-signature";
 import { webhookSecretBinding } from "./webhook-secret";
@@ -66,27 +67,25 @@ async function deliverOne(row: Claimed): Promise<boolean> {
   }
   const body = JSON.stringify({ delivery: String(row.id), ...(row.payload as object) });
   try {
-    const response = await fetch(webhook.url, {
-      method: "POST",
-      redirect: "manual",
-      signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
-      headers: {
+    const status = await postWebhook(
+      webhook.url,
+      {
         "content-type": "application/json",
         "user-agent": "SecurityCenter-Webhook/1",
         "x-security-center-delivery": String(row.id),
         [SIGNATURE_HEADER]: signWebhookBody(openSecret(webhookSecretBinding(row.project_id), webhook), body),
       },
       body,
-    });
-    await response.body?.cancel();
-    if (response.status >= 200 && response.status < 300) {
+      REQUEST_TIMEOUT_MS,
+    );
+    if (status >= 200 && status < 300) {
       await prisma.webhookDelivery.update({
         where: { id: row.id },
-        data: { attempts, deliveredAt: new Date(), lastStatus: response.status, lastError: null },
+        data: { attempts, deliveredAt: new Date(), lastStatus: status, lastError: null },
       });
       return true;
     }
-    await fail(response.status, `The receiver answered ${response.status}.`);
+    await fail(status, `The receiver answered ${status}.`);
   } catch (error) {
     await fail(null, (error as Error).message);
   }

@@ -1,4 +1,6 @@
+import dns, { type LookupAddress, type LookupAllOptions } from "node:dns";
 import { lookup } from "node:dns/promises";
+import type { LookupFunction } from "node:net";
 import ipaddr from "ipaddr.js";
 
 export const WEBHOOK_URL_MAX_LENGTH = 2048;
@@ -25,10 +27,20 @@ export function webhookUrlProblem(value: string): string | null {
   return null;
 }
 
+/** Why a delivery may not go to `address` (loopback, private, link-local, metadata services…), or null. */
+function addressProblem(host: string, address: string): string | null {
+  if (privateTargetsAllowed()) return null;
+  const parsed = ipaddr.process(address);
+  return parsed.range() === "unicast"
+    ? null
+    : `${host} resolves to ${address} (${parsed.range()}), which deliveries never reach.`;
+}
+
 /**
- * Resolves the URL's host and refuses any address that is not public unicast (loopback, private, link-local,
- * metadata services…) unless private targets are allowed. Checked at each delivery, not when the URL is saved,
- * since a name can be re-pointed after it was accepted. Returns the address to connect to.
+ * Resolves the URL's host and refuses any address that is not public unicast unless private targets are
+ * allowed: checked at each delivery, not when the URL is saved, since a name can be re-pointed after it was
+ * accepted. It gives the delivery's record a clear reason; the connection itself is guarded by
+ * guardedLookup, so a name re-pointed between this check and the connection is refused too.
  */
 export async function resolveWebhookTarget(value: string): Promise<{ ok: true } | { ok: false; reason: string }> {
   const host = new URL(value).hostname.replace(/^\[|\]$/g, "");
@@ -38,12 +50,24 @@ export async function resolveWebhookTarget(value: string): Promise<{ ok: true } 
   } catch {
     return { ok: false, reason: `The host ${host} does not resolve.` };
   }
-  if (privateTargetsAllowed()) return { ok: true };
   for (const address of addresses) {
-    const parsed = ipaddr.process(address);
-    if (parsed.range() !== "unicast") {
-      return { ok: false, reason: `${host} resolves to ${address} (${parsed.range()}), which deliveries never reach.` };
-    }
+    const problem = addressProblem(host, address);
+    if (problem) return { ok: false, reason: problem };
   }
   return { ok: true };
 }
+
+/**
+ * The DNS lookup a delivery's socket connects with: it refuses every answer holding an address deliveries may
+ * not reach, at the moment of connecting (no window for DNS rebinding between a check and the connection).
+ */
+export const guardedLookup: LookupFunction = (hostname, options, callback) => {
+  dns.lookup(hostname, { ...options, all: true } as LookupAllOptions, (error, found: LookupAddress[]) => {
+    if (error) return callback(error, "", 0);
+    const problem = found.map((entry) => addressProblem(hostname, entry.address)).find(Boolean);
+    if (problem) return callback(Object.assign(new Error(problem), { code: "EADDRNOTAVAIL" }), "", 0);
+    if ((options as LookupAllOptions).all)
+      return (callback as unknown as (e: null, a: LookupAddress[]) => void)(null, found);
+    return callback(null, found[0]!.address, found[0]!.family);
+  });
+};

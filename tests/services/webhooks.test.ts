@@ -9,6 +9,7 @@ import { createRoleEndpoint } from "@/lib/services/roles/create-role";
 import { openSecret } from "@/lib/access-keys/secret-envelope";
 import { webhookSecretBinding } from "@/lib/webhooks/webhook-secret";
 import { backoffSeconds, deliverDueWebhooks, MAX_ATTEMPTS } from "@/lib/webhooks/deliver-webhooks";
+import { postWebhook } from "@/lib/webhooks/post-webhook";
 import { SIGNATURE_HEADER, webhookSignatureMatches } from "@/lib/webhooks/webhook-signature";
 import { itRefuses, type AnyEndpoint } from "../helpers/refusal-table";
 import { contextFor, demoDatabase, requestMeta } from "../helpers/test-database";
@@ -145,6 +146,16 @@ describe("a project's webhook: set, read, signed deliveries from the outbox", ()
     expect(await deliverDueWebhooks()).toEqual({ claimed: 1, sent: 0 });
     expect(received).toEqual([]);
     expect((await undelivered())[0]!.lastError).toMatch(/127\.0\.0\.1 \(loopback\)/);
+  });
+
+  it("vets the address the socket connects to, not only the earlier check (no DNS-rebinding window)", async () => {
+    delete process.env.WEBHOOK_ALLOW_PRIVATE_TARGETS;
+    const byName = RECEIVER_URL.replace("127.0.0.1", "localhost");
+    await expect(postWebhook(byName, {}, "{}", 5_000)).rejects.toThrow(/localhost resolves to .*\(loopback\)/);
+    expect(received).toEqual([]);
+    process.env.WEBHOOK_ALLOW_PRIVATE_TARGETS = "1";
+    expect(await postWebhook(byName, {}, "{}", 5_000)).toBe(200);
+    expect(received).toHaveLength(1);
   });
 
   it("a paused webhook queues nothing; removing it deletes its outbox", async () => {
