@@ -548,6 +548,22 @@ export const API_ROUTES: Record<string, Record<string, Probe>> = {
       actsOnCaller: "it marks only the caller's own notifications read",
     },
   },
+  "/api/v1/projects/[project]/reviews": {
+    GET: { input: () => ({ project: "WonderLand" }) },
+    POST: { input: () => ({ project: "WonderLand", title: "Probe review", days: "7" }) },
+  },
+  "/api/v1/projects/[project]/reviews/[review]": {
+    GET: { input: () => ({ project: "WonderLand", review: PROBE_UUID }) },
+  },
+  "/api/v1/projects/[project]/reviews/[review]/items/[item]/decision": {
+    POST: { input: () => ({ project: "WonderLand", review: PROBE_UUID, item: PROBE_UUID, decision: "revoke" }) },
+  },
+  "/api/v1/projects/[project]/reviews/[review]/decisions": {
+    POST: { input: () => ({ project: "WonderLand", review: PROBE_UUID, items: [PROBE_UUID], decision: "revoke" }) },
+  },
+  "/api/v1/projects/[project]/reviews/[review]/close": {
+    POST: { input: () => ({ project: "WonderLand", review: PROBE_UUID }) },
+  },
   "/api/v1/requests": { GET: { input: () => ({ scope: "to-approve" }) } },
   "/api/v1/requests/[id]": { GET: { input: () => ({ id: PROBE_UUID }) } },
   "/api/v1/requests/[id]/approve": { POST: { input: () => ({ id: PROBE_UUID, comment: "probe" }) } },
