@@ -4,14 +4,20 @@ import type { ServiceContext } from "@/lib/context/service-context";
 import { prisma } from "@/lib/db/client";
 import { visibleProjectsWhere } from "@/lib/db/visible-projects";
 import { defineEndpoint } from "@/lib/endpoint/define-endpoint";
+import { AppError } from "@/lib/errors";
 import { pageWindow, paginationFields } from "@/lib/services/pagination";
 import { projectField } from "@/lib/services/project-field";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { optionalText } from "./support/review-fields";
 import { reviewReadableProject } from "./support/review-scope";
 import { toReviewSummary, type LiveCounts, type ReviewSummary } from "./support/review-view";
 
 export const listReviewsInput = z.object({
-  project: projectField,
+  /** Absent (the console's first visit): the first project the caller may read reviews of, by name. */
+  project: z.union([z.literal("").transform(() => undefined), projectField]).optional(),
   status: z.union([z.literal("").transform(() => undefined), z.enum(["OPEN", "CLOSED"])]).optional(),
+  /** Reviews whose title contains this text, any case. */
+  q: optionalText(200),
   ...paginationFields(25, 100),
 });
 
@@ -49,19 +55,25 @@ export async function listReviews(
   canStart: boolean;
   projects: string[];
 }> {
-  const project = await reviewReadableProject(ctx, input.project);
-  const where = { projectId: project.id, ...(input.status ? { status: input.status } : {}) };
-  const [rows, total, projects] = await Promise.all([
+  const projects = await prisma.project.findMany({
+    where: ctx.actor.tenantRoles.includes("AUDITOR")
+      ? { OR: [{ tenantId: ctx.actor.tenantId }, visibleProjectsWhere(ctx.actor)] }
+      : visibleProjectsWhere(ctx.actor),
+    select: { name: true },
+    orderBy: { name: "asc" },
+    take: 200,
+  });
+  const name = input.project ?? projects[0]?.name;
+  if (!name) throw new AppError("NOT_FOUND", "You see no project whose access reviews you could read.");
+  const project = await reviewReadableProject(ctx, name);
+  const where: Prisma.AccessReviewWhereInput = {
+    projectId: project.id,
+    ...(input.status ? { status: input.status } : {}),
+    ...(input.q ? { title: { contains: input.q, mode: "insensitive" } } : {}),
+  };
+  const [rows, total] = await Promise.all([
     prisma.accessReview.findMany({ where, orderBy: [{ createdAt: "desc" }, { id: "desc" }], ...pageWindow(input) }),
     prisma.accessReview.count({ where }),
-    prisma.project.findMany({
-      where: ctx.actor.tenantRoles.includes("AUDITOR")
-        ? { OR: [{ tenantId: ctx.actor.tenantId }, visibleProjectsWhere(ctx.actor)] }
-        : visibleProjectsWhere(ctx.actor),
-      select: { name: true },
-      orderBy: { name: "asc" },
-      take: 200,
-    }),
   ]);
   const live = await liveCountsOf(rows.filter((row) => row.status === "OPEN").map((row) => row.id));
   return {
