@@ -263,6 +263,18 @@ export const SERVER_ACTIONS: Record<string, ActionProbe> = {
     page: "/requests",
     input: () => ({ id: PROBE_UUID }),
   },
+  "app/(console)/reviews/actions.ts#startReviewAction": {
+    page: "/reviews",
+    input: () => ({ project: "WonderLand", title: "Probe review", days: "7" }),
+  },
+  "app/(console)/reviews/actions.ts#decideReviewItemAction": {
+    page: "/reviews",
+    input: () => ({ project: "WonderLand", review: PROBE_UUID, item: PROBE_UUID, decision: "revoke" }),
+  },
+  "app/(console)/reviews/actions.ts#closeReviewAction": {
+    page: "/reviews",
+    input: () => ({ project: "WonderLand", review: PROBE_UUID }),
+  },
   "app/(console)/settings/actions.ts#updateSecuritySettingsAction": {
     page: "/settings",
     input: () => ({ project: "WonderLand", LabelSecurity: "false" }),
