@@ -134,7 +134,7 @@ export const API_TAGS = {
   Statements: "MaxCompute's security statements (ADD USER, GRANT, SET LABEL, …), each run as its form's operation",
   Users: "the account's users (RAM sub-accounts) and account roles",
   Requests: "access requests and their approvals, and a project's approval rules",
-  Reviews: "access reviews (recertification): reviewers keep or revoke each grant; what nobody kept by the deadline is revoked",
+  Reviews: "access reviews: reviewers keep or revoke each grant; what nobody kept by the deadline is revoked",
   Audit: "the account's audit trail",
   Operator: "the platform operator's tenants and system whitelist",
   API: "this document",
