@@ -353,6 +353,50 @@ describe("deciding items", () => {
     expect(audit.after).toMatchObject({ decision: "REVOKE", items: [{ id: select.id, outcome: "REVOKED" }] });
   });
 
+  it("revoking a label grant removes it and LabelSecurity denies the column again", async () => {
+    const label = (await detail(ALICE, everything.id)).items.find(
+      (item) => item.kind === "LABEL" && item.principal === ALLEN && item.columns.includes("mobile"),
+    )!;
+    const mobile = async () =>
+      (
+        await ok<CheckAccessResult>(checkAccessEndpoint, ALICE, {
+          ...P,
+          principal: ALLEN,
+          action: "Select",
+          objectType: "Table",
+          objectName: "user_profile",
+          columns: ["mobile"],
+        })
+      ).decision.effect;
+    expect(await mobile()).toBe("Allow");
+    const revoked = await ok<{ outcome: string }>(decideReviewItemEndpoint, BOB, decide(label.id, "revoke"));
+    expect(revoked.outcome).toBe("REVOKED");
+    expect(
+      await prisma.labelGrant.count({
+        where: { id: (await prisma.accessReviewItem.findUniqueOrThrow({ where: { id: label.id } })).grantId },
+      }),
+    ).toBe(0);
+    expect(await mobile()).toBe("Deny");
+  });
+
+  it("a grant changed since the start (renewed) is reported CHANGED and left alone", async () => {
+    const review = await start(ALICE, { title: "Renewed", principal: "analyst", objectPrefix: "sales_orders" });
+    const [item] = (await detail(ALICE, review.id)).items;
+    const grantId = (await prisma.accessReviewItem.findUniqueOrThrow({ where: { id: item!.id } })).grantId;
+    await prisma.aclGrant.update({
+      where: { id: grantId },
+      data: { expiresAt: new Date(Date.now() + 30 * 86_400_000) },
+    });
+    const result = await ok<{ outcome: string }>(decideReviewItemEndpoint, ALICE, {
+      ...P,
+      review: review.id,
+      item: item!.id,
+      decision: "revoke",
+    });
+    expect(result.outcome).toBe("CHANGED");
+    expect(await prisma.aclGrant.count({ where: { id: grantId } })).toBe(1);
+  });
+
   it("a grant revoked by hand since the start is reported GONE, not revoked twice", async () => {
     const review = await start(ALICE, { title: "Dim region", objectPrefix: "dim_region" });
     const [item] = (await detail(ALICE, review.id)).items;
