@@ -7,4 +7,6 @@ export async function register(): Promise<void> {
   startWebhookDelivery();
   const { startRequestExpirySchedule } = await import("@/lib/jobs/request-expiry-schedule");
   startRequestExpirySchedule();
+  const { startReviewDeadlineSchedule } = await import("@/lib/jobs/review-deadline-schedule");
+  startReviewDeadlineSchedule();
 }

@@ -60,6 +60,8 @@ const PAGES: { persona: Persona; path: string }[] = [
   { persona: "audrey", path: "/audit" },
   { persona: "audrey", path: "/audit/decisions" },
   { persona: "audrey", path: "/audit/events/1" },
+  { persona: "alice", path: "/reviews" },
+  { persona: "audrey", path: "/reviews?project=WonderLand" },
   { persona: "operator", path: "/operator" },
   { persona: "operator", path: "/operator/system-whitelist" },
   { persona: "allen", path: "/api-reference" },
@@ -108,3 +110,44 @@ for (const { persona, path } of PAGES) {
     await context.close();
   });
 }
+
+test("an access review's page, open as alice and closed (its report) as audrey, has no serious or critical violation", async ({
+  browser,
+  baseURL,
+}) => {
+  test.setTimeout(180_000);
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await signIn(page, "alice");
+  const headers = { Origin: baseURL! };
+  // The analyst role's one function grant: kept, so closing the review revokes nothing.
+  const started = await page.request.post("/api/v1/projects/WonderLand/reviews", {
+    data: { title: "Accessibility review", days: 7, objectPrefix: "udf_" },
+    headers,
+  });
+  expect(started.status()).toBe(200);
+  const review = ((await started.json()) as { data: { id: string } }).data.id;
+  const path = `/reviews/${review}?project=WonderLand`;
+  expect((await page.goto(path))?.status()).toBe(200);
+  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+  expect(await blockingViolations(page)).toEqual([]);
+  const items = (await (await page.request.get(`/api/v1/projects/WonderLand/reviews/${review}`)).json()) as {
+    data: { items: { id: string }[] };
+  };
+  await page.request.post(`/api/v1/projects/WonderLand/reviews/${review}/decisions`, {
+    data: { items: items.data.items.map((item) => item.id), decision: "keep", comment: "still used" },
+    headers,
+  });
+  expect(
+    (await page.request.post(`/api/v1/projects/WonderLand/reviews/${review}/close`, { data: {}, headers })).status(),
+  ).toBe(200);
+  await context.close();
+
+  const auditor = await browser.newContext();
+  const audrey = await auditor.newPage();
+  await signIn(audrey, "audrey");
+  expect((await audrey.goto(path))?.status()).toBe(200);
+  await expect(audrey.getByTestId("review-report")).toBeVisible();
+  expect(await blockingViolations(audrey)).toEqual([]);
+  await auditor.close();
+});

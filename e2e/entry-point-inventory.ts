@@ -263,6 +263,18 @@ export const SERVER_ACTIONS: Record<string, ActionProbe> = {
     page: "/requests",
     input: () => ({ id: PROBE_UUID }),
   },
+  "app/(console)/reviews/actions.ts#startReviewAction": {
+    page: "/reviews",
+    input: () => ({ project: "WonderLand", title: "Probe review", days: "7" }),
+  },
+  "app/(console)/reviews/actions.ts#decideReviewItemAction": {
+    page: "/reviews",
+    input: () => ({ project: "WonderLand", review: PROBE_UUID, item: PROBE_UUID, decision: "revoke" }),
+  },
+  "app/(console)/reviews/actions.ts#closeReviewAction": {
+    page: "/reviews",
+    input: () => ({ project: "WonderLand", review: PROBE_UUID }),
+  },
   "app/(console)/settings/actions.ts#updateSecuritySettingsAction": {
     page: "/settings",
     input: () => ({ project: "WonderLand", LabelSecurity: "false" }),
@@ -547,6 +559,22 @@ export const API_ROUTES: Record<string, Record<string, Probe>> = {
       input: () => ({}),
       actsOnCaller: "it marks only the caller's own notifications read",
     },
+  },
+  "/api/v1/projects/[project]/reviews": {
+    GET: { input: () => ({ project: "WonderLand" }) },
+    POST: { input: () => ({ project: "WonderLand", title: "Probe review", days: "7" }) },
+  },
+  "/api/v1/projects/[project]/reviews/[review]": {
+    GET: { input: () => ({ project: "WonderLand", review: PROBE_UUID }) },
+  },
+  "/api/v1/projects/[project]/reviews/[review]/items/[item]/decision": {
+    POST: { input: () => ({ project: "WonderLand", review: PROBE_UUID, item: PROBE_UUID, decision: "revoke" }) },
+  },
+  "/api/v1/projects/[project]/reviews/[review]/decisions": {
+    POST: { input: () => ({ project: "WonderLand", review: PROBE_UUID, items: [PROBE_UUID], decision: "revoke" }) },
+  },
+  "/api/v1/projects/[project]/reviews/[review]/close": {
+    POST: { input: () => ({ project: "WonderLand", review: PROBE_UUID }) },
   },
   "/api/v1/requests": { GET: { input: () => ({ scope: "to-approve" }) } },
   "/api/v1/requests/[id]": { GET: { input: () => ({ id: PROBE_UUID }) } },

@@ -12,6 +12,7 @@ const ADMIN = [
   "Packages",
   "Whitelists",
   "Settings",
+  "Access reviews",
   "Check access",
   "Data flow",
   "Effective permissions",
@@ -28,7 +29,8 @@ const NAVIGATION_CASES: { persona: Persona; sees: string[] }[] = [
   { persona: "bob", sees: [...ADMIN, ...ACCESS, ...EVERYONE] },
   // A member: the catalog (objects they may list, tables they may create) and grants (on what they created).
   { persona: "allen", sees: ["Catalog", "Grants", ...ACCESS, ...EVERYONE] },
-  { persona: "audrey", sees: ["Audit log", ...EVERYONE] },
+  // The Auditor reads access reviews and their reports (never decides them).
+  { persona: "audrey", sees: ["Access reviews", "Audit log", ...EVERYONE] },
   { persona: "sam", sees: ALL.filter((label) => !OPERATOR.includes(label)) },
   { persona: "operator", sees: [...OPERATOR, ...EVERYONE] },
 ];

@@ -5,8 +5,8 @@ interface NavEntry {
   href: string;
   label: string;
   icon: string;
-  /** "signed-in": every signed-in user, the platform operator included. */
-  permission: ConsolePermission | "signed-in";
+  /** "signed-in": every signed-in user, the platform operator included; a list: any one of them. */
+  permission: ConsolePermission | readonly ConsolePermission[] | "signed-in";
 }
 
 /**
@@ -36,6 +36,13 @@ const NAVIGATION: { section: string; items: NavEntry[] }[] = [
       { href: "/whitelists", label: "Whitelists", icon: "globe", permission: "console.admin" },
       { href: "/webhooks", label: "Webhooks", icon: "inbox", permission: "console.admin" },
       { href: "/settings", label: "Settings", icon: "settings", permission: "console.admin" },
+      {
+        href: "/reviews",
+        label: "Access reviews",
+        icon: "clipboard-check",
+        // Administrators start and decide them; the account's Auditor reads them and their reports.
+        permission: ["console.admin", "audit.read"],
+      },
       { href: "/statements", label: "Command console", icon: "file-text", permission: "console.admin" },
       { href: "/check-access", label: "Check access", icon: "search", permission: "console.admin" },
       { href: "/check-query", label: "Check a query", icon: "file-text", permission: "console.admin" },
@@ -65,7 +72,13 @@ export function navigationFor(permissions: ReadonlySet<ConsolePermission>): NavS
   return NAVIGATION.map(({ section, items }) => ({
     section,
     items: items
-      .filter((item) => item.permission === "signed-in" || permissions.has(item.permission))
+      .filter((item) =>
+        item.permission === "signed-in"
+          ? true
+          : typeof item.permission === "string"
+            ? permissions.has(item.permission)
+            : item.permission.some((permission) => permissions.has(permission)),
+      )
       .map(({ href, label, icon }) => ({ href, label, icon })),
   })).filter((section) => section.items.length > 0);
 }

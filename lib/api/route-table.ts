@@ -86,6 +86,12 @@ import { listRequestsEndpoint } from "@/lib/services/requests/list-requests";
 import { previewRequestEndpoint } from "@/lib/services/requests/preview-request";
 import { updateApprovalSettingsEndpoint } from "@/lib/services/requests/update-approval-settings";
 import { withdrawRequestEndpoint } from "@/lib/services/requests/withdraw-request";
+import { closeReviewEndpoint } from "@/lib/services/reviews/close-review";
+import { decideReviewItemEndpoint } from "@/lib/services/reviews/decide-review-item";
+import { decideReviewItemsEndpoint } from "@/lib/services/reviews/decide-review-items";
+import { getReviewEndpoint } from "@/lib/services/reviews/get-review";
+import { listReviewsEndpoint } from "@/lib/services/reviews/list-reviews";
+import { startReviewEndpoint } from "@/lib/services/reviews/start-review";
 import { listNotificationsEndpoint } from "@/lib/services/notifications/list-notifications";
 import { markNotificationsReadEndpoint } from "@/lib/services/notifications/mark-notifications-read";
 import { addTrustedProjectEndpoint } from "@/lib/services/settings/add-trusted-project";
@@ -128,6 +134,7 @@ export const API_TAGS = {
   Statements: "MaxCompute's security statements (ADD USER, GRANT, SET LABEL, …), each run as its form's operation",
   Users: "the account's users (RAM sub-accounts) and account roles",
   Requests: "access requests and their approvals, and a project's approval rules",
+  Reviews: "access reviews: reviewers keep or revoke each grant; what nobody kept by the deadline is revoked",
   Audit: "the account's audit trail",
   Operator: "the platform operator's tenants and system whitelist",
   API: "this document",
@@ -240,6 +247,12 @@ export const ROUTE_TABLE: readonly ApiRoute[] = [
   { method: "POST", path: "/api/v1/requests/{id}/approve", endpoint: approveRequestEndpoint, tag: "Requests", summary: "Approve (the last approval applies the grant; 409 when no longer pending)" },
   { method: "POST", path: "/api/v1/requests/{id}/deny", endpoint: denyRequestEndpoint, tag: "Requests", summary: "Deny, with a comment the requester sees (409 when no longer pending)" },
   { method: "POST", path: "/api/v1/requests/{id}/withdraw", endpoint: withdrawRequestEndpoint, tag: "Requests", summary: "The requester withdraws a pending request (409 when no longer pending)" },
+  { method: "GET", path: "/api/v1/projects/{project}/reviews", endpoint: listReviewsEndpoint, tag: "Reviews", summary: "A project's access reviews with their progress or report counts" },
+  { method: "POST", path: "/api/v1/projects/{project}/reviews", endpoint: startReviewEndpoint, tag: "Reviews", summary: "Start a review of the project's grants and label grants (administrators; deadline 1 to 90 days)" },
+  { method: "GET", path: "/api/v1/projects/{project}/reviews/{review}", endpoint: getReviewEndpoint, tag: "Reviews", summary: "One review with a page of its items: its progress, or its report once closed" },
+  { method: "POST", path: "/api/v1/projects/{project}/reviews/{review}/items/{item}/decision", endpoint: decideReviewItemEndpoint, tag: "Reviews", summary: "Keep or revoke one item (a revoke removes the grant; 409 when decided already)" },
+  { method: "POST", path: "/api/v1/projects/{project}/reviews/{review}/decisions", endpoint: decideReviewItemsEndpoint, tag: "Reviews", summary: "Keep or revoke up to 100 items at once, all or nothing" },
+  { method: "POST", path: "/api/v1/projects/{project}/reviews/{review}/close", endpoint: closeReviewEndpoint, tag: "Reviews", summary: "Close early: the undecided items are revoked as at the deadline; the report is kept" },
   { method: "GET", path: "/api/v1/me/notifications", endpoint: listNotificationsEndpoint, tag: "Requests", summary: "The caller's inbox: requests to approve, decisions, grants expiring; and the unread count" },
   { method: "POST", path: "/api/v1/me/notifications/read", endpoint: markNotificationsReadEndpoint, tag: "Requests", summary: "Mark one of the caller's notifications read, or all of them" },
   { method: "GET", path: "/api/v1/audit", endpoint: listAuditEventsEndpoint, tag: "Audit", summary: "The account's audit events, newest first" },

@@ -10,6 +10,7 @@ import { createPackageEndpoint } from "@/lib/services/packages/create-package";
 import { installPackageEndpoint } from "@/lib/services/packages/install-package";
 import { setWebhookEndpoint } from "@/lib/services/webhooks/set-webhook";
 import { createRequestEndpoint } from "@/lib/services/requests/create-request";
+import { startReviewEndpoint } from "@/lib/services/reviews/start-review";
 import { contextFor, demoDatabase, requestMeta } from "../helpers/test-database";
 
 const prisma = await demoDatabase();
@@ -18,6 +19,7 @@ async function call(who: string, endpoint: EndpointDefinition<z.ZodType, unknown
   const { actor } = await contextFor(who);
   const result = await runEndpoint(endpoint, actor, requestMeta(), input);
   if (!result.ok) throw new Error(JSON.stringify(result));
+  return result.data;
 }
 // The demo holds no AccessKey and no package: two sub-accounts mint a key each, and WonderLand shares two
 // packages that SecretGarden installs, so each of those lists has two rows.
@@ -50,6 +52,14 @@ for (const columns of ["mobile", "birthday"])
     level: "2",
     reason: "paging",
   });
+
+// Two access reviews of WonderLand (the second of allen's grants only): two rows, and items to page.
+await call("alice@wonderland.example", startReviewEndpoint, { project: "WonderLand", title: "Everything", days: "7" });
+const allenReview = (await call("alice@wonderland.example", startReviewEndpoint, {
+  project: "WonderLand",
+  title: "Allen's grants",
+  principal: "allen@wonderland.example",
+})) as { id: string };
 
 /** Every list the API serves, with who may read it and the input that names it (at least two rows each). */
 const LISTS: Record<string, { who: string; input: Record<string, string> }> = {
@@ -93,6 +103,11 @@ const LISTS: Record<string, { who: string; input: Record<string, string> }> = {
   "/api/v1/requests": { who: "allen@wonderland.example", input: { scope: "mine" } },
   "/api/v1/me/notifications": { who: "bob@wonderland.example", input: {} },
   "/api/v1/operator/tenants": { who: "operator@platform.example", input: {} },
+  "/api/v1/projects/{project}/reviews": { who: "audrey@wonderland.example", input: { project: "WonderLand" } },
+  "/api/v1/projects/{project}/reviews/{review}": {
+    who: "bob@wonderland.example",
+    input: { project: "WonderLand", review: allenReview.id },
+  },
 };
 
 /** GET routes that answer no page of a list, each with why that is fine. */

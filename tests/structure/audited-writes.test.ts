@@ -31,6 +31,8 @@ const ALLOWED: Record<string, string> = {
     "commands on the server's shell (no actor): each writes the keys and its audit row in one transaction",
   "requests/run-expiry-job.ts":
     "the expiry job has no actor (it is the system): each claimed expiry and its audit row commit in one transaction",
+  "reviews/run-review-deadline-job.ts":
+    "the review deadline job has no actor (it is the system): each revocation, the close and their audit rows commit in the review's one transaction; a reminder (a notice, as the expiry job's) is claimed with its notifications",
   "operator/create-operator.ts":
     "a command with no actor yet (the first operator): it writes the user and its audit row in one transaction",
 };

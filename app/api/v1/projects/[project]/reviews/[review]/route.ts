@@ -1,0 +1,4 @@
+import { routeHandler } from "@/lib/endpoint/route-handler";
+import { getReviewEndpoint } from "@/lib/services/reviews/get-review";
+
+export const GET = routeHandler(getReviewEndpoint);
