@@ -131,7 +131,7 @@ describe("access decisions are recorded", () => {
   });
 });
 
-describe("the multi-row writer (one INSERT per group commit)", () => {
+describe("the writer (one transaction per group commit: COPY on PostgreSQL, one INSERT on PGlite)", () => {
   const decision = (effect: "Allow" | "Deny", columns: number) => ({
     effect,
     decidedBy: "ACL" as const,
@@ -183,6 +183,34 @@ describe("the multi-row writer (one INSERT per group commit)", () => {
         ]),
       );
     }
+  });
+
+  it("writes any text as given: tabs, line breaks, backslashes, quotes, COPY's \\N and non-ASCII", async () => {
+    const ctx = await contextFor(ALICE);
+    const awkward = ["a\tb", "line\nbreak\r\n", "back\\slash\\N", "\\N", "quo\"te's", "É 名前 🙂", ""];
+    const records = awkward.map((name, i) => ({
+      ...answered(i),
+      principal: `RAM$wonderland:${name}`,
+      object: { type: "Table", name },
+      decision: { ...decision("Allow", 1), columns: [{ ...decision("Allow", 1).columns[0]!, column: name }] },
+    }));
+    const requestId = "writer-awkward-text";
+    await recordAccessDecisions({ ...ctx, request: { ...requestMeta(), requestId } }, records);
+    const rows = await prisma.accessDecision.findMany({ where: { requestId }, orderBy: { id: "asc" } });
+    expect(rows.map((row) => [row.principal, row.objectName, row.columns])).toEqual(
+      awkward.map((name) => [`RAM$wonderland:${name}`, name, [{ name, effect: "Allow", decidedBy: "ACL" }]]),
+    );
+  });
+
+  it("a bad row deep in a large write fails the whole write, and the log writes on", async () => {
+    const ctx = await contextFor(ALICE);
+    const as = (requestId: string) => ({ ...ctx, request: { ...requestMeta(), requestId } });
+    const broken = { ...wonderland, id: "not-a-uuid" };
+    const many = Array.from({ length: 4000 }, (_, i) => answered(i, i === 3900 ? broken : wonderland));
+    await expect(recordAccessDecisions(as("writer-fails-deep"), many)).rejects.toThrow(/uuid/);
+    expect(await prisma.accessDecision.count({ where: { requestId: "writer-fails-deep" } })).toBe(0);
+    await Promise.all([1, 2, 3].map((i) => recordAccessDecisions(as(`writer-after-deep-${i}`), [answered(i)])));
+    expect(await prisma.accessDecision.count({ where: { requestId: { startsWith: "writer-after-deep-" } } })).toBe(3);
   });
 
   it("a failed write fails every caller it held and writes none of their records (all or none)", async () => {
