@@ -51,11 +51,7 @@ export function recordAccessDecisions(ctx: ServiceContext, answered: readonly An
       object_name: object.name,
       columns:
         decision.columns.length > 0
-          ? decision.columns.map((column) => ({
-              name: column.column,
-              effect: column.effect,
-              decidedBy: column.decidedBy,
-            }))
+          ? decision.columns.map((column): [string, string, string] => [column.column, column.effect, column.decidedBy])
           : null,
       effect: decision.effect,
       decided_by: decision.decidedBy,

@@ -31,7 +31,8 @@ export interface DecisionRow {
   action: string;
   object_type: string;
   object_name: string;
-  columns: { name: string; effect: string; decidedBy: string }[] | null;
+  /** [[name, effect, decidedBy], ...] (see the column's comment in schema.prisma), null when none. */
+  columns: [name: string, effect: string, decidedBy: string][] | null;
   effect: string;
   decided_by: string;
   source_ip: string | null;
@@ -113,6 +114,6 @@ async function insertRows(rows: readonly DecisionRow[]): Promise<number> {
       project_name, principal, action, object_type, object_name, columns, effect, decided_by, source_ip, request_id
     FROM json_to_recordset(${JSON.stringify(rows)}::json) AS row(at timestamptz, tenant_id uuid,
       caller_tenant_id uuid, caller_id text, caller_name text, via text, project_id uuid, project_name text,
-      principal text, action text, object_type text, object_name text, columns jsonb, effect text,
+      principal text, action text, object_type text, object_name text, columns json, effect text,
       decided_by text, source_ip text, request_id text)`;
 }

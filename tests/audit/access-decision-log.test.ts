@@ -70,9 +70,10 @@ describe("access decisions are recorded", () => {
       effect: "Deny",
       decidedBy: "LabelSecurity",
       sourceIp: "127.0.0.1",
+      // Stored compactly as [name, effect, decidedBy] (schema.prisma); the audit page reads them as objects.
       columns: [
-        { name: "mobile", effect: "Allow", decidedBy: "ACL" },
-        { name: "birthday", effect: "Deny", decidedBy: "LabelSecurity" },
+        ["mobile", "Allow", "ACL"],
+        ["birthday", "Deny", "LabelSecurity"],
       ],
     });
     expect(Date.now() - row.at.getTime()).toBeLessThan(60_000);
@@ -174,11 +175,7 @@ describe("the writer (one transaction per group commit: COPY on PostgreSQL, one 
           record.decision.effect,
           record.sourceIp,
           record.decision.columns.length > 0
-            ? record.decision.columns.map((column) => ({
-                name: column.column,
-                effect: column.effect,
-                decidedBy: column.decidedBy,
-              }))
+            ? record.decision.columns.map((column) => [column.column, column.effect, column.decidedBy])
             : null,
         ]),
       );
@@ -198,7 +195,7 @@ describe("the writer (one transaction per group commit: COPY on PostgreSQL, one 
     await recordAccessDecisions({ ...ctx, request: { ...requestMeta(), requestId } }, records);
     const rows = await prisma.accessDecision.findMany({ where: { requestId }, orderBy: { id: "asc" } });
     expect(rows.map((row) => [row.principal, row.objectName, row.columns])).toEqual(
-      awkward.map((name) => [`RAM$wonderland:${name}`, name, [{ name, effect: "Allow", decidedBy: "ACL" }]]),
+      awkward.map((name) => [`RAM$wonderland:${name}`, name, [[name, "Allow", "ACL"]]]),
     );
   });
 
@@ -264,6 +261,50 @@ describe("GET /api/v1/audit/decisions", () => {
     const denials = await list(AUDREY, { effect: "Deny", decidedBy: "LabelSecurity", pageSize: 200 });
     expect(denials.items.length).toBeGreaterThan(0);
     expect(denials.items.every((item) => item.effect === "Deny" && item.decidedBy === "LabelSecurity")).toBe(true);
+  });
+
+  it("reads the column verdicts of either stored shape: compact arrays, and the objects of earlier rows", async () => {
+    const columnsOf = async (requestId: string) => {
+      const listed = (await list(AUDREY, { pageSize: 200, principal: "verdict-shapes" })) as unknown as {
+        items: { principal: string; columns: unknown }[];
+      };
+      return listed.items.find((item) => item.principal.endsWith(requestId))?.columns;
+    };
+    const ctx = await contextFor(ALICE);
+    await recordAccessDecisions({ ...ctx, request: { ...requestMeta(), requestId: "shapes-new" } }, [
+      {
+        via: "access.authorize",
+        project: wonderland,
+        principal: "RAM$wonderland:verdict-shapes-new",
+        action: "Select",
+        object: { type: "Table", name: "user_profile" },
+        sourceIp: null,
+        decision: {
+          effect: "Deny",
+          decidedBy: "LabelSecurity",
+          steps: [],
+          columns: [
+            { column: "mobile", effect: "Allow", decidedBy: "ACL", ruleId: null, text: "" },
+            { column: "birthday", effect: "Deny", decidedBy: "LabelSecurity", ruleId: null, text: "" },
+          ],
+          errors: [],
+          securityVersion: 1,
+        },
+      },
+    ]);
+    // A row as the writer stored it before the compact shape (the runtime role may insert, like the writer).
+    const old = [
+      { name: "mobile", effect: "Allow", decidedBy: "ACL" },
+      { name: "birthday", effect: "Deny", decidedBy: "LabelSecurity" },
+    ];
+    await prisma.$executeRaw`INSERT INTO access_decisions (at, tenant_id, caller_tenant_id, caller_id, caller_name,
+      via, project_id, project_name, principal, action, object_type, object_name, columns, effect, decided_by,
+      request_id) VALUES (now(), ${wonderland.tenantId}::uuid, ${wonderland.tenantId}::uuid, ${ctx.actor.userId},
+      'ALIYUN$alice@wonderland.example', 'access.authorize', ${wonderland.id}::uuid, 'WonderLand',
+      'RAM$wonderland:verdict-shapes-old', 'Select', 'Table', 'user_profile', ${JSON.stringify(old)}::json,
+      'Deny', 'LabelSecurity', 'shapes-old')`;
+    expect(await columnsOf("new")).toEqual(old);
+    expect(await columnsOf("old")).toEqual(old);
   });
 
   it("the owner reads them; the other tenant's owner sees none of WonderLand's", async () => {
