@@ -8,7 +8,8 @@ export interface PgServer {
   stop(): Promise<void>;
 }
 
-export function startPgServer(): Promise<PgServer>;
+/** `durable`: keep fsync, synchronous_commit and full_page_writes on (default: off, for speed). */
+export function startPgServer(options?: { durable?: boolean }): Promise<PgServer>;
 
 export const OWNER_ROLE: string;
 export const RUNTIME_ROLE: string;
