@@ -6,6 +6,8 @@ export interface PgServer {
   port: number;
   /** Shuts the server down and deletes its folder. */
   stop(): Promise<void>;
+  /** Kills the server as a crash would (no checkpoint) and starts it again on its data (recovery from the WAL). */
+  crashAndRestart(): Promise<void>;
 }
 
 /** `durable`: keep fsync, synchronous_commit and full_page_writes on (default: off, for speed). */

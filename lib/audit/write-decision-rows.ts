@@ -56,10 +56,15 @@ type Pool = Extract<ReturnType<typeof rawDriver>, { kind: "pg" }>["pool"];
 /**
  * BEGIN; COPY; COMMIT on one pooled connection: the row count is checked before the commit, so a short count
  * commits nothing. A connection that failed mid-COPY is discarded rather than returned to the pool.
+ * INVARIANT: a checked-out client has an 'error' listener: the pool removes its own while a client is out, and
+ * an 'error' with no listener (the server gone: EPIPE, connection terminated) would be an uncaught exception
+ * that ends the process (tests/audit/access-decision-crash.test.ts). The query in flight rejects anyway.
  */
 async function copyRows(pool: Pool, rows: readonly DecisionRow[]): Promise<number> {
   const client = await pool.connect();
   let broken: Error | undefined;
+  const onError = (error: Error) => (broken = error);
+  client.on("error", onError);
   try {
     await client.query("BEGIN");
     try {
@@ -75,6 +80,7 @@ async function copyRows(pool: Pool, rows: readonly DecisionRow[]): Promise<numbe
       throw error;
     }
   } finally {
+    client.off("error", onError);
     client.release(broken);
   }
 }
