@@ -32,6 +32,12 @@ const log = new GroupCommit<DecisionRow>(writeDecisionRows, {
   maxConcurrentWrites: 2,
 });
 
+/**
+ * Text as PostgreSQL can store it: a NUL character (which a caller may type in a name that names nobody) would
+ * fail the whole group commit, and with it every other caller's answer; it is recorded as U+FFFD instead.
+ */
+const storable = (text: string) => (text.includes("\0") ? text.replaceAll("\0", "\uFFFD") : text);
+
 /** Records decisions answered in `ctx` and resolves once they are committed. */
 export function recordAccessDecisions(ctx: ServiceContext, answered: readonly AnsweredDecision[]): Promise<void> {
   const at = new Date().toISOString();
@@ -45,13 +51,17 @@ export function recordAccessDecisions(ctx: ServiceContext, answered: readonly An
       via,
       project_id: project.id,
       project_name: project.name,
-      principal,
-      action,
-      object_type: object.type,
-      object_name: object.name,
+      principal: storable(principal),
+      action: storable(action),
+      object_type: storable(object.type),
+      object_name: storable(object.name),
       columns:
         decision.columns.length > 0
-          ? decision.columns.map((column): [string, string, string] => [column.column, column.effect, column.decidedBy])
+          ? decision.columns.map((column): [string, string, string] => [
+              storable(column.column),
+              column.effect,
+              column.decidedBy,
+            ])
           : null,
       effect: decision.effect,
       decided_by: decision.decidedBy,

@@ -199,6 +199,37 @@ describe("the writer (one transaction per group commit: COPY on PostgreSQL, one 
     );
   });
 
+  it("a NUL typed by one caller fails no one: it is recorded as U+FFFD, the others' records beside it", async () => {
+    const ctx = await contextFor(ALICE);
+    const as = (requestId: string) => ({ ...ctx, request: { ...requestMeta(), requestId } });
+    const withNul = {
+      ...answered(1),
+      principal: "RAM$wonderland:nul\0name",
+      object: { type: "Table", name: "t\0" },
+      decision: { ...decision("Allow", 1), columns: [{ ...decision("Allow", 1).columns[0]!, column: "c\0" }] },
+    };
+    await Promise.all([
+      recordAccessDecisions(as("writer-nul"), [withNul]),
+      recordAccessDecisions(as("writer-beside-nul"), [answered(2)]),
+    ]);
+    const rows = await prisma.accessDecision.findMany({
+      where: { requestId: { in: ["writer-nul", "writer-beside-nul"] } },
+      orderBy: { id: "asc" },
+    });
+    expect(rows.map((row) => [row.requestId, row.principal, row.objectName, row.columns])).toEqual([
+      ["writer-nul", "RAM$wonderland:nul\uFFFDname", "t\uFFFD", [["c\uFFFD", "Allow", "ACL"]]],
+      [
+        "writer-beside-nul",
+        "RAM$wonderland:writer_2",
+        "t_2",
+        [
+          ["c0", "Allow", "ACL"],
+          ["c1", "Allow", "ACL"],
+        ],
+      ],
+    ]);
+  });
+
   it("a bad row deep in a large write fails the whole write, and the log writes on", async () => {
     const ctx = await contextFor(ALICE);
     const as = (requestId: string) => ({ ...ctx, request: { ...requestMeta(), requestId } });
