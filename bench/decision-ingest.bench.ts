@@ -1,12 +1,13 @@
 /**
  * Decision-event ingest (issue 11): access-decision records per second through the application's own writer
- * (lib/audit/access-decision-log.ts: group commit, one multi-row INSERT per write), acknowledged only once
+ * (lib/audit/access-decision-log.ts: group commit, one transaction per write: COPY on PostgreSQL, one INSERT of
+ * many rows on PGlite, lib/audit/write-decision-rows.ts), acknowledged only once
  * committed, in this process, with no HTTP and no decision engine in front. Two shapes of load, each run for a
  * fixed time (sustained, not a burst):
  *  - single: many concurrent callers, one record each (the single authorize API);
  *  - batch: a few callers, 1,000 records each (the batch authorize API).
- * On in-memory PGlite, and on a throwaway PostgreSQL server made durable for the run (fsync, synchronous_commit
- * and full_page_writes switched back on: scripts/pg-server.mjs turns them off for the test suites), so every
+ * On in-memory PGlite, and on a throwaway PostgreSQL server started durable (fsync, synchronous_commit and full_page_writes on, PostgreSQL's
+ * defaults, checked before the run: scripts/pg-server.mjs turns them off for the test suites), so every
  * acknowledged record has reached the disk.
  */
 import { randomUUID } from "node:crypto";
@@ -90,16 +91,20 @@ async function measure(database: string, key: string): Promise<Metric[]> {
   const { prisma } = await import("@/lib/db/client");
   await sustained(log, 8, 10); // warm-up: connections opened, statement planned
   const before = await prisma.accessDecision.count();
+  const loadAtStart = os.loadavg()[0]!;
   const single = await sustained(log, SINGLE_CALLERS, 1);
   const batch = await sustained(log, BATCH_CALLERS, BATCH_SIZE);
+  const loadAtEnd = os.loadavg()[0]!;
   const written = (await prisma.accessDecision.count()) - before;
   // Every acknowledged record is there (and nothing else was written meanwhile).
   if (written !== single.records + batch.records) {
     throw new Error(`${written} records in the table, ${single.records + batch.records} acknowledged`);
   }
   const workload = (callers: number, size: number, run: { records: number; seconds: number }) =>
-    `${run.records} access-decision records (${COLUMNS_PER_RECORD} column verdicts each) in ${run.seconds.toFixed(1)} s: ${callers} concurrent callers each appending ${size} record(s) and awaiting the commit, through lib/audit/access-decision-log.ts, on ${database}, ${os.availableParallelism()} cores shared with the benchmark; load average at the start ${os.loadavg()[0]!.toFixed(1)}`;
-  console.log(`  ${key}: single ${single.records} records in ${single.seconds.toFixed(1)} s, batch ${batch.records}`);
+    `${run.records} access-decision records (${COLUMNS_PER_RECORD} column verdicts each) in ${run.seconds.toFixed(1)} s: ${callers} concurrent callers each appending ${size} record(s) and awaiting the commit, through lib/audit/access-decision-log.ts, on ${database}, ${os.availableParallelism()} cores shared with the benchmark; load average (1 min) ${loadAtStart.toFixed(1)} at the start, ${loadAtEnd.toFixed(1)} at the end`;
+  console.log(
+    `  ${key}: single ${single.records} records in ${single.seconds.toFixed(1)} s, batch ${batch.records}; load average ${loadAtStart.toFixed(1)} -> ${loadAtEnd.toFixed(1)}`,
+  );
   return [
     {
       name: `decision_ingest.${key}.single.records_per_s`,
@@ -135,13 +140,16 @@ export async function run(): Promise<Metric[]> {
   metrics.push(...(await measure("PGlite in memory", "pglite")));
   await disconnect();
 
-  const server = await startPgServer();
+  const server = await startPgServer({ durable: true });
   try {
+    // Durable for real: every acknowledged record has been flushed to the disk by its commit.
     const admin = new pg.Client({ connectionString: server.url });
     await admin.connect();
-    for (const setting of ["fsync", "synchronous_commit", "full_page_writes"])
-      await admin.query(`ALTER SYSTEM SET ${setting} = on`);
-    await admin.query("SELECT pg_reload_conf()");
+    for (const setting of ["fsync", "synchronous_commit", "full_page_writes"]) {
+      const { rows } = await admin.query<Record<string, string>>(`SHOW ${setting}`);
+      if (rows[0]![setting] !== "on")
+        throw new Error(`${setting} is ${rows[0]![setting]}: the figures would not be durable`);
+    }
     await admin.end();
     const { ownerUrl, runtimeUrl } = await createAppDatabase(server, "security_center_bench_ingest");
     process.env.DATABASE_URL = runtimeUrl;

@@ -6,9 +6,12 @@ export interface PgServer {
   port: number;
   /** Shuts the server down and deletes its folder. */
   stop(): Promise<void>;
+  /** Kills the server as a crash would (no checkpoint) and starts it again on its data (recovery from the WAL). */
+  crashAndRestart(): Promise<void>;
 }
 
-export function startPgServer(): Promise<PgServer>;
+/** `durable`: keep fsync, synchronous_commit and full_page_writes on (default: off, for speed). */
+export function startPgServer(options?: { durable?: boolean }): Promise<PgServer>;
 
 export const OWNER_ROLE: string;
 export const RUNTIME_ROLE: string;

@@ -72,10 +72,13 @@ function runPg(binDir, program, args) {
 }
 
 /**
- * Starts a fresh PostgreSQL cluster. Resolves to { url, host, port, stop }: `url` reaches the
+ * Starts a fresh PostgreSQL cluster. Resolves to { url, host, port, stop, crashAndRestart }: `url` reaches the
  * `postgres` database as the `postgres` superuser; `stop()` shuts the server down and deletes its folder.
+ * `durable: true` keeps PostgreSQL's defaults (fsync, synchronous_commit, full_page_writes on), for benchmarks
+ * whose figures claim durability: the switches are set on the command line otherwise, and a setting given
+ * there wins over ALTER SYSTEM, so it cannot be turned back on later.
  */
-export async function startPgServer() {
+export async function startPgServer({ durable = false } = {}) {
   const binDir = findBinDir();
   const root = fs.mkdtempSync(path.join(os.tmpdir(), "security-center-pg-"));
   if (process.getuid?.() === 0) {
@@ -97,16 +100,14 @@ export async function startPgServer() {
     fs.rmSync(root, { recursive: true, force: true });
   };
 
+  const serverOptions = [
+    `-p ${port}`,
+    `-k ${root}`,
+    `-c listen_addresses=${host}`,
+    ...(durable ? [] : ["-c fsync=off", "-c synchronous_commit=off", "-c full_page_writes=off"]),
+  ].join(" ");
   try {
     runPg(binDir, "initdb", ["-D", dataDir, "-U", "postgres", "-A", "trust", "-E", "UTF8", "--locale=C", "--no-sync"]);
-    const serverOptions = [
-      `-p ${port}`,
-      `-k ${root}`,
-      `-c listen_addresses=${host}`,
-      "-c fsync=off",
-      "-c synchronous_commit=off",
-      "-c full_page_writes=off",
-    ].join(" ");
     runPg(binDir, "pg_ctl", ["-D", dataDir, "-o", serverOptions, "-l", logFile, "-w", "-t", "30", "start"]);
   } catch (error) {
     const log = fs.existsSync(logFile) ? `\n${fs.readFileSync(logFile, "utf8")}` : "";
@@ -114,7 +115,13 @@ export async function startPgServer() {
     throw new Error(`${error.message}${log}`);
   }
 
-  return { url: `postgresql://postgres@${host}:${port}/postgres`, host, port, stop };
+  /** A crash, then recovery: the server is killed (immediate stop: no checkpoint) and started again on its data. */
+  const crashAndRestart = async () => {
+    runPg(binDir, "pg_ctl", ["-D", dataDir, "-m", "immediate", "-w", "stop"]);
+    runPg(binDir, "pg_ctl", ["-D", dataDir, "-o", serverOptions, "-l", logFile, "-w", "-t", "60", "start"]);
+  };
+
+  return { url: `postgresql://postgres@${host}:${port}/postgres`, host, port, stop, crashAndRestart };
 }
 
 export const OWNER_ROLE = "sc_owner";

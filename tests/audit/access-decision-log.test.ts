@@ -70,9 +70,10 @@ describe("access decisions are recorded", () => {
       effect: "Deny",
       decidedBy: "LabelSecurity",
       sourceIp: "127.0.0.1",
+      // Stored compactly as [name, effect, decidedBy] (schema.prisma); the audit page reads them as objects.
       columns: [
-        { name: "mobile", effect: "Allow", decidedBy: "ACL" },
-        { name: "birthday", effect: "Deny", decidedBy: "LabelSecurity" },
+        ["mobile", "Allow", "ACL"],
+        ["birthday", "Deny", "LabelSecurity"],
       ],
     });
     expect(Date.now() - row.at.getTime()).toBeLessThan(60_000);
@@ -131,7 +132,7 @@ describe("access decisions are recorded", () => {
   });
 });
 
-describe("the multi-row writer (one INSERT per group commit)", () => {
+describe("the writer (one transaction per group commit: COPY on PostgreSQL, one INSERT on PGlite)", () => {
   const decision = (effect: "Allow" | "Deny", columns: number) => ({
     effect,
     decidedBy: "ACL" as const,
@@ -174,15 +175,70 @@ describe("the multi-row writer (one INSERT per group commit)", () => {
           record.decision.effect,
           record.sourceIp,
           record.decision.columns.length > 0
-            ? record.decision.columns.map((column) => ({
-                name: column.column,
-                effect: column.effect,
-                decidedBy: column.decidedBy,
-              }))
+            ? record.decision.columns.map((column) => [column.column, column.effect, column.decidedBy])
             : null,
         ]),
       );
     }
+  });
+
+  it("writes any text as given: tabs, line breaks, backslashes, quotes, COPY's \\N and non-ASCII", async () => {
+    const ctx = await contextFor(ALICE);
+    const awkward = ["a\tb", "line\nbreak\r\n", "back\\slash\\N", "\\N", "quo\"te's", "É 名前 🙂", ""];
+    const records = awkward.map((name, i) => ({
+      ...answered(i),
+      principal: `RAM$wonderland:${name}`,
+      object: { type: "Table", name },
+      decision: { ...decision("Allow", 1), columns: [{ ...decision("Allow", 1).columns[0]!, column: name }] },
+    }));
+    const requestId = "writer-awkward-text";
+    await recordAccessDecisions({ ...ctx, request: { ...requestMeta(), requestId } }, records);
+    const rows = await prisma.accessDecision.findMany({ where: { requestId }, orderBy: { id: "asc" } });
+    expect(rows.map((row) => [row.principal, row.objectName, row.columns])).toEqual(
+      awkward.map((name) => [`RAM$wonderland:${name}`, name, [[name, "Allow", "ACL"]]]),
+    );
+  });
+
+  it("a NUL typed by one caller fails no one: it is recorded as U+FFFD, the others' records beside it", async () => {
+    const ctx = await contextFor(ALICE);
+    const as = (requestId: string) => ({ ...ctx, request: { ...requestMeta(), requestId } });
+    const withNul = {
+      ...answered(1),
+      principal: "RAM$wonderland:nul\0name",
+      object: { type: "Table", name: "t\0" },
+      decision: { ...decision("Allow", 1), columns: [{ ...decision("Allow", 1).columns[0]!, column: "c\0" }] },
+    };
+    await Promise.all([
+      recordAccessDecisions(as("writer-nul"), [withNul]),
+      recordAccessDecisions(as("writer-beside-nul"), [answered(2)]),
+    ]);
+    const rows = await prisma.accessDecision.findMany({
+      where: { requestId: { in: ["writer-nul", "writer-beside-nul"] } },
+      orderBy: { id: "asc" },
+    });
+    expect(rows.map((row) => [row.requestId, row.principal, row.objectName, row.columns])).toEqual([
+      ["writer-nul", "RAM$wonderland:nul\uFFFDname", "t\uFFFD", [["c\uFFFD", "Allow", "ACL"]]],
+      [
+        "writer-beside-nul",
+        "RAM$wonderland:writer_2",
+        "t_2",
+        [
+          ["c0", "Allow", "ACL"],
+          ["c1", "Allow", "ACL"],
+        ],
+      ],
+    ]);
+  });
+
+  it("a bad row deep in a large write fails the whole write, and the log writes on", async () => {
+    const ctx = await contextFor(ALICE);
+    const as = (requestId: string) => ({ ...ctx, request: { ...requestMeta(), requestId } });
+    const broken = { ...wonderland, id: "not-a-uuid" };
+    const many = Array.from({ length: 4000 }, (_, i) => answered(i, i === 3900 ? broken : wonderland));
+    await expect(recordAccessDecisions(as("writer-fails-deep"), many)).rejects.toThrow(/uuid/);
+    expect(await prisma.accessDecision.count({ where: { requestId: "writer-fails-deep" } })).toBe(0);
+    await Promise.all([1, 2, 3].map((i) => recordAccessDecisions(as(`writer-after-deep-${i}`), [answered(i)])));
+    expect(await prisma.accessDecision.count({ where: { requestId: { startsWith: "writer-after-deep-" } } })).toBe(3);
   });
 
   it("a failed write fails every caller it held and writes none of their records (all or none)", async () => {
@@ -236,6 +292,50 @@ describe("GET /api/v1/audit/decisions", () => {
     const denials = await list(AUDREY, { effect: "Deny", decidedBy: "LabelSecurity", pageSize: 200 });
     expect(denials.items.length).toBeGreaterThan(0);
     expect(denials.items.every((item) => item.effect === "Deny" && item.decidedBy === "LabelSecurity")).toBe(true);
+  });
+
+  it("reads the column verdicts of either stored shape: compact arrays, and the objects of earlier rows", async () => {
+    const columnsOf = async (requestId: string) => {
+      const listed = (await list(AUDREY, { pageSize: 200, principal: "verdict-shapes" })) as unknown as {
+        items: { principal: string; columns: unknown }[];
+      };
+      return listed.items.find((item) => item.principal.endsWith(requestId))?.columns;
+    };
+    const ctx = await contextFor(ALICE);
+    await recordAccessDecisions({ ...ctx, request: { ...requestMeta(), requestId: "shapes-new" } }, [
+      {
+        via: "access.authorize",
+        project: wonderland,
+        principal: "RAM$wonderland:verdict-shapes-new",
+        action: "Select",
+        object: { type: "Table", name: "user_profile" },
+        sourceIp: null,
+        decision: {
+          effect: "Deny",
+          decidedBy: "LabelSecurity",
+          steps: [],
+          columns: [
+            { column: "mobile", effect: "Allow", decidedBy: "ACL", ruleId: null, text: "" },
+            { column: "birthday", effect: "Deny", decidedBy: "LabelSecurity", ruleId: null, text: "" },
+          ],
+          errors: [],
+          securityVersion: 1,
+        },
+      },
+    ]);
+    // A row as the writer stored it before the compact shape (the runtime role may insert, like the writer).
+    const old = [
+      { name: "mobile", effect: "Allow", decidedBy: "ACL" },
+      { name: "birthday", effect: "Deny", decidedBy: "LabelSecurity" },
+    ];
+    await prisma.$executeRaw`INSERT INTO access_decisions (at, tenant_id, caller_tenant_id, caller_id, caller_name,
+      via, project_id, project_name, principal, action, object_type, object_name, columns, effect, decided_by,
+      request_id) VALUES (now(), ${wonderland.tenantId}::uuid, ${wonderland.tenantId}::uuid, ${ctx.actor.userId},
+      'ALIYUN$alice@wonderland.example', 'access.authorize', ${wonderland.id}::uuid, 'WonderLand',
+      'RAM$wonderland:verdict-shapes-old', 'Select', 'Table', 'user_profile', ${JSON.stringify(old)}::json,
+      'Deny', 'LabelSecurity', 'shapes-old')`;
+    expect(await columnsOf("new")).toEqual(old);
+    expect(await columnsOf("old")).toEqual(old);
   });
 
   it("the owner reads them; the other tenant's owner sees none of WonderLand's", async () => {

@@ -56,12 +56,25 @@ export async function listAccessDecisions(ctx: ServiceContext, input: z.output<t
       principal: row.principal,
       action: row.action,
       object: { type: row.objectType, name: row.objectName },
-      columns: (row.columns as { name: string; effect: string; decidedBy: string }[] | null) ?? [],
+      columns: columnVerdicts(row.columns),
       effect: row.effect,
       decidedBy: row.decidedBy,
       sourceIp: row.sourceIp ?? "",
     })),
   };
+}
+
+type ColumnVerdict = { name: string; effect: string; decidedBy: string };
+
+/**
+ * A record's column verdicts as stored: [[name, effect, decidedBy], ...], or, in rows written before that
+ * compact shape, [{ name, effect, decidedBy }, ...] (see the column's comment in schema.prisma).
+ */
+function columnVerdicts(stored: Prisma.JsonValue): ColumnVerdict[] {
+  if (!Array.isArray(stored)) return [];
+  return (stored as ([string, string, string] | ColumnVerdict)[]).map((verdict) =>
+    Array.isArray(verdict) ? { name: verdict[0], effect: verdict[1], decidedBy: verdict[2] } : verdict,
+  );
 }
 
 export const listAccessDecisionsEndpoint = defineEndpoint({
