@@ -224,7 +224,12 @@ export async function run(): Promise<Metric[]> {
     NEXTAUTH_URL: `http://localhost:${PORT}`,
     AUDIT_HEAD_EXPORT_FILE: path.join(dataDir, "audit-heads.jsonl"),
   };
-  must(process.execPath, ["scripts/start.mjs", "--build-only"], base);
+  // BENCH_NO_BUILD=1 serves the build NEXT_DIST_DIR already holds (an A/B of two builds, back to back).
+  must(
+    process.execPath,
+    ["scripts/start.mjs", "--build-only", ...(process.env.BENCH_NO_BUILD ? ["--no-build"] : [])],
+    base,
+  );
   const server = await startPgServer();
   try {
     const { ownerUrl, runtimeUrl } = await createAppDatabase(server, "security_center_bench_authorize");
