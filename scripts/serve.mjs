@@ -85,6 +85,9 @@ async function serve() {
  * async contexts) cost about as much CPU per call as the decision itself (README, Benchmarks). Only signed
  * calls: a cookie call needs Next's request context for its session. Anything else, an unknown path or a
  * build without these routes goes to Next. SC_DIRECT_DECISION_ROUTES=0 turns it off (to measure it).
+ * Checked against Next on a served build (2026-12-07): the same status, body and headers for an answer, a
+ * batch, a bad signature, invalid input and a non-object body, but for Next's `Vary` (rsc, router state,
+ * Accept-Encoding) and its gzip when asked: these answers are not compressed.
  */
 const DIRECT_ROUTES = ["/api/v1/authorize", "/api/v1/authorize/batch"];
 
