@@ -224,7 +224,12 @@ export async function run(): Promise<Metric[]> {
     NEXTAUTH_URL: `http://localhost:${PORT}`,
     AUDIT_HEAD_EXPORT_FILE: path.join(dataDir, "audit-heads.jsonl"),
   };
-  must(process.execPath, ["scripts/start.mjs", "--build-only"], base);
+  // BENCH_NO_BUILD=1 serves the build NEXT_DIST_DIR already holds (an A/B of two builds, back to back).
+  must(
+    process.execPath,
+    ["scripts/start.mjs", "--build-only", ...(process.env.BENCH_NO_BUILD ? ["--no-build"] : [])],
+    base,
+  );
   const server = await startPgServer();
   try {
     const { ownerUrl, runtimeUrl } = await createAppDatabase(server, "security_center_bench_authorize");
@@ -269,7 +274,9 @@ export async function run(): Promise<Metric[]> {
       // Signed first (the door query engines use), then the same workload with the console's cookie: the
       // difference is the signature check (HMAC, unsealing the secret, the nonce's INSERT, the key's lookup).
       metrics.push(...(await measureHttp(signedBy(PORT, key), "signed", `${workload}; signed with an AccessKey`)));
-      metrics.push(...(await measureHttp(() => cookie, "cookie", `${workload}; console session cookie`)));
+      // BENCH_AUTHORIZE_DOORS=signed measures the signed door alone (a quicker A/B while working on it).
+      if (process.env.BENCH_AUTHORIZE_DOORS !== "signed")
+        metrics.push(...(await measureHttp(() => cookie, "cookie", `${workload}; console session cookie`)));
     } finally {
       web.kill("SIGTERM");
       await new Promise((resolve) => web.once("exit", resolve));

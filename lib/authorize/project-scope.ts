@@ -1,6 +1,8 @@
 import type { SecurityIndex } from "@/lib/authz";
 import { prisma } from "@/lib/db/client";
-import { visibleProjectsWhere } from "@/lib/db/visible-projects";
+import { preparedQuery } from "@/lib/db/prepared-query";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { managesTenant } from "@/lib/authz/console-permissions";
 import { memoized } from "@/lib/context/request-memo";
 import type { ServiceContext } from "@/lib/context/service-context";
 import { AppError } from "@/lib/errors";
@@ -26,10 +28,7 @@ export function projectInScope(ctx: ServiceContext, name: string): Promise<Scope
 }
 
 async function findProjectInScope(ctx: ServiceContext, name: string): Promise<ScopedProject> {
-  const project = await prisma.project.findFirst({
-    where: { AND: [visibleProjectsWhere(ctx.actor), { name: { equals: name, mode: "insensitive" } }] },
-    select: { id: true, name: true, tenantId: true, securityVersion: true },
-  });
+  const project = (await visibleProjectNamed(ctx, name))[0];
   // The version read with the project: the index is at least as new as this statement's view of the project.
   const index = project ? await projectIndex(project.id, project.securityVersion) : null;
   if (!project || !index) {
@@ -46,4 +45,25 @@ async function findProjectInScope(ctx: ServiceContext, name: string): Promise<Sc
   }
   refuseOutsideProjectWhitelist(index, ctx.request);
   return { id: project.id, name: project.name, tenantId: project.tenantId, index };
+}
+
+/**
+ * The project named so (case-insensitively, as names are unique), if the actor may see it: visibleProjectsWhere
+ * (lib/db/visible-projects.ts) as one prepared statement, since every project-scoped call (each decision-API
+ * call) runs it first (lib/db/prepared-query.ts says why not Prisma). Keep the two the same.
+ */
+function visibleProjectNamed(ctx: ServiceContext, name: string) {
+  const { actor } = ctx;
+  return preparedQuery<{ id: string; name: string; tenantId: string; securityVersion: number }>(
+    "project-scope.visible-project-named",
+    Prisma.sql`
+      SELECT p.id::text AS id, p.name, p.tenant_id::text AS "tenantId", p.security_version AS "securityVersion"
+      FROM projects p
+      WHERE lower(p.name) = lower(${name}::text)
+        AND ((${managesTenant(actor)}::boolean AND p.tenant_id = ${actor.tenantId}::uuid)
+          OR p.owner_id = ${actor.userId}::uuid
+          OR EXISTS (SELECT 1 FROM project_members m
+                     WHERE m.project_id = p.id AND m.user_id = ${actor.userId}::uuid AND m.removed_at IS NULL))
+      LIMIT 1`,
+  );
 }

@@ -15,6 +15,7 @@ import pg from "pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 
 import { acquirePgliteLock } from "./pglite-lock";
+import { SerialPgClient } from "./serial-pg-client";
 
 export type RawDriver = { kind: "pglite"; pglite: PGlite; dataDir: string } | { kind: "pg"; pool: pg.Pool };
 
@@ -34,7 +35,8 @@ export function openDriver(env: Record<string, string | undefined> = process.env
 }
 
 function openPostgres(connectionString: string): OpenedDriver {
-  const pool = new pg.Pool({ connectionString });
+  // SerialPgClient: a transaction's connection is never sent a query while it runs another (serial-pg-client.ts).
+  const pool = new pg.Pool({ connectionString, Client: SerialPgClient });
   return {
     driver: { kind: "pg", pool },
     adapter: new PrismaPg(pool),

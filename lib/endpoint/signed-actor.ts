@@ -1,4 +1,6 @@
 import { prisma } from "@/lib/db/client";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { preparedQuery } from "@/lib/db/prepared-query";
 import type { Actor, RequestMeta } from "@/lib/context/service-context";
 import { recordAuditEvent, type AuditWho } from "@/lib/audit/record-audit-event";
 import { openSecret } from "@/lib/access-keys/secret-envelope";
@@ -173,22 +175,26 @@ interface SignedUser extends ActorUserFields {
  * nonce: the unique index makes every one but the first wait and then insert nothing.
  */
 async function spendNonce(accessKeyId: string, nonce: string, now: Date): Promise<SignedUser | null> {
-  const rows = await prisma.$queryRaw<SpentNonceRow[]>`
-    WITH spent AS (
-      INSERT INTO signature_nonces (access_key_id, nonce, seen_at)
-      SELECT k.id, ${nonce}, ${now}::timestamptz
-      FROM access_keys k JOIN users u ON u.id = k.user_id JOIN tenants t ON t.id = u.tenant_id
-      WHERE k.id = ${accessKeyId} AND k.status = 'ACTIVE' AND NOT u.disabled AND NOT t.disabled
-      ON CONFLICT DO NOTHING
-      RETURNING access_key_id
-    )
-    SELECT u.id, u.tenant_id::text AS "tenantId", u.kind::text AS kind, u.name, u.email,
-      u.display_name AS "displayName", u.platform_operator AS "platformOperator", t.name AS "tenantName",
-      k.last_used_at AS "lastUsedAt",
-      ARRAY(SELECT r.role::text FROM tenant_role_assignments r WHERE r.user_id = u.id ORDER BY r.role) AS "tenantRoles",
-      ARRAY(SELECT w.value FROM whitelist_entries w WHERE w.scope = 'SYSTEM' ORDER BY w.value) AS "systemWhitelist"
-    FROM spent JOIN access_keys k ON k.id = spent.access_key_id
-      JOIN users u ON u.id = k.user_id JOIN tenants t ON t.id = u.tenant_id`;
+  // A prepared statement on the driver (lib/db/prepared-query.ts: Prisma's per-query cost, once per call).
+  const rows = await preparedQuery<SpentNonceRow>(
+    "signed-actor.spend-nonce",
+    Prisma.sql`
+      WITH spent AS (
+        INSERT INTO signature_nonces (access_key_id, nonce, seen_at)
+        SELECT k.id, ${nonce}::text, ${now}::timestamptz
+        FROM access_keys k JOIN users u ON u.id = k.user_id JOIN tenants t ON t.id = u.tenant_id
+        WHERE k.id = ${accessKeyId} AND k.status = 'ACTIVE' AND NOT u.disabled AND NOT t.disabled
+        ON CONFLICT DO NOTHING
+        RETURNING access_key_id
+      )
+      SELECT u.id::text AS id, u.tenant_id::text AS "tenantId", u.kind::text AS kind, u.name, u.email,
+        u.display_name AS "displayName", u.platform_operator AS "platformOperator", t.name AS "tenantName",
+        k.last_used_at AS "lastUsedAt",
+        ARRAY(SELECT r.role::text FROM tenant_role_assignments r WHERE r.user_id = u.id ORDER BY r.role) AS "tenantRoles",
+        ARRAY(SELECT w.value FROM whitelist_entries w WHERE w.scope = 'SYSTEM' ORDER BY w.value) AS "systemWhitelist"
+      FROM spent JOIN access_keys k ON k.id = spent.access_key_id
+        JOIN users u ON u.id = k.user_id JOIN tenants t ON t.id = u.tenant_id`,
+  );
   const row = rows[0];
   if (!row) return null;
   return {
