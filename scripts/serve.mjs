@@ -13,12 +13,8 @@
 // read by instrumentation.ts): the only process, or the first worker and whichever replaces it.
 import cluster from "node:cluster";
 import { randomBytes } from "node:crypto";
-import { Buffer } from "node:buffer";
-import { readFileSync } from "node:fs";
 import http from "node:http";
-import { createRequire } from "node:module";
 import os from "node:os";
-import path from "node:path";
 import next from "next";
 import { clientIp, parseTrustedProxies } from "./client-ip.mjs";
 
@@ -51,16 +47,13 @@ async function serve() {
   const app = next({ dev, hostname, port });
   const handle = app.getRequestHandler();
   await app.prepare();
-  const direct = dev ? null : await directDecisionRoutes();
 
   const server = http.createServer((request, response) => {
     const address = clientIp(request.socket.remoteAddress, request.headers["x-forwarded-for"], trustedProxies);
     if (address) request.headers["x-sc-client-ip"] = address;
     else delete request.headers["x-sc-client-ip"];
     request.headers["x-sc-client-ip-secret"] = clientIpSecret;
-    const route = direct?.handlerFor(request);
-    if (route) direct.serve(route, request, response);
-    else handle(request, response);
+    handle(request, response);
   });
   server.listen(port, hostname, () => {
     if (cluster.isPrimary) console.log(`Security Center is ready on http://${hostname}:${port}`);
@@ -74,83 +67,6 @@ async function serve() {
       process.exit(0);
     });
   }
-}
-
-/**
- * The decision API for query engines (POST /api/v1/authorize and /authorize/batch, signed with an AccessKey)
- * served straight by its route handler, without Next's router around it: the same compiled route module
- * Next serves (its POST is routeHandler(definition): the one endpoint definition, run through runEndpoint, so
- * signature check, authorization, validation, audit and answers are the same code), with the response headers
- * next.config.mjs sets on every path. Next's request handling (routing, its request/response adapters, its
- * async contexts) cost about as much CPU per call as the decision itself (README, Benchmarks). Only signed
- * calls: a cookie call needs Next's request context for its session. Anything else, an unknown path or a
- * build without these routes goes to Next. SC_DIRECT_DECISION_ROUTES=0 turns it off (to measure it).
- * Checked against Next on a served build (2026-12-07): the same status, body and headers for an answer, a
- * batch, a bad signature, invalid input and a non-object body, but for Next's `Vary` (rsc, router state,
- * Accept-Encoding) and its gzip when asked: these answers are not compressed.
- */
-const DIRECT_ROUTES = ["/api/v1/authorize", "/api/v1/authorize/batch"];
-
-/* global Headers, Request */
-async function directDecisionRoutes() {
-  if (process.env.SC_DIRECT_DECISION_ROUTES === "0") return null;
-  const distDir = path.resolve(process.env.NEXT_DIST_DIR ?? ".next");
-  const require = createRequire(import.meta.url);
-  const handlers = new Map();
-  let headerRules;
-  try {
-    headerRules = JSON.parse(readFileSync(path.join(distDir, "routes-manifest.json"), "utf8")).headers ?? [];
-    for (const route of DIRECT_ROUTES) {
-      const compiled = require(path.join(distDir, "server", "app", ...route.split("/").filter(Boolean), "route.js"));
-      // Next loads a route's own module lazily (a route may use top-level await): as Next does before a call.
-      await compiled.routeModule?.ensureUserland?.();
-      const post = compiled.routeModule?.userland?.POST;
-      if (typeof post !== "function" || !post.endpoint) return null;
-      const headers = headerRules
-        .filter((rule) => !rule.has && !rule.missing && new RegExp(rule.regex).test(route))
-        .flatMap((rule) => rule.headers.map(({ key, value }) => [key, value]));
-      handlers.set(route, { post, headers });
-    }
-  } catch (error) {
-    console.error("The decision API is served through Next (its compiled routes could not be loaded):", error);
-    return null;
-  }
-  return {
-    handlerFor(request) {
-      // As lib/access-keys/acs3-signature.ts isAcs3Signed: a call that is judged as signed and nothing else.
-      if (request.method !== "POST" || !(request.headers.authorization ?? "").startsWith("ACS3-HMAC-SHA256 "))
-        return null;
-      const query = request.url.indexOf("?");
-      return handlers.get(query === -1 ? request.url : request.url.slice(0, query)) ?? null;
-    },
-    async serve({ post, headers }, request, response) {
-      try {
-        const webHeaders = new Headers();
-        for (const [name, value] of Object.entries(request.headers)) {
-          if (value !== undefined) webHeaders.set(name, Array.isArray(value) ? value.join(", ") : value);
-        }
-        const answer = await post(
-          new Request(`http://${request.headers.host ?? `${hostname}:${port}`}${request.url}`, {
-            method: "POST",
-            headers: webHeaders,
-            body: request,
-            duplex: "half",
-          }),
-          { params: Promise.resolve({}) },
-        );
-        const body = Buffer.from(await answer.arrayBuffer());
-        response.statusCode = answer.status;
-        for (const [name, value] of headers) response.setHeader(name, value);
-        for (const [name, value] of answer.headers) response.setHeader(name, value);
-        response.setHeader("content-length", body.byteLength);
-        response.end(body);
-      } catch (error) {
-        console.error("[decision API]", error);
-        if (!response.headersSent) response.statusCode = 500;
-        response.end();
-      }
-    },
-  };
 }
 
 function superviseWorkers(count) {
