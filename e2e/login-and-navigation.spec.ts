@@ -28,7 +28,16 @@ const NAVIGATION_CASES: { persona: Persona; sees: string[] }[] = [
   { persona: "bob", sees: [...ADMIN, ...ACCESS, ...EVERYONE] },
   // A member: the catalog (objects they may list, tables they may create) and grants (on what they created).
   { persona: "allen", sees: ["Catalog", "Grants", ...ACCESS, ...EVERYONE] },
-  { persona: "audrey", sees: ["Audit log", ...EVERYONE] },
+  // The auditor: every project page read-only, the projects' requests, and the audit log.
+  {
+    persona: "audrey",
+    sees: [
+      ...ADMIN.filter((label) => !["Catalog", "Check access", "Data flow"].includes(label)),
+      "Requests",
+      "Audit log",
+      ...EVERYONE,
+    ],
+  },
   { persona: "sam", sees: ALL.filter((label) => !OPERATOR.includes(label)) },
   { persona: "operator", sees: [...OPERATOR, ...EVERYONE] },
 ];
