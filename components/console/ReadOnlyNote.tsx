@@ -4,8 +4,8 @@ import { Alert } from "@/components/ui/Alert";
 export function ReadOnlyNote({ project }: { project: string }) {
   return (
     <Alert tone="info" title="Read-only: you are an auditor" className="mb-4">
-      You read every project of your account, {project} included, and change nothing. Its owner and administrators
-      make the changes; the audit log records them.
+      You read every project of your account, {project} included, and change nothing. Its owner and administrators make
+      the changes; the audit log records them.
     </Alert>
   );
 }

@@ -29,7 +29,6 @@ export async function visibleRequest(ctx: ServiceContext, id: string): Promise<V
   const project = await projectInScope(ctx, row.project.name);
   const rules = await approvalRulesOf(project.id);
   const isApprover = (await approverIdsOf(project.id, rules)).includes(ctx.actor.userId);
-  if (row.requesterId !== ctx.actor.userId && !isApprover && !inspects(project.index, ctx.actor))
-    throw notFound;
+  if (row.requesterId !== ctx.actor.userId && !isApprover && !inspects(project.index, ctx.actor)) throw notFound;
   return { row, project, rules, isApprover };
 }
