@@ -107,7 +107,9 @@ const FORBIDDEN_CASES: { persona: Persona; path: string }[] = [
   { persona: "allen", path: "/audit" },
   { persona: "bob", path: "/tenant" },
   { persona: "bob", path: "/audit" },
-  { persona: "audrey", path: "/projects" },
+  // The auditor reads the projects' pages, but the administrators' tools stay closed to her.
+  { persona: "audrey", path: "/check-access" },
+  { persona: "audrey", path: "/statements" },
   { persona: "audrey", path: "/my-access" },
   { persona: "alice", path: "/operator" },
   { persona: "sam", path: "/operator/system-whitelist" },
