@@ -44,6 +44,8 @@ export function SettingsReadOnly({
             <p className="text-sm text-slate-600">No exception policy.</p>
           ) : (
             <pre
+              // Scrolls: focusable, so a keyboard reaches all of it.
+              tabIndex={0}
               aria-label="Exception policy"
               className="max-h-96 overflow-auto rounded-md bg-slate-50 p-3 text-xs leading-relaxed text-slate-800"
             >

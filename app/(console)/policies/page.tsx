@@ -75,6 +75,8 @@ export default async function PoliciesPage({ searchParams }: { searchParams: Pro
         <Card title={`The ${policy.label}`}>
           {policy.document ? (
             <pre
+              // Scrolls: focusable, so a keyboard reaches all of it.
+              tabIndex={0}
               aria-label={`The ${policy.label}`}
               className="max-h-[32rem] overflow-auto rounded-md bg-slate-50 p-3 text-xs leading-relaxed text-slate-800"
             >
