@@ -26,8 +26,3 @@ export function authorizeInspection(ctx: ServiceContext, project: ScopedProject,
     );
   }
 }
-
-/** Whether the actor reads the project only as its account's auditor (the console shows it read-only). */
-export function inspectsOnly(ctx: ServiceContext, project: ScopedProject): boolean {
-  return !administers(project.index, ctx.actor.userId) && inspects(project.index, ctx.actor);
-}
