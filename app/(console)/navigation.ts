@@ -5,7 +5,7 @@ interface NavEntry {
   href: string;
   label: string;
   icon: string;
-  /** "signed-in": every signed-in user, the platform operator included; a list: any one of them. */
+  /** "signed-in": every signed-in user, the platform operator included; several: any one of them. */
   permission: ConsolePermission | readonly ConsolePermission[] | "signed-in";
 }
 
@@ -25,36 +25,36 @@ const NAVIGATION: { section: string; items: NavEntry[] }[] = [
     section: "Administration",
     items: [
       { href: "/tenant", label: "Tenant", icon: "users", permission: "tenant.manage" },
-      { href: "/projects", label: "Projects", icon: "folder", permission: "console.admin" },
+      { href: "/projects", label: "Projects", icon: "folder", permission: "project.inspect" },
       { href: "/catalog", label: "Catalog", icon: "file-text", permission: "access.request" },
-      { href: "/members", label: "Members", icon: "users", permission: "console.admin" },
-      { href: "/roles", label: "Roles", icon: "shield", permission: "console.admin" },
-      { href: "/grants", label: "Grants", icon: "key", permission: "access.request" },
-      { href: "/labels", label: "Labels", icon: "lock", permission: "console.admin" },
-      { href: "/policies", label: "Policies", icon: "file-text", permission: "console.admin" },
-      { href: "/packages", label: "Packages", icon: "inbox", permission: "console.admin" },
-      { href: "/whitelists", label: "Whitelists", icon: "globe", permission: "console.admin" },
-      { href: "/webhooks", label: "Webhooks", icon: "inbox", permission: "console.admin" },
-      { href: "/settings", label: "Settings", icon: "settings", permission: "console.admin" },
+      { href: "/members", label: "Members", icon: "users", permission: "project.inspect" },
+      { href: "/roles", label: "Roles", icon: "shield", permission: "project.inspect" },
+      { href: "/grants", label: "Grants", icon: "key", permission: ["access.request", "project.inspect"] },
+      { href: "/labels", label: "Labels", icon: "lock", permission: "project.inspect" },
+      { href: "/policies", label: "Policies", icon: "file-text", permission: "project.inspect" },
+      { href: "/packages", label: "Packages", icon: "inbox", permission: "project.inspect" },
+      { href: "/whitelists", label: "Whitelists", icon: "globe", permission: "project.inspect" },
+      { href: "/webhooks", label: "Webhooks", icon: "inbox", permission: "project.inspect" },
+      { href: "/settings", label: "Settings", icon: "settings", permission: "project.inspect" },
       {
         href: "/reviews",
         label: "Access reviews",
         icon: "clipboard-check",
         // Administrators start and decide them; the account's Auditor reads them and their reports.
-        permission: ["console.admin", "audit.read"],
+        permission: "project.inspect",
       },
       { href: "/statements", label: "Command console", icon: "file-text", permission: "console.admin" },
       { href: "/check-access", label: "Check access", icon: "search", permission: "console.admin" },
       { href: "/check-query", label: "Check a query", icon: "file-text", permission: "console.admin" },
       { href: "/data-flow", label: "Data flow", icon: "lock", permission: "console.admin" },
-      { href: "/effective-permissions", label: "Effective permissions", icon: "shield", permission: "console.admin" },
+      { href: "/effective-permissions", label: "Effective permissions", icon: "shield", permission: "project.inspect" },
     ],
   },
   {
     section: "Access",
     items: [
       { href: "/my-access", label: "My access", icon: "lock", permission: "access.request" },
-      { href: "/requests", label: "Requests", icon: "inbox", permission: "access.request" },
+      { href: "/requests", label: "Requests", icon: "inbox", permission: ["access.request", "project.inspect"] },
       { href: "/access-keys", label: "Access keys", icon: "key", permission: "signed-in" },
     ],
   },
@@ -68,17 +68,16 @@ const NAVIGATION: { section: string; items: NavEntry[] }[] = [
   },
 ];
 
+function offered(permission: NavEntry["permission"], held: ReadonlySet<ConsolePermission>): boolean {
+  if (permission === "signed-in") return true;
+  return typeof permission === "string" ? held.has(permission) : permission.some((each) => held.has(each));
+}
+
 export function navigationFor(permissions: ReadonlySet<ConsolePermission>): NavSection[] {
   return NAVIGATION.map(({ section, items }) => ({
     section,
     items: items
-      .filter((item) =>
-        item.permission === "signed-in"
-          ? true
-          : typeof item.permission === "string"
-            ? permissions.has(item.permission)
-            : item.permission.some((permission) => permissions.has(permission)),
-      )
+      .filter((item) => offered(item.permission, permissions))
       .map(({ href, label, icon }) => ({ href, label, icon })),
   })).filter((section) => section.items.length > 0);
 }

@@ -5,10 +5,17 @@ import { RevokeRoleDialog } from "./RevokeRoleDialog";
 
 type RevokeRoleAction = (state: ActionState<unknown>, formData: FormData) => Promise<ActionResult<unknown>>;
 
-/** Who holds a role: active members, and removed members whose assignment waits, dormant. */
-export function RoleMembers({ detail, revokeAction }: { detail: RoleDetail; revokeAction: RevokeRoleAction }) {
+/**
+ * Who holds a role: active members, and removed members whose assignment waits, dormant. Without `revokeAction`
+ * (an auditor reads) the list offers no revoke.
+ */
+export function RoleMembers({ detail, revokeAction }: { detail: RoleDetail; revokeAction?: RevokeRoleAction }) {
   if (detail.members.length === 0)
-    return <p className="text-sm text-slate-600">Nobody holds this role yet. Assign it with the form below.</p>;
+    return (
+      <p className="text-sm text-slate-600">
+        Nobody holds this role yet.{revokeAction ? " Assign it with the form below." : ""}
+      </p>
+    );
   return (
     <div className="grid gap-2">
       <ul aria-label={`Members holding ${detail.role.name}`} className="divide-y divide-slate-100">
@@ -29,13 +36,15 @@ export function RoleMembers({ detail, revokeAction }: { detail: RoleDetail; revo
               </span>
               <code className="text-xs text-slate-500">{member.principal}</code>
             </span>
-            <RevokeRoleDialog
-              action={revokeAction}
-              project={detail.project}
-              role={detail.role.name}
-              userId={member.userId}
-              principal={member.principal}
-            />
+            {revokeAction ? (
+              <RevokeRoleDialog
+                action={revokeAction}
+                project={detail.project}
+                role={detail.role.name}
+                userId={member.userId}
+                principal={member.principal}
+              />
+            ) : null}
           </li>
         ))}
       </ul>

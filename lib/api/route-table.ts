@@ -242,7 +242,7 @@ export const ROUTE_TABLE: readonly ApiRoute[] = [
   { method: "PATCH", path: "/api/v1/projects/{project}/approval-settings", endpoint: updateApprovalSettingsEndpoint, tag: "Requests", summary: "Change the approval rules (project administrators)" },
   { method: "POST", path: "/api/v1/projects/{project}/requests", endpoint: createRequestEndpoint, tag: "Requests", summary: "Ask for privileges, a label grant, a package's Read, a role, or a grant's extension" },
   { method: "POST", path: "/api/v1/projects/{project}/requests/preview", endpoint: previewRequestEndpoint, tag: "Requests", summary: "What a request would change: the engine's decision today and with the grant; nothing is saved" },
-  { method: "GET", path: "/api/v1/requests", endpoint: listRequestsEndpoint, tag: "Requests", summary: "The caller's requests, or those awaiting their approval" },
+  { method: "GET", path: "/api/v1/requests", endpoint: listRequestsEndpoint, tag: "Requests", summary: "The caller's requests, those awaiting their approval, or every request of a project (its administrators and auditors)" },
   { method: "GET", path: "/api/v1/requests/{id}", endpoint: getRequestEndpoint, tag: "Requests", summary: "One request with its approvals and history" },
   { method: "POST", path: "/api/v1/requests/{id}/approve", endpoint: approveRequestEndpoint, tag: "Requests", summary: "Approve (the last approval applies the grant; 409 when no longer pending)" },
   { method: "POST", path: "/api/v1/requests/{id}/deny", endpoint: denyRequestEndpoint, tag: "Requests", summary: "Deny, with a comment the requester sees (409 when no longer pending)" },

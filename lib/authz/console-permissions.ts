@@ -5,6 +5,8 @@
  */
 export const CONSOLE_PERMISSIONS = {
   "console.admin": "administer projects (members, roles, grants, labels, policies, whitelists)",
+  "project.inspect":
+    "read projects' security state (members, roles, grants, labels, policies, whitelists, settings, requests)",
   "tenant.manage": "manage the account's sub-accounts, roles and keys",
   "project.create": "create projects (the account owner only, as in MaxCompute)",
   "access.request": "request access and follow your requests",
@@ -44,6 +46,8 @@ export function consolePermissions(subject: ConsoleSubject): Set<ConsolePermissi
   const tenantAdmin = managesTenant(subject);
   if (tenantAdmin) granted.add("tenant.manage");
   if (tenantAdmin || subject.administeredProjects > 0) granted.add("console.admin");
+  // Reading a project's security state: whoever administers one, and the account's auditors (read-only).
+  if (granted.has("console.admin") || has("AUDITOR")) granted.add("project.inspect");
   if (isOwner) granted.add("project.create");
   if (subject.memberProjects > 0) granted.add("access.request");
   if (isOwner || has("SUPER_ADMINISTRATOR") || has("AUDITOR")) granted.add("audit.read");

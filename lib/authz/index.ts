@@ -6,6 +6,7 @@ export { unitLabel } from "./layers/labels";
 export { decide } from "./pipeline";
 export { decideAdmin } from "./admin/decide-admin";
 export { administers } from "./admin/administers";
+export { inspects, auditsProject, type InspectingUser } from "./admin/inspects";
 export { grantsAsCreator } from "./admin/grants-as-creator";
 export {
   adminRequestSchema,

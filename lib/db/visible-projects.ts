@@ -3,13 +3,15 @@ import type { Actor } from "@/lib/context/service-context";
 import { managesTenant } from "@/lib/authz/console-permissions";
 
 /**
- * The projects an actor may see: all of their own tenant's when they manage the tenant, otherwise those they
- * own or are an active member of. Anything outside this scope behaves as if it did not exist.
+ * The projects an actor may see: all of their own tenant's when they manage the tenant or audit it (the
+ * account-level Auditor reads every project of the account, read-only), otherwise those they own or are an
+ * active member of. Anything outside this scope behaves as if it did not exist.
  */
 export function visibleProjectsWhere(actor: Actor): Prisma.ProjectWhereInput {
   const mine: Prisma.ProjectWhereInput[] = [
     { ownerId: actor.userId },
     { members: { some: { userId: actor.userId, removedAt: null } } },
   ];
-  return { OR: managesTenant(actor) ? [{ tenantId: actor.tenantId }, ...mine] : mine };
+  const wholeTenant = managesTenant(actor) || actor.tenantRoles.includes("AUDITOR");
+  return { OR: wholeTenant ? [{ tenantId: actor.tenantId }, ...mine] : mine };
 }

@@ -14,7 +14,8 @@ import { sessionActor } from "./session-actor";
  * Pages then read through readPage() (the one door), whose services check again; this only decides what to render.
  */
 export async function guardPage(
-  permission?: ConsolePermission,
+  /** One permission, or several of which any one opens the page. */
+  permission?: ConsolePermission | readonly ConsolePermission[],
 ): Promise<{ actor: Actor; permissions: Set<ConsolePermission>; ctx: ServiceContext }> {
   const actor = await sessionActor();
   if (!actor) redirect("/login");
@@ -24,6 +25,7 @@ export async function guardPage(
     throw error;
   });
   const permissions = await permissionsOf(actor);
-  if (permission && !permissions.has(permission)) forbidden();
+  const anyOf = permission === undefined ? [] : typeof permission === "string" ? [permission] : permission;
+  if (anyOf.length > 0 && !anyOf.some((each) => permissions.has(each))) forbidden();
   return { actor, permissions, ctx: { actor, request, memo: new Map() } };
 }

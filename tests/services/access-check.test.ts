@@ -323,10 +323,11 @@ const REFUSALS: {
     code: "FORBIDDEN",
   },
   {
-    description: "audrey, not a member, checks herself",
-    caller: "audrey@wonderland.example",
+    // (audrey, the account's auditor, sees the project: she is answered, Deny by Identity; tests/services/auditor-reads.test.ts)
+    description: "mary, of another account, checks herself",
+    caller: "mary@secretgarden.example",
     input: {
-      principal: "audrey@wonderland.example",
+      principal: "mary@secretgarden.example",
       action: "Select",
       objectType: "Table",
       objectName: "user_profile",

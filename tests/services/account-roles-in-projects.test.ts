@@ -114,9 +114,10 @@ describe("account-level roles act inside the account's projects (overview: tenan
 
       it("loses it all when the role is revoked (the projects' decisions follow at once)", async () => {
         expect((await setRole(role, false)).ok).toBe(true);
-        const result = await call(as(listMembersEndpoint), AUDREY, { project: "WonderLand" });
-        expect(result.ok).toBe(false);
-        if (!result.ok) expect(["FORBIDDEN", "NOT_FOUND"]).toContain(result.error.code);
+        // She stays the account's Auditor: she still reads the members, and changes nothing.
+        expect(await call(as(listMembersEndpoint), AUDREY, { project: "WonderLand" })).toMatchObject({ ok: true });
+        const grant = await call(ACTIONS[1]!.endpoint, AUDREY, ACTIONS[1]!.input);
+        expect(grant).toMatchObject({ ok: false, error: { code: "FORBIDDEN" } });
         const check = await call(as(checkAccessEndpoint), AUDREY, {
           project: "WonderLand",
           principal: AUDREY,
@@ -124,7 +125,8 @@ describe("account-level roles act inside the account's projects (overview: tenan
           objectType: "Table",
           objectName: "user_profile",
         });
-        expect(check).toMatchObject({ ok: false, error: { code: "NOT_FOUND" } });
+        // No member and no account role: the engine denies her at Identity.
+        expect(check).toMatchObject({ ok: true, data: { decision: { effect: "Deny", decidedBy: "Identity" } } });
       });
     });
   }

@@ -159,7 +159,12 @@ describe("who may ask", () => {
   const WHO: { who: string; description: string; code: "OK" | "FORBIDDEN" | "NOT_FOUND"; message?: RegExp }[] = [
     { who: ALICE, description: "alice (the owner)", code: "OK" },
     { who: BOB, description: "bob (Admin of WonderLand)", code: "OK" },
-    { who: ALLEN, description: "allen (an ordinary member)", code: "FORBIDDEN", message: /not allowed to administer/ },
+    {
+      who: ALLEN,
+      description: "allen (an ordinary member)",
+      code: "FORBIDDEN",
+      message: /not allowed to read projects/,
+    },
     {
       who: SAM,
       description: "sam (the other account's owner)",
@@ -192,7 +197,7 @@ describe("who may ask", () => {
     expect(refusal).toMatchObject({
       code: "FORBIDDEN",
       message:
-        "Only the owner, a Super_Administrator or an Admin of WonderLand may see the names its grant pickers suggest.",
+        "Only the owner, a Super_Administrator or an Admin of WonderLand, or an auditor of its account, may see the names its grant pickers suggest.",
     });
   });
 

@@ -186,8 +186,8 @@ describe("creating and previewing a request", () => {
     await expectRefused(createRequestEndpoint, null, LABEL_REQUEST, "UNAUTHENTICATED");
   });
 
-  it("audrey, of the account but no member of WonderLand, finds no WonderLand to ask in", async () => {
-    await expectRefused(createRequestEndpoint, AUDREY, LABEL_REQUEST, "NOT_FOUND");
+  it("audrey, the account's auditor, reads WonderLand but is no member: she may not ask in it", async () => {
+    await expectRefused(createRequestEndpoint, AUDREY, LABEL_REQUEST, "FORBIDDEN", /Only members/);
   });
 });
 
@@ -222,9 +222,9 @@ describe("approving, denying, withdrawing: the rules, each refusal audited", () 
     await expectRefused(approveRequestEndpoint, BOB, { id }, "FORBIDDEN", /own request/);
   });
 
-  it("an ordinary member (the wrong role) may not approve; the other tenant finds no such request", async () => {
+  it("the auditor (the wrong role) reads but may not approve; the other tenant finds no such request", async () => {
     const { id } = await newRequest();
-    await expectRefused(approveRequestEndpoint, AUDREY, { id }, "NOT_FOUND");
+    await expectRefused(approveRequestEndpoint, AUDREY, { id }, "FORBIDDEN", /may approve/);
     await expectRefused(approveRequestEndpoint, SAM, { id }, "NOT_FOUND");
     await expectRefused(denyRequestEndpoint, SAM, { id, comment: "no" }, "NOT_FOUND");
     await expectRefused(getRequestEndpoint, SAM, { id }, "NOT_FOUND");

@@ -67,6 +67,7 @@ const PAGE_COMPOSITIONS: Record<string, string> = {
   "access.inspection-options": "the project's decision index as the check-access forms draw it (holds a function)",
   "grant.form-options": "GET /api/v1/projects/{project}/roles",
   "project.list-names": "GET /api/v1/projects",
+  "project.standing": "whether the project pages offer their forms; every read they make is routed (GET …/members, …)",
   "role.assignment-choices": "GET /api/v1/projects/{project}/roles and …/members",
 };
 

@@ -10,6 +10,7 @@ import { EmptyState } from "@/components/ui/EmptyState";
 import { PageHeader } from "@/components/ui/PageHeader";
 import { parseTableParams, type SearchParamsRecord } from "@/components/ui/table-params";
 import { Tabs } from "@/components/ui/Tabs";
+import { ReadOnlyNote } from "@/components/console/ReadOnlyNote";
 import { guardPage } from "@/lib/endpoint/page-guard";
 import { pageProject } from "@/app/(console)/page-project";
 import { readPage } from "@/lib/endpoint/read-page";
@@ -28,7 +29,7 @@ export default async function EffectivePermissionsPage({
 }: {
   searchParams: Promise<SearchParamsRecord>;
 }) {
-  await guardPage("console.admin");
+  await guardPage("project.inspect");
   const raw = await searchParams;
   const picked = await pageProject(raw);
   if (!picked) {
@@ -57,6 +58,7 @@ export default async function EffectivePermissionsPage({
         description={DESCRIPTION}
         actions={<ProjectPicker projects={picked.projects} current={project} action="/effective-permissions" />}
       />
+      {picked.readOnly ? <ReadOnlyNote project={project} /> : null}
       <Tabs
         label="Effective permissions views"
         current={tabHref(view)}

@@ -10,6 +10,7 @@ import {
 } from "@/components/grants/GrantsQueryForm";
 import { RevokeGrantDialog } from "@/components/grants/RevokeGrantDialog";
 import { NoProjectToManage, NotAdministered } from "@/components/console/ProjectNotices";
+import { ReadOnlyNote } from "@/components/console/ReadOnlyNote";
 import { Alert } from "@/components/ui/Alert";
 import { Badge } from "@/components/ui/Badge";
 import { Card } from "@/components/ui/Card";
@@ -43,8 +44,8 @@ const dim = (grant: GrantItem, node: ReactNode) => (
   <span className={grant.expired ? "text-slate-500" : undefined}>{node}</span>
 );
 
-function grantColumns(project: string): Column<GrantItem>[] {
-  return [
+function grantColumns(project: string, readOnly: boolean): Column<GrantItem>[] {
+  const columns: Column<GrantItem>[] = [
     {
       id: "object",
       header: "Object",
@@ -127,6 +128,8 @@ function grantColumns(project: string): Column<GrantItem>[] {
       cell: (grant) => <RevokeGrantDialog action={revokeGrantAction} project={project} grant={grant} />,
     },
   ];
+  // An auditor reads: no column of changes.
+  return readOnly ? columns.filter((column) => column.id !== "actions") : columns;
 }
 
 function subjectText(subject: GrantSubject): string {
@@ -180,7 +183,7 @@ function formDefaults(query: GrantsQuery): GrantDefaults {
 }
 
 export default async function GrantsPage({ searchParams }: { searchParams: Promise<SearchParamsRecord> }) {
-  await guardPage("access.request");
+  await guardPage(["access.request", "project.inspect"]);
   const raw = await searchParams;
   const scope = await pageProject(raw);
   if (!scope) return <NoProjectToManage title="Grants" description={DESCRIPTION} />;
@@ -232,27 +235,30 @@ export default async function GrantsPage({ searchParams }: { searchParams: Promi
   return (
     <>
       {header}
+      {scope.readOnly ? <ReadOnlyNote project={scope.current} /> : null}
       <Tabs items={tabs} current={tabs[query.view === "object" ? 1 : 0]!.href} label="Grant views" />
       <MainWithAside
         asideWidth="narrow"
         aside={
-          <Card
-            title="Grant privileges"
-            description="One row per privilege. The owner, Super_Administrator and Admin may grant (Admin not to built-in roles); so may an object's creator."
-          >
-            <GrantForm
-              action={grantPrivilegesAction}
-              project={scope.current}
-              options={options}
-              defaults={formDefaults(query)}
-            />
-          </Card>
+          scope.readOnly ? null : (
+            <Card
+              title="Grant privileges"
+              description="One row per privilege. The owner, Super_Administrator and Admin may grant (Admin not to built-in roles); so may an object's creator."
+            >
+              <GrantForm
+                action={grantPrivilegesAction}
+                project={scope.current}
+                options={options}
+                defaults={formDefaults(query)}
+              />
+            </Card>
+          )
         }
       >
         {grants?.ok && (grants.data.total > 0 || filtered(params)) ? (
           <DataTable
             caption={subjectText(grants.data.subject)}
-            columns={grantColumns(scope.current)}
+            columns={grantColumns(scope.current, scope.readOnly)}
             rows={grants.data.items}
             rowKey={(grant) => grant.id}
             params={params}
@@ -274,7 +280,8 @@ export default async function GrantsPage({ searchParams }: { searchParams: Promi
                 </EmptyState>
               ) : grants.ok ? (
                 <EmptyState icon="key" title="No grants here">
-                  {subjectText(grants.data.subject)} Grant privileges with the form beside this list.
+                  {subjectText(grants.data.subject)}
+                  {scope.readOnly ? "" : " Grant privileges with the form beside this list."}
                 </EmptyState>
               ) : (
                 <Alert tone="warn" role="status" title={grants.message} />

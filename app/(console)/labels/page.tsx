@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { ProjectPicker } from "@/components/console/ProjectPicker";
+import { ReadOnlyNote } from "@/components/console/ReadOnlyNote";
 import { NoProjectToManage, NotAdministered } from "@/components/console/ProjectNotices";
 import { LabelStatementForm } from "@/components/labels/LabelStatementForm";
 import { LEVEL_OPTIONS, OBJECT_TYPE_OPTIONS, PRINCIPAL_TYPE_OPTIONS } from "@/components/labels/label-choices";
@@ -54,7 +55,7 @@ const COLUMNS: Column<ClearanceRow>[] = [
 ];
 
 export default async function LabelsPage({ searchParams }: { searchParams: Promise<SearchParamsRecord> }) {
-  await guardPage("console.admin");
+  await guardPage("project.inspect");
   const query = await searchParams;
   const scope = await pageProject(query);
   const description =
@@ -80,29 +81,37 @@ export default async function LabelsPage({ searchParams }: { searchParams: Promi
         description={description}
         actions={<ProjectPicker projects={scope.projects} current={project} action="/labels" />}
       />
+      {scope.readOnly ? <ReadOnlyNote project={project} /> : null}
       {result.ok ? (
         <MainWithAside
           aside={
             <>
-              <Card title="Set a clearance" description="SET LABEL n TO USER u, or TO ROLE r.">
-                <LabelStatementForm
-                  action={setClearanceAction}
-                  name="Set a clearance"
-                  hidden={{ project }}
-                  submitLabel="Set clearance"
-                  fields={[
-                    { name: "principalType", label: "To", kind: "select", options: PRINCIPAL_TYPE_OPTIONS },
-                    {
-                      name: "principal",
-                      label: "User or role",
-                      required: true,
-                      hint: "A member (email or RAM$account:user) or a role name.",
-                    },
-                    { name: "level", label: "Level", kind: "select", options: LEVEL_OPTIONS },
-                  ]}
-                />
-              </Card>
-              <Card title="A table's labels" description="DESCRIBE a table or view, and label its columns.">
+              {scope.readOnly ? null : (
+                <Card title="Set a clearance" description="SET LABEL n TO USER u, or TO ROLE r.">
+                  <LabelStatementForm
+                    action={setClearanceAction}
+                    name="Set a clearance"
+                    hidden={{ project }}
+                    submitLabel="Set clearance"
+                    fields={[
+                      { name: "principalType", label: "To", kind: "select", options: PRINCIPAL_TYPE_OPTIONS },
+                      {
+                        name: "principal",
+                        label: "User or role",
+                        required: true,
+                        hint: "A member (email or RAM$account:user) or a role name.",
+                      },
+                      { name: "level", label: "Level", kind: "select", options: LEVEL_OPTIONS },
+                    ]}
+                  />
+                </Card>
+              )}
+              <Card
+                title="A table's labels"
+                description={
+                  scope.readOnly ? "DESCRIBE a table or view." : "DESCRIBE a table or view, and label its columns."
+                }
+              >
                 <form action="/labels/object" className="grid gap-3" aria-label="Open a table's labels">
                   <input type="hidden" name="project" value={project} />
                   <Select label="Type" name="objectType" options={OBJECT_TYPE_OPTIONS} />
@@ -112,7 +121,12 @@ export default async function LabelsPage({ searchParams }: { searchParams: Promi
                   </div>
                 </form>
               </Card>
-              <Card title="Label grants" description="GRANT, REVOKE, SHOW LABEL GRANTS and CLEAR EXPIRED GRANTS.">
+              <Card
+                title="Label grants"
+                description={
+                  scope.readOnly ? "SHOW LABEL GRANTS." : "GRANT, REVOKE, SHOW LABEL GRANTS and CLEAR EXPIRED GRANTS."
+                }
+              >
                 <Link
                   className="text-accent-700 underline"
                   href={`/labels/grants?project=${encodeURIComponent(project)}`}

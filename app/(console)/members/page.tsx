@@ -3,6 +3,7 @@ import { AddAgainButton } from "@/components/members/AddAgainButton";
 import { AddMemberForm } from "@/components/members/AddMemberForm";
 import { NoProjectToManage, NotAdministered } from "@/components/console/ProjectNotices";
 import { RemoveMemberDialog } from "@/components/members/RemoveMemberDialog";
+import { ReadOnlyNote } from "@/components/console/ReadOnlyNote";
 import { Badge } from "@/components/ui/Badge";
 import { Card } from "@/components/ui/Card";
 import { DataTable, type Column } from "@/components/ui/DataTable";
@@ -36,8 +37,8 @@ const KIND_LABELS: Record<MemberSummary["kind"], string> = {
 
 const date = (iso: string) => <time dateTime={iso}>{iso.slice(0, 10)}</time>;
 
-function memberColumns(project: string): Column<MemberSummary>[] {
-  return [
+function memberColumns(project: string, readOnly: boolean): Column<MemberSummary>[] {
+  const columns: Column<MemberSummary>[] = [
     {
       id: "member",
       header: "Member",
@@ -126,10 +127,12 @@ function memberColumns(project: string): Column<MemberSummary>[] {
       },
     },
   ];
+  // An auditor reads: no column of changes.
+  return readOnly ? columns.filter((column) => column.id !== "actions") : columns;
 }
 
 export default async function MembersPage({ searchParams }: { searchParams: Promise<SearchParamsRecord> }) {
-  await guardPage("console.admin");
+  await guardPage("project.inspect");
   const query = await searchParams;
   const scope = await pageProject(query);
   const description =
@@ -158,20 +161,23 @@ export default async function MembersPage({ searchParams }: { searchParams: Prom
         description={description}
         actions={<ProjectPicker projects={scope.projects} current={scope.current} action="/members" />}
       />
+      {scope.readOnly ? <ReadOnlyNote project={scope.current} /> : null}
       {result.ok ? (
         <MainWithAside
           aside={
-            <Card
-              title="Add a member"
-              description="Adding a removed member again brings back their dormant grants and roles."
-            >
-              <AddMemberForm action={addMemberAction} project={scope.current} />
-            </Card>
+            scope.readOnly ? null : (
+              <Card
+                title="Add a member"
+                description="Adding a removed member again brings back their dormant grants and roles."
+              >
+                <AddMemberForm action={addMemberAction} project={scope.current} />
+              </Card>
+            )
           }
         >
           <DataTable
             caption={`Members of ${scope.current}`}
-            columns={memberColumns(scope.current)}
+            columns={memberColumns(scope.current, scope.readOnly)}
             rows={result.data.items}
             rowKey={(member) => member.id}
             params={params}
@@ -186,7 +192,9 @@ export default async function MembersPage({ searchParams }: { searchParams: Prom
             }
             empty={
               <EmptyState icon="users" title="No members yet">
-                Add a member with the form beside this list.
+                {scope.readOnly
+                  ? "The project has no members besides its owner."
+                  : "Add a member with the form beside this list."}
               </EmptyState>
             }
           />

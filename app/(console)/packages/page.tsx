@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { ProjectPicker } from "@/components/console/ProjectPicker";
+import { ReadOnlyNote } from "@/components/console/ReadOnlyNote";
 import { NoProjectToManage, NotAdministered } from "@/components/console/ProjectNotices";
 import { ConfirmedRowAction } from "@/components/packages/ConfirmedRowAction";
 import { PackageActionForm } from "@/components/packages/PackageActionForm";
@@ -106,7 +107,7 @@ const installedColumns = (project: string): Column<InstallerPackage>[] => [
 ];
 
 export default async function PackagesPage({ searchParams }: { searchParams: Promise<SearchParamsRecord> }) {
-  await guardPage("console.admin");
+  await guardPage("project.inspect");
   const query = await searchParams;
   const scope = await pageProject(query);
   if (!scope) return <NoProjectToManage title="Packages" description={DESCRIPTION} />;
@@ -145,30 +146,33 @@ export default async function PackagesPage({ searchParams }: { searchParams: Pro
     return (
       <>
         {header}
+        {scope.readOnly ? <ReadOnlyNote project={scope.current} /> : null}
         {tabs}
         <MainWithAside
           aside={
-            <Card
-              title="New package"
-              description="Then add objects to it and allow the projects that may install it, on its page."
-            >
-              <PackageActionForm
-                action={createPackageAction}
-                label="Create a package"
-                hidden={{ project: scope.current }}
-                fields={[
-                  {
-                    name: "name",
-                    label: "Package name",
-                    required: true,
-                    hint: "Letters, digits and underscores, starting with a letter; unique in the project whatever the case.",
-                  },
-                  { name: "description", label: "Description" },
-                ]}
-                submitLabel="Create package"
-                successMessage={`Package created in ${scope.current}`}
-              />
-            </Card>
+            scope.readOnly ? null : (
+              <Card
+                title="New package"
+                description="Then add objects to it and allow the projects that may install it, on its page."
+              >
+                <PackageActionForm
+                  action={createPackageAction}
+                  label="Create a package"
+                  hidden={{ project: scope.current }}
+                  fields={[
+                    {
+                      name: "name",
+                      label: "Package name",
+                      required: true,
+                      hint: "Letters, digits and underscores, starting with a letter; unique in the project whatever the case.",
+                    },
+                    { name: "description", label: "Description" },
+                  ]}
+                  submitLabel="Create package"
+                  successMessage={`Package created in ${scope.current}`}
+                />
+              </Card>
+            )
           }
         >
           <DataTable
@@ -183,7 +187,9 @@ export default async function PackagesPage({ searchParams }: { searchParams: Pro
             }
             empty={
               <EmptyState icon="inbox" title={params.q ? "No package matches" : "No packages yet"}>
-                Create a package, add the tables to share, then allow the projects that may install it.
+                {scope.readOnly
+                  ? "The project shares no package."
+                  : "Create a package, add the tables to share, then allow the projects that may install it."}
               </EmptyState>
             }
           />
@@ -203,27 +209,34 @@ export default async function PackagesPage({ searchParams }: { searchParams: Pro
   return (
     <>
       {header}
+      {scope.readOnly ? <ReadOnlyNote project={scope.current} /> : null}
       {tabs}
       <MainWithAside
         aside={
-          <Card
-            title="Install a package"
-            description="Name a package another project allowed this one to install, as owner_project.package."
-          >
-            <PackageActionForm
-              action={installPackageAction}
-              label="Install a package"
-              hidden={{ project: scope.current }}
-              fields={[{ name: "package", label: "Package", required: true, placeholder: "WonderLand.share" }]}
-              submitLabel="Install"
-              successMessage={`Package installed in ${scope.current}`}
-            />
-          </Card>
+          scope.readOnly ? null : (
+            <Card
+              title="Install a package"
+              description="Name a package another project allowed this one to install, as owner_project.package."
+            >
+              <PackageActionForm
+                action={installPackageAction}
+                label="Install a package"
+                hidden={{ project: scope.current }}
+                fields={[{ name: "package", label: "Package", required: true, placeholder: "WonderLand.share" }]}
+                submitLabel="Install"
+                successMessage={`Package installed in ${scope.current}`}
+              />
+            </Card>
+          )
         }
       >
         <DataTable
           caption={`Packages from other projects in ${scope.current}`}
-          columns={installedColumns(scope.current)}
+          columns={
+            scope.readOnly
+              ? installedColumns(scope.current).filter((column) => column.id !== "actions")
+              : installedColumns(scope.current)
+          }
           rows={read.data.items}
           rowKey={(pkg) => pkg.name}
           params={params}

@@ -47,7 +47,7 @@ const COLUMNS: Column<ProjectSummary>[] = [
 ];
 
 export default async function ProjectsPage({ searchParams }: { searchParams: Promise<SearchParamsRecord> }) {
-  const { permissions } = await guardPage("console.admin");
+  const { permissions } = await guardPage("project.inspect");
   const params = parseTableParams(await searchParams, {
     sortable: ["name"],
     defaultSort: { column: "name", dir: "asc" },

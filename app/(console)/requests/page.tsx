@@ -12,6 +12,9 @@ import { PageHeader } from "@/components/ui/PageHeader";
 import { TableFilter } from "@/components/ui/TableFilter";
 import { Tabs } from "@/components/ui/Tabs";
 import { parseTableParams, type SearchParamsRecord, type TableFilterDef } from "@/components/ui/table-params";
+import { ProjectPicker } from "@/components/console/ProjectPicker";
+import { ReadOnlyNote } from "@/components/console/ReadOnlyNote";
+import { pageProject } from "@/app/(console)/page-project";
 import { guardPage } from "@/lib/endpoint/page-guard";
 import { readPage } from "@/lib/endpoint/read-page";
 import { listRequestsEndpoint } from "@/lib/services/requests/list-requests";
@@ -37,7 +40,9 @@ const STATUS_FILTER: TableFilterDef = {
 
 const EXTENSION_WINDOW_MS = 14 * 86_400_000;
 
-function requestColumns(view: "mine" | "to-approve"): Column<RequestView>[] {
+type RequestsView = "mine" | "to-approve" | "project";
+
+function requestColumns(view: RequestsView): Column<RequestView>[] {
   return [
     {
       id: "request",
@@ -47,7 +52,7 @@ function requestColumns(view: "mine" | "to-approve"): Column<RequestView>[] {
           <span className="font-medium">{request.summary}</span>
           <span className="text-xs text-slate-500">
             in {request.project}
-            {view === "to-approve" ? <> · asked by {request.requester}</> : null} ·{" "}
+            {view === "mine" ? null : <> · asked by {request.requester}</>} ·{" "}
             {requestDurationText(request.kind, request.days)}
           </span>
         </span>
@@ -87,7 +92,8 @@ function requestColumns(view: "mine" | "to-approve"): Column<RequestView>[] {
       header: "Actions",
       align: "end",
       cell: (request) => {
-        if (request.status !== "PENDING" && request.status !== "APPROVED") return null;
+        // A project's requests are read there (its auditors read and never decide); decisions are made under To approve.
+        if (view === "project" || (request.status !== "PENDING" && request.status !== "APPROVED")) return null;
         if (view === "to-approve")
           return request.status === "PENDING" ? (
             <DecideRequestForm
@@ -126,9 +132,14 @@ function extensionPrefill(request: RequestView): string {
 }
 
 export default async function RequestsPage({ searchParams }: { searchParams: Promise<SearchParamsRecord> }) {
-  await guardPage("access.request");
+  const { permissions } = await guardPage(["access.request", "project.inspect"]);
   const query = await searchParams;
-  const view = query.view === "to-approve" ? "to-approve" : "mine";
+  const requests = permissions.has("access.request");
+  const inspects = permissions.has("project.inspect");
+  // Someone who requests nothing (the account's auditor) reads the projects' requests.
+  const view: RequestsView =
+    query.view === "project" || !requests ? "project" : query.view === "to-approve" ? "to-approve" : "mine";
+  const scope = view === "project" ? await pageProject(query) : null;
   const params = parseTableParams(query, {
     sortable: [],
     defaultSort: { column: "createdAt", dir: "desc" },
@@ -136,6 +147,7 @@ export default async function RequestsPage({ searchParams }: { searchParams: Pro
   });
   const result = await readPage(listRequestsEndpoint, {
     scope: view,
+    ...(scope ? { project: scope.current } : {}),
     status: params.filters.status,
     page: params.page,
     pageSize: params.pageSize,
@@ -146,22 +158,42 @@ export default async function RequestsPage({ searchParams }: { searchParams: Pro
         title="Requests"
         description={DESCRIPTION}
         actions={
-          <Link className={buttonClasses("primary", "md")} href="/requests/new">
-            Ask for access
-          </Link>
+          scope ? (
+            <ProjectPicker projects={scope.projects} current={scope.current} action="/requests" view="project" />
+          ) : requests ? (
+            <Link className={buttonClasses("primary", "md")} href="/requests/new">
+              Ask for access
+            </Link>
+          ) : null
         }
       />
+      {scope?.readOnly ? <ReadOnlyNote project={scope.current} /> : null}
       <Tabs
         label="Requests"
         current={`/requests?view=${view}`}
         items={[
-          { href: "/requests?view=mine", label: "My requests" },
-          { href: "/requests?view=to-approve", label: "To approve" },
+          ...(requests
+            ? [
+                { href: "/requests?view=mine", label: "My requests" },
+                { href: "/requests?view=to-approve", label: "To approve" },
+              ]
+            : []),
+          ...(inspects ? [{ href: "/requests?view=project", label: "A project's requests" }] : []),
         ]}
       />
-      {result.ok ? (
+      {view === "project" && !scope ? (
+        <EmptyState icon="inbox" title="No project yet">
+          The account owner creates projects on the Projects page; their requests appear here.
+        </EmptyState>
+      ) : result.ok ? (
         <DataTable
-          caption={view === "mine" ? "My requests" : "Requests to approve"}
+          caption={
+            view === "mine"
+              ? "My requests"
+              : view === "to-approve"
+                ? "Requests to approve"
+                : `Requests in ${scope?.current}`
+          }
           columns={requestColumns(view)}
           rows={result.data.items}
           rowKey={(request) => request.id}
@@ -169,7 +201,11 @@ export default async function RequestsPage({ searchParams }: { searchParams: Pro
           total={result.data.total}
           toolbar={<TableFilter params={params} filters={[STATUS_FILTER]} searchLabel="Search requests" />}
           empty={
-            view === "mine" ? (
+            view === "project" ? (
+              <EmptyState icon="inbox" title="No request here">
+                Members ask for access from My access or the Requests page; their requests in this project appear here.
+              </EmptyState>
+            ) : view === "mine" ? (
               <EmptyState icon="inbox" title="You have asked for nothing yet">
                 Ask for access with the button above, from My access, or from a denied Check access answer.
               </EmptyState>

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { ProjectPicker } from "@/components/console/ProjectPicker";
 import { NoProjectToManage, NotAdministered } from "@/components/console/ProjectNotices";
+import { ReadOnlyNote } from "@/components/console/ReadOnlyNote";
 import { AssignRoleForm } from "@/components/roles/AssignRoleForm";
 import { CreateRoleForm } from "@/components/roles/CreateRoleForm";
 import { DropRoleDialog } from "@/components/roles/DropRoleDialog";
@@ -31,8 +32,8 @@ const TYPE_FILTER: TableFilterDef = {
   ],
 };
 
-function roleColumns(project: string): Column<RoleSummary>[] {
-  return [
+function roleColumns(project: string, readOnly: boolean): Column<RoleSummary>[] {
+  const columns: Column<RoleSummary>[] = [
     {
       id: "name",
       header: "Role",
@@ -99,10 +100,12 @@ function roleColumns(project: string): Column<RoleSummary>[] {
         ) : null,
     },
   ];
+  // An auditor reads: no column of changes.
+  return readOnly ? columns.filter((column) => column.id !== "actions") : columns;
 }
 
 export default async function RolesPage({ searchParams }: { searchParams: Promise<SearchParamsRecord> }) {
-  await guardPage("console.admin");
+  await guardPage("project.inspect");
   const query = await searchParams;
   const scope = await pageProject(query);
   const description =
@@ -114,6 +117,7 @@ export default async function RolesPage({ searchParams }: { searchParams: Promis
     defaultSort: { column: "kind", dir: "asc" },
     filters: [TYPE_FILTER],
   });
+  // The assignment form's choices only for whoever may change (an auditor only reads).
   const result = bothRead(
     ...(await Promise.all([
       readPage(listRolesEndpoint, {
@@ -125,7 +129,9 @@ export default async function RolesPage({ searchParams }: { searchParams: Promis
         page: params.page,
         pageSize: params.pageSize,
       }),
-      readPage(roleAssignmentChoicesEndpoint, { project: scope.current }),
+      scope.readOnly
+        ? { ok: true as const, data: { roles: [], members: [] } }
+        : readPage(roleAssignmentChoicesEndpoint, { project: scope.current }),
     ])),
   );
   return (
@@ -135,33 +141,36 @@ export default async function RolesPage({ searchParams }: { searchParams: Promis
         description={description}
         actions={<ProjectPicker projects={scope.projects} current={scope.current} action="/roles" />}
       />
+      {scope.readOnly ? <ReadOnlyNote project={scope.current} /> : null}
       {result.ok ? (
         <MainWithAside
           aside={
-            <>
-              <Card
-                title="Assign a role"
-                description="Admin assigns custom roles; only the owner and Super_Administrator assign Admin or Super_Administrator."
-              >
-                <AssignRoleForm
-                  action={assignRoleAction}
-                  project={scope.current}
-                  role={{ choices: result.data[1].roles }}
-                  members={result.data[1].members}
-                />
-              </Card>
-              <Card
-                title="New custom role"
-                description="Grant it privileges on the Grants page, or attach a policy on the Policies page."
-              >
-                <CreateRoleForm action={createRoleAction} project={scope.current} />
-              </Card>
-            </>
+            scope.readOnly ? null : (
+              <>
+                <Card
+                  title="Assign a role"
+                  description="Admin assigns custom roles; only the owner and Super_Administrator assign Admin or Super_Administrator."
+                >
+                  <AssignRoleForm
+                    action={assignRoleAction}
+                    project={scope.current}
+                    role={{ choices: result.data[1].roles }}
+                    members={result.data[1].members}
+                  />
+                </Card>
+                <Card
+                  title="New custom role"
+                  description="Grant it privileges on the Grants page, or attach a policy on the Policies page."
+                >
+                  <CreateRoleForm action={createRoleAction} project={scope.current} />
+                </Card>
+              </>
+            )
           }
         >
           <DataTable
             caption={`Roles of ${scope.current}`}
-            columns={roleColumns(scope.current)}
+            columns={roleColumns(scope.current, scope.readOnly)}
             rows={result.data[0].items}
             rowKey={(role) => role.id ?? "owner"}
             params={params}

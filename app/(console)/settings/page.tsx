@@ -1,5 +1,7 @@
 import { ProjectPicker } from "@/components/console/ProjectPicker";
 import { AdministratorsOnly } from "@/components/console/AdministratorsOnly";
+import { ReadOnlyNote } from "@/components/console/ReadOnlyNote";
+import { SettingsReadOnly } from "@/components/settings/SettingsReadOnly";
 import { ExceptionPolicyForm } from "@/components/settings/ExceptionPolicyForm";
 import { SecuritySwitchForm } from "@/components/settings/SecuritySwitchForm";
 import { TrustedProjectsForm } from "@/components/settings/TrustedProjectsForm";
@@ -26,7 +28,7 @@ const DESCRIPTION =
   "The project's security configuration. Only the owner changes LabelSecurity, ProjectProtection, its exception policy and trusted projects; Super_Administrator the other switches.";
 
 export default async function SettingsPage({ searchParams }: { searchParams: Promise<SearchParamsRecord> }) {
-  await guardPage("console.admin");
+  await guardPage("project.inspect");
   const scope = await pageProject(await searchParams);
   if (!scope) {
     return (
@@ -58,6 +60,15 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
   }
   const settings = read.data;
   const approvals = await readPage(getApprovalSettingsEndpoint, { project: scope.current });
+  if (scope.readOnly) {
+    return (
+      <>
+        {header}
+        <ReadOnlyNote project={settings.project} />
+        <SettingsReadOnly settings={settings} approvals={approvals.ok ? approvals.data : null} />
+      </>
+    );
+  }
   return (
     <>
       {header}

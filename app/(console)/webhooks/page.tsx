@@ -1,4 +1,5 @@
 import { ProjectPicker } from "@/components/console/ProjectPicker";
+import { ReadOnlyNote } from "@/components/console/ReadOnlyNote";
 import { NoProjectToManage, NotAdministered } from "@/components/console/ProjectNotices";
 import { Badge } from "@/components/ui/Badge";
 import { Card } from "@/components/ui/Card";
@@ -77,7 +78,7 @@ function deliveryColumns(maxAttempts: number): Column<Delivery>[] {
 
 /** A project's webhook: its URL and switch, and its outbox's deliveries, a page at a time. */
 export default async function WebhooksPage({ searchParams }: { searchParams: Promise<SearchParamsRecord> }) {
-  await guardPage("console.admin");
+  await guardPage("project.inspect");
   const query = await searchParams;
   const scope = await pageProject(query);
   if (!scope) return <NoProjectToManage title="Webhooks" description={DESCRIPTION} />;
@@ -106,33 +107,44 @@ export default async function WebhooksPage({ searchParams }: { searchParams: Pro
   return (
     <>
       {header}
+      {scope.readOnly ? <ReadOnlyNote project={scope.current} /> : null}
       <MainWithAside
         aside={
-          <Card
-            title={webhook ? "Webhook" : "Create a webhook"}
-            description={
-              webhook
-                ? `Deliveries go to ${webhook.url} (${webhook.enabled ? "sent" : "paused"}).`
-                : "No webhook yet: changes of this project are sent nowhere."
-            }
-          >
-            <WebhookForm action={setWebhookAction} project={scope.current} current={webhook} />
-            {webhook ? (
-              <div className="mt-4">
-                <ConfirmDialog
-                  triggerLabel="Remove webhook"
-                  triggerVariant="danger"
-                  title={`Remove the webhook of ${scope.current}?`}
-                  confirmLabel="Remove"
-                  action={removeWebhookAction}
-                  fields={{ project: scope.current }}
-                  successMessage="Webhook removed"
-                >
-                  Its secret and its deliveries&apos; history are deleted; queued deliveries are not sent.
-                </ConfirmDialog>
-              </div>
-            ) : null}
-          </Card>
+          scope.readOnly ? (
+            <Card title="Webhook">
+              <p className="text-sm text-slate-600">
+                {webhook
+                  ? `Deliveries go to ${webhook.url} (${webhook.enabled ? "sent" : "paused"}).`
+                  : "No webhook: changes of this project are sent nowhere."}
+              </p>
+            </Card>
+          ) : (
+            <Card
+              title={webhook ? "Webhook" : "Create a webhook"}
+              description={
+                webhook
+                  ? `Deliveries go to ${webhook.url} (${webhook.enabled ? "sent" : "paused"}).`
+                  : "No webhook yet: changes of this project are sent nowhere."
+              }
+            >
+              <WebhookForm action={setWebhookAction} project={scope.current} current={webhook} />
+              {webhook ? (
+                <div className="mt-4">
+                  <ConfirmDialog
+                    triggerLabel="Remove webhook"
+                    triggerVariant="danger"
+                    title={`Remove the webhook of ${scope.current}?`}
+                    confirmLabel="Remove"
+                    action={removeWebhookAction}
+                    fields={{ project: scope.current }}
+                    successMessage="Webhook removed"
+                  >
+                    Its secret and its deliveries&apos; history are deleted; queued deliveries are not sent.
+                  </ConfirmDialog>
+                </div>
+              ) : null}
+            </Card>
+          )
         }
       >
         <DataTable
@@ -144,9 +156,11 @@ export default async function WebhooksPage({ searchParams }: { searchParams: Pro
           total={total}
           empty={
             <EmptyState icon="inbox" title="No delivery yet">
-              {webhook
-                ? "The next audited change of this project (a grant, a member added…) is queued here."
-                : "Create the webhook with the form beside this list; its first delivery is queued at once."}
+              {scope.readOnly
+                ? "Nothing has been sent."
+                : webhook
+                  ? "The next audited change of this project (a grant, a member added…) is queued here."
+                  : "Create the webhook with the form beside this list; its first delivery is queued at once."}
             </EmptyState>
           }
         />

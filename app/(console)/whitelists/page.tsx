@@ -1,5 +1,6 @@
 import { ProjectPicker } from "@/components/console/ProjectPicker";
 import { AdministratorsOnly } from "@/components/console/AdministratorsOnly";
+import { ReadOnlyNote } from "@/components/console/ReadOnlyNote";
 import { Alert } from "@/components/ui/Alert";
 import { Card } from "@/components/ui/Card";
 import { EmptyState } from "@/components/ui/EmptyState";
@@ -21,7 +22,7 @@ const DESCRIPTION =
   "A request must come from an address in the system whitelist (when it has entries) and in the project's (when it has entries). An empty list restricts nobody.";
 
 export default async function WhitelistsPage({ searchParams }: { searchParams: Promise<SearchParamsRecord> }) {
-  await guardPage("console.admin");
+  await guardPage("project.inspect");
   const scope = await pageProject(await searchParams);
   if (!scope) {
     return (
@@ -53,12 +54,15 @@ export default async function WhitelistsPage({ searchParams }: { searchParams: P
   }
   const whitelist = read.data;
   const values = whitelist.entries.map((entry) => entry.value);
+  // An auditor reads: no form, whatever the engine would say.
+  const mayEdit = !scope.readOnly && whitelist.edit.allowed;
   return (
     <>
       {header}
+      {scope.readOnly ? <ReadOnlyNote project={whitelist.project} /> : null}
       <MainWithAside
         aside={
-          whitelist.edit.allowed ? (
+          mayEdit ? (
             <Card title="Add an entry" description="Takes effect on the next request.">
               <AddWhitelistEntryForm
                 action={addWhitelistEntryAction}
@@ -75,7 +79,7 @@ export default async function WhitelistsPage({ searchParams }: { searchParams: P
           description={`Your address as the whitelist sees it: ${whitelist.sourceIp ?? "unknown"}. ${whitelist.entries.length === 0 ? "The list is empty: every address may reach the project." : `${whitelist.entries.length} of at most ${whitelist.limit} entries.`}`}
           padded={false}
         >
-          {whitelist.edit.allowed ? null : (
+          {whitelist.edit.allowed || scope.readOnly ? null : (
             <div className="px-5 pt-4">
               <Alert tone="info" title="Read-only">
                 {whitelist.edit.reason}.
@@ -84,7 +88,7 @@ export default async function WhitelistsPage({ searchParams }: { searchParams: P
           )}
           {whitelist.entries.length === 0 ? (
             <EmptyState icon="globe" title="No entries">
-              {whitelist.edit.allowed
+              {mayEdit
                 ? "Add an address, CIDR block or range to let only those addresses in."
                 : "Every address may reach this project."}
             </EmptyState>
@@ -93,7 +97,7 @@ export default async function WhitelistsPage({ searchParams }: { searchParams: P
               caption={`Whitelist of ${whitelist.project}`}
               entries={whitelist.entries}
               actions={
-                whitelist.edit.allowed
+                mayEdit
                   ? (entry) => (
                       <WhitelistEntryActions
                         project={whitelist.project}

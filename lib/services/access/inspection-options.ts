@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { administers, type ObjectType } from "@/lib/authz";
+import { inspects, type ObjectType } from "@/lib/authz";
 import { projectInScope } from "@/lib/authorize/project-scope";
 import type { ServiceContext } from "@/lib/context/service-context";
 import { defineEndpoint } from "@/lib/endpoint/define-endpoint";
@@ -16,8 +16,8 @@ export async function inspectionOptions(ctx: ServiceContext, projectName: string
   const { actor } = ctx;
   return {
     project: project.name,
-    mayInspectOthers: administers(index, actor.userId),
-    /** Whom a non-administrator may inspect: only themselves. */
+    mayInspectOthers: inspects(index, actor),
+    /** Whom anyone else (neither administrator nor auditor) may inspect: only themselves. */
     self: actor.principal,
     /** The catalog types the project has objects of, so a form offers no type without objects. */
     objectTypes: [...new Set(index.objects.map((object) => object.type))].filter((type) => type !== "Project"),

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { decide, LAYER_ORDER, type Layer } from "@/lib/authz";
-import { authorizeAdministrator } from "@/lib/authorize/authorize-administrator";
+import { authorizeInspection } from "@/lib/authorize/authorize-administrator";
 import { projectInScope } from "@/lib/authorize/project-scope";
 import type { ServiceContext } from "@/lib/context/service-context";
 import { defineEndpoint } from "@/lib/endpoint/define-endpoint";
@@ -53,7 +53,7 @@ export interface MemberVerdict {
  */
 export async function whoCanAccess(ctx: ServiceContext, input: z.output<typeof whoCanAccessInput>) {
   const project = await projectInScope(ctx, input.project);
-  authorizeAdministrator(ctx, project, "see who can access its data");
+  authorizeInspection(ctx, project, "see who can access its data");
   const columns = input.column === undefined ? undefined : [input.column];
   const object = requireCatalogObject(
     project.index,
@@ -125,6 +125,6 @@ export type WhoCanAccess = Awaited<ReturnType<typeof whoCanAccess>>;
 export const whoCanAccessEndpoint = defineEndpoint({
   name: "access.who-can-access",
   input: whoCanAccessInput,
-  permission: "console.admin",
+  permission: "project.inspect",
   run: whoCanAccess,
 });

@@ -3,7 +3,7 @@ import { projectInScope } from "@/lib/authorize/project-scope";
 import type { ServiceContext } from "@/lib/context/service-context";
 import { defineEndpoint } from "@/lib/endpoint/define-endpoint";
 import { projectField } from "@/lib/services/project-field";
-import { administers, grantsAsCreator } from "@/lib/authz";
+import { grantsAsCreator, inspects } from "@/lib/authz";
 import { forbidden } from "@/lib/authorize/refusal";
 
 export interface GrantFormOptions {
@@ -15,8 +15,9 @@ export interface GrantFormOptions {
 export async function grantFormOptions(ctx: ServiceContext, input: { project: string }): Promise<GrantFormOptions> {
   const project = await projectInScope(ctx, input.project);
   const { index } = project;
-  // A member who created objects grants on them to users by name; the project's roles are the administrators' to list.
-  if (!administers(index, ctx.actor.userId)) {
+  // A member who created objects grants on them to users by name; the project's roles are for its administrators
+  // (and its account's auditors, who pick one to read its grants) to list.
+  if (!inspects(index, ctx.actor)) {
     if (grantsAsCreator(index, ctx.actor.userId)) return { roles: [] };
     throw forbidden(
       `Only the owner, a Super_Administrator or an Admin of ${project.name}, or an object's creator, may grant here.`,

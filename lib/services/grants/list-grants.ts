@@ -1,7 +1,7 @@
 import { z } from "zod";
-import { administers } from "@/lib/authz";
+import { inspects } from "@/lib/authz";
 import { prisma } from "@/lib/db/client";
-import { authorizeAdministrator } from "@/lib/authorize/authorize-administrator";
+import { authorizeInspection } from "@/lib/authorize/authorize-administrator";
 import { projectInScope, type ScopedProject } from "@/lib/authorize/project-scope";
 import type { ServiceContext } from "@/lib/context/service-context";
 import { defineEndpoint } from "@/lib/endpoint/define-endpoint";
@@ -56,9 +56,9 @@ async function subjectOf(
   project: ScopedProject,
   input: ListGrantsInput,
 ): Promise<{ subject: GrantSubject; where: Prisma.AclGrantWhereInput }> {
-  const admin = administers(project.index, ctx.actor.userId);
+  const inspector = inspects(project.index, ctx.actor);
   if (input.view === "object") {
-    authorizeAdministrator(ctx, project, "show the ACL of an object");
+    authorizeInspection(ctx, project, "show the ACL of an object");
     if (!input.objectType) throw invalidInput({ objectType: ["Pick the object's type."] });
     const object = findGrantObject(project, input.objectType, input.objectName ?? "");
     if (!object)
@@ -68,13 +68,13 @@ async function subjectOf(
     return { subject: { kind: "object", type: object.type, name: object.name }, where: object.where };
   }
   const named = input.principal ?? "";
-  // Anyone may show their own grants; only administrators anyone else's (or everyone's).
-  const asked = named === "" ? (admin ? null : ctx.actor.userId) : named;
+  // Anyone may show their own grants; only administrators and auditors anyone else's (or everyone's).
+  const asked = named === "" ? (inspector ? null : ctx.actor.userId) : named;
   if (asked === null) return { subject: { kind: "everyone" }, where: {} };
   const reference = granteeReference(asked);
   const grantee = await resolveGrantee(project, reference.type, reference.name);
   const asksAboutSelf = grantee?.type === "User" && grantee.userId === ctx.actor.userId;
-  if (!asksAboutSelf) authorizeAdministrator(ctx, project, "show anyone else's grants");
+  if (!asksAboutSelf) authorizeInspection(ctx, project, "show anyone else's grants");
   if (!grantee) throw invalidInput({ principal: [`${named} is neither a role nor a member of ${project.name}.`] });
   if (grantee.type === "Role")
     return { subject: { kind: "role", label: grantee.label }, where: { granteeRoleId: grantee.roleId } };
@@ -110,7 +110,7 @@ function filtersOf(input: ListGrantsInput): Prisma.AclGrantWhereInput[] {
 
 /**
  * SHOW GRANTS (a user's own and their roles' grants, a role's, or every grant of the project) and SHOW ACL FOR
- * an object, paged, filtered and sorted in the database. Administrators see all; anyone else only their own.
+ * an object, paged, filtered and sorted in the database. Administrators and the account's auditors see all; anyone else only their own.
  */
 export async function listGrants(ctx: ServiceContext, input: ListGrantsInput) {
   const project = await projectInScope(ctx, input.project);

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { SecurityIndex } from "@/lib/authz";
 import { projectInScope } from "@/lib/authorize/project-scope";
-import { authorizeAdministrator } from "@/lib/authorize/authorize-administrator";
+import { authorizeInspection } from "@/lib/authorize/authorize-administrator";
 import type { ServiceContext } from "@/lib/context/service-context";
 import { defineEndpoint } from "@/lib/endpoint/define-endpoint";
 import { objectTypeField } from "./support/grant-item";
@@ -71,7 +71,7 @@ export async function suggestNames(
   input: z.output<typeof suggestNamesInput>,
 ): Promise<{ names: string[] }> {
   const project = await projectInScope(ctx, input.project);
-  authorizeAdministrator(ctx, project, "see the names its grant pickers suggest");
+  authorizeInspection(ctx, project, "see the names its grant pickers suggest");
   const { index } = project;
   const names =
     input.kind === "member"
@@ -85,6 +85,6 @@ export async function suggestNames(
 export const suggestNamesEndpoint = defineEndpoint({
   name: "grant.suggest-names",
   input: suggestNamesInput,
-  permission: "console.admin",
+  permission: "project.inspect",
   run: suggestNames,
 });

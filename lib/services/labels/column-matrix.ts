@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { booleanField } from "@/lib/shared/boolean-field";
 import { decide, type Layer } from "@/lib/authz";
-import { authorizeAdministrator } from "@/lib/authorize/authorize-administrator";
+import { authorizeInspection } from "@/lib/authorize/authorize-administrator";
 import { projectInScope } from "@/lib/authorize/project-scope";
 import type { ServiceContext } from "@/lib/context/service-context";
 import { defineEndpoint } from "@/lib/endpoint/define-endpoint";
@@ -57,7 +57,7 @@ export async function columnMatrix(
   input: z.output<typeof columnMatrixInput>,
 ): Promise<ColumnMatrix> {
   const project = await projectInScope(ctx, input.project);
-  authorizeAdministrator(ctx, project, "see who may read each column");
+  authorizeInspection(ctx, project, "see who may read each column");
   const target = requireLabelledTarget(project, input.objectType, input.objectName, []);
   const { index } = project;
   const q = input.q?.toLowerCase() ?? "";
@@ -113,6 +113,6 @@ export async function columnMatrix(
 export const columnMatrixEndpoint = defineEndpoint({
   name: "label.column-matrix",
   input: columnMatrixInput,
-  permission: "console.admin",
+  permission: "project.inspect",
   run: columnMatrix,
 });

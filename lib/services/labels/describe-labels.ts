@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { administers, unitLabel } from "@/lib/authz";
+import { inspects, unitLabel } from "@/lib/authz";
 import { authorizeAccess } from "@/lib/authorize/authorize-access";
 import { projectInScope } from "@/lib/authorize/project-scope";
 import type { ServiceContext } from "@/lib/context/service-context";
@@ -40,7 +40,7 @@ export async function describeLabels(
   const project = await projectInScope(ctx, input.project);
   const target = requireLabelledTarget(project, input.objectType, input.objectName, []);
   const { object } = target;
-  if (!administers(project.index, ctx.actor.userId))
+  if (!inspects(project.index, ctx.actor))
     authorizeAccess(ctx, project, "Describe", { type: target.type, name: object.name });
   return {
     project: project.name,

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { authorizeAdministrator } from "@/lib/authorize/authorize-administrator";
+import { authorizeInspection } from "@/lib/authorize/authorize-administrator";
 import { projectInScope } from "@/lib/authorize/project-scope";
 import type { ServiceContext } from "@/lib/context/service-context";
 import { defineEndpoint } from "@/lib/endpoint/define-endpoint";
@@ -45,7 +45,7 @@ export async function listClearances(
   input: z.output<typeof listClearancesInput>,
 ): Promise<ClearancesView> {
   const project = await projectInScope(ctx, input.project);
-  authorizeAdministrator(ctx, project, "see its clearances");
+  authorizeInspection(ctx, project, "see its clearances");
   const { index } = project;
   const q = input.q?.toLowerCase() ?? "";
   const users: ClearanceRow[] = index.users
@@ -86,6 +86,6 @@ export async function listClearances(
 export const listClearancesEndpoint = defineEndpoint({
   name: "label.list-clearances",
   input: listClearancesInput,
-  permission: "console.admin",
+  permission: "project.inspect",
   run: listClearances,
 });

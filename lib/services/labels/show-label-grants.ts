@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { authorizeAdministrator } from "@/lib/authorize/authorize-administrator";
+import { authorizeInspection } from "@/lib/authorize/authorize-administrator";
 import { projectInScope } from "@/lib/authorize/project-scope";
 import type { ServiceContext } from "@/lib/context/service-context";
 import { prisma } from "@/lib/db/client";
@@ -107,7 +107,7 @@ export async function showLabelGrants(
   }
 
   if (input.view === "table") {
-    authorizeAdministrator(ctx, project, "see who may read a table's labelled data");
+    authorizeInspection(ctx, project, "see who may read a table's labelled data");
     where.objectId = objectId!;
     statement = `SHOW LABEL${levelText} GRANTS ON TABLE ${input.objectName!.toLowerCase()}`;
   } else {

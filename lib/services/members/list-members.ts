@@ -5,7 +5,7 @@ import type { ServiceContext } from "@/lib/context/service-context";
 import { defineEndpoint } from "@/lib/endpoint/define-endpoint";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { pageWindow, paginationFields } from "@/lib/services/pagination";
-import { authorizeAdministrator } from "@/lib/authorize/authorize-administrator";
+import { authorizeInspection } from "@/lib/authorize/authorize-administrator";
 import { principalOfUser } from "./support/user-principal";
 import { projectField } from "@/lib/services/project-field";
 
@@ -51,7 +51,7 @@ const ORDER: Record<
 /** A project's members, current and removed, with their roles in the project; for its administrators. */
 export async function listMembers(ctx: ServiceContext, input: z.output<typeof listMembersInput>) {
   const project = await projectInScope(ctx, input.project);
-  authorizeAdministrator(ctx, project, "see its members");
+  authorizeInspection(ctx, project, "see its members");
   const contains = input.q ? { contains: input.q, mode: "insensitive" as const } : undefined;
   const where: Prisma.ProjectMemberWhereInput = {
     projectId: project.id,
@@ -129,6 +129,6 @@ export async function listMembers(ctx: ServiceContext, input: z.output<typeof li
 export const listMembersEndpoint = defineEndpoint({
   name: "member.list",
   input: listMembersInput,
-  permission: "console.admin",
+  permission: "project.inspect",
   run: listMembers,
 });

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { authorizeAdministrator } from "@/lib/authorize/authorize-administrator";
+import { authorizeInspection } from "@/lib/authorize/authorize-administrator";
 import { projectInScope, type ScopedProject } from "@/lib/authorize/project-scope";
 import type { ServiceContext } from "@/lib/context/service-context";
 import { prisma } from "@/lib/db/client";
@@ -118,7 +118,7 @@ async function installerView(project: ScopedProject, reference: string) {
 /** DESCRIBE PACKAGE for either side, for the project's administrators. */
 export async function describePackage(ctx: ServiceContext, input: z.output<typeof describePackageInput>) {
   const project = await projectInScope(ctx, input.project);
-  authorizeAdministrator(ctx, project, "describe its packages");
+  authorizeInspection(ctx, project, "describe its packages");
   return input.packageName.includes(".")
     ? installerView(project, input.packageName)
     : providerView(project, input.packageName);
@@ -129,6 +129,6 @@ export type PackageDescription = Awaited<ReturnType<typeof describePackage>>;
 export const describePackageEndpoint = defineEndpoint({
   name: "package.describe",
   input: describePackageInput,
-  permission: "console.admin",
+  permission: "project.inspect",
   run: describePackage,
 });

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { authorizeAdministrator } from "@/lib/authorize/authorize-administrator";
+import { authorizeInspection } from "@/lib/authorize/authorize-administrator";
 import { projectInScope } from "@/lib/authorize/project-scope";
 import type { ServiceContext } from "@/lib/context/service-context";
 import { prisma } from "@/lib/db/client";
@@ -38,7 +38,7 @@ export interface InstallerPackage {
  */
 export async function listInstalledPackages(ctx: ServiceContext, input: z.output<typeof listInstalledPackagesInput>) {
   const project = await projectInScope(ctx, input.project);
-  authorizeAdministrator(ctx, project, "see its installed packages");
+  authorizeInspection(ctx, project, "see its installed packages");
   const installed: Prisma.PackageWhereInput = { installations: { some: { projectId: project.id } } };
   const offered: Prisma.PackageWhereInput = {
     allowed: { some: { projectId: project.id } },
@@ -92,6 +92,6 @@ export async function listInstalledPackages(ctx: ServiceContext, input: z.output
 export const listInstalledPackagesEndpoint = defineEndpoint({
   name: "package.list-installed",
   input: listInstalledPackagesInput,
-  permission: "console.admin",
+  permission: "project.inspect",
   run: listInstalledPackages,
 });

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { authorizeAdministrator } from "@/lib/authorize/authorize-administrator";
+import { authorizeInspection } from "@/lib/authorize/authorize-administrator";
 import { projectInScope } from "@/lib/authorize/project-scope";
 import type { ServiceContext } from "@/lib/context/service-context";
 import { prisma } from "@/lib/db/client";
@@ -27,7 +27,7 @@ export interface PackageSummary {
 /** SHOW PACKAGES, the provider's side: the packages the project created, for its administrators. */
 export async function listPackages(ctx: ServiceContext, input: z.output<typeof listPackagesInput>) {
   const project = await projectInScope(ctx, input.project);
-  authorizeAdministrator(ctx, project, "see its packages");
+  authorizeInspection(ctx, project, "see its packages");
   const where: Prisma.PackageWhereInput = {
     projectId: project.id,
     ...(input.q ? { name: { contains: input.q, mode: "insensitive" } } : {}),
@@ -56,6 +56,6 @@ export async function listPackages(ctx: ServiceContext, input: z.output<typeof l
 export const listPackagesEndpoint = defineEndpoint({
   name: "package.list",
   input: listPackagesInput,
-  permission: "console.admin",
+  permission: "project.inspect",
   run: listPackages,
 });

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { decide, type Layer } from "@/lib/authz";
-import { authorizeAdministrator } from "@/lib/authorize/authorize-administrator";
+import { authorizeInspection } from "@/lib/authorize/authorize-administrator";
 import { projectInScope } from "@/lib/authorize/project-scope";
 import type { ServiceContext } from "@/lib/context/service-context";
 import { prisma } from "@/lib/db/client";
@@ -35,7 +35,7 @@ export interface ReaderObjectVerdict {
  */
 export async function packageReaders(ctx: ServiceContext, input: z.output<typeof packageReadersInput>) {
   const project = await projectInScope(ctx, input.project);
-  authorizeAdministrator(ctx, project, "see what its people may read through packages");
+  authorizeInspection(ctx, project, "see what its people may read through packages");
   const pkg = await installedPackage(project, input.package);
   const shared = await prisma.packageObject.findMany({
     where: { packageId: pkg.id, privileges: { has: "Select" }, object: { type: { in: ["TABLE", "VIEW"] } } },
@@ -91,6 +91,6 @@ export type PackageReaders = Awaited<ReturnType<typeof packageReaders>>;
 export const packageReadersEndpoint = defineEndpoint({
   name: "package.readers",
   input: packageReadersInput,
-  permission: "console.admin",
+  permission: "project.inspect",
   run: packageReaders,
 });

@@ -5,7 +5,7 @@ import type { ServiceContext } from "@/lib/context/service-context";
 import { defineEndpoint } from "@/lib/endpoint/define-endpoint";
 import { principalName } from "@/lib/identity/principal-name";
 import { adminVerdict, type AdminVerdict } from "@/lib/authorize/admin-verdict";
-import { authorizeAdministrator } from "@/lib/authorize/authorize-administrator";
+import { authorizeInspection } from "@/lib/authorize/authorize-administrator";
 import { findPolicy, policyTarget, policyTargetFields, policyText } from "./support/policy-target";
 
 export const getPolicyInput = z.object(policyTargetFields);
@@ -39,7 +39,7 @@ export interface PolicyView {
 /** A project or role policy with its version history, for the project's owner and administrators. */
 export async function getPolicy(ctx: ServiceContext, input: z.output<typeof getPolicyInput>): Promise<PolicyView> {
   const project = await projectInScope(ctx, input.project);
-  authorizeAdministrator(ctx, project, "see policies");
+  authorizeInspection(ctx, project, "see policies");
   const target = await policyTarget(project, input.role);
   const [policy, roles] = await Promise.all([
     findPolicy(prisma, target),
@@ -93,6 +93,6 @@ async function userNames(ids: string[]): Promise<Map<string, string>> {
 export const getPolicyEndpoint = defineEndpoint({
   name: "policy.get",
   input: getPolicyInput,
-  permission: "console.admin",
+  permission: "project.inspect",
   run: getPolicy,
 });

@@ -1,5 +1,7 @@
 import { z } from "zod";
+import { authorizeInspection } from "@/lib/authorize/authorize-administrator";
 import { projectInScope } from "@/lib/authorize/project-scope";
+import { invalidInput } from "@/lib/errors";
 import type { ServiceContext } from "@/lib/context/service-context";
 import { prisma } from "@/lib/db/client";
 import { defineEndpoint } from "@/lib/endpoint/define-endpoint";
@@ -11,7 +13,7 @@ import { approverIdsOf } from "./support/approvers";
 import { requestInclude, toRequestView, type RequestView } from "./support/request-view";
 
 export const listRequestsInput = z.object({
-  scope: z.enum(["mine", "to-approve"]).default("mine"),
+  scope: z.enum(["mine", "to-approve", "project"]).default("mine"),
   status: z.union([z.literal("").transform(() => undefined), z.enum(RequestStatus)]).optional(),
   project: z.union([z.literal("").transform(() => undefined), z.string().trim().min(1).max(128)]).optional(),
   ...paginationFields(25, 100),
@@ -43,18 +45,25 @@ async function approvedProjectIds(ctx: ServiceContext): Promise<string[]> {
 
 /**
  * The actor's requests (`mine`), or those awaiting their decision in projects they approve for (`to-approve`,
- * never their own), newest first, a page at a time, filtered by status and project.
+ * never their own), or every request of one project (`project`: its administrators and the account's auditors
+ * read them all), newest first, a page at a time, filtered by status and project.
  */
 export async function listRequests(
   ctx: ServiceContext,
   input: z.output<typeof listRequestsInput>,
 ): Promise<{ items: RequestView[]; total: number; page: number; pageSize: number }> {
   const now = new Date();
-  const projectId = input.project ? (await projectInScope(ctx, input.project)).id : undefined;
+  if (input.scope === "project" && !input.project)
+    throw invalidInput({ project: ["Name the project whose requests to list."] });
+  const project = input.project ? await projectInScope(ctx, input.project) : undefined;
+  if (input.scope === "project") authorizeInspection(ctx, project!, "see every request of the project");
+  const projectId = project?.id;
   const scope: Prisma.AccessRequestWhereInput =
     input.scope === "mine"
       ? { requesterId: ctx.actor.userId }
-      : { projectId: { in: await approvedProjectIds(ctx) }, requesterId: { not: ctx.actor.userId } };
+      : input.scope === "project"
+        ? {}
+        : { projectId: { in: await approvedProjectIds(ctx) }, requesterId: { not: ctx.actor.userId } };
   const where: Prisma.AccessRequestWhereInput = {
     AND: [{ tenantId: ctx.actor.tenantId }, scope, projectId ? { projectId } : {}, statusWhere(input.status, now)],
   };

@@ -3,7 +3,7 @@ import { prisma } from "@/lib/db/client";
 import { projectInScope } from "@/lib/authorize/project-scope";
 import type { ServiceContext } from "@/lib/context/service-context";
 import { defineEndpoint } from "@/lib/endpoint/define-endpoint";
-import { authorizeAdministrator } from "@/lib/authorize/authorize-administrator";
+import { authorizeInspection } from "@/lib/authorize/authorize-administrator";
 import { pageWindow, paginationFields } from "@/lib/services/pagination";
 import { ROLE_KIND_NAMES, roleInProject, roleReference } from "./support/role-names";
 import { principalOfUser } from "@/lib/services/members/support/user-principal";
@@ -22,7 +22,7 @@ const MEMBER_LIMIT = 500;
 /** One role: who holds it (removed members' assignments are dormant), its ACL grants and its policy. */
 export async function getRole(ctx: ServiceContext, input: z.output<typeof getRoleInput>) {
   const project = await projectInScope(ctx, input.project);
-  authorizeAdministrator(ctx, project, "see its roles");
+  authorizeInspection(ctx, project, "see its roles");
   const role = await roleInProject(project, input.role);
   const [assignments, memberTotal, grantTotal, grants, policy] = await Promise.all([
     prisma.roleAssignment.findMany({
@@ -100,6 +100,6 @@ export type RoleDetail = Awaited<ReturnType<typeof getRole>>;
 export const getRoleEndpoint = defineEndpoint({
   name: "role.get",
   input: getRoleInput,
-  permission: "console.admin",
+  permission: "project.inspect",
   run: getRole,
 });

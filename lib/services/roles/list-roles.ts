@@ -4,7 +4,7 @@ import { projectInScope } from "@/lib/authorize/project-scope";
 import type { ServiceContext } from "@/lib/context/service-context";
 import { defineEndpoint } from "@/lib/endpoint/define-endpoint";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { authorizeAdministrator } from "@/lib/authorize/authorize-administrator";
+import { authorizeInspection } from "@/lib/authorize/authorize-administrator";
 import { paginationFields } from "@/lib/services/pagination";
 import { ROLE_KIND_NAMES, type RoleKindName } from "./support/role-names";
 import { principalOfUser } from "@/lib/services/members/support/user-principal";
@@ -53,7 +53,7 @@ const ORDER: Record<
  */
 export async function listRoles(ctx: ServiceContext, input: z.output<typeof listRolesInput>) {
   const project = await projectInScope(ctx, input.project);
-  authorizeAdministrator(ctx, project, "see its roles");
+  authorizeInspection(ctx, project, "see its roles");
   const where: Prisma.ProjectRoleWhereInput = {
     projectId: project.id,
     ...(input.q ? { name: { contains: input.q, mode: "insensitive" } } : {}),
@@ -126,6 +126,6 @@ export async function listRoles(ctx: ServiceContext, input: z.output<typeof list
 export const listRolesEndpoint = defineEndpoint({
   name: "role.list",
   input: listRolesInput,
-  permission: "console.admin",
+  permission: "project.inspect",
   run: listRoles,
 });

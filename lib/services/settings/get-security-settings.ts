@@ -7,7 +7,7 @@ import { defineEndpoint } from "@/lib/endpoint/define-endpoint";
 import { AppError } from "@/lib/errors";
 import { policyText } from "@/lib/services/policies/support/policy-target";
 import { adminVerdict, type AdminVerdict } from "@/lib/authorize/admin-verdict";
-import { authorizeAdministrator } from "@/lib/authorize/authorize-administrator";
+import { authorizeInspection } from "@/lib/authorize/authorize-administrator";
 import { SECURITY_SWITCHES, type SecuritySwitchName } from "./support/security-switches";
 import { projectField } from "@/lib/services/project-field";
 
@@ -29,7 +29,7 @@ export async function getSecuritySettings(
   input: z.output<typeof getSecuritySettingsInput>,
 ): Promise<SecuritySettingsView> {
   const scoped = await projectInScope(ctx, input.project);
-  authorizeAdministrator(ctx, scoped, "see security settings");
+  authorizeInspection(ctx, scoped, "see security settings");
   const project = await prisma.project.findUnique({
     where: { id: scoped.id },
     include: { trusted: { include: { trustedProject: { select: { name: true } } }, orderBy: { createdAt: "asc" } } },
@@ -58,6 +58,6 @@ export async function getSecuritySettings(
 export const getSecuritySettingsEndpoint = defineEndpoint({
   name: "settings.get",
   input: getSecuritySettingsInput,
-  permission: "console.admin",
+  permission: "project.inspect",
   run: getSecuritySettings,
 });

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { prisma } from "@/lib/db/client";
-import { authorizeAdmin } from "@/lib/authorize/authorize-admin";
+import { authorizeInspection } from "@/lib/authorize/authorize-administrator";
 import { projectInScope } from "@/lib/authorize/project-scope";
 import type { ServiceContext } from "@/lib/context/service-context";
 import { defineEndpoint } from "@/lib/endpoint/define-endpoint";
@@ -12,10 +12,10 @@ export const getWebhookInput = z.object({ project: projectField, ...paginationFi
 
 export type DeliveryState = "pending" | "delivered" | "retrying" | "abandoned";
 
-/** The project's webhook (never its secret) and its deliveries, newest first, a page at a time. */
+/** The project's webhook (never its secret; its administrators and auditors) and its deliveries, newest first, a page at a time. */
 export async function getWebhook(ctx: ServiceContext, input: z.output<typeof getWebhookInput>) {
   const project = await projectInScope(ctx, input.project);
-  authorizeAdmin(ctx, project, { kind: "EditWebhook" });
+  authorizeInspection(ctx, project, "see its webhook");
   const where = { projectId: project.id };
   const [webhook, rows, total] = await Promise.all([
     prisma.projectWebhook.findUnique({ where, select: { url: true, enabled: true, updatedAt: true } }),
@@ -47,6 +47,6 @@ export async function getWebhook(ctx: ServiceContext, input: z.output<typeof get
 export const getWebhookEndpoint = defineEndpoint({
   name: "webhook.get",
   input: getWebhookInput,
-  permission: "console.admin",
+  permission: "project.inspect",
   run: getWebhook,
 });

@@ -5,7 +5,7 @@ import type { ServiceContext } from "@/lib/context/service-context";
 import { defineEndpoint } from "@/lib/endpoint/define-endpoint";
 import { principalName } from "@/lib/identity/principal-name";
 import { adminVerdict, type AdminVerdict } from "@/lib/authorize/admin-verdict";
-import { authorizeAdministrator } from "@/lib/authorize/authorize-administrator";
+import { authorizeInspection } from "@/lib/authorize/authorize-administrator";
 import { WHITELIST_LIMIT } from "./support/whitelist-fields";
 import { projectField } from "@/lib/services/project-field";
 
@@ -36,7 +36,7 @@ export async function listWhitelist(
   input: z.output<typeof listWhitelistInput>,
 ): Promise<WhitelistView> {
   const project = await projectInScope(ctx, input.project);
-  authorizeAdministrator(ctx, project, "see IP whitelist");
+  authorizeInspection(ctx, project, "see IP whitelist");
   const [system, entries] = await Promise.all([
     prisma.whitelistEntry.findMany({ where: { scope: "SYSTEM" }, orderBy: { createdAt: "asc" } }),
     prisma.whitelistEntry.findMany({
@@ -75,6 +75,6 @@ export async function listWhitelist(
 export const listWhitelistEndpoint = defineEndpoint({
   name: "whitelist.list",
   input: listWhitelistInput,
-  permission: "console.admin",
+  permission: "project.inspect",
   run: listWhitelist,
 });

@@ -1,4 +1,5 @@
 import { ProjectPicker } from "@/components/console/ProjectPicker";
+import { ReadOnlyNote } from "@/components/console/ReadOnlyNote";
 import { NoProjectToManage } from "@/components/console/ProjectNotices";
 import { LabelStatementForm } from "@/components/labels/LabelStatementForm";
 import {
@@ -81,7 +82,7 @@ function grantColumns(project: string): Column<LabelGrantRow>[] {
 }
 
 export default async function LabelGrantsPage({ searchParams }: { searchParams: Promise<SearchParamsRecord> }) {
-  await guardPage("console.admin");
+  await guardPage("project.inspect");
   const query = await searchParams;
   const scope = await pageProject(query);
   const description =
@@ -124,61 +125,64 @@ export default async function LabelGrantsPage({ searchParams }: { searchParams: 
         description={description}
         actions={<ProjectPicker projects={scope.projects} current={project} action="/labels/grants" />}
       />
+      {scope.readOnly ? <ReadOnlyNote project={project} /> : null}
       <MainWithAside
         aside={
-          <>
-            <Card
-              title="Grant a label"
-              description="GRANT LABEL n ON TABLE t[(cols)] TO USER u | ROLE r [WITH EXP days]."
-            >
-              <LabelStatementForm
-                action={grantLabelAction}
-                name="Grant a label"
-                hidden={{ project }}
-                submitLabel="Grant label"
-                fields={[
-                  ...grantFields,
-                  { name: "level", label: "Level", kind: "select", options: LEVEL_OPTIONS, defaultValue: "2" },
-                  ...granteeFields,
-                  {
-                    name: "days",
-                    label: "Days (WITH EXP)",
-                    kind: "number",
-                    min: 1,
-                    max: 3650,
-                    hint: `Empty: ${DEFAULT_LABEL_GRANT_DAYS} days, or pick a last day below instead.`,
-                  },
-                  { name: "expiresOn", label: "Or valid through (UTC)", kind: "date" },
-                ]}
-              />
-            </Card>
-            <Card
-              title="Revoke a label grant"
-              description="REVOKE LABEL ON TABLE t[(cols)] FROM USER u | ROLE r. On the table it also revokes the grantee's column grants there."
-            >
-              <LabelStatementForm
-                action={revokeLabelAction}
-                name="Revoke a label grant"
-                hidden={{ project }}
-                submitLabel="Revoke"
-                variant="danger"
-                fields={[...grantFields, ...granteeFields]}
-              />
-            </Card>
-            <Card
-              title="Clear expired grants"
-              description="CLEAR EXPIRED GRANTS removes every expired label grant of the project."
-            >
-              <LabelStatementForm
-                action={clearExpiredLabelGrantsAction}
-                name="Clear expired grants"
-                hidden={{ project }}
-                submitLabel="Clear expired grants"
-                variant="secondary"
-                fields={[]}
-              />
-            </Card>
-          </>
+          scope.readOnly ? null : (
+            <>
+              <Card
+                title="Grant a label"
+                description="GRANT LABEL n ON TABLE t[(cols)] TO USER u | ROLE r [WITH EXP days]."
+              >
+                <LabelStatementForm
+                  action={grantLabelAction}
+                  name="Grant a label"
+                  hidden={{ project }}
+                  submitLabel="Grant label"
+                  fields={[
+                    ...grantFields,
+                    { name: "level", label: "Level", kind: "select", options: LEVEL_OPTIONS, defaultValue: "2" },
+                    ...granteeFields,
+                    {
+                      name: "days",
+                      label: "Days (WITH EXP)",
+                      kind: "number",
+                      min: 1,
+                      max: 3650,
+                      hint: `Empty: ${DEFAULT_LABEL_GRANT_DAYS} days, or pick a last day below instead.`,
+                    },
+                    { name: "expiresOn", label: "Or valid through (UTC)", kind: "date" },
+                  ]}
+                />
+              </Card>
+              <Card
+                title="Revoke a label grant"
+                description="REVOKE LABEL ON TABLE t[(cols)] FROM USER u | ROLE r. On the table it also revokes the grantee's column grants there."
+              >
+                <LabelStatementForm
+                  action={revokeLabelAction}
+                  name="Revoke a label grant"
+                  hidden={{ project }}
+                  submitLabel="Revoke"
+                  variant="danger"
+                  fields={[...grantFields, ...granteeFields]}
+                />
+              </Card>
+              <Card
+                title="Clear expired grants"
+                description="CLEAR EXPIRED GRANTS removes every expired label grant of the project."
+              >
+                <LabelStatementForm
+                  action={clearExpiredLabelGrantsAction}
+                  name="Clear expired grants"
+                  hidden={{ project }}
+                  submitLabel="Clear expired grants"
+                  variant="secondary"
+                  fields={[]}
+                />
+              </Card>
+            </>
+          )
         }
       >
         <Card title="Show label grants">
@@ -219,7 +223,7 @@ export default async function LabelGrantsPage({ searchParams }: { searchParams: 
               }
               empty={
                 <EmptyState icon="key" title="No label grants here">
-                  Grant a label with the form beside this list.
+                  {scope.readOnly ? "Name a user or a table above." : "Grant a label with the form beside this list."}
                 </EmptyState>
               }
             />

@@ -23,7 +23,7 @@ const DENIED_FILTER: TableFilterDef = {
 const text = (value: string | string[] | undefined) => (typeof value === "string" ? value : "");
 
 export default async function ColumnMatrixPage({ searchParams }: { searchParams: Promise<SearchParamsRecord> }) {
-  await guardPage("console.admin");
+  await guardPage("project.inspect");
   const query = await searchParams;
   const scope = await pageProject(query);
   const description =

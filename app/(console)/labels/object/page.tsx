@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { ReadOnlyNote } from "@/components/console/ReadOnlyNote";
 import { NoProjectToManage, NotAdministered } from "@/components/console/ProjectNotices";
 import { LabelStatementForm } from "@/components/labels/LabelStatementForm";
 import { LEVEL_OPTIONS, labelObjectHref } from "@/components/labels/label-choices";
@@ -24,7 +25,7 @@ const SOURCE_TEXT: Record<LabelSource, string> = {
 const text = (value: string | string[] | undefined) => (typeof value === "string" ? value : "");
 
 export default async function ObjectLabelsPage({ searchParams }: { searchParams: Promise<SearchParamsRecord> }) {
-  await guardPage("console.admin");
+  await guardPage("project.inspect");
   const query = await searchParams;
   const scope = await pageProject(query);
   const description =
@@ -58,9 +59,10 @@ export default async function ObjectLabelsPage({ searchParams }: { searchParams:
           </Link>
         }
       />
+      {scope.readOnly ? <ReadOnlyNote project={project} /> : null}
       <MainWithAside
         aside={
-          described.change.allowed ? (
+          scope.readOnly ? null : described.change.allowed ? (
             <Card
               title="Set labels"
               description={`SET LABEL n TO ${described.objectType.toUpperCase()} ${described.object}[(columns)]: check any number of columns for one statement, or none for the ${described.objectType.toLowerCase()} itself.`}

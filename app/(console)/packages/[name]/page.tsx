@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { StaticTable } from "@/components/access/StaticTable";
+import { ReadOnlyNote } from "@/components/console/ReadOnlyNote";
 import { NotAdministered } from "@/components/console/ProjectNotices";
 import { ConfirmedRowAction } from "@/components/packages/ConfirmedRowAction";
 import { PackageActionForm } from "@/components/packages/PackageActionForm";
@@ -34,6 +35,10 @@ type Provider = Extract<PackageDescription, { side: "provider" }>;
 type Installer = Extract<PackageDescription, { side: "installer" }>;
 type SharedObject = PackageDescription["objects"][number];
 
+/** An auditor reads: a table without its column of changes. */
+const withoutChanges = <Column extends { header: string }>(readOnly: boolean, columns: Column[]): Column[] =>
+  readOnly ? columns.filter((column) => column.header !== "Actions") : columns;
+
 const objectKey = (object: SharedObject) => `${object.type}/${object.name}`;
 const privilegeBadges = (object: SharedObject) => (
   <span className="flex flex-wrap gap-1">
@@ -43,7 +48,7 @@ const privilegeBadges = (object: SharedObject) => (
   </span>
 );
 
-function ProviderView({ project, pkg }: { project: string; pkg: Provider }) {
+function ProviderView({ project, pkg, readOnly }: { project: string; pkg: Provider; readOnly: boolean }) {
   const fields = { project, packageName: pkg.name };
   return (
     <>
@@ -51,79 +56,87 @@ function ProviderView({ project, pkg }: { project: string; pkg: Provider }) {
         title={`Package ${pkg.name}`}
         description={pkg.description || `Shared by ${project}.`}
         actions={
-          <ConfirmedRowAction
-            action={dropPackageAction}
-            fields={fields}
-            label="Drop package"
-            subject=""
-            title={`Drop package ${pkg.name}?`}
-            confirmLabel="Drop package"
-            successMessage={`Package ${pkg.name} dropped`}
-          >
-            <p>
-              Every project that installed it loses what it shares on its next request, and its grants on it go too.
-              This cannot be undone.
-            </p>
-          </ConfirmedRowAction>
+          readOnly ? null : (
+            <ConfirmedRowAction
+              action={dropPackageAction}
+              fields={fields}
+              label="Drop package"
+              subject=""
+              title={`Drop package ${pkg.name}?`}
+              confirmLabel="Drop package"
+              successMessage={`Package ${pkg.name} dropped`}
+            >
+              <p>
+                Every project that installed it loses what it shares on its next request, and its grants on it go too.
+                This cannot be undone.
+              </p>
+            </ConfirmedRowAction>
+          )
         }
       />
+      {readOnly ? <ReadOnlyNote project={project} /> : null}
       <MainWithAside
         aside={
-          <>
-            <Card
-              title="Add an object"
-              description="ADD ... TO PACKAGE. Adding an object again replaces its privileges."
-            >
-              <PackageActionForm
-                action={addPackageObjectAction}
-                label="Add an object to the package"
-                hidden={fields}
-                fields={[
-                  {
-                    name: "objectType",
-                    label: "Type",
-                    options: PACKAGE_OBJECT_TYPES.map((type) => ({ value: type, label: type })),
-                    defaultValue: "Table",
-                  },
-                  { name: "objectName", label: "Object name", required: true },
-                  {
-                    name: "privileges",
-                    label: "Privileges",
-                    hint: "Comma-separated, e.g. Describe, Select, Download. Empty: Read/Describe/Select as the type has them.",
-                  },
-                ]}
-                submitLabel="Add to package"
-                successMessage={`Object added to ${pkg.name}`}
-              />
-            </Card>
-            <Card
-              title="Allow a project"
-              description="ALLOW PROJECT ... TO INSTALL PACKAGE. Its users read the package's data with the label as clearance."
-            >
-              <PackageActionForm
-                action={allowPackageProjectAction}
-                label="Allow a project to install the package"
-                hidden={fields}
-                fields={[
-                  {
-                    name: "allowedProject",
-                    label: "Project",
-                    required: true,
-                    hint: "Any project, of any account, by its name.",
-                  },
-                  {
-                    name: "label",
-                    label: "Using label",
-                    defaultValue: "0",
-                    hint: "0–9; 0 reads only unlabelled data.",
-                    options: Array.from({ length: 10 }, (_, level) => ({ value: String(level), label: String(level) })),
-                  },
-                ]}
-                submitLabel="Allow"
-                successMessage={`Project allowed to install ${pkg.name}`}
-              />
-            </Card>
-          </>
+          readOnly ? null : (
+            <>
+              <Card
+                title="Add an object"
+                description="ADD ... TO PACKAGE. Adding an object again replaces its privileges."
+              >
+                <PackageActionForm
+                  action={addPackageObjectAction}
+                  label="Add an object to the package"
+                  hidden={fields}
+                  fields={[
+                    {
+                      name: "objectType",
+                      label: "Type",
+                      options: PACKAGE_OBJECT_TYPES.map((type) => ({ value: type, label: type })),
+                      defaultValue: "Table",
+                    },
+                    { name: "objectName", label: "Object name", required: true },
+                    {
+                      name: "privileges",
+                      label: "Privileges",
+                      hint: "Comma-separated, e.g. Describe, Select, Download. Empty: Read/Describe/Select as the type has them.",
+                    },
+                  ]}
+                  submitLabel="Add to package"
+                  successMessage={`Object added to ${pkg.name}`}
+                />
+              </Card>
+              <Card
+                title="Allow a project"
+                description="ALLOW PROJECT ... TO INSTALL PACKAGE. Its users read the package's data with the label as clearance."
+              >
+                <PackageActionForm
+                  action={allowPackageProjectAction}
+                  label="Allow a project to install the package"
+                  hidden={fields}
+                  fields={[
+                    {
+                      name: "allowedProject",
+                      label: "Project",
+                      required: true,
+                      hint: "Any project, of any account, by its name.",
+                    },
+                    {
+                      name: "label",
+                      label: "Using label",
+                      defaultValue: "0",
+                      hint: "0–9; 0 reads only unlabelled data.",
+                      options: Array.from({ length: 10 }, (_, level) => ({
+                        value: String(level),
+                        label: String(level),
+                      })),
+                    },
+                  ]}
+                  submitLabel="Allow"
+                  successMessage={`Project allowed to install ${pkg.name}`}
+                />
+              </Card>
+            </>
+          )
         }
       >
         <Card title="Objects" padded={pkg.objects.length === 0}>
@@ -136,7 +149,7 @@ function ProviderView({ project, pkg }: { project: string; pkg: Provider }) {
               caption={`Objects of package ${pkg.name}`}
               rows={pkg.objects}
               rowKey={objectKey}
-              columns={[
+              columns={withoutChanges(readOnly, [
                 { header: "Type", cell: (object) => object.type },
                 { header: "Object", cell: (object) => <span className="font-medium">{object.name}</span> },
                 { header: "Privileges", cell: privilegeBadges },
@@ -157,7 +170,7 @@ function ProviderView({ project, pkg }: { project: string; pkg: Provider }) {
                     </ConfirmedRowAction>
                   ),
                 },
-              ]}
+              ])}
             />
           )}
         </Card>
@@ -171,7 +184,7 @@ function ProviderView({ project, pkg }: { project: string; pkg: Provider }) {
               caption={`Projects allowed to install ${pkg.name}`}
               rows={pkg.allowedProjects}
               rowKey={(row) => row.project}
-              columns={[
+              columns={withoutChanges(readOnly, [
                 { header: "Project", cell: (row) => <span className="font-medium">{row.project}</span> },
                 { header: "Label", cell: (row) => row.label },
                 {
@@ -204,7 +217,7 @@ function ProviderView({ project, pkg }: { project: string; pkg: Provider }) {
                     </ConfirmedRowAction>
                   ),
                 },
-              ]}
+              ])}
             />
           )}
           {pkg.disallowedInstallations.length > 0 ? (
@@ -219,24 +232,36 @@ function ProviderView({ project, pkg }: { project: string; pkg: Provider }) {
   );
 }
 
-function InstallerView({ project, pkg, readers }: { project: string; pkg: Installer; readers: React.ReactNode }) {
+function InstallerView({
+  project,
+  pkg,
+  readers,
+  readOnly,
+}: {
+  project: string;
+  pkg: Installer;
+  readers: React.ReactNode;
+  readOnly: boolean;
+}) {
   return (
     <>
       <PageHeader
         title={`Package ${pkg.name}`}
         description={`Installed in ${project} on ${pkg.installedAt.slice(0, 10)}, from project ${pkg.ownerProject}.`}
         actions={
-          <ConfirmedRowAction
-            action={uninstallPackageAction}
-            fields={{ project, package: pkg.name }}
-            label="Uninstall"
-            subject={pkg.name}
-            title={`Uninstall ${pkg.name}?`}
-            confirmLabel="Uninstall"
-            successMessage={`${pkg.name} uninstalled`}
-          >
-            <p>Nobody in {project} reads through it any longer, and its Read grants here are revoked.</p>
-          </ConfirmedRowAction>
+          readOnly ? null : (
+            <ConfirmedRowAction
+              action={uninstallPackageAction}
+              fields={{ project, package: pkg.name }}
+              label="Uninstall"
+              subject={pkg.name}
+              title={`Uninstall ${pkg.name}?`}
+              confirmLabel="Uninstall"
+              successMessage={`${pkg.name} uninstalled`}
+            >
+              <p>Nobody in {project} reads through it any longer, and its Read grants here are revoked.</p>
+            </ConfirmedRowAction>
+          )
         }
       />
       {pkg.allowed ? null : (
@@ -248,37 +273,40 @@ function InstallerView({ project, pkg, readers }: { project: string; pkg: Instal
           Nobody here reads anything through it until it is allowed again. Uninstall it, or ask its owner.
         </Alert>
       )}
+      {readOnly ? <ReadOnlyNote project={project} /> : null}
       <MainWithAside
         aside={
-          <Card
-            title="Grant Read on the package"
-            description="Users and roles of this project holding Read on it read what it shares, at its label."
-          >
-            <PackageActionForm
-              action={grantPrivilegesAction}
-              label="Grant Read on the package"
-              hidden={{ project, objectType: "Package", objectName: pkg.name, privileges: "Read" }}
-              fields={[
-                {
-                  name: "granteeType",
-                  label: "Grantee type",
-                  options: [
-                    { value: "Role", label: "Role" },
-                    { value: "User", label: "User" },
-                  ],
-                  defaultValue: "Role",
-                },
-                {
-                  name: "grantee",
-                  label: "Grantee",
-                  required: true,
-                  hint: "A role's name, or a member's principal or email.",
-                },
-              ]}
-              submitLabel="Grant Read"
-              successMessage={`Read on ${pkg.name} granted`}
-            />
-          </Card>
+          readOnly ? null : (
+            <Card
+              title="Grant Read on the package"
+              description="Users and roles of this project holding Read on it read what it shares, at its label."
+            >
+              <PackageActionForm
+                action={grantPrivilegesAction}
+                label="Grant Read on the package"
+                hidden={{ project, objectType: "Package", objectName: pkg.name, privileges: "Read" }}
+                fields={[
+                  {
+                    name: "granteeType",
+                    label: "Grantee type",
+                    options: [
+                      { value: "Role", label: "Role" },
+                      { value: "User", label: "User" },
+                    ],
+                    defaultValue: "Role",
+                  },
+                  {
+                    name: "grantee",
+                    label: "Grantee",
+                    required: true,
+                    hint: "A role's name, or a member's principal or email.",
+                  },
+                ]}
+                submitLabel="Grant Read"
+                successMessage={`Read on ${pkg.name} granted`}
+              />
+            </Card>
+          )
         }
       >
         <Card title={`Shared objects, at label ${pkg.label ?? "—"}`} padded={false}>
@@ -306,7 +334,7 @@ function InstallerView({ project, pkg, readers }: { project: string; pkg: Instal
               caption={`Grants on ${pkg.name}`}
               rows={pkg.grants}
               rowKey={(grant) => grant.id}
-              columns={[
+              columns={withoutChanges(readOnly, [
                 { header: "Grantee", cell: (grant) => <code>{grant.grantee}</code> },
                 { header: "Type", cell: (grant) => grant.granteeType },
                 { header: "Privilege", cell: (grant) => grant.privilege },
@@ -327,7 +355,7 @@ function InstallerView({ project, pkg, readers }: { project: string; pkg: Instal
                     </ConfirmedRowAction>
                   ),
                 },
-              ]}
+              ])}
             />
           )}
         </Card>
@@ -351,7 +379,7 @@ export default async function PackagePage({
   params: Promise<{ name: string }>;
   searchParams: Promise<SearchParamsRecord>;
 }) {
-  await guardPage("console.admin");
+  await guardPage("project.inspect");
   const [{ name }, query] = await Promise.all([params, searchParams]);
   const scope = await pageProject(query);
   if (!scope) notFound();
@@ -375,7 +403,7 @@ export default async function PackagePage({
     return (
       <>
         {back}
-        <ProviderView project={scope.current} pkg={read.data} />
+        <ProviderView project={scope.current} pkg={read.data} readOnly={scope.readOnly} />
       </>
     );
   const tableParams = parseTableParams(query, {
@@ -396,6 +424,7 @@ export default async function PackagePage({
       <InstallerView
         project={scope.current}
         pkg={read.data}
+        readOnly={scope.readOnly}
         readers={
           readers.ok ? (
             <PackageReadersTable readers={readers.data} params={tableParams} />

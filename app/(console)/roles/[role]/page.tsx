@@ -1,4 +1,5 @@
 import { notFound } from "next/navigation";
+import { ReadOnlyNote } from "@/components/console/ReadOnlyNote";
 import { NoProjectToManage, NotAdministered } from "@/components/console/ProjectNotices";
 import { AssignRoleForm } from "@/components/roles/AssignRoleForm";
 import { RoleMembers } from "@/components/roles/RoleMembers";
@@ -68,7 +69,7 @@ export default async function RolePage({
   params: Promise<{ role: string }>;
   searchParams: Promise<SearchParamsRecord>;
 }) {
-  await guardPage("console.admin");
+  await guardPage("project.inspect");
   const query = await searchParams;
   const { role: roleName } = await routeParams;
   const scope = await pageProject(query);
@@ -82,7 +83,10 @@ export default async function RolePage({
       { project: scope.current, role: roleName, page: params.page, pageSize: params.pageSize },
       { invalidInputIsAnswer: true },
     ),
-    readPage(roleAssignmentChoicesEndpoint, { project: scope.current }),
+    // The assignment form's choices only for whoever may change (an auditor only reads).
+    scope.readOnly
+      ? { ok: true as const, data: { roles: [], members: [] } }
+      : readPage(roleAssignmentChoicesEndpoint, { project: scope.current }),
   ]);
   // A role name no role could have (the path is typed by hand) is as absent as any other.
   if (!role.ok && role.error.code === "INVALID_INPUT") notFound();
@@ -115,6 +119,7 @@ export default async function RolePage({
           </Badge>
         }
       />
+      {scope.readOnly ? <ReadOnlyNote project={detail.project} /> : null}
       <MainWithAside
         asideWidth="wide"
         aside={
@@ -123,13 +128,15 @@ export default async function RolePage({
             description="Removed members keep the role, dormant, until they are added again or their permissions are cleared."
           >
             <div className="grid gap-6">
-              <RoleMembers detail={detail} revokeAction={revokeRoleAction} />
-              <AssignRoleForm
-                action={assignRoleAction}
-                project={detail.project}
-                role={{ fixed: detail.role.name }}
-                members={notHolding}
-              />
+              <RoleMembers detail={detail} revokeAction={scope.readOnly ? undefined : revokeRoleAction} />
+              {scope.readOnly ? null : (
+                <AssignRoleForm
+                  action={assignRoleAction}
+                  project={detail.project}
+                  role={{ fixed: detail.role.name }}
+                  members={notHolding}
+                />
+              )}
             </div>
           </Card>
         }
@@ -147,7 +154,9 @@ export default async function RolePage({
             total={detail.grants.total}
             empty={
               <EmptyState icon="key" title="No ACL grants">
-                Grant this role privileges on objects from the Grants page.
+                {scope.readOnly
+                  ? "The role holds no privilege on an object."
+                  : "Grant this role privileges on objects from the Grants page."}
               </EmptyState>
             }
           />
@@ -156,9 +165,15 @@ export default async function RolePage({
           title="Policy"
           description="Read-only here. A role policy applies to every member of the role."
           actions={
-            <LinkButton href={policyHref} size="sm">
-              {detail.policy ? "Edit policy" : "Attach a policy"}
-            </LinkButton>
+            scope.readOnly ? (
+              <LinkButton href={policyHref} size="sm">
+                Read on the Policies page
+              </LinkButton>
+            ) : (
+              <LinkButton href={policyHref} size="sm">
+                {detail.policy ? "Edit policy" : "Attach a policy"}
+              </LinkButton>
+            )
           }
         >
           {detail.policy ? (

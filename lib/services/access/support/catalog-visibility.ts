@@ -1,4 +1,4 @@
-import { administers, decide, withoutStatementText, type Decision, type ObjectType } from "@/lib/authz";
+import { decide, inspects, withoutStatementText, type Decision, type ObjectType } from "@/lib/authz";
 import type { ScopedProject } from "@/lib/authorize/project-scope";
 import { principalOf, requestContextOf } from "@/lib/authorize/request-principal";
 import type { ServiceContext } from "@/lib/context/service-context";
@@ -37,7 +37,7 @@ export function catalogVisibility(ctx: ServiceContext, project: ScopedProject): 
       object,
       context: requestContextOf(ctx),
     }).effect === "Allow";
-  if (administers(index, ctx.actor.userId)) {
+  if (inspects(index, ctx.actor)) {
     return { administrator: true, listsObjects: true, describes: () => true, told: (decision) => decision };
   }
   const privilege = (type: ObjectType) => DESCRIBE_PRIVILEGE[type];

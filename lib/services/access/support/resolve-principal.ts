@@ -1,5 +1,5 @@
 import type { RequestPrincipal } from "@/lib/authz";
-import { authorizeAdministrator } from "@/lib/authorize/authorize-administrator";
+import { authorizeInspection } from "@/lib/authorize/authorize-administrator";
 import { principalOf } from "@/lib/authorize/request-principal";
 import { prisma } from "@/lib/db/client";
 import type { ScopedProject } from "@/lib/authorize/project-scope";
@@ -33,7 +33,8 @@ export interface ResolvedPrincipal {
 
 /**
  * Resolves the principal an access view inspects, and authorizes the inspection: anyone may inspect
- * themselves; inspecting someone else needs the project's owner, Super_Administrator or Admin.
+ * themselves; inspecting someone else needs the project's owner, Super_Administrator or Admin, or an auditor of
+ * its account.
  * INVARIANT: a non-administrator's reference is compared with the actor before any lookup, so asking about
  * others reveals nothing, not even whether they exist.
  */
@@ -46,7 +47,7 @@ export async function resolvePrincipal(
   if (!named || refersTo(named.reference, actor)) {
     return { summary: summaryOf(project, actor, actor.userId), request: principalOf(actor) };
   }
-  authorizeAdministrator(ctx, project, "inspect anyone else's access");
+  authorizeInspection(ctx, project, "inspect anyone else's access");
   const indexed = indexedUser(project, named.reference);
   if (indexed?.contact) {
     const { id, displayName, contact, accountId, kind, disabled } = indexed;

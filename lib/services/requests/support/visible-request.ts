@@ -1,4 +1,4 @@
-import { administers } from "@/lib/authz";
+import { inspects } from "@/lib/authz";
 import { projectInScope, type ScopedProject } from "@/lib/authorize/project-scope";
 import type { ServiceContext } from "@/lib/context/service-context";
 import { prisma } from "@/lib/db/client";
@@ -16,7 +16,7 @@ export interface VisibleRequest {
 }
 
 /**
- * A request the actor may see: their own, or one in a project they approve for or administer. Any other
+ * A request the actor may see: their own, or one in a project they approve for, administer or audit. Any other
  * (another tenant's, another member's, an unknown id) is answered NOT_FOUND alike.
  */
 export async function visibleRequest(ctx: ServiceContext, id: string): Promise<VisibleRequest> {
@@ -29,7 +29,6 @@ export async function visibleRequest(ctx: ServiceContext, id: string): Promise<V
   const project = await projectInScope(ctx, row.project.name);
   const rules = await approvalRulesOf(project.id);
   const isApprover = (await approverIdsOf(project.id, rules)).includes(ctx.actor.userId);
-  if (row.requesterId !== ctx.actor.userId && !isApprover && !administers(project.index, ctx.actor.userId))
-    throw notFound;
+  if (row.requesterId !== ctx.actor.userId && !isApprover && !inspects(project.index, ctx.actor)) throw notFound;
   return { row, project, rules, isApprover };
 }
