@@ -2,7 +2,7 @@ import type { SecurityIndex } from "@/lib/authz";
 import { prisma } from "@/lib/db/client";
 import { preparedQuery } from "@/lib/db/prepared-query";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { managesTenant } from "@/lib/authz/console-permissions";
+import { seesWholeTenant } from "@/lib/db/visible-projects";
 import { memoized } from "@/lib/context/request-memo";
 import type { ServiceContext } from "@/lib/context/service-context";
 import { AppError } from "@/lib/errors";
@@ -60,7 +60,7 @@ function visibleProjectNamed(ctx: ServiceContext, name: string) {
       SELECT p.id::text AS id, p.name, p.tenant_id::text AS "tenantId", p.security_version AS "securityVersion"
       FROM projects p
       WHERE lower(p.name) = lower(${name}::text)
-        AND ((${managesTenant(actor)}::boolean AND p.tenant_id = ${actor.tenantId}::uuid)
+        AND ((${seesWholeTenant(actor)}::boolean AND p.tenant_id = ${actor.tenantId}::uuid)
           OR p.owner_id = ${actor.userId}::uuid
           OR EXISTS (SELECT 1 FROM project_members m
                      WHERE m.project_id = p.id AND m.user_id = ${actor.userId}::uuid AND m.removed_at IS NULL))

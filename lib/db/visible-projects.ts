@@ -12,6 +12,8 @@ export function visibleProjectsWhere(actor: Actor): Prisma.ProjectWhereInput {
     { ownerId: actor.userId },
     { members: { some: { userId: actor.userId, removedAt: null } } },
   ];
-  const wholeTenant = managesTenant(actor) || actor.tenantRoles.includes("AUDITOR");
-  return { OR: wholeTenant ? [{ tenantId: actor.tenantId }, ...mine] : mine };
+  return { OR: seesWholeTenant(actor) ? [{ tenantId: actor.tenantId }, ...mine] : mine };
 }
+
+/** Whether the actor sees every project of their own tenant (the rest of the rule: owned or member of). */
+export const seesWholeTenant = (actor: Actor): boolean => managesTenant(actor) || actor.tenantRoles.includes("AUDITOR");
