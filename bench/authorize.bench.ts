@@ -1,7 +1,7 @@
 /**
  * The decision API under load, over real HTTP: POST /api/v1/authorize one question at a time and
  * /api/v1/authorize/batch 1,000 at a time, against the production build on a throwaway PostgreSQL server
- * (one worker per core, scripts/serve.mjs) with WonderLand grown to 10,000 members and 10,000 grants.
+ * (durable: fsync on; one worker per core, scripts/serve.mjs) with WonderLand grown to 10,000 members and 10,000 grants.
  * Cold (every question new to the decision cache) and warm (questions asked before) are reported apart.
  * Every answer is recorded (access_decisions, group-committed before the answer), so the HTTP figures include
  * the record; its own cost is measured apart, in this process, on the same server: the latency one record
@@ -230,7 +230,9 @@ export async function run(): Promise<Metric[]> {
     ["scripts/start.mjs", "--build-only", ...(process.env.BENCH_NO_BUILD ? ["--no-build"] : [])],
     base,
   );
-  const server = await startPgServer();
+  // Durable (fsync and synchronous_commit on, PostgreSQL's defaults): every answer's record and every nonce is on
+  // disk before the answer, as in production; the test suites' server runs without them.
+  const server = await startPgServer({ durable: true });
   try {
     const { ownerUrl, runtimeUrl } = await createAppDatabase(server, "security_center_bench_authorize");
     const secret = () => randomBytes(32).toString("hex");
