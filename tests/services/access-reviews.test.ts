@@ -1,7 +1,4 @@
 import { describe, expect, it } from "vitest";
-import type { z } from "zod";
-import type { EndpointDefinition } from "@/lib/endpoint/define-endpoint";
-import { runEndpoint } from "@/lib/endpoint/run-endpoint";
 import { checkAccessEndpoint, type CheckAccessResult } from "@/lib/services/access/check-access";
 import { revokeGrantEndpoint } from "@/lib/services/grants/revoke-grant";
 import { closeReviewEndpoint } from "@/lib/services/reviews/close-review";
@@ -13,7 +10,8 @@ import { runReviewDeadlineJob } from "@/lib/services/reviews/run-review-deadline
 import { startReviewEndpoint } from "@/lib/services/reviews/start-review";
 import type { ReviewSummary } from "@/lib/services/reviews/support/review-view";
 import { itRefuses, type RefusalCase } from "../helpers/refusal-table";
-import { contextFor, demoDatabase, requestMeta } from "../helpers/test-database";
+import { call, endpoint, ok } from "../helpers/call-endpoint";
+import { demoDatabase } from "../helpers/test-database";
 
 const prisma = await demoDatabase();
 
@@ -23,20 +21,6 @@ const ALLEN = "allen@wonderland.example";
 const AUDREY = "audrey@wonderland.example";
 const SAM = "sam@secretgarden.example";
 const P = { project: "WonderLand" };
-
-type AnyEndpoint = EndpointDefinition<z.ZodType, unknown>;
-const endpoint = (definition: unknown) => definition as AnyEndpoint;
-
-async function call(definition: unknown, who: string | null, input: Record<string, unknown>) {
-  const actor = who ? (await contextFor(who)).actor : null;
-  return runEndpoint(endpoint(definition), actor, requestMeta(), input);
-}
-
-async function ok<T>(definition: unknown, who: string, input: Record<string, unknown>): Promise<T> {
-  const result = await call(definition, who, input);
-  if (!result.ok) throw new Error(JSON.stringify(result.error));
-  return result.data as T;
-}
 
 const start = (who: string, input: Record<string, unknown>) =>
   ok<ReviewSummary>(startReviewEndpoint, who, { ...P, title: "Quarterly recertification", days: "14", ...input });

@@ -1,7 +1,4 @@
 import { describe, expect, it } from "vitest";
-import type { z } from "zod";
-import type { EndpointDefinition } from "@/lib/endpoint/define-endpoint";
-import { runEndpoint } from "@/lib/endpoint/run-endpoint";
 import { approveRequestEndpoint } from "@/lib/services/requests/approve-request";
 import { createRequestEndpoint } from "@/lib/services/requests/create-request";
 import { denyRequestEndpoint } from "@/lib/services/requests/deny-request";
@@ -12,7 +9,8 @@ import { updateApprovalSettingsEndpoint } from "@/lib/services/requests/update-a
 import { withdrawRequestEndpoint } from "@/lib/services/requests/withdraw-request";
 import type { ErrorCode } from "@/lib/errors";
 import { anonymousRefusalCount } from "../helpers/anonymous-refusals";
-import { contextFor, demoDatabase, requestMeta } from "../helpers/test-database";
+import { call, endpoint, ok } from "../helpers/call-endpoint";
+import { contextFor, demoDatabase } from "../helpers/test-database";
 
 const prisma = await demoDatabase();
 
@@ -21,20 +19,6 @@ const BOB = "bob@wonderland.example";
 const ALLEN = "allen@wonderland.example";
 const AUDREY = "audrey@wonderland.example";
 const SAM = "sam@secretgarden.example";
-
-type AnyEndpoint = EndpointDefinition<z.ZodType, unknown>;
-const endpoint = (definition: unknown) => definition as AnyEndpoint;
-
-async function call(definition: unknown, who: string | null, input: Record<string, unknown>) {
-  const actor = who ? (await contextFor(who)).actor : null;
-  return runEndpoint(endpoint(definition), actor, requestMeta(), input);
-}
-
-async function ok<T>(definition: unknown, who: string, input: Record<string, unknown>): Promise<T> {
-  const result = await call(definition, who, input);
-  if (!result.ok) throw new Error(JSON.stringify(result.error));
-  return result.data as T;
-}
 
 /** A 7-day label 2 grant on user_profile's birthday column, as allen asks for it (the form's fields). */
 const LABEL_REQUEST = {
