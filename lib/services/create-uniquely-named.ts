@@ -6,29 +6,20 @@ interface UniquelyNamed<T> {
   noun: string;
   name: string;
   projectName: string;
-  /** Whether the project already holds this name, whatever its case. */
-  exists: () => Promise<boolean>;
   /** The audited creation. */
   create: () => Promise<T>;
 }
 
 /**
  * Creates something whose name is unique in its project whatever its case (the engine matches names
- * case-insensitively). A taken name is a CONFLICT naming the field, found before the write; two creations racing
- * past that check are told apart by the case-insensitive unique index, and the loser gets the same answer.
+ * case-insensitively). A taken name is a CONFLICT naming the field: the case-insensitive unique index decides,
+ * so a creation racing another is answered the same as one that came second (the audited transaction rolls back).
  */
-export async function createUniquelyNamed<T>({
-  noun,
-  name,
-  projectName,
-  exists,
-  create,
-}: UniquelyNamed<T>): Promise<T> {
+export async function createUniquelyNamed<T>({ noun, name, projectName, create }: UniquelyNamed<T>): Promise<T> {
   const taken = () =>
     new AppError("CONFLICT", `${noun} ${name} already exists in ${projectName}.`, {
       name: [`A ${noun.toLowerCase()} with this name already exists in this project.`],
     });
-  if (await exists()) throw taken();
   try {
     return await create();
   } catch (error) {

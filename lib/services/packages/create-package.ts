@@ -2,7 +2,6 @@ import { z } from "zod";
 import { authorizeAdmin } from "@/lib/authorize/authorize-admin";
 import { projectInScope } from "@/lib/authorize/project-scope";
 import type { ServiceContext } from "@/lib/context/service-context";
-import { prisma } from "@/lib/db/client";
 import { bumpSecurityVersion } from "@/lib/decision-index/security-version";
 import { defineEndpoint } from "@/lib/endpoint/define-endpoint";
 import { auditedTransaction } from "@/lib/services/audited-transaction";
@@ -24,10 +23,6 @@ export async function createPackage(ctx: ServiceContext, input: z.output<typeof 
     noun: "Package",
     name: input.name,
     projectName: project.name,
-    exists: async () =>
-      (await prisma.package.count({
-        where: { projectId: project.id, name: { equals: input.name, mode: "insensitive" } },
-      })) > 0,
     create: () =>
       auditedTransaction(
         ctx,

@@ -1,5 +1,4 @@
 import { z } from "zod";
-import { prisma } from "@/lib/db/client";
 import { authorizeAdmin } from "@/lib/authorize/authorize-admin";
 import { projectInScope } from "@/lib/authorize/project-scope";
 import { bumpSecurityVersion } from "@/lib/decision-index/security-version";
@@ -24,10 +23,6 @@ export async function createRole(ctx: ServiceContext, input: z.output<typeof cre
     noun: "Role",
     name: input.name,
     projectName: project.name,
-    exists: async () =>
-      (await prisma.projectRole.count({
-        where: { projectId: project.id, name: { equals: input.name, mode: "insensitive" } },
-      })) > 0,
     create: () =>
       auditedTransaction(
         ctx,
