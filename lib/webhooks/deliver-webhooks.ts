@@ -1,7 +1,7 @@
 import { prisma } from "@/lib/db/client";
 import { openSecret } from "@/lib/access-keys/secret-envelope";
 import { postWebhook } from "./post-webhook";
-import { resolveWebhookTarget } from "./webhook-target";
+import { literalAddressProblem } from "./webhook-target";
 import { SIGNATURE_HEADER, signWebhookBody } from "./webhook-signature";
 import { webhookSecretBinding } from "./webhook-secret";
 
@@ -60,9 +60,9 @@ async function deliverOne(row: Claimed): Promise<boolean> {
     await fail(null, "The project's webhook is disabled.");
     return false;
   }
-  const target = await resolveWebhookTarget(webhook.url);
-  if (!target.ok) {
-    await fail(null, target.reason);
+  const refused = literalAddressProblem(webhook.url);
+  if (refused) {
+    await fail(null, refused);
     return false;
   }
   const body = JSON.stringify({ delivery: String(row.id), ...(row.payload as object) });

@@ -1,5 +1,4 @@
 import dns, { type LookupAddress, type LookupAllOptions } from "node:dns";
-import { lookup } from "node:dns/promises";
 import type { LookupFunction } from "node:net";
 import ipaddr from "ipaddr.js";
 
@@ -37,33 +36,24 @@ function addressProblem(host: string, address: string): string | null {
 }
 
 /**
- * Resolves the URL's host and refuses any address that is not public unicast unless private targets are
- * allowed: checked at each delivery, not when the URL is saved, since a name can be re-pointed after it was
- * accepted. It gives the delivery's record a clear reason; the connection itself is guarded by
- * guardedLookup, so a name re-pointed between this check and the connection is refused too.
+ * Why a delivery may not go to the URL's host when it is an address itself (a socket connects to an address
+ * without a lookup, so guardedLookup never sees it), or null. Hosts given by name are vetted by guardedLookup,
+ * at each connection: a name can be re-pointed after the URL was saved.
  */
-export async function resolveWebhookTarget(value: string): Promise<{ ok: true } | { ok: false; reason: string }> {
+export function literalAddressProblem(value: string): string | null {
   const host = new URL(value).hostname.replace(/^\[|\]$/g, "");
-  let addresses: string[];
-  try {
-    addresses = ipaddr.isValid(host) ? [host] : (await lookup(host, { all: true })).map((entry) => entry.address);
-  } catch {
-    return { ok: false, reason: `The host ${host} does not resolve.` };
-  }
-  for (const address of addresses) {
-    const problem = addressProblem(host, address);
-    if (problem) return { ok: false, reason: problem };
-  }
-  return { ok: true };
+  return ipaddr.isValid(host) ? addressProblem(host, host) : null;
 }
 
 /**
- * The DNS lookup a delivery's socket connects with: it refuses every answer holding an address deliveries may
- * not reach, at the moment of connecting (no window for DNS rebinding between a check and the connection).
+ * The DNS lookup a delivery's socket connects with: it refuses every answer holding an address that is not
+ * public unicast (loopback, private, link-local, metadata services…) unless private targets are allowed, at the
+ * moment of connecting (no window for DNS rebinding between a check and the connection).
  */
 export const guardedLookup: LookupFunction = (hostname, options, callback) => {
   dns.lookup(hostname, { ...options, all: true } as LookupAllOptions, (error, found: LookupAddress[]) => {
-    if (error) return callback(error, "", 0);
+    if (error)
+      return callback(Object.assign(new Error(`The host ${hostname} does not resolve.`), { code: error.code }), "", 0);
     const problem = found.map((entry) => addressProblem(hostname, entry.address)).find(Boolean);
     if (problem) return callback(Object.assign(new Error(problem), { code: "EADDRNOTAVAIL" }), "", 0);
     if ((options as LookupAllOptions).all)
