@@ -1,7 +1,7 @@
 import { applyDelta, type SnapshotGrant } from "@/lib/authz";
-import { afterCommit } from "@/lib/db/after-commit";
+import { afterCommit, whenSettled } from "@/lib/db/after-commit";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { advanceCachedIndex } from "./project-index";
+import { advanceCachedIndex, expectOwnAdvance } from "./project-index";
 import { bumpSecurityVersion } from "./security-version";
 
 /** An ACL grant added (or renewed: same id) or revoked, as the decision engine applies it. */
@@ -20,6 +20,7 @@ export async function bumpForGrantChanges(
   changes: readonly GrantChange[],
 ): Promise<void> {
   const version = await bumpSecurityVersion(tx, projectId);
+  whenSettled(tx, expectOwnAdvance(projectId));
   afterCommit(tx, () =>
     advanceCachedIndex(projectId, version - 1, version, (index) =>
       changes.flatMap((change) => applyDelta(index, { ...change, securityVersion: version })),

@@ -88,6 +88,26 @@ export function advanceCachedIndex(
   entry.version = to;
 }
 
+/**
+ * Per project, how many of this instance's transactions have bumped its version and will advance the cached
+ * index in place once they commit (bumpForGrantChanges). A background refresh then leaves the entry to them:
+ * it could read the newer version before the delta is applied and recompile for nothing.
+ */
+const ownAdvancesPending = new Map<string, number>();
+
+/** Marks an in-place advance to come for a project; the returned function unmarks it (commit or rollback). */
+export function expectOwnAdvance(projectId: string): () => void {
+  ownAdvancesPending.set(projectId, (ownAdvancesPending.get(projectId) ?? 0) + 1);
+  let done = false;
+  return () => {
+    if (done) return;
+    done = true;
+    const left = ownAdvancesPending.get(projectId)! - 1;
+    if (left === 0) ownAdvancesPending.delete(projectId);
+    else ownAdvancesPending.set(projectId, left);
+  };
+}
+
 /** Starts compiling; concurrent callers share the entry, and a failed compile is not kept. */
 function load(projectId: string, version: number): CacheEntry {
   const entry: CacheEntry = { version, index: loadAndCompile(projectId), compiled: null };
@@ -136,12 +156,16 @@ async function refreshChanged(projectIdOrAll: string): Promise<void> {
   }
 }
 
-/** Recompiles a cached index whose version is behind the database's. Projects not cached are left alone. */
+/**
+ * Recompiles a cached index whose version is behind the database's. Projects not cached, or about to be
+ * advanced in place by this instance, are left alone (checked after the read: the version it read may be
+ * that advance's). Skipping never risks a stale decision: every lookup checks the version itself.
+ */
 async function refresh(projectId: string): Promise<void> {
   if (!cache.has(projectId)) return;
   const version = await currentVersion(projectId);
   const cached = cache.get(projectId);
-  if (!cached) return;
+  if (!cached || ownAdvancesPending.has(projectId)) return;
   if (version === null) {
     cache.delete(projectId);
     return;
