@@ -18,6 +18,8 @@ import { percentile, type Metric } from "./metrics";
 
 const PORT = 3391;
 const CONCURRENCY = 32;
+/** A moderate load beside the saturating one: the latency a query engine sees when the server is not queueing. */
+const MODERATE_CONCURRENCY = 8;
 const COLD_REQUESTS = 2000;
 const WARM_REQUESTS = 4000;
 const WARM_QUESTIONS = 500;
@@ -90,6 +92,7 @@ async function measureHttp(headers: Credentials, door: string, workload: string)
   // Warm: a fixed set of questions, asked once to fill the caches, then again and again.
   await closedLoop(WARM_QUESTIONS * 2, CONCURRENCY, (i) => single(0)(i % WARM_QUESTIONS));
   const warm = await closedLoop(WARM_REQUESTS, CONCURRENCY, (i) => single(0)(i % WARM_QUESTIONS));
+  const moderate = await closedLoop(WARM_REQUESTS, MODERATE_CONCURRENCY, (i) => single(0)(i % WARM_QUESTIONS));
   const batchOf = (offset: number) => ({
     requests: Array.from({ length: BATCH_SIZE }, (_, i) => question(offset + i)),
   });
@@ -114,6 +117,15 @@ async function measureHttp(headers: Credentials, door: string, workload: string)
     { name: `${prefix}.single_warm.requests_per_s`, value: Math.round(warm.perSecond), unit: "requests/s", workload },
     { name: `${prefix}.single_warm.p50`, value: ms(percentile(warm.latencies, 0.5)), unit: "ms", workload },
     { name: `${prefix}.single_warm.p99`, value: ms(percentile(warm.latencies, 0.99)), unit: "ms", workload },
+    ...(["requests_per_s", "p50", "p99"] as const).map((figure) => ({
+      name: `${prefix}.single_warm_${MODERATE_CONCURRENCY}_clients.${figure}`,
+      value:
+        figure === "requests_per_s"
+          ? Math.round(moderate.perSecond)
+          : ms(percentile(moderate.latencies, figure === "p50" ? 0.5 : 0.99)),
+      unit: figure === "requests_per_s" ? "requests/s" : "ms",
+      workload: `${workload}; ${MODERATE_CONCURRENCY} concurrent clients instead of ${CONCURRENCY}`,
+    })),
     {
       name: `${prefix}.batch_cold.decisions_per_s`,
       value: Math.round(batchCold.perSecond * BATCH_SIZE),
@@ -266,13 +278,20 @@ export async function run(): Promise<Metric[]> {
     const web = spawn(process.execPath, [...profiling, "scripts/serve.mjs"], {
       cwd: root,
       env,
-      stdio: ["ignore", "ignore", "inherit"],
+      stdio: ["ignore", "pipe", "inherit"],
     });
+    let started = "";
+    web.stdout!.on("data", (chunk: Buffer) => (started += chunk.toString()));
     const metrics: Metric[] = [];
     try {
       await waitForServer(PORT, web);
       const cookie = await authenticate(PORT, "alice@wonderland.example");
-      const workload = `alice (owner) asks about grown members reading grown tables (whole-table odps:Select, every column judged and listed); single: ${CONCURRENCY} concurrent clients, cold = ${COLD_REQUESTS} questions new to the caches, warm = ${WARM_REQUESTS} calls over ${WARM_QUESTIONS} questions asked before; batch: ${BATCH_SIZE} questions per call, 2 concurrent; every answer recorded before it is sent; WonderLand grown to ${GROWTH.members} members and ${GROWTH.grants} grants on ${GROWTH.tables} tables; production build, ${os.availableParallelism()} Node workers (one per core) and PostgreSQL 15 on the same ${os.availableParallelism()} cores`;
+      // The start line (printed once every worker listens) says whether signed decision calls skip Next
+      // (scripts/decision-fast-path.mjs).
+      for (let waited = 0; !started.includes("is ready on") && waited < 30_000; waited += 100)
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      const door = /decision API ([^)]*)\)/.exec(started)?.[1] ?? "door not reported";
+      const workload = `decision API ${door}; alice (owner) asks about grown members reading grown tables (whole-table odps:Select, every column judged and listed); single: ${CONCURRENCY} concurrent clients, cold = ${COLD_REQUESTS} questions new to the caches, warm = ${WARM_REQUESTS} calls over ${WARM_QUESTIONS} questions asked before; batch: ${BATCH_SIZE} questions per call, 2 concurrent; every answer recorded before it is sent; WonderLand grown to ${GROWTH.members} members and ${GROWTH.grants} grants on ${GROWTH.tables} tables; production build, ${os.availableParallelism()} Node workers (one per core) and PostgreSQL 15 on the same ${os.availableParallelism()} cores`;
       // Signed first (the door query engines use), then the same workload with the console's cookie: the
       // difference is the signature check (HMAC, unsealing the secret, the nonce's INSERT, the key's lookup).
       metrics.push(...(await measureHttp(signedBy(PORT, key), "signed", `${workload}; signed with an AccessKey`)));

@@ -9,14 +9,19 @@
 // keeps its own decision indexes, kept fresh by the database's change notifications. PGlite lives inside
 // its one process, so with PGlite there is exactly one.
 //
+// Signed calls to the decision API skip Next's request pipeline and go straight to their compiled route
+// handlers, the same code (scripts/decision-fast-path.mjs); the start line says which door they take.
+//
 // Exactly one process per server exports the signed audit chain head on a schedule (SC_AUDIT_HEAD_EXPORTER=1,
 // read by instrumentation.ts): the only process, or the first worker and whichever replaces it.
 import cluster from "node:cluster";
 import { randomBytes } from "node:crypto";
 import http from "node:http";
 import os from "node:os";
+import path from "node:path";
 import next from "next";
 import { clientIp, parseTrustedProxies } from "./client-ip.mjs";
+import { decisionFastPath } from "./decision-fast-path.mjs";
 
 const dev = process.argv.includes("--dev");
 const port = Number(process.env.PORT ?? 3000);
@@ -47,17 +52,24 @@ async function serve() {
   const app = next({ dev, hostname, port });
   const handle = app.getRequestHandler();
   await app.prepare();
+  const { fastPath, reason } = dev
+    ? { fastPath: null, reason: "development server" }
+    : await decisionFastPath(path.resolve(process.env.NEXT_DIST_DIR ?? ".next"), `http://${hostname}:${port}`);
+  const decisionDoor = fastPath ? "served directly" : `served through Next: ${reason}`;
 
   const server = http.createServer((request, response) => {
     const address = clientIp(request.socket.remoteAddress, request.headers["x-forwarded-for"], trustedProxies);
     if (address) request.headers["x-sc-client-ip"] = address;
     else delete request.headers["x-sc-client-ip"];
     request.headers["x-sc-client-ip-secret"] = clientIpSecret;
-    handle(request, response);
+    const decisionRoute = fastPath?.routeFor(request);
+    if (decisionRoute) fastPath.serve(decisionRoute, request, response);
+    else handle(request, response);
   });
   server.listen(port, hostname, () => {
-    if (cluster.isPrimary) console.log(`Security Center is ready on http://${hostname}:${port}`);
-    else process.send?.("ready");
+    if (cluster.isPrimary)
+      console.log(`Security Center is ready on http://${hostname}:${port} (decision API ${decisionDoor})`);
+    else process.send?.({ ready: true, decisionDoor });
   });
 
   for (const signal of ["SIGINT", "SIGTERM"]) {
@@ -79,8 +91,10 @@ function superviseWorkers(count) {
     if (exporter) exporterId = worker.id;
     startedAt.set(worker.id, Date.now());
     worker.on("message", (message) => {
-      if (message === "ready" && ++ready === count)
-        console.log(`Security Center is ready on http://${hostname}:${port} (${count} workers)`);
+      if (message?.ready && ++ready === count)
+        console.log(
+          `Security Center is ready on http://${hostname}:${port} (${count} workers; decision API ${message.decisionDoor})`,
+        );
     });
   };
   cluster.on("exit", (worker, code, signal) => {
