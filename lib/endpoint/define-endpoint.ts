@@ -23,6 +23,15 @@ export interface EndpointDefinition<Schema extends z.ZodType, Output> {
   sessionOnly?: string;
   /** Error codes it may answer besides the common ones (the OpenAPI document lists them), e.g. INVALID_SQL. */
   errors?: readonly ErrorCode[];
+  /**
+   * Set when every answer the operation gives follows a durable commit of its own: the decision API records
+   * each decision (and runEndpoint audits each refusal) before answering. A signed call's nonce is then stored
+   * without waiting for its own flush to disk: that later commit flushes the log through it (PostgreSQL flushes
+   * its write-ahead log in order), so no answer leaves before its nonce is durable. The exceptions write no
+   * decision (a body that is not JSON, a batch whose every item failed): a replay of one after a crash in the
+   * moment before the log's next flush answers the same refusal again.
+   */
+  recordsEveryAnswer?: true;
   /** Bytes an API request body may hold; DEFAULT_BODY_LIMIT (1 MB) when omitted. */
   bodyLimit?: number;
   run(ctx: ServiceContext, input: z.output<Schema>): Promise<Output>;

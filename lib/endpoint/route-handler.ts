@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import { ERROR_STATUS, type ErrorBody } from "@/lib/errors";
+import { ERROR_STATUS, toErrorBody, type ErrorBody } from "@/lib/errors";
 import { isAcs3Signed } from "@/lib/access-keys/acs3-signature";
 import { requestMetaFromHeaders } from "@/lib/http/request-meta";
 import { DEFAULT_BODY_LIMIT, readCappedBody } from "./capped-body";
@@ -30,7 +30,14 @@ export function routeHandler<Schema extends z.ZodType, Output>(definition: Endpo
     const params = await context.params;
     if (isAcs3Signed(request.headers.get("authorization"))) {
       // A signed call is judged by its signature alone (no cookie, no Origin: it is not a browser's).
-      const signed = await signedRequestActor(request, meta, bodyLimit);
+      const signed = await signedRequestActor(request, meta, bodyLimit, {
+        nonceFlushedByAnswer: definition.recordsEveryAnswer === true,
+      }).catch((error: unknown) => {
+        // The check itself failed (the database unreachable, say): a 500 in the API's shape, never an answer.
+        console.error(`[${definition.name}] the signature check failed`, error);
+        return null;
+      });
+      if (!signed) return signedRespond(respond({ ok: false, error: toErrorBody(new Error("signature check")) }));
       if (!signed.ok) return signed.tooLarge ? signedRespond(payloadTooLarge(bodyLimit)) : signatureRefused();
       const json = safeMethod ? {} : parseJsonObject(signed.body);
       if (json === undefined) return signedRespond(notAJsonObject());

@@ -61,7 +61,14 @@ export async function signedRequestActor(
   request: Request,
   meta: RequestMeta,
   bodyLimit: number,
-  now = new Date(),
+  {
+    nonceFlushedByAnswer,
+    now = new Date(),
+  }: {
+    /** The operation commits durably before every answer (EndpointDefinition.recordsEveryAnswer). */
+    nonceFlushedByAnswer: boolean;
+    now?: Date;
+  },
 ): Promise<SignedRequest> {
   const authorization = parseAcs3Authorization(request.headers.get("authorization") ?? "");
   if (!authorization) return refuse(meta, null, null, "malformed Authorization header");
@@ -113,7 +120,7 @@ export async function signedRequestActor(
   if (!sameHex(sha256Hex(body.bytes), contentSha256.toLowerCase()))
     return refuseKey("body does not match x-acs-content-sha256");
 
-  const user = await spendNonce(accessKeyId, nonce, now);
+  const user = await spendNonce(accessKeyId, nonce, now, nonceFlushedByAnswer);
   if (!user) {
     // No row: the nonce was seen before, or the key (or its user, or their account) was deleted or disabled
     // since: which one is told to the audit row only.
@@ -173,16 +180,25 @@ interface SignedUser extends ActorUserFields {
  * for every check that can change between requests.
  * Nothing is returned when the nonce was seen before or the key may no longer be used. Concurrent uses of one
  * nonce: the unique index makes every one but the first wait and then insert nothing.
+ * `flushedByAnswer`: the statement's commit does not wait for the disk (synchronous_commit off for this one
+ * transaction): the commit the operation makes before answering flushes it (EndpointDefinition.recordsEveryAnswer).
+ * The nonce is visible to every other call the moment it commits either way: only its flush is deferred.
  */
-async function spendNonce(accessKeyId: string, nonce: string, now: Date): Promise<SignedUser | null> {
+async function spendNonce(
+  accessKeyId: string,
+  nonce: string,
+  now: Date,
+  flushedByAnswer: boolean,
+): Promise<SignedUser | null> {
   // A prepared statement on the driver (lib/db/prepared-query.ts: Prisma's per-query cost, once per call).
   const rows = await preparedQuery<SpentNonceRow>(
-    "signed-actor.spend-nonce",
+    flushedByAnswer ? "signed-actor.spend-nonce-flushed-by-answer" : "signed-actor.spend-nonce",
     Prisma.sql`
       WITH spent AS (
         INSERT INTO signature_nonces (access_key_id, nonce, seen_at)
         SELECT k.id, ${nonce}::text, ${now}::timestamptz
         FROM access_keys k JOIN users u ON u.id = k.user_id JOIN tenants t ON t.id = u.tenant_id
+        ${flushedByAnswer ? DEFERRED_FLUSH : Prisma.empty}
         WHERE k.id = ${accessKeyId} AND k.status = 'ACTIVE' AND NOT u.disabled AND NOT t.disabled
         ON CONFLICT DO NOTHING
         RETURNING access_key_id
@@ -211,6 +227,12 @@ async function spendNonce(accessKeyId: string, nonce: string, now: Date): Promis
     systemWhitelist: row.systemWhitelist,
   };
 }
+
+/**
+ * Joined into the nonce's INSERT: this statement's own transaction commits without waiting for its flush (a
+ * transaction-local setting; the connection's setting is untouched). Ignored on PGlite, which has no disk wait.
+ */
+const DEFERRED_FLUSH = Prisma.sql`CROSS JOIN (SELECT set_config('synchronous_commit', 'off', true)) AS deferred_flush`;
 
 interface SpentNonceRow {
   id: string;

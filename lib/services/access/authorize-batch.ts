@@ -59,6 +59,8 @@ export const authorizeBatchEndpoint = defineEndpoint({
   name: AUTHORIZE_BATCH,
   input: authorizeBatchInput,
   permission: "signed-in",
+  // Every decision is recorded (a durable commit) before the answer leaves.
+  recordsEveryAnswer: true,
   // 1,000 requests of about 4 kB each (a principal, an object, dozens of columns and a context).
   bodyLimit: 4 * 1024 * 1024,
   run: authorizeBatch,

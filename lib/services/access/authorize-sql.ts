@@ -289,6 +289,8 @@ export const authorizeSqlEndpoint = defineEndpoint({
   input: authorizeSqlInput,
   // Any signed-in user may ask about themselves; the service decides who may ask about others.
   permission: "signed-in",
+  // Every decision is recorded (a durable commit) before the answer leaves.
+  recordsEveryAnswer: true,
   errors: ["INVALID_SQL"],
   // The SQL (100 KiB) and its context.
   bodyLimit: MAX_SQL_BYTES + 16 * 1024,

@@ -22,5 +22,7 @@ export const authorizeEndpoint = defineEndpoint({
   input: decisionApiRequest,
   // Any signed-in user may ask about themselves; admitQuestion decides who may ask about others.
   permission: "signed-in",
+  // Every decision is recorded (a durable commit) before the answer leaves.
+  recordsEveryAnswer: true,
   run: authorize,
 });
