@@ -5,22 +5,14 @@
 import { randomUUID } from "node:crypto";
 import path from "node:path";
 import pg from "pg";
-import { afterAll, describe, expect, it } from "vitest";
-import { createAppDatabase, startPgServer, type PgServer } from "../../scripts/pg-server.mjs";
+import { describe, expect, it } from "vitest";
+import { durableServerOfThisFile } from "../helpers/durable-server";
 
 describe.skipIf(!process.env.TEST_PG)("access decisions survive a server crash", () => {
-  let server: PgServer | undefined;
-  afterAll(async () => {
-    const { disconnect } = await import("@/lib/db/client");
-    await disconnect().catch(() => {});
-    await server?.stop();
-  });
+  const startServer = durableServerOfThisFile("security_center_crash");
 
   it("every acknowledged record is present after recovery; appends in flight are rejected, not lost silently", async () => {
-    server = await startPgServer({ durable: true });
-    const { ownerUrl, runtimeUrl } = await createAppDatabase(server, "security_center_crash");
-    process.env.DATABASE_URL = runtimeUrl;
-    process.env.MIGRATION_DATABASE_URL = ownerUrl;
+    const { server, ownerUrl, runtimeUrl } = await startServer();
     const { migrateDatabase } = await import("@/lib/db/migrate-database");
     await migrateDatabase(
       { DATABASE_URL: runtimeUrl, MIGRATION_DATABASE_URL: ownerUrl },

@@ -3,27 +3,19 @@
 // whose call was answered must survive a crash: the server is killed (no checkpoint) right after the last
 // answer, recovers from its WAL, and every answered request replayed is refused. Under `npm run test:pg`
 // only (it needs PostgreSQL's binaries), on a durable server of its own.
-import { afterAll, describe, expect, it } from "vitest";
-import { createAppDatabase, startPgServer, type PgServer } from "../../scripts/pg-server.mjs";
+import { describe, expect, it } from "vitest";
 import { CLIENT_IP_HEADER, CLIENT_IP_SECRET_HEADER } from "@/lib/http/request-meta";
 import { signRequest } from "../helpers/acs3-test-signer";
+import { durableServerOfThisFile } from "../helpers/durable-server";
 
 const BASE = "http://security-center.test";
 const ANSWERED = 40;
 
 describe.skipIf(!process.env.TEST_PG)("signed decision calls: an answered nonce survives a crash", () => {
-  let server: PgServer | undefined;
-  afterAll(async () => {
-    const { disconnect } = await import("@/lib/db/client");
-    await disconnect().catch(() => {});
-    await server?.stop();
-  });
+  const startServer = durableServerOfThisFile("security_center_nonce_crash");
 
   it("every request answered before the crash is refused as a replay after recovery", async () => {
-    server = await startPgServer({ durable: true });
-    const { ownerUrl, runtimeUrl } = await createAppDatabase(server, "security_center_nonce_crash");
-    process.env.DATABASE_URL = runtimeUrl;
-    process.env.MIGRATION_DATABASE_URL = ownerUrl;
+    const { server } = await startServer();
     process.env.SC_CLIENT_IP_SECRET = "nonce-crash-test";
     const { demoDatabase, contextFor } = await import("../helpers/test-database");
     await demoDatabase();
