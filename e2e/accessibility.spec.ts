@@ -71,6 +71,11 @@ const PAGES: { persona: Persona; path: string }[] = [
   { persona: "audrey", path: "/settings" },
   { persona: "audrey", path: "/packages/wonderland_share?project=WonderLand" },
   { persona: "audrey", path: "/requests?view=project" },
+  {
+    persona: "audrey",
+    path: "/check-access?project=WonderLand&principal=allen%40wonderland.example&objectType=Table&objectName=user_profile&action=Select",
+  },
+  { persona: "audrey", path: "/data-flow?project=WonderLand" },
   { persona: "operator", path: "/operator" },
   { persona: "operator", path: "/operator/system-whitelist" },
   { persona: "allen", path: "/api-reference" },

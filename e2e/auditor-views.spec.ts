@@ -73,6 +73,21 @@ test.describe("the auditor's read-only views", () => {
     await readsOnly(page);
   });
 
+  test("audrey asks why allen may read user_profile's mobile column: the engine's answer, layer by layer", async ({
+    page,
+  }) => {
+    const nav = page.getByRole("navigation", { name: /main/i });
+    for (const label of ["Check access", "Check a query", "Data flow"])
+      await expect(nav.getByRole("link", { name: label, exact: true })).toBeVisible();
+    await page.goto(
+      "/check-access?project=WonderLand&principal=allen%40wonderland.example&objectType=Table&objectName=user_profile&action=Select&columns=mobile",
+    );
+    await expect(page.getByRole("region", { name: "Verdict" })).toContainText("Allowed");
+    await expect(
+      page.getByRole("region", { name: "How each layer decided" }).getByRole("row", { name: /^Label security/ }),
+    ).toContainText(/covered by GRANT LABEL 2/);
+  });
+
   test("the requests of WonderLand", async ({ page }) => {
     await page.goto("/requests?view=project&project=WonderLand");
     await expect(page.getByRole("heading", { level: 1, name: "Requests" })).toBeVisible();

@@ -21,7 +21,7 @@ const DESCRIPTION =
   "Ask the decision engine what would happen if a principal performed an action on an object, and why. Nothing changes and nobody is notified.";
 
 export default async function CheckAccessPage({ searchParams }: { searchParams: Promise<SearchParamsRecord> }) {
-  const { ctx } = await guardPage("console.admin");
+  const { ctx } = await guardPage("project.inspect");
   const params = await searchParams;
   const picked = await pageProject(params);
   if (!picked) {
@@ -37,7 +37,7 @@ export default async function CheckAccessPage({ searchParams }: { searchParams: 
     );
   }
   const optionsRead = await readPage(inspectionOptionsEndpoint, { project: picked.current });
-  // Any member of the project may draw the form; pageProject offered only projects the user is in.
+  // Whoever may inspect the project may draw the form; pageProject offered only the projects the user sees.
   if (!optionsRead.ok) throw new Error(optionsRead.error.message);
   const options = optionsRead.data;
   const types = OBJECT_TYPES.filter((type) => type === "Project" || options.objectTypes.includes(type));

@@ -16,7 +16,7 @@ const DESCRIPTION =
   "Ask the decision engine whether a principal may run a query: every table and column it reads or writes, with the layer that decided and why. The query is not run.";
 
 export default async function CheckQueryPage({ searchParams }: { searchParams: Promise<SearchParamsRecord> }) {
-  await guardPage("console.admin");
+  await guardPage("project.inspect");
   const picked = await pageProject(await searchParams);
   if (!picked) {
     return (

@@ -22,7 +22,7 @@ const DESCRIPTION =
   "Ask whether an operation that moves a table's data takes it out of the project, and what lets it (a trusted project, a package, the exception policy) or refuses it (ProjectProtection). Nothing runs and nothing changes.";
 
 export default async function DataFlowPage({ searchParams }: { searchParams: Promise<SearchParamsRecord> }) {
-  await guardPage("console.admin");
+  await guardPage("project.inspect");
   const params = await searchParams;
   const picked = await pageProject(params);
   if (!picked) {
