@@ -1,4 +1,6 @@
-import { expect, test, type APIRequestContext } from "@playwright/test";
+import * as openApiClient from "@alicloud/openapi-client";
+import { RuntimeOptions } from "@alicloud/tea-util";
+import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
 import { signRequest } from "../tests/helpers/acs3-test-signer";
 import { signIn } from "./personas";
 
@@ -116,4 +118,56 @@ test("signed decision calls (served directly) answer as cookie calls (through Ne
 
   expect((await console.delete(`/api/v1/me/access-keys/${key.id}`, { headers: origin })).status()).toBe(200);
   await api.dispose();
+});
+
+/** A new AccessKey of alice's, made through the console's own API. */
+async function aliceKey(page: Page, baseURL: string, description: string) {
+  await signIn(page, "alice");
+  const console = page.context().request;
+  const created = await console.post("/api/v1/me/access-keys", { headers: { Origin: baseURL }, data: { description } });
+  expect(created.status()).toBe(200);
+  const key = ((await created.json()) as { data: { id: string; secret: string } }).data;
+  return { key, remove: () => console.delete(`/api/v1/me/access-keys/${key.id}`, { headers: { Origin: baseURL } }) };
+}
+
+test("Alibaba Cloud's own SDK asks the production server for decisions, one and a batch, and reads its refusal", async ({
+  page,
+  baseURL,
+}) => {
+  const { key, remove } = await aliceKey(page, baseURL!, "sdk");
+  // A CommonJS package: under Playwright's loader `default` is the whole exports object, whose own `default`
+  // is the client; under TypeScript's view it is the client itself.
+  const { Config, OpenApiRequest, Params } = openApiClient;
+  const exported = openApiClient.default as unknown as { default?: typeof openApiClient.default };
+  const OpenApi = exported.default ?? openApiClient.default;
+  const sdk = (secret: string) =>
+    new OpenApi(
+      new Config({ accessKeyId: key.id, accessKeySecret: secret, endpoint: new URL(baseURL!).host, protocol: "http" }),
+    );
+  const call = (client: InstanceType<typeof OpenApi>, pathname: string, body: unknown) =>
+    client.callApi(
+      new Params({
+        action: "Authorize",
+        version: "2026-12-07",
+        protocol: "HTTP",
+        pathname,
+        method: "POST",
+        authType: "AK",
+        style: "ROA",
+        reqBodyType: "json",
+        bodyType: "json",
+      }),
+      new OpenApiRequest({ body }),
+      new RuntimeOptions({ autoretry: false, readTimeout: 30_000, connectTimeout: 10_000 }),
+    ) as Promise<{ statusCode: number; body: { data: Record<string, unknown> } }>;
+
+  const one = await call(sdk(key.secret), "/api/v1/authorize", QUESTION);
+  expect(one.statusCode).toBe(200);
+  expect(one.body.data).toMatchObject({ effect: expect.stringMatching(/^(Allow|Deny)$/), columns: expect.any(Array) });
+  const batch = await call(sdk(key.secret), "/api/v1/authorize/batch", BATCH);
+  expect(batch.statusCode).toBe(200);
+  expect((batch.body.data as { answers: unknown[] }).answers).toHaveLength(BATCH.requests.length);
+  const refused = await call(sdk("y".repeat(30)), "/api/v1/authorize", QUESTION).catch((error: unknown) => error);
+  expect(refused).toMatchObject({ code: "SignatureDoesNotMatch", data: { statusCode: 403 } });
+  expect((await remove()).status()).toBe(200);
 });
