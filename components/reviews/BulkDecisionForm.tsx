@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState, useState } from "react";
+import { useActionState } from "react";
 import { Alert } from "@/components/ui/Alert";
 import { Button } from "@/components/ui/Button";
 import { FieldMessage } from "@/components/ui/Field";
@@ -41,17 +41,15 @@ export function BulkDecisionForm({
   action: BulkDecisionAction;
 }) {
   const { selected, clear } = useReviewItemSelection();
-  const [done, setDone] = useState("");
   const [state, submit, pending] = useActionState(async (previous: ActionState<unknown>, formData: FormData) => {
     const result = await action(previous, formData);
     if (result.ok) {
-      const text = successText(result.data as Decided);
-      setDone(text);
-      toast(text, { tone: "success" });
+      toast(successText(result.data as Decided), { tone: "success" });
       clear();
-    } else setDone("");
+    }
     return result;
   }, null);
+  const done = state?.ok ? successText(state.data as Decided) : "";
   const commentError = fieldError(state, "comment");
   // The selection's error, or any refusal that is not the comment's (not a reviewer, the review closed).
   const selectionError =
