@@ -30,7 +30,7 @@ default ~/.security-center/credentials.json: { "<name>": { "accessKeyId", "acces
   audit [--action <a>] [--result <r>]     your account's audit events, newest first
   authorize <json>                        POST /api/v1/authorize with the JSON request
   reviews list --project <p> [--status open|closed] [--q <title>]
-                                          a project's access reviews, newest first, with their progress
+                                          a project's access reviews, newest first, with their counts
   reviews show --project <p> <review-id> [--undecided]
                                           a review's progress and its items (only the undecided ones)
   reviews decide --project <p> <review-id> --keep|--revoke <item-id>... --comment <text>
