@@ -145,6 +145,11 @@ test("an access review's page, open as alice and closed (its report) as audrey, 
   expect((await page.goto(path))?.status()).toBe(200);
   await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
   expect(await blockingViolations(page)).toEqual([]);
+  // With rows selected for a bulk decision (the count and the enabled Keep/Revoke selected) too.
+  await page.waitForLoadState("networkidle");
+  await page.getByRole("checkbox", { name: "Select every undecided item on this page" }).check();
+  await expect(page.getByTestId("selected-count")).toHaveText("1 selected");
+  expect(await blockingViolations(page)).toEqual([]);
   const items = (await (await page.request.get(`/api/v1/projects/WonderLand/reviews/${review}`)).json()) as {
     data: { items: { id: string }[] };
   };

@@ -271,6 +271,17 @@ export const SERVER_ACTIONS: Record<string, ActionProbe> = {
     page: "/reviews",
     input: () => ({ project: "WonderLand", review: PROBE_UUID, item: PROBE_UUID, decision: "revoke" }),
   },
+  "app/(console)/reviews/actions.ts#decideReviewItemsAction": {
+    page: "/reviews",
+    // One item, as a form with one box checked sends it.
+    input: () => ({
+      project: "WonderLand",
+      review: PROBE_UUID,
+      items: PROBE_UUID,
+      decision: "revoke",
+      comment: "probe",
+    }),
+  },
   "app/(console)/reviews/actions.ts#closeReviewAction": {
     page: "/reviews",
     input: () => ({ project: "WonderLand", review: PROBE_UUID }),

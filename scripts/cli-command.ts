@@ -6,7 +6,9 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import OpenApi, { Config, OpenApiRequest, Params } from "@alicloud/openapi-client";
 import { RuntimeOptions } from "@alicloud/tea-util";
-import { encodeLogField } from "@/lib/audit/log-field";
+import { listQuery, type ApiCall, type Values } from "./cli-api-call";
+import { render } from "./cli-output";
+import { reviewsCallOf } from "./cli-reviews";
 
 export interface CliIo {
   print(line: string): void;
@@ -27,6 +29,12 @@ default ~/.security-center/credentials.json: { "<name>": { "accessKeyId", "acces
   grants <project> [--principal <name>]   a project's grants (yours unless you administer it)
   audit [--action <a>] [--result <r>]     your account's audit events, newest first
   authorize <json>                        POST /api/v1/authorize with the JSON request
+  reviews list --project <p> [--status open|closed] [--q <title>]
+                                          a project's access reviews, newest first, with their counts
+  reviews show --project <p> <review-id> [--undecided]
+                                          a review's progress and its items (only the undecided ones)
+  reviews decide --project <p> <review-id> --keep|--revoke <item-id>... --comment <text>
+                                          keeps or revokes up to 100 items at once, all or nothing
   call <METHOD> <PATH> [json]             any API route, e.g. call GET /api/v1/me
   Options: --json (the raw JSON answer, for scripts), --page <n>, --page-size <n>
 
@@ -34,8 +42,6 @@ On the server (the database itself; the embedded one only while the console is s
   access-key create --user <email | RAM$account:user> [--description <text>]
                                           prints a new key as JSON: { id, secret, createdAt, user }
   access-key rewrap                       re-wraps every key's data key under the current master key`;
-
-type Values = Record<string, string | boolean | undefined>;
 
 /** Runs `cli <command> ...`; returns the process exit code (0 ok, 1 refused or failed, 2 usage, 3 database busy). */
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
@@ -56,6 +62,12 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         result: { type: "string" },
         page: { type: "string" },
         "page-size": { type: "string" },
+        project: { type: "string" },
+        status: { type: "string" },
+        undecided: { type: "boolean", default: false },
+        keep: { type: "boolean", default: false },
+        revoke: { type: "boolean", default: false },
+        comment: { type: "string" },
       },
     });
   } catch (error) {
@@ -70,8 +82,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   }
   if (command === "access-key") return accessKeyCommand(rest, values, io);
   const request = signedCallOf(command, rest, values);
-  if (!request) {
-    io.error(CLI_USAGE);
+  if (!request || typeof request === "string") {
+    io.error(request ? `${request}\n\n${CLI_USAGE}` : CLI_USAGE);
     return 2;
   }
   const credentials = credentialsFrom(values, io);
@@ -82,12 +94,18 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   try {
     const answer = await signedCall(credentials, request);
     if (values.json) io.print(JSON.stringify(answer, null, 2));
-    else for (const line of render((answer as { data?: unknown })?.data ?? answer)) io.print(line);
+    else for (const line of (request.render ?? render)((answer as { data?: unknown })?.data ?? answer)) io.print(line);
     return 0;
   } catch (error) {
-    const failure = error as { code?: string; message?: string; data?: { message?: string; statusCode?: number } };
+    const failure = error as {
+      code?: string;
+      message?: string;
+      data?: { message?: string; statusCode?: number; error?: { fieldErrors?: Record<string, string[]> } };
+    };
     if (failure.data?.statusCode) {
       io.error(`${failure.code}: ${failure.data.message ?? failure.message} (HTTP ${failure.data.statusCode})`);
+      for (const [field, messages] of Object.entries(failure.data.error?.fieldErrors ?? {}))
+        if (messages[0] !== failure.data.message) io.error(`  ${field}: ${messages.join(" ")}`);
       return 1;
     }
     io.error(`Could not reach ${credentials.endpoint}: ${failure.message ?? String(error)}`);
@@ -95,22 +113,11 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   }
 }
 
-interface ApiCall {
-  method: string;
-  path: string;
-  query?: Record<string, string>;
-  body?: unknown;
-}
-
-const listQuery = (values: Values, names: Record<string, string>) =>
-  Object.fromEntries(
-    Object.entries({ ...names, page: "page", pageSize: "page-size" }).flatMap(([param, option]) =>
-      typeof values[option] === "string" ? [[param, values[option] as string]] : [],
-    ),
-  );
-
-/** The API call a signed command stands for, or null when the command or its arguments are not known. */
-function signedCallOf(command: string, args: string[], values: Values): ApiCall | null {
+/**
+ * The API call a signed command stands for; null when the command or its arguments are not known, or a sentence
+ * saying what is wrong with them.
+ */
+function signedCallOf(command: string, args: string[], values: Values): ApiCall | string | null {
   const project = args[0] && encodeURIComponent(args[0]);
   switch (command) {
     case "whoami":
@@ -135,6 +142,8 @@ function signedCallOf(command: string, args: string[], values: Values): ApiCall 
       const body = args[0] === undefined ? undefined : parseJson(args[0]);
       return body === undefined ? null : { method: "POST", path: "/api/v1/authorize", body };
     }
+    case "reviews":
+      return reviewsCallOf(args, values);
     case "call": {
       const [method, target, json] = args;
       if (!method || !target?.startsWith("/")) return null;
@@ -223,46 +232,6 @@ async function signedCall(credentials: Credentials, call: ApiCall): Promise<unkn
     new RuntimeOptions({ autoretry: false, readTimeout: 60_000, connectTimeout: 10_000 }),
   )) as { body: unknown };
   return response.body;
-}
-
-/** A list's items as a table, an object as `key  value` lines, anything else as JSON. */
-export function render(data: unknown): string[] {
-  const items = (data as { items?: unknown })?.items;
-  if (Array.isArray(items)) {
-    const total = (data as { total?: number }).total;
-    return [
-      ...table(items as Record<string, unknown>[]),
-      ...(typeof total === "number" ? [`(${items.length} of ${total})`] : []),
-    ];
-  }
-  if (data && typeof data === "object" && !Array.isArray(data)) {
-    const entries = Object.entries(data as Record<string, unknown>);
-    const width = Math.max(...entries.map(([key]) => key.length));
-    return entries.map(([key, value]) => `${key.padEnd(width)}  ${cellText(value)}`);
-  }
-  return [JSON.stringify(data, null, 2)];
-}
-
-const MAX_CELL = 60;
-
-function cellText(value: unknown): string {
-  const text =
-    value === null || value === undefined ? "" : typeof value === "object" ? JSON.stringify(value) : String(value);
-  // One line per row: control characters (a forged line break in a name) are shown, never obeyed.
-  return encodeLogField(text, MAX_CELL) ?? "";
-}
-
-function table(rows: Record<string, unknown>[]): string[] {
-  if (rows.length === 0) return ["(none)"];
-  const columns = [...new Set(rows.flatMap((row) => Object.keys(row)))];
-  const cells = rows.map((row) => columns.map((column) => cellText(row[column])));
-  const widths = columns.map((column, i) => Math.max(column.length, ...cells.map((row) => row[i]!.length)));
-  const line = (values: string[]) =>
-    values
-      .map((value, i) => value.padEnd(widths[i]!))
-      .join("  ")
-      .trimEnd();
-  return [line(columns), line(widths.map((width) => "-".repeat(width))), ...cells.map(line)];
 }
 
 /** `access-key create|rewrap`: on the server's database, loaded only here (signed commands need no database). */

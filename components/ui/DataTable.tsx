@@ -9,7 +9,8 @@ import { lastPage, tableHref, type TableParams } from "./table-params";
 export type Column<Row> = {
   /** Unique per table; also the sort key, so sortable ids must be listed in parseTableParams' `sortable`. */
   id: string;
-  header: string;
+  /** Usually text; a control (a select-all checkbox) names itself. */
+  header: ReactNode;
   cell: (row: Row) => ReactNode;
   sortable?: boolean;
   align?: "start" | "end";

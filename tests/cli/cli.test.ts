@@ -133,3 +133,183 @@ describe("signed commands through Alibaba Cloud's client against a running handl
     expect((await cli(["frobnicate"], signedEnv)).code).toBe(2);
   });
 });
+
+describe("reviews list|show|decide: access reviews through the same API routes", async () => {
+  const allenKey = JSON.parse((await cli(["access-key", "create", "--user", "allen@wonderland.example"])).out) as {
+    id: string;
+    secret: string;
+  };
+  const allenEnv = {
+    ...signedEnv,
+    ALIBABA_CLOUD_ACCESS_KEY_ID: allenKey.id,
+    ALIBABA_CLOUD_ACCESS_KEY_SECRET: allenKey.secret,
+  };
+  const P = ["--project", "WonderLand"];
+  const started = await cli(
+    [
+      "call",
+      "POST",
+      "/api/v1/projects/WonderLand/reviews",
+      JSON.stringify({ title: "CLI sales review", objectPrefix: "sales_orders" }),
+      "--json",
+    ],
+    signedEnv,
+  );
+  const review = (JSON.parse(started.out) as { data: { id: string } }).data.id;
+  const itemIds = async () =>
+    (
+      JSON.parse((await cli(["reviews", "show", ...P, review, "--json"], signedEnv)).out) as {
+        data: { items: { id: string; decision: string }[] };
+      }
+    ).data.items;
+
+  it.each([
+    { description: "no --project", argv: ["reviews", "list"], says: "--project" },
+    { description: "an unknown subcommand", argv: ["reviews", "approve", ...P], says: "list, show or decide" },
+    {
+      description: "list with an unknown status",
+      argv: ["reviews", "list", ...P, "--status", "pending"],
+      says: "--status",
+    },
+    { description: "show without an id", argv: ["reviews", "show", ...P], says: "one review" },
+    {
+      description: "decide without items",
+      argv: ["reviews", "decide", ...P, "r1", "--keep", "--comment", "ok"],
+      says: "at least one item",
+    },
+    {
+      description: "decide with neither --keep nor --revoke",
+      argv: ["reviews", "decide", ...P, "r1", "i1", "--comment", "ok"],
+      says: "--keep or --revoke",
+    },
+    {
+      description: "decide with both",
+      argv: ["reviews", "decide", ...P, "r1", "i1", "--keep", "--revoke", "--comment", "ok"],
+      says: "--keep or --revoke",
+    },
+    {
+      description: "decide without --comment",
+      argv: ["reviews", "decide", ...P, "r1", "i1", "--revoke"],
+      says: "--comment",
+    },
+    { description: "an unknown option", argv: ["reviews", "list", ...P, "--everything"], says: "Unknown option" },
+  ])("bad usage, $description: exit 2 with the reason and the usage, nothing called", async ({ argv, says }) => {
+    const result = await cli(argv, signedEnv);
+    expect(result).toMatchObject({ code: 2, out: "" });
+    expect(result.err).toContain(says);
+    expect(result.err).toContain("reviews decide --project <p> <review-id> --keep|--revoke <item-id>...");
+  });
+
+  it("list: a table for people (filtered by status), --json for scripts", async () => {
+    expect(started.code).toBe(0);
+    const listed = await cli(["reviews", "list", ...P, "--status", "open"], signedEnv);
+    expect(listed, listed.err).toMatchObject({ code: 0, err: "" });
+    expect(listed.out.split("\n")[0]).toMatch(
+      /^id\s+title\s+status\s+deadline\s+kept\s+revoked\s+expired\s+pending\s+items$/,
+    );
+    expect(listed.out).toMatch(
+      new RegExp(`^${review}\\s+CLI sales review\\s+OPEN\\s+\\S+ \\S+ UTC\\s+0\\s+0\\s+0\\s+2\\s+2$`, "m"),
+    );
+    const closed = await cli(["reviews", "list", ...P, "--status", "CLOSED", "--json"], signedEnv);
+    expect(
+      (JSON.parse(closed.out) as { data: { items: { id: string }[] } }).data.items.map((item) => item.id),
+    ).not.toContain(review);
+  });
+
+  it("show: the review's heading and its items; --undecided only the pending ones", async () => {
+    const shown = await cli(["reviews", "show", ...P, review], signedEnv);
+    expect(shown, shown.err).toMatchObject({ code: 0, err: "" });
+    expect(shown.out).toMatch(/^title\s+CLI sales review$/m);
+    expect(shown.out).toMatch(/^status\s+open until .* UTC; you review it$/m);
+    expect(shown.out).toMatch(/^id\s+grantee\s+grant\s+decision\s+by\s+comment$/m);
+    expect(shown.out).toContain("on Table sales_orders");
+    expect(shown.out).toContain("(2 of 2)");
+  });
+
+  it("decide: revokes several at once with one comment; the grants are gone; a second decision is refused (exit 1)", async () => {
+    const items = await itemIds();
+    const grantIds = (
+      await prisma.accessReviewItem.findMany({ where: { id: { in: items.map((item) => item.id) } } })
+    ).map((row) => row.grantId);
+    const decided = await cli(
+      [
+        "reviews",
+        "decide",
+        ...P,
+        review,
+        "--revoke",
+        ...items.map((item) => item.id),
+        "--comment",
+        "Nobody loads sales by hand now.",
+      ],
+      signedEnv,
+    );
+    expect(decided, decided.err).toMatchObject({ code: 0, err: "" });
+    expect(decided.out.split("\n")[0]).toMatch(/^id\s+decision\s+outcome$/);
+    expect(decided.out.match(/\sREVOKE\s+REVOKED$/gm)).toHaveLength(2);
+    expect(await prisma.aclGrant.count({ where: { id: { in: grantIds } } })).toBe(0);
+    const undecided = await cli(["reviews", "show", ...P, review, "--undecided"], signedEnv);
+    expect(undecided.out).toContain("(none)");
+    expect(undecided.out).toMatch(/^progress\s+0 kept, 2 revoked, 0 revoked at the deadline, 0 pending, of 2$/m);
+    const again = await cli(
+      ["reviews", "decide", ...P, review, "--keep", ...items.map((item) => item.id), "--comment", "again"],
+      signedEnv,
+    );
+    expect(again).toMatchObject({ code: 1, out: "" });
+    expect(again.err).toMatch(
+      /^CONFLICT: Nothing was decided: a batch is all or nothing, and 2 of its 2 items were decided meanwhile: .*\(HTTP 409\)$/m,
+    );
+    expect(again.err).toContain("revoked already (by alice@wonderland.example)");
+  });
+
+  it.each([
+    {
+      description: "a member's key (allen reviews nothing): list",
+      argv: () => ["reviews", "list", ...P],
+      env: () => allenEnv,
+      err: /^FORBIDDEN: .*\(HTTP 403\)$/m,
+    },
+    {
+      description: "a member's key: decide",
+      argv: () => [
+        "reviews",
+        "decide",
+        ...P,
+        review,
+        "--keep",
+        "00000000-0000-4000-8000-000000000000",
+        "--comment",
+        "mine",
+      ],
+      env: () => allenEnv,
+      err: /^FORBIDDEN: .*\(HTTP 403\)$/m,
+    },
+    {
+      description: "more than 100 items: the field's error is printed",
+      argv: () => [
+        "reviews",
+        "decide",
+        ...P,
+        review,
+        "--keep",
+        ...Array.from({ length: 101 }, (_, i) => `item-${i}`),
+        "--comment",
+        "all",
+      ],
+      env: () => signedEnv,
+      err: /^ {2}items: Decide at most 100 items at once\.$/m,
+    },
+    {
+      description: "a review of no id",
+      argv: () => ["reviews", "show", ...P, "00000000-0000-4000-8000-000000000000"],
+      env: () => signedEnv,
+      err: /^NOT_FOUND: .*\(HTTP 404\)$/m,
+    },
+  ])("refused, $description: exit 1 with the server's reason", async ({ argv, env, err }) => {
+    const before = await prisma.accessReviewItem.findMany({ orderBy: { id: "asc" } });
+    const result = await cli(argv(), env());
+    expect(result).toMatchObject({ code: 1, out: "" });
+    expect(result.err).toMatch(err);
+    expect(await prisma.accessReviewItem.findMany({ orderBy: { id: "asc" } })).toEqual(before);
+  });
+});

@@ -305,6 +305,23 @@ describe("deciding items", () => {
         code: "INVALID_INPUT",
         field: "items",
       },
+      {
+        description: "a batch of none (a form with no box checked sends no items)",
+        who: ALICE,
+        endpoint: endpoint(decideReviewItemsEndpoint),
+        input: () => Promise.resolve({ ...ref, decision: "keep" }),
+        code: "INVALID_INPUT",
+        field: "items",
+      },
+      {
+        description: "a batch's comment over 1,000 characters",
+        who: ALICE,
+        endpoint: endpoint(decideReviewItemsEndpoint),
+        input: () =>
+          Promise.resolve({ ...ref, items: [allenViewItem.id], decision: "keep", comment: "x".repeat(1001) }),
+        code: "INVALID_INPUT",
+        field: "comment",
+      },
     ],
     stateOf,
   );
@@ -409,7 +426,16 @@ describe("deciding items", () => {
       items: ids,
       decision: "revoke",
     });
-    expect(refused).toMatchObject({ ok: false, error: { code: "CONFLICT" } });
+    // The refusal names the item decided meanwhile and says nothing was decided, at the form's items field too.
+    const decidedFirst = (await detail(ALICE, review.id)).items.find((item) => item.id === first)!;
+    const message = new RegExp(
+      `^Nothing was decided: a batch is all or nothing, and 1 of its ${ids.length} items was decided meanwhile: ` +
+        `the grant of ${decidedFirst.principal} on ${decidedFirst.objectName} was kept already \\(by ${ALICE}\\)`,
+    );
+    expect(refused).toMatchObject({
+      ok: false,
+      error: { code: "CONFLICT", message, fieldErrors: { items: [message] } },
+    });
     expect(await prisma.accessReviewItem.count({ where: { id: { in: rest }, decision: "PENDING" } })).toBe(rest.length);
     const done = await ok<{ items: unknown[] }>(decideReviewItemsEndpoint, BOB, {
       ...P,
@@ -418,6 +444,18 @@ describe("deciding items", () => {
       decision: "keep",
     });
     expect(done.items).toHaveLength(rest.length);
+  });
+
+  it("a form with one box checked sends its item as one value, not a list: a batch of one", async () => {
+    const review = await start(ALICE, { title: "One box", objectPrefix: "sales_orders" });
+    const [item] = (await detail(ALICE, review.id)).items;
+    const done = await ok<{ items: { id: string }[] }>(decideReviewItemsEndpoint, BOB, {
+      ...P,
+      review: review.id,
+      items: item!.id,
+      decision: "keep",
+    });
+    expect(done.items.map((decided) => decided.id)).toEqual([item!.id]);
   });
 });
 

@@ -8,10 +8,14 @@ export const MAX_BULK_ITEMS = 100;
 
 export const decideReviewItemsInput = z.object({
   ...reviewRef,
-  items: z
-    .array(idField("item"))
-    .min(1, "Choose at least one item.")
-    .max(MAX_BULK_ITEMS, `Decide at most ${MAX_BULK_ITEMS} items at once.`),
+  // A form with one box checked sends one value, not a list; with none, no field at all.
+  items: z.preprocess(
+    (value) => (value === undefined ? [] : typeof value === "string" ? [value] : value),
+    z
+      .array(idField("item"))
+      .min(1, "Choose at least one item.")
+      .max(MAX_BULK_ITEMS, `Decide at most ${MAX_BULK_ITEMS} items at once.`),
+  ),
   decision: decisionField,
   comment: commentField,
 });

@@ -1,6 +1,8 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { BulkDecisionForm } from "@/components/reviews/BulkDecisionForm";
 import { DecideItemForm } from "@/components/reviews/DecideItemForm";
+import { ReviewItemSelection, SelectItemCheckbox, SelectPageCheckbox } from "@/components/reviews/ReviewItemSelection";
 import { ReviewProgress } from "@/components/reviews/ReviewProgress";
 import { Alert } from "@/components/ui/Alert";
 import { Badge } from "@/components/ui/Badge";
@@ -14,9 +16,10 @@ import { TableFilter } from "@/components/ui/TableFilter";
 import { parseTableParams, type SearchParamsRecord, type TableFilterDef } from "@/components/ui/table-params";
 import { guardPage } from "@/lib/endpoint/page-guard";
 import { readPage } from "@/lib/endpoint/read-page";
+import { MAX_BULK_ITEMS } from "@/lib/services/reviews/decide-review-items";
 import { getReviewEndpoint } from "@/lib/services/reviews/get-review";
 import type { ReviewItemView } from "@/lib/services/reviews/support/review-view";
-import { closeReviewAction, decideReviewItemAction } from "../actions";
+import { closeReviewAction, decideReviewItemAction, decideReviewItemsAction } from "../actions";
 
 export const metadata = { title: "Access review" };
 
@@ -37,6 +40,8 @@ const grantText = (item: ReviewItemView) => (item.kind === "LABEL" ? `Label ${it
 
 const objectText = (item: ReviewItemView) =>
   `${item.objectType} ${item.objectName}${item.columns.length > 0 ? ` (${item.columns.join(", ")})` : ""}`;
+
+const itemSummary = (item: ReviewItemView) => `${grantText(item)} on ${objectText(item)} for ${item.principal}`;
 
 const OUTCOME_NOTE: Record<string, string> = {
   GONE: "the grant had been removed already",
@@ -64,7 +69,15 @@ function decisionCell(item: ReviewItemView) {
 }
 
 function itemColumns(project: string, review: string, canDecide: boolean): Column<ReviewItemView>[] {
+  const select: Column<ReviewItemView> = {
+    id: "select",
+    header: <SelectPageCheckbox />,
+    className: "w-10",
+    cell: (item) =>
+      item.decision === "PENDING" ? <SelectItemCheckbox item={item.id} label={`Select ${itemSummary(item)}`} /> : null,
+  };
   const columns: Column<ReviewItemView>[] = [
+    ...(canDecide ? [select] : []),
     {
       id: "grantee",
       header: "Grantee",
@@ -89,7 +102,7 @@ function itemColumns(project: string, review: string, canDecide: boolean): Colum
             project={project}
             review={review}
             item={item.id}
-            summary={`${grantText(item)} on ${objectText(item)} for ${item.principal}`}
+            summary={itemSummary(item)}
             action={decideReviewItemAction}
           />
         ) : null,
@@ -208,27 +221,43 @@ export default async function ReviewPage({
       {!canDecide && !closed ? (
         <Alert tone="info" title="You read this review; its reviewers decide it." className="mb-4" />
       ) : null}
-      <DataTable
-        caption={`Items of the review ${review.title}`}
-        columns={itemColumns(project, review.id, canDecide)}
-        rows={items}
-        rowKey={(item) => item.id}
-        params={params}
-        total={total}
-        toolbar={
-          <TableFilter
-            params={params}
-            filters={[DECISION_FILTER]}
-            searchLabel="Search items"
-            searchPlaceholder="Grantee"
-          />
-        }
-        empty={
-          <EmptyState icon="inbox" title="No items">
-            This review holds no grant.
-          </EmptyState>
-        }
-      />
+      {/* A new page, filter or search starts with nothing selected. */}
+      <ReviewItemSelection
+        key={`${params.page}:${params.pageSize}:${params.q}:${params.filters.decision ?? ""}`}
+        selectable={canDecide ? items.filter((item) => item.decision === "PENDING").map((item) => item.id) : []}
+      >
+        <DataTable
+          caption={`Items of the review ${review.title}`}
+          columns={itemColumns(project, review.id, canDecide)}
+          rows={items}
+          rowKey={(item) => item.id}
+          params={params}
+          total={total}
+          toolbar={
+            <div className="grid gap-4">
+              <TableFilter
+                params={params}
+                filters={[DECISION_FILTER]}
+                searchLabel="Search items"
+                searchPlaceholder="Grantee"
+              />
+              {canDecide ? (
+                <BulkDecisionForm
+                  project={project}
+                  review={review.id}
+                  maxItems={MAX_BULK_ITEMS}
+                  action={decideReviewItemsAction}
+                />
+              ) : null}
+            </div>
+          }
+          empty={
+            <EmptyState icon="inbox" title="No items">
+              This review holds no grant.
+            </EmptyState>
+          }
+        />
+      </ReviewItemSelection>
     </>
   );
 }

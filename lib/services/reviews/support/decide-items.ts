@@ -114,8 +114,8 @@ export async function decideItems(ctx: ServiceContext, input: DecisionsInput, ac
       throw error;
     }
   }
-  const decided = items.find((item) => item.decision !== "PENDING");
-  if (decided) throw alreadyDecided(decided);
+  const decided = items.filter((item) => item.decision !== "PENDING");
+  if (decided.length > 0) throw alreadyDecided(decided, items.length);
   const decision = input.decision === "keep" ? ("KEEP" as const) : ("REVOKE" as const);
 
   return auditedTransaction(
@@ -138,7 +138,8 @@ export async function decideItems(ctx: ServiceContext, input: DecisionsInput, ac
           now,
           revocations,
         );
-        if (!outcome) throw alreadyDecided(await tx.accessReviewItem.findUniqueOrThrow({ where: { id: item.id } }));
+        if (!outcome)
+          throw alreadyDecided([await tx.accessReviewItem.findUniqueOrThrow({ where: { id: item.id } })], items.length);
         results.push({ id: item.id, decision, outcome });
       }
       await applyRevocations(tx, project.id, revocations);
@@ -168,10 +169,21 @@ export async function decideItems(ctx: ServiceContext, input: DecisionsInput, ac
   );
 }
 
-function alreadyDecided(item: ReviewItemRow) {
-  const how = item.decision === "KEEP" ? "kept" : "revoked";
-  return new AppError(
-    "CONFLICT",
-    `The grant of ${item.principal} on ${item.objectName} was ${how} already${item.decidedByName ? ` (by ${item.decidedByName})` : ""}; a decision is final.`,
-  );
+const decidedText = (item: ReviewItemRow) =>
+  `the grant of ${item.principal} on ${item.objectName} was ${item.decision === "KEEP" ? "kept" : "revoked"} already${item.decidedByName ? ` (by ${item.decidedByName})` : ""}`;
+
+/**
+ * CONFLICT naming every item decided before this call. A batch's refusal says that nothing of it was decided
+ * and is also the `items` field's error, so a form shows it at the selection that caused it.
+ */
+function alreadyDecided(decided: ReviewItemRow[], asked: number) {
+  if (asked === 1) {
+    const text = decidedText(decided[0]!);
+    return new AppError("CONFLICT", `${text[0]!.toUpperCase()}${text.slice(1)}; a decision is final.`);
+  }
+  const message =
+    `Nothing was decided: a batch is all or nothing, and ${decided.length} of its ${asked} items ` +
+    `${decided.length === 1 ? "was" : "were"} decided meanwhile: ${decided.map(decidedText).join("; ")}. ` +
+    "A decision is final; leave those out and decide the rest.";
+  return new AppError("CONFLICT", message, { items: [message] });
 }
