@@ -1,4 +1,5 @@
-// POST /api/v1/audit/verify runs the chain verifier over the caller's tenant's chain and records that it did; the
+// POST /api/v1/audit/verify runs the chain verifier over the caller's tenant's chain (a short one within the
+// request: tests/services/audit-verification-runs.test.ts covers the runs) and records that it did; the
 // scheduled verification records each chain's verdict in that chain; and an UPDATE of an event made behind the
 // triggers' back (a database superuser on PostgreSQL, the owner on PGlite) is named by its sequence number.
 import pg from "pg";
@@ -68,14 +69,15 @@ describe("verifying a tenant's audit chain", () => {
     async (email) => {
       const before = await lastOf(wonderland);
       const result = await verifyAs(email);
-      expect(result).toEqual({ ok: true, data: { ok: true, checked: Number(before.seq) } });
+      expect(result).toEqual({ ok: true, data: { ok: true, checked: Number(before.seq), runId: expect.any(String) } });
+      const { runId } = (result as { data: { runId: string } }).data;
       expect(await lastOf(wonderland)).toMatchObject({
         seq: before.seq + 1n,
         action: "audit.verify",
         result: "SUCCESS",
         targetType: "AUDIT_CHAIN",
         targetId: wonderland,
-        after: { ok: true, checked: Number(before.seq) },
+        after: { ok: true, checked: Number(before.seq), runId },
       });
     },
   );
@@ -84,7 +86,10 @@ describe("verifying a tenant's audit chain", () => {
     await contextFor("sam@secretgarden.example");
     const before = await prisma.auditChainHead.findUnique({ where: { chainId: secretgarden } });
     const result = await verifyAs("sam@secretgarden.example");
-    expect(result).toEqual({ ok: true, data: { ok: true, checked: Number(before?.lastSeq ?? 0n) } });
+    expect(result).toEqual({
+      ok: true,
+      data: { ok: true, checked: Number(before?.lastSeq ?? 0n), runId: expect.any(String) },
+    });
     expect((await lastOf(secretgarden)).action).toBe("audit.verify");
   });
 
@@ -146,6 +151,7 @@ describe("verifying a tenant's audit chain", () => {
         checked: Number(tampered) - 1,
         firstBadSeq: tampered.toString(),
         problem: "its content does not match its hash",
+        runId: expect.any(String),
       },
     });
     expect(await lastOf(wonderland)).toMatchObject({
