@@ -2,7 +2,6 @@
 // request: tests/services/audit-verification-runs.test.ts covers the runs) and records that it did; the
 // scheduled verification records each chain's verdict in that chain; and an UPDATE of an event made behind the
 // triggers' back (a database superuser on PostgreSQL, the owner on PGlite) is named by its sequence number.
-import pg from "pg";
 import { describe, expect, it } from "vitest";
 
 import { SYSTEM_CHAIN } from "@/lib/audit/audit-chain";
@@ -10,7 +9,8 @@ import { verifyChainsAndRecord, verifyIntervalMinutes } from "@/lib/audit/verify
 import { runEndpoint } from "@/lib/endpoint/run-endpoint";
 import { verifyTenantAuditChainEndpoint } from "@/lib/services/audit/verify-tenant-audit-chain";
 import { createProject } from "@/lib/services/projects/create-project";
-import { asOwner, contextFor, demoDatabase, requestMeta } from "../helpers/test-database";
+import { contextFor, demoDatabase, requestMeta } from "../helpers/test-database";
+import { tamperWith } from "../helpers/audit-tampering";
 import { itRefuses } from "../helpers/refusal-table";
 
 const prisma = await demoDatabase();
@@ -24,44 +24,6 @@ for (const name of ["Verified_one", "Verified_two", "Verified_three"]) {
 }
 const verifyAs = async (email: string) =>
   runEndpoint(verifyTenantAuditChainEndpoint, (await contextFor(email)).actor, requestMeta(), {});
-
-/**
- * Edits one stored event behind the triggers' back and commits: on PostgreSQL as the server's superuser with
- * session_replication_role = replica (which skips every user trigger); on PGlite as the one (owning) role.
- */
-async function tamperWith(chainId: string, seq: bigint): Promise<void> {
-  const ownerUrl = process.env.MIGRATION_DATABASE_URL;
-  if (process.env.DATABASE_URL && ownerUrl) {
-    const superuserUrl = new URL(ownerUrl);
-    superuserUrl.username = "postgres";
-    superuserUrl.password = "";
-    const superuser = new pg.Client({ connectionString: superuserUrl.toString() });
-    await superuser.connect();
-    try {
-      await superuser.query("BEGIN");
-      await superuser.query("SET LOCAL session_replication_role = replica");
-      const updated = await superuser.query(
-        "UPDATE audit_events SET action = 'audit.forged' WHERE chain_id = $1 AND seq = $2",
-        [chainId, seq],
-      );
-      expect(updated.rowCount).toBe(1);
-      await superuser.query("COMMIT");
-    } finally {
-      await superuser.end();
-    }
-    return;
-  }
-  await asOwner(async (owner) => {
-    await owner.$executeRaw`ALTER TABLE audit_events DISABLE TRIGGER USER`;
-    try {
-      expect(
-        await owner.$executeRaw`UPDATE audit_events SET action = 'audit.forged' WHERE chain_id = ${chainId} AND seq = ${seq}`,
-      ).toBe(1);
-    } finally {
-      await owner.$executeRaw`ALTER TABLE audit_events ENABLE TRIGGER USER`;
-    }
-  });
-}
 
 describe("verifying a tenant's audit chain", () => {
   it.each(["audrey@wonderland.example", "alice@wonderland.example"])(

@@ -112,6 +112,8 @@ async function finishVerificationRun(
       data: {
         status,
         checked: BigInt(verdict.checked),
+        // A chain's seqs run gapless from 1: the events verified are 1..checked.
+        reachedSeq: BigInt(verdict.checked),
         firstBadSeq: verdict.firstBadSeq ?? null,
         problem: verdict.problem ?? null,
         leaseToken: null,
