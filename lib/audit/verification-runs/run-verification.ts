@@ -40,9 +40,10 @@ export async function claimVerificationRun(options: { runId?: string; now?: Date
 }
 
 /**
- * Walks a claimed run on, a page (PAGE_EVENTS unless given) at a time, saving where the walk stands after each page, until it finishes or
- * its budget (pages, and a clock time) is spent; then releases it for whoever claims it next. Stops at once
- * when a save finds the claim no longer its own. Returns how it left the run and the pages it walked.
+ * Walks a claimed run on, a page (PAGE_EVENTS unless given) at a time, saving where the walk stands after each
+ * page, until it finishes or its budget (pages, and a clock time) is spent; then releases it for whoever claims
+ * it next. Stops at once when a save finds the claim no longer its own. Returns how it left the run and the
+ * pages it walked.
  */
 export async function advanceVerificationRun(
   claim: ClaimedRun,
