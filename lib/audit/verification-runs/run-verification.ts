@@ -11,6 +11,9 @@ const LEASE_SECONDS = 30;
 /** Claims in a row that saved no progress (a page that kills or fails its runner) before the run is abandoned. */
 export const MAX_ATTEMPTS = 5;
 
+/** The action a verdict is recorded as when the system asked (verify-schedule.ts), not a person. */
+export const SCHEDULED_VERIFY_ACTION = "audit.verify-scheduled";
+
 /** A run this runner holds: `token` is its claim's, and every save is conditional on it. */
 export interface ClaimedRun {
   run: AuditVerificationRun;
@@ -96,8 +99,8 @@ async function saveProgress({ run, token }: ClaimedRun, state: ChainWalkState): 
 }
 
 /**
- * Ends the run with its verdict and records it in the tenant's chain (audit.verify, as the requester, FAILED
- * unless it passed) in one transaction. INVARIANT: recorded exactly once: only the transaction whose
+ * Ends the run with its verdict and records it in the tenant's chain (audit.verify, or audit.verify-scheduled
+ * when the system asked, as the requester, FAILED unless it passed) in one transaction. INVARIANT: recorded exactly once: only the transaction whose
  * conditional update moves the run out of RUNNING under this claim writes the event, and a resumed run's
  * earlier holder lost its claim when it lost its lease.
  */
@@ -126,7 +129,7 @@ async function finishVerificationRun(
     if (finished.count !== 1) return false;
     const tenant = await tx.tenant.findUnique({ where: { id: run.tenantId }, select: { name: true } });
     await recordAuditEvent(tx, requesterOf(run), requestOf(run), {
-      action: "audit.verify",
+      action: run.requestedByType === "SYSTEM" ? SCHEDULED_VERIFY_ACTION : "audit.verify",
       result: status === "PASSED" ? "SUCCESS" : "FAILED",
       target: { type: "AUDIT_CHAIN", id: run.tenantId, name: tenant?.name ?? run.tenantId },
       after: {
