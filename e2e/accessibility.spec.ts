@@ -170,3 +170,15 @@ test("an access review's page, open as alice and closed (its report) as audrey, 
   expect(await blockingViolations(audrey)).toEqual([]);
   await auditor.close();
 });
+
+test("the audit page after a verification (its verdict and the recent verifications table) as audrey has no serious or critical violation", async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  await signIn(page, "audrey");
+  expect((await page.goto("/audit"))?.status()).toBe(200);
+  await page.getByRole("button", { name: "Verify" }).click();
+  await expect(page.getByRole("status").filter({ hasText: /^OK: all [\d,]+ events verify\.$/ })).toBeVisible();
+  await expect(page.getByRole("region", { name: "Recent verifications" }).locator("tbody tr").first()).toBeVisible();
+  expect(await blockingViolations(page)).toEqual([]);
+});

@@ -35,4 +35,8 @@ test("audrey filters the audit log, opens an event, exports CSV and verifies the
   // Verify the chain.
   await page.getByRole("button", { name: "Verify" }).click();
   await expect(page.getByRole("status").filter({ hasText: /^OK: all [\d,]+ events verify\.$/ })).toBeVisible();
+  // The run is listed among the recent verifications, as hers.
+  const recent = page.getByRole("region", { name: "Recent verifications" });
+  await expect(recent.locator("tbody tr").first()).toContainText("PASSED");
+  await expect(recent.locator("tbody tr").first()).toContainText("audrey");
 });

@@ -408,6 +408,9 @@ export const API_ROUTES: Record<string, Record<string, Probe>> = {
       actsInOwnAccount: "verifies the caller's own tenant's audit chain (and records that it did, in that chain)",
     },
   },
+  // A run of another tenant is NOT_FOUND (tests/services/audit-verification-runs.test.ts); the probe's id is nobody's.
+  "/api/v1/audit/verify/[runId]": { GET: { input: () => ({ runId: "00000000-0000-4000-8000-000000000000" }) } },
+  "/api/v1/audit/verifications": { GET: { input: () => ({ pageSize: "1" }) } },
   "/api/v1/projects": {
     GET: { input: () => ({ q: "WonderLand" }) },
     POST: {

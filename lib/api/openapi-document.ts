@@ -85,6 +85,16 @@ function operationOf(route: ApiRoute): OpenApiOperation {
         description: "The answer, as `data`",
         content: { "application/json": { schema: { type: "object", required: ["data"], properties: { data: {} } } } },
       },
+      ...(route.endpoint.successStatus
+        ? {
+            "202": {
+              description: "Accepted: the work goes on; `data` says where it stands and where to follow it",
+              content: {
+                "application/json": { schema: { type: "object", required: ["data"], properties: { data: {} } } },
+              },
+            },
+          }
+        : {}),
       ...errorResponses([
         ...COMMON_ERRORS,
         ...(route.method === "GET" ? [] : (["PAYLOAD_TOO_LARGE"] as const)),

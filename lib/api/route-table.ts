@@ -31,6 +31,8 @@ import { auditActivityEndpoint } from "@/lib/services/audit/audit-activity";
 import { listAuditEventsEndpoint } from "@/lib/services/audit/list-audit-events";
 import { verifyTenantAuditChainEndpoint } from "@/lib/services/audit/verify-tenant-audit-chain";
 import { getAuditEventEndpoint } from "@/lib/services/audit/get-audit-event";
+import { getAuditVerificationEndpoint } from "@/lib/services/audit/get-audit-verification";
+import { listAuditVerificationsEndpoint } from "@/lib/services/audit/list-audit-verifications";
 import { auditChartsEndpoint } from "@/lib/services/audit/audit-charts";
 import { exportAuditEventsEndpoint } from "@/lib/services/audit/export-audit-events";
 import { changePasswordEndpoint } from "@/lib/services/auth/change-password";
@@ -261,7 +263,9 @@ export const ROUTE_TABLE: readonly ApiRoute[] = [
   { method: "GET", path: "/api/v1/audit/events/{seq}", endpoint: getAuditEventEndpoint, tag: "Audit", summary: "One event of the account's audit chain, with its before and after" },
   { method: "GET", path: "/api/v1/audit/export", endpoint: exportAuditEventsEndpoint, tag: "Audit", summary: "The filtered audit events as a streamed CSV or JSON download (audited)" },
   { method: "GET", path: "/api/v1/audit/charts", endpoint: auditChartsEndpoint, tag: "Audit", summary: "Decisions and denials per day, top denied principals and objects, changes per project" },
-  { method: "POST", path: "/api/v1/audit/verify", endpoint: verifyTenantAuditChainEndpoint, tag: "Audit", summary: "Verify the account's audit chain: { ok, checked, firstBadSeq? } (audited)" },
+  { method: "POST", path: "/api/v1/audit/verify", endpoint: verifyTenantAuditChainEndpoint, tag: "Audit", summary: "Verify the account's audit chain (or join the running verification): 200 { ok, checked, firstBadSeq?, problem?, runId } when done within 2 s, else 202 { runId, status, checked, headSeq } (the verdict audited)" },
+  { method: "GET", path: "/api/v1/audit/verify/{runId}", endpoint: getAuditVerificationEndpoint, tag: "Audit", summary: "One verification run of the account's audit chain: its progress or verdict" },
+  { method: "GET", path: "/api/v1/audit/verifications", endpoint: listAuditVerificationsEndpoint, tag: "Audit", summary: "The account's verification runs, newest first" },
   { method: "GET", path: "/api/v1/operator/tenants", endpoint: listTenantsEndpoint, tag: "Operator", summary: "List customers' tenants" },
   { method: "POST", path: "/api/v1/operator/tenants", endpoint: createTenantEndpoint, tag: "Operator", summary: "Create a tenant and its owner" },
   { method: "PATCH", path: "/api/v1/operator/tenants/{tenant}", endpoint: setTenantDisabledEndpoint, tag: "Operator", summary: "Disable or re-enable a tenant" },

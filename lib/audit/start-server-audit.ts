@@ -2,6 +2,7 @@ import { currentMasterKey } from "@/lib/access-keys/master-key";
 import { auditChainKey } from "./audit-chain-key";
 import { startHeadExportSchedule } from "./head-export-schedule";
 import { startVerifySchedule } from "./verify-schedule";
+import { startVerificationRunner } from "./verification-runs/verification-runner";
 
 /** EX_CONFIG: scripts/serve.mjs does not restart a worker that exits with it, since a restart cannot help. */
 const EXIT_CONFIGURATION = 78;
@@ -20,6 +21,8 @@ export function startServerAudit(): void {
     currentMasterKey();
     // scripts/serve.mjs names one process per server as the exporter, so heads are not exported once per worker.
     // It also runs the scheduled chain verification (verify-schedule.ts), for the same reason.
+    // On-demand verification runs (POST /api/v1/audit/verify) go on in every process: their claims keep them apart.
+    startVerificationRunner();
     if (process.env.SC_AUDIT_HEAD_EXPORTER === "1") {
       startHeadExportSchedule();
       startVerifySchedule();

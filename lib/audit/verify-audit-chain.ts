@@ -14,38 +14,56 @@ export interface VerifyOptions {
   batchSize?: number;
 }
 
+/** The chain head a walk runs to, read at its start (events appended meanwhile are left for the next one). */
+export interface ChainHeadAtStart {
+  lastSeq: bigint;
+  lastHash: string;
+  /** Events before it are plain SHA-256, it and every later one HMAC under the key. */
+  keyedFromSeq: bigint;
+}
+
+/** Where a walk stands, all it needs to go on: the last verified seq (0: none yet), its hash, and the count. */
+export interface ChainWalkState {
+  reachedSeq: bigint;
+  reachedHash: string;
+  checked: number;
+}
+
+export const WALK_START: ChainWalkState = { reachedSeq: 0n, reachedHash: GENESIS_HASH, checked: 0 };
+
+/** A walk's step: the verdict once the chain is judged (a bad event, or the head reached), else where it stands. */
+export type ChainWalkStep = { done: true; verdict: ChainVerdict } | { done: false; state: ChainWalkState };
+
 /**
- * Walks one chain (a tenant's id, "system" or "legacy") in order up to the head read at the start (events appended meanwhile are left for the next
- * run) and names the first sequence number that does not verify. Events before the head's keyed boundary are
- * checked as plain SHA-256, every later one as HMAC under the key: an edited keyed event whose hash was
- * recomputed without the key (plain SHA-256, or another key) fails here.
+ * Walks one chain (a tenant's id, "system" or "legacy") on from `state` in order, over at most `limit` events,
+ * up to `head`, and names the first sequence number that does not verify. Events before the head's keyed
+ * boundary are checked as plain SHA-256, every later one as HMAC under the key: an edited keyed event whose hash
+ * was recomputed without the key (plain SHA-256, or another key) fails here. A walk resumed from a saved state
+ * reaches the verdict an unbroken one would.
  */
-export async function verifyAuditChain(
+export async function walkAuditChain(
   db: AuditReader,
   chainId: string,
-  options: VerifyOptions = {},
-): Promise<ChainVerdict> {
-  const { key = auditChainKey(), batchSize = 5000 } = options;
-  const head = await db.auditChainHead.findUnique({ where: { chainId } });
-  // A chain with no head has never been written: nothing to check, unless events claim to belong to it.
-  if (!head) {
-    const stray = await db.auditEvent.findFirst({ where: { chainId }, orderBy: { seq: "asc" }, select: { seq: true } });
-    return stray
-      ? { ok: false, checked: 0, firstBadSeq: stray.seq, problem: "the chain's head is missing" }
-      : { ok: true, checked: 0 };
-  }
-
-  let expectedSeq = 1n;
-  let prevHash = GENESIS_HASH;
-  let checked = 0;
+  head: ChainHeadAtStart,
+  state: ChainWalkState,
+  options: VerifyOptions & { limit?: number } = {},
+): Promise<ChainWalkStep> {
+  const { key = auditChainKey(), batchSize = 5000, limit = Number.POSITIVE_INFINITY } = options;
+  let expectedSeq = state.reachedSeq + 1n;
+  let prevHash = state.reachedHash;
+  let checked = state.checked;
+  let walked = 0;
+  const verdict = (value: ChainVerdict): ChainWalkStep => ({ done: true, verdict: value });
   while (expectedSeq <= head.lastSeq) {
+    if (walked >= limit)
+      return { done: false, state: { reachedSeq: expectedSeq - 1n, reachedHash: prevHash, checked } };
     const rows = await db.auditEvent.findMany({
       where: { chainId, seq: { gte: expectedSeq, lte: head.lastSeq } },
       orderBy: { seq: "asc" },
-      take: batchSize,
+      take: Math.min(batchSize, limit - walked),
     });
     for (const row of rows) {
-      const bad = (problem: string): ChainVerdict => ({ ok: false, checked, firstBadSeq: expectedSeq, problem });
+      const bad = (problem: string) => verdict({ ok: false, checked, firstBadSeq: expectedSeq, problem });
       if (row.seq !== expectedSeq) return bad(`sequence ${expectedSeq} is missing`);
       if (row.prevHash !== prevHash) return bad("its previous-hash link does not match the row before it");
       const rowKey = row.seq < head.keyedFromSeq ? null : key;
@@ -56,15 +74,39 @@ export async function verifyAuditChain(
       expectedSeq += 1n;
       checked += 1;
     }
-    if (rows.length === 0) break;
-  }
-  if (expectedSeq <= head.lastSeq) {
-    return { ok: false, checked, firstBadSeq: expectedSeq, problem: "events after this point were removed" };
+    walked += rows.length;
+    if (rows.length === 0) {
+      return verdict({ ok: false, checked, firstBadSeq: expectedSeq, problem: "events after this point were removed" });
+    }
   }
   if (prevHash !== head.lastHash) {
-    return { ok: false, checked, firstBadSeq: head.lastSeq, problem: "the chain head does not match its last event" };
+    return verdict({
+      ok: false,
+      checked,
+      firstBadSeq: head.lastSeq,
+      problem: "the chain head does not match its last event",
+    });
   }
-  return { ok: true, checked };
+  return verdict({ ok: true, checked });
+}
+
+/** A chain's whole verdict in one walk, up to the head read now (the command line, the scheduled verification). */
+export async function verifyAuditChain(
+  db: AuditReader,
+  chainId: string,
+  options: VerifyOptions = {},
+): Promise<ChainVerdict> {
+  const head = await db.auditChainHead.findUnique({ where: { chainId } });
+  // A chain with no head has never been written: nothing to check, unless events claim to belong to it.
+  if (!head) {
+    const stray = await db.auditEvent.findFirst({ where: { chainId }, orderBy: { seq: "asc" }, select: { seq: true } });
+    return stray
+      ? { ok: false, checked: 0, firstBadSeq: stray.seq, problem: "the chain's head is missing" }
+      : { ok: true, checked: 0 };
+  }
+  const step = await walkAuditChain(db, chainId, head, WALK_START, options);
+  if (!step.done) throw new Error("An unlimited walk always ends with a verdict.");
+  return step.verdict;
 }
 
 /** Every chain's verdict, the legacy and system chains included (scripts/audit-verify.ts). */

@@ -1,7 +1,9 @@
 import { prisma } from "@/lib/db/client";
 import { LEGACY_CHAIN, SYSTEM_CHAIN } from "./audit-chain";
 import { recordAuditEvent, type AuditWho } from "./record-audit-event";
-import { verifyAllAuditChains, type AuditReader, type ChainVerdict } from "./verify-audit-chain";
+import { verifyAuditChain, type ChainVerdict } from "./verify-audit-chain";
+import { startOrJoinVerificationRun } from "./verification-runs/start-verification-run";
+import { SCHEDULED_VERIFY_ACTION } from "./verification-runs/run-verification";
 
 const DEFAULT_INTERVAL_MINUTES = 60;
 const MAX_INTERVAL_MINUTES = 7 * 24 * 60;
@@ -26,25 +28,39 @@ const verifierIn = (chainId: string): AuditWho => ({
   actorType: "SYSTEM",
 });
 
+/** What the scheduled verification did for one chain: its verdict, or the verification run it started or joined. */
+export type ScheduledVerification = { chainId: string; verdict: ChainVerdict } | { chainId: string; runId: string };
+
 /**
  * Verifies every chain and records each verdict as an event (audit.verify-scheduled, FAILED when the chain
- * does not verify) in the chain it verified, the system chain for the system and legacy chains. Returns the
- * verdicts. A tenant's auditor thus sees on the audit page when their chain was last checked and how it went.
+ * does not verify) in the chain it verified, the system chain for the system and legacy chains. A tenant's chain
+ * is verified by a verification run (verification-runs/), which the runner walks in pages, resumes if its
+ * process dies, and which records the verdict when it finishes; a run already going for the tenant (an
+ * auditor's) is joined instead. The system and legacy chains, which no tenant's traffic grows, are walked here.
+ * A tenant's auditor thus sees on the audit page when their chain was last checked and how it went.
  */
-export async function verifyChainsAndRecord(db: AuditReader & Pick<typeof prisma, "$transaction"> = prisma) {
-  const verdicts = await verifyAllAuditChains(db);
+export async function verifyChainsAndRecord(): Promise<ScheduledVerification[]> {
+  const heads = await prisma.auditChainHead.findMany({ select: { chainId: true }, orderBy: { chainId: "asc" } });
   const request = { sourceIp: null, userAgent: null, requestId: `audit-verify-${new Date().toISOString()}` };
-  for (const { chainId, verdict } of verdicts) {
-    await db.$transaction((tx) =>
-      recordAuditEvent(tx, verifierIn(chainId), request, {
-        action: "audit.verify-scheduled",
+  const done: ScheduledVerification[] = [];
+  for (const { chainId } of heads) {
+    const who = verifierIn(chainId);
+    if (who.tenantId) {
+      done.push({ chainId, runId: (await startOrJoinVerificationRun(who.tenantId, who, request)).id });
+      continue;
+    }
+    const verdict = await verifyAuditChain(prisma, chainId);
+    await prisma.$transaction((tx) =>
+      recordAuditEvent(tx, who, request, {
+        action: SCHEDULED_VERIFY_ACTION,
         result: verdict.ok ? "SUCCESS" : "FAILED",
         target: { type: "AUDIT_CHAIN", id: chainId, name: chainId },
         after: verdictJson(verdict),
       }),
     );
+    done.push({ chainId, verdict });
   }
-  return verdicts;
+  return done;
 }
 
 const verdictJson = (verdict: ChainVerdict) =>

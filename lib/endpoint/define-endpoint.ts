@@ -34,6 +34,8 @@ export interface EndpointDefinition<Schema extends z.ZodType, Output> {
   recordsEveryAnswer?: true;
   /** Bytes an API request body may hold; DEFAULT_BODY_LIMIT (1 MB) when omitted. */
   bodyLimit?: number;
+  /** An API answer's status when it may differ from 200 (202: the work goes on; the answer says where to look). */
+  successStatus?(output: Output): number;
   run(ctx: ServiceContext, input: z.output<Schema>): Promise<Output>;
 }
 

@@ -43,25 +43,31 @@ export function routeHandler<Schema extends z.ZodType, Output>(definition: Endpo
       if (json === undefined) return signedRespond(notAJsonObject());
       const signedMeta = { ...meta, systemWhitelist: signed.systemWhitelist };
       return signedRespond(
-        respond(await runEndpoint(definition, signed.actor, signedMeta, { ...query, ...json, ...params })),
+        respond(await runEndpoint(definition, signed.actor, signedMeta, { ...query, ...json, ...params }), definition),
       );
     }
     const actor = safeMethod || isSameOrigin(request.headers) ? await sessionActor() : null;
-    if (safeMethod || !actor) return respond(await runEndpoint(definition, actor, meta, { ...query, ...params }));
+    if (safeMethod || !actor) {
+      return respond(await runEndpoint(definition, actor, meta, { ...query, ...params }), definition);
+    }
     const body = await readCappedBody(request, bodyLimit);
     if (!body.ok) return payloadTooLarge(bodyLimit);
     const json = parseJsonObject(body.text);
     if (json === undefined) return notAJsonObject();
     // Path parameters win over anything the query or body says about the same names.
-    return respond(await runEndpoint(definition, actor, meta, { ...query, ...json, ...params }));
+    return respond(await runEndpoint(definition, actor, meta, { ...query, ...json, ...params }), definition);
   }
   return Object.assign(handle, { endpoint: definition });
 }
 
-function respond<Output>(result: EndpointResult<Output>): Response {
+function respond<Output>(
+  result: EndpointResult<Output>,
+  definition?: Pick<EndpointDefinition<z.ZodType, Output>, "successStatus">,
+): Response {
   // A service that answers a download (a streamed export) gives the Response itself, headers and all.
   if (result.ok && result.data instanceof Response) return result.data;
-  if (result.ok) return Response.json({ data: result.data });
+  if (result.ok)
+    return Response.json({ data: result.data }, { status: definition?.successStatus?.(result.data) ?? 200 });
   return Response.json({ error: result.error }, { status: ERROR_STATUS[result.error.code] });
 }
 

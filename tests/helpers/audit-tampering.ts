@@ -1,9 +1,12 @@
 // What someone holding the tables' owner role (or a superuser) can do to the audit trail, for the tests that
 // show the verifiers catch it: triggers off, rows edited or removed, hashes recomputed, head moved. Everything
-// runs in a transaction that is rolled back, so the test file's database is left as it was.
+// runs in a transaction that is rolled back, so the test file's database is left as it was; except tamperWith,
+// which commits (a verifier reading through the application's own client must see it).
 import { chainHash, GENESIS_HASH } from "@/lib/audit/audit-chain";
 import { verifyAllAuditChains } from "@/lib/audit/verify-audit-chain";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import pg from "pg";
+import { expect } from "vitest";
 import { asOwner } from "./test-database";
 
 type Tx = Prisma.TransactionClient;
@@ -76,4 +79,42 @@ export async function truncateHistoryAfter(tx: Tx, chainId: string, lastKept: bi
 /** True when every chain (each tenant's, the system and the legacy chain) verifies. */
 export async function everyChainVerifies(db: Parameters<typeof verifyAllAuditChains>[0]): Promise<boolean> {
   return (await verifyAllAuditChains(db)).every(({ verdict }) => verdict.ok);
+}
+
+/**
+ * Edits one stored event behind the triggers' back and commits: on PostgreSQL as the server's superuser with
+ * session_replication_role = replica (which skips every user trigger); on PGlite as the one (owning) role.
+ */
+export async function tamperWith(chainId: string, seq: bigint): Promise<void> {
+  const ownerUrl = process.env.MIGRATION_DATABASE_URL;
+  if (process.env.DATABASE_URL && ownerUrl) {
+    const superuserUrl = new URL(ownerUrl);
+    superuserUrl.username = "postgres";
+    superuserUrl.password = "";
+    const superuser = new pg.Client({ connectionString: superuserUrl.toString() });
+    await superuser.connect();
+    try {
+      await superuser.query("BEGIN");
+      await superuser.query("SET LOCAL session_replication_role = replica");
+      const updated = await superuser.query(
+        "UPDATE audit_events SET action = 'audit.forged' WHERE chain_id = $1 AND seq = $2",
+        [chainId, seq],
+      );
+      expect(updated.rowCount).toBe(1);
+      await superuser.query("COMMIT");
+    } finally {
+      await superuser.end();
+    }
+    return;
+  }
+  await asOwner(async (owner) => {
+    await owner.$executeRaw`ALTER TABLE audit_events DISABLE TRIGGER USER`;
+    try {
+      expect(
+        await owner.$executeRaw`UPDATE audit_events SET action = 'audit.forged' WHERE chain_id = ${chainId} AND seq = ${seq}`,
+      ).toBe(1);
+    } finally {
+      await owner.$executeRaw`ALTER TABLE audit_events ENABLE TRIGGER USER`;
+    }
+  });
 }

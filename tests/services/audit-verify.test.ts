@@ -1,15 +1,17 @@
-// POST /api/v1/audit/verify runs the chain verifier over the caller's tenant's chain and records that it did; the
+// POST /api/v1/audit/verify runs the chain verifier over the caller's tenant's chain (a short one within the
+// request: tests/services/audit-verification-runs.test.ts covers the runs) and records that it did; the
 // scheduled verification records each chain's verdict in that chain; and an UPDATE of an event made behind the
 // triggers' back (a database superuser on PostgreSQL, the owner on PGlite) is named by its sequence number.
-import pg from "pg";
 import { describe, expect, it } from "vitest";
 
 import { SYSTEM_CHAIN } from "@/lib/audit/audit-chain";
+import { runVerificationTick } from "@/lib/audit/verification-runs/verification-runner";
 import { verifyChainsAndRecord, verifyIntervalMinutes } from "@/lib/audit/verify-schedule";
 import { runEndpoint } from "@/lib/endpoint/run-endpoint";
 import { verifyTenantAuditChainEndpoint } from "@/lib/services/audit/verify-tenant-audit-chain";
 import { createProject } from "@/lib/services/projects/create-project";
-import { asOwner, contextFor, demoDatabase, requestMeta } from "../helpers/test-database";
+import { contextFor, demoDatabase, requestMeta } from "../helpers/test-database";
+import { tamperWith } from "../helpers/audit-tampering";
 import { itRefuses } from "../helpers/refusal-table";
 
 const prisma = await demoDatabase();
@@ -24,58 +26,21 @@ for (const name of ["Verified_one", "Verified_two", "Verified_three"]) {
 const verifyAs = async (email: string) =>
   runEndpoint(verifyTenantAuditChainEndpoint, (await contextFor(email)).actor, requestMeta(), {});
 
-/**
- * Edits one stored event behind the triggers' back and commits: on PostgreSQL as the server's superuser with
- * session_replication_role = replica (which skips every user trigger); on PGlite as the one (owning) role.
- */
-async function tamperWith(chainId: string, seq: bigint): Promise<void> {
-  const ownerUrl = process.env.MIGRATION_DATABASE_URL;
-  if (process.env.DATABASE_URL && ownerUrl) {
-    const superuserUrl = new URL(ownerUrl);
-    superuserUrl.username = "postgres";
-    superuserUrl.password = "";
-    const superuser = new pg.Client({ connectionString: superuserUrl.toString() });
-    await superuser.connect();
-    try {
-      await superuser.query("BEGIN");
-      await superuser.query("SET LOCAL session_replication_role = replica");
-      const updated = await superuser.query(
-        "UPDATE audit_events SET action = 'audit.forged' WHERE chain_id = $1 AND seq = $2",
-        [chainId, seq],
-      );
-      expect(updated.rowCount).toBe(1);
-      await superuser.query("COMMIT");
-    } finally {
-      await superuser.end();
-    }
-    return;
-  }
-  await asOwner(async (owner) => {
-    await owner.$executeRaw`ALTER TABLE audit_events DISABLE TRIGGER USER`;
-    try {
-      expect(
-        await owner.$executeRaw`UPDATE audit_events SET action = 'audit.forged' WHERE chain_id = ${chainId} AND seq = ${seq}`,
-      ).toBe(1);
-    } finally {
-      await owner.$executeRaw`ALTER TABLE audit_events ENABLE TRIGGER USER`;
-    }
-  });
-}
-
 describe("verifying a tenant's audit chain", () => {
   it.each(["audrey@wonderland.example", "alice@wonderland.example"])(
     "%s verifies wonderland's chain: ok, every event checked, and the verification recorded in that chain",
     async (email) => {
       const before = await lastOf(wonderland);
       const result = await verifyAs(email);
-      expect(result).toEqual({ ok: true, data: { ok: true, checked: Number(before.seq) } });
+      expect(result).toEqual({ ok: true, data: { ok: true, checked: Number(before.seq), runId: expect.any(String) } });
+      const { runId } = (result as { data: { runId: string } }).data;
       expect(await lastOf(wonderland)).toMatchObject({
         seq: before.seq + 1n,
         action: "audit.verify",
         result: "SUCCESS",
         targetType: "AUDIT_CHAIN",
         targetId: wonderland,
-        after: { ok: true, checked: Number(before.seq) },
+        after: { ok: true, checked: Number(before.seq), runId },
       });
     },
   );
@@ -84,7 +49,10 @@ describe("verifying a tenant's audit chain", () => {
     await contextFor("sam@secretgarden.example");
     const before = await prisma.auditChainHead.findUnique({ where: { chainId: secretgarden } });
     const result = await verifyAs("sam@secretgarden.example");
-    expect(result).toEqual({ ok: true, data: { ok: true, checked: Number(before?.lastSeq ?? 0n) } });
+    expect(result).toEqual({
+      ok: true,
+      data: { ok: true, checked: Number(before?.lastSeq ?? 0n), runId: expect.any(String) },
+    });
     expect((await lastOf(secretgarden)).action).toBe("audit.verify");
   });
 
@@ -109,9 +77,19 @@ describe("verifying a tenant's audit chain", () => {
   );
 
   it("the scheduled verification records each chain's verdict in that chain", async () => {
-    const verdicts = await verifyChainsAndRecord();
-    expect(verdicts.map(({ chainId }) => chainId)).toEqual(expect.arrayContaining([wonderland, SYSTEM_CHAIN]));
-    expect(verdicts.every(({ verdict }) => verdict.ok)).toBe(true);
+    const scheduled = await verifyChainsAndRecord();
+    // The system chain is walked at once; a tenant's is a verification run, which the runner carries out.
+    expect(scheduled).toEqual(
+      expect.arrayContaining([
+        { chainId: SYSTEM_CHAIN, verdict: expect.objectContaining({ ok: true }) },
+        { chainId: wonderland, runId: expect.any(String) },
+      ]),
+    );
+    await runVerificationTick();
+    const runs = await prisma.auditVerificationRun.findMany({
+      where: { id: { in: scheduled.flatMap((chain) => ("runId" in chain ? [chain.runId] : [])) } },
+    });
+    expect(runs.map((run) => run.status)).toEqual(runs.map(() => "PASSED"));
     for (const chainId of [wonderland, SYSTEM_CHAIN]) {
       expect(await lastOf(chainId)).toMatchObject({
         action: "audit.verify-scheduled",
@@ -146,6 +124,7 @@ describe("verifying a tenant's audit chain", () => {
         checked: Number(tampered) - 1,
         firstBadSeq: tampered.toString(),
         problem: "its content does not match its hash",
+        runId: expect.any(String),
       },
     });
     expect(await lastOf(wonderland)).toMatchObject({
@@ -155,10 +134,12 @@ describe("verifying a tenant's audit chain", () => {
     });
     // Another tenant's chain is untouched and still verifies.
     expect(await verifyAs("sam@secretgarden.example")).toMatchObject({ ok: true, data: { ok: true } });
-    const scheduled = await verifyChainsAndRecord();
-    expect(scheduled.find(({ chainId }) => chainId === wonderland)?.verdict).toMatchObject({
-      ok: false,
-      firstBadSeq: tampered,
+    await verifyChainsAndRecord();
+    await runVerificationTick();
+    expect(await lastOf(wonderland)).toMatchObject({
+      action: "audit.verify-scheduled",
+      result: "FAILED",
+      after: { ok: false, firstBadSeq: tampered.toString() },
     });
   });
 });

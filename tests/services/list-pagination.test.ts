@@ -11,6 +11,7 @@ import { installPackageEndpoint } from "@/lib/services/packages/install-package"
 import { setWebhookEndpoint } from "@/lib/services/webhooks/set-webhook";
 import { createRequestEndpoint } from "@/lib/services/requests/create-request";
 import { startReviewEndpoint } from "@/lib/services/reviews/start-review";
+import { verifyTenantAuditChainEndpoint } from "@/lib/services/audit/verify-tenant-audit-chain";
 import { contextFor, demoDatabase, requestMeta } from "../helpers/test-database";
 
 const prisma = await demoDatabase();
@@ -61,6 +62,9 @@ const allenReview = (await call("alice@wonderland.example", startReviewEndpoint,
   principal: "allen@wonderland.example",
 })) as { id: string };
 
+// Audrey verifies WonderLand's chain twice: two verification runs.
+for (let run = 0; run < 2; run += 1) await call("audrey@wonderland.example", verifyTenantAuditChainEndpoint);
+
 /** Every list the API serves, with who may read it and the input that names it (at least two rows each). */
 const LISTS: Record<string, { who: string; input: Record<string, string> }> = {
   "/api/v1/projects": { who: "alice@wonderland.example", input: {} },
@@ -104,6 +108,7 @@ const LISTS: Record<string, { who: string; input: Record<string, string> }> = {
   "/api/v1/me/notifications": { who: "bob@wonderland.example", input: {} },
   "/api/v1/operator/tenants": { who: "operator@platform.example", input: {} },
   "/api/v1/projects/{project}/reviews": { who: "audrey@wonderland.example", input: { project: "WonderLand" } },
+  "/api/v1/audit/verifications": { who: "audrey@wonderland.example", input: {} },
   "/api/v1/projects/{project}/reviews/{review}": {
     who: "bob@wonderland.example",
     input: { project: "WonderLand", review: allenReview.id },
@@ -129,6 +134,7 @@ const NOT_LISTS: Record<string, string> = {
   "/api/v1/audit":
     "a keyset page (pageSize ≤ 200, before → nextBefore) of a chain that may hold 10 million events: no total, no offset",
   "/api/v1/audit/events/{seq}": "one event",
+  "/api/v1/audit/verify/{runId}": "one verification run",
   "/api/v1/audit/charts": "a day's row for each of at most 90 days, and top-10/top-20 lists",
   "/api/v1/audit/export": "a streamed download of the filtered set (at most EXPORT_MAX_ROWS rows), not a page",
   "/api/v1/audit/activity": "one row a day, at most 90",

@@ -7,6 +7,7 @@ import { ExportLinks } from "@/components/audit/ExportLinks";
 import { AuditFilterForm } from "@/components/audit/AuditFilterForm";
 import { auditApiInput, auditQueryOf, queryString } from "@/components/audit/audit-query";
 import { NewEventsNotice } from "@/components/audit/NewEventsNotice";
+import { VerificationRunsTable } from "@/components/audit/VerificationRunsTable";
 import { VerifyChainButton } from "@/components/audit/VerifyChainButton";
 import { Badge } from "@/components/ui/Badge";
 import { buttonClasses } from "@/components/ui/Button";
@@ -70,10 +71,12 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
       <Tabs items={AUDIT_TABS} current="/audit" label="Audit sections" />
       <Card title="Integrity" className="mb-6">
         <p className="mb-3 text-sm text-slate-600">
-          Checks every event of your account&apos;s chain against its hash and the one before it. The check is itself
-          recorded; the server also runs it on a schedule.
+          Checks every event of your account&apos;s chain against its hash and the one before it, up to the newest event
+          when you start it. A long chain takes minutes: the check goes on on the server, and its verdict is recorded in
+          the chain; the server also runs it on a schedule.
         </p>
         <VerifyChainButton />
+        <VerificationRunsTable />
       </Card>
       <Card title="Activity" className="mb-6">
         <AuditActivityChart activity={activityRead.data} />
