@@ -98,7 +98,9 @@ async function measureHttp(
   const first = await closedLoop(6, 1, single(900_000));
   // Warm: a fixed set of questions, asked once to fill the caches, then again and again. Filling them also
   // warms the processes (the JIT), so the cold figure that follows measures new questions, not a new process.
-  await closedLoop(WARM_QUESTIONS * 2, CONCURRENCY, (i) => single(0)(i % WARM_QUESTIONS));
+  // (As many calls as the measured phase: after fewer, the warm phase still measured the processes' warm-up,
+  // slower than the cold phase after it.)
+  await closedLoop(WARM_REQUESTS, CONCURRENCY, (i) => single(0)(i % WARM_QUESTIONS));
   const warm = await closedLoop(WARM_REQUESTS, CONCURRENCY, (i) => single(0)(i % WARM_QUESTIONS));
   // Cold: questions never asked before (the decision caches miss), on warmed processes. question(i) repeats
   // every 10,000: the warm set is 0–499, this one 500–2,499, the cold batches' 2,500–6,499.
