@@ -29,15 +29,11 @@ const NAVIGATION_CASES: { persona: Persona; sees: string[] }[] = [
   { persona: "bob", sees: [...ADMIN, ...ACCESS, ...EVERYONE] },
   // A member: the catalog (objects they may list, tables they may create) and grants (on what they created).
   { persona: "allen", sees: ["Catalog", "Grants", ...ACCESS, ...EVERYONE] },
-  // The auditor: every project page read-only, the projects' requests, and the audit log.
+  // The auditor: every project page read-only, the access checks (they change nothing), the projects'
+  // requests, and the audit log.
   {
     persona: "audrey",
-    sees: [
-      ...ADMIN.filter((label) => !["Catalog", "Check access", "Data flow"].includes(label)),
-      "Requests",
-      "Audit log",
-      ...EVERYONE,
-    ],
+    sees: [...ADMIN.filter((label) => label !== "Catalog"), "Requests", "Audit log", ...EVERYONE],
   },
   { persona: "sam", sees: ALL.filter((label) => !OPERATOR.includes(label)) },
   { persona: "operator", sees: [...OPERATOR, ...EVERYONE] },
@@ -108,9 +104,9 @@ const FORBIDDEN_CASES: { persona: Persona; path: string }[] = [
   { persona: "allen", path: "/audit" },
   { persona: "bob", path: "/tenant" },
   { persona: "bob", path: "/audit" },
-  // The auditor reads the projects' pages, but the administrators' tools stay closed to her.
-  { persona: "audrey", path: "/check-access" },
+  // The auditor reads the projects' pages and asks the engine, but the administrators' tools stay closed to her.
   { persona: "audrey", path: "/statements" },
+  { persona: "audrey", path: "/catalog" },
   { persona: "audrey", path: "/my-access" },
   { persona: "alice", path: "/operator" },
   { persona: "sam", path: "/operator/system-whitelist" },
