@@ -95,13 +95,13 @@ export function advanceCachedIndex(
  */
 const ownAdvancesPending = new Map<string, number>();
 
-/** Marks an in-place advance to come for a project; the returned function unmarks it (commit or rollback). */
+/**
+ * Marks an in-place advance to come for a project; the returned function, called once when the transaction
+ * settles (commit or rollback), unmarks it.
+ */
 export function expectOwnAdvance(projectId: string): () => void {
   ownAdvancesPending.set(projectId, (ownAdvancesPending.get(projectId) ?? 0) + 1);
-  let done = false;
   return () => {
-    if (done) return;
-    done = true;
     const left = ownAdvancesPending.get(projectId)! - 1;
     if (left === 0) ownAdvancesPending.delete(projectId);
     else ownAdvancesPending.set(projectId, left);

@@ -30,14 +30,16 @@ export function routeHandler<Schema extends z.ZodType, Output>(definition: Endpo
     const params = await context.params;
     if (isAcs3Signed(request.headers.get("authorization"))) {
       // A signed call is judged by its signature alone (no cookie, no Origin: it is not a browser's).
-      const signed = await signedRequestActor(request, meta, bodyLimit, {
-        nonceFlushedByAnswer: definition.recordsEveryAnswer === true,
-      }).catch((error: unknown) => {
+      let signed: Awaited<ReturnType<typeof signedRequestActor>>;
+      try {
+        signed = await signedRequestActor(request, meta, bodyLimit, {
+          nonceFlushedByAnswer: definition.recordsEveryAnswer === true,
+        });
+      } catch (error) {
         // The check itself failed (the database unreachable, say): a 500 in the API's shape, never an answer.
         console.error(`[${definition.name}] the signature check failed`, error);
-        return null;
-      });
-      if (!signed) return signedRespond(respond({ ok: false, error: toErrorBody(new Error("signature check")) }));
+        return signedRespond(respond({ ok: false, error: toErrorBody(error) }));
+      }
       if (!signed.ok) return signed.tooLarge ? signedRespond(payloadTooLarge(bodyLimit)) : signatureRefused();
       const json = safeMethod ? {} : parseJsonObject(signed.body);
       if (json === undefined) return signedRespond(notAJsonObject());
