@@ -79,7 +79,11 @@ test("signed decision calls (served directly) answer as cookie calls (through Ne
       "a wrong signature",
       text,
       text,
-      (h) => (h.authorization = h.authorization!.replace(/Signature=\w/, "Signature=0")),
+      (h) =>
+        (h.authorization = h.authorization!.replace(
+          /Signature=(\w)/,
+          (_, first) => `Signature=${first === "0" ? "1" : "0"}`,
+        )),
       403,
       "SignatureDoesNotMatch",
     ],
