@@ -7,12 +7,8 @@
  *    week; preferred to hand-written protocol code). The rows are encoded in chunks while the server parses
  *    the previous ones. COPY skips the per-row work of INSERT ... SELECT FROM json_to_recordset (JSON parsing
  *    into records, the executor's projection): 1.5 to 2 times as many rows a second.
- *    A small write (at most SINGLE_STATEMENT_ROWS rows, what single calls bring at moderate load) is instead
- *    ONE statement in its own implicit transaction: INSERT ... SELECT FROM json_to_recordset, a prepared
- *    statement on the pool. BEGIN, COPY (two exchanges) and COMMIT are four round trips and five socket
- *    writes, each waking the server; one statement is one of each.
- *  - PGlite: the same INSERT ... SELECT FROM json_to_recordset, through Prisma (PGlite's COPY FROM '/dev/blob'
- *    was measured 5 times slower: the WASM build reads the blob slowly).
+ *  - PGlite: INSERT ... SELECT FROM json_to_recordset with the rows as ONE JSON parameter, through Prisma
+ *    (PGlite's COPY FROM '/dev/blob' was measured 5 times slower: the WASM build reads the blob slowly).
  * Either way the write resolves only once the transaction committed (synchronous_commit as the server is set,
  * on by default: the commit reached the disk), and rejects unless every row went in.
  */
@@ -20,7 +16,6 @@ import { pipeline } from "node:stream/promises";
 import { Readable } from "node:stream";
 import { from as copyFrom } from "pg-copy-streams";
 import { prisma, rawDriver } from "@/lib/db/client";
-import { Prisma } from "@/lib/generated/prisma/client";
 
 /** One access_decisions row, keyed by its column names. */
 export interface DecisionRow {
@@ -44,18 +39,9 @@ export interface DecisionRow {
   request_id: string;
 }
 
-/** Up to this many rows, PostgreSQL gets one INSERT statement rather than BEGIN; COPY; COMMIT. */
-export const SINGLE_STATEMENT_ROWS = 32;
-
 export async function writeDecisionRows(rows: readonly DecisionRow[]): Promise<void> {
   const driver = rawDriver();
-  let written: number;
-  if (driver.kind !== "pg") written = await prisma.$executeRaw(insertStatement(rows));
-  else if (rows.length > SINGLE_STATEMENT_ROWS) written = await copyRows(driver.pool, rows);
-  else {
-    const { text, values } = insertStatement(rows);
-    written = (await driver.pool.query({ name: "write-decision-rows.insert", text, values })).rowCount ?? 0;
-  }
+  const written = driver.kind === "pg" ? await copyRows(driver.pool, rows) : await insertRows(rows);
   if (written !== rows.length) throw new Error(`access_decisions: ${written} of ${rows.length} rows were written`);
 }
 
@@ -123,12 +109,11 @@ const ESCAPES: Record<string, string> = { "\\": "\\\\", "\t": "\\t", "\n": "\\n"
 const text = (value: string) => (SPECIAL.test(value) ? value.replace(/[\\\t\n\r]/g, (c) => ESCAPES[c]!) : value);
 
 /**
- * One statement (an implicit transaction: all rows or none) with ONE parameter, the rows as a JSON array that
- * the server unpacks: a multi-row VALUES list would need 17 bind parameters a row and a statement text per row
- * count.
+ * One statement (an implicit transaction) with ONE parameter, the rows as a JSON array that the server unpacks:
+ * a multi-row VALUES list would need 17 bind parameters a row and a statement text per row count.
  */
-function insertStatement(rows: readonly DecisionRow[]): Prisma.Sql {
-  return Prisma.sql`
+async function insertRows(rows: readonly DecisionRow[]): Promise<number> {
+  return prisma.$executeRaw`
     INSERT INTO access_decisions (at, tenant_id, caller_tenant_id, caller_id, caller_name, via, project_id,
       project_name, principal, action, object_type, object_name, columns, effect, decided_by, source_ip, request_id)
     SELECT at, tenant_id, caller_tenant_id, caller_id, caller_name, via, project_id,
